@@ -1,0 +1,55 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "normfolio",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "normfolio", targets: ["normfolio"]),
+        .library(name: "NormfolioKit", targets: ["NormfolioKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    ],
+    targets: [
+        // libcmark, the CommonMark reference implementation, found through pkg-config.
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
+        ),
+        // Turns the built-in theme (Templates/, Public/) and the catalogue into Swift source.
+        .executableTarget(name: "EmbedTool", path: "Sources/EmbedTool"),
+        .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["EmbedTool"]),
+        .target(
+            name: "NormfolioKit",
+            dependencies: [
+                "CCmark",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            exclude: ["Catalog/normenkader.yml"],
+            plugins: ["EmbedResources"]
+        ),
+        .target(
+            name: "NormfolioCLI",
+            dependencies: [
+                "NormfolioKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "normfolio", dependencies: ["NormfolioCLI"]),
+        .testTarget(
+            name: "NormfolioKitTests",
+            dependencies: ["NormfolioKit"],
+            exclude: ["Fixtures", "Snapshots"]
+        ),
+        .testTarget(
+            name: "NormfolioCLITests",
+            dependencies: ["NormfolioCLI", "NormfolioKit"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,40 @@
+import Foundation
+import PackagePlugin
+
+/// Embeds the built-in theme (the package's top-level `Templates/` and `Public/`) and the
+/// normenkader catalogue into the target, so an installed `normfolio` works in any folder while
+/// the files themselves stay the single source of truth.
+@main
+struct EmbedResources: BuildToolPlugin {
+    func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
+        let root = context.package.directoryURL
+        var inputs: [URL] = []
+        for folder in ["Templates", "Public"] {
+            inputs += files(under: root.appendingPathComponent(folder))
+        }
+        inputs.append(target.directoryURL.appendingPathComponent("Catalog/normenkader.yml"))
+        inputs.sort { $0.path < $1.path }
+        let output = context.pluginWorkDirectoryURL.appendingPathComponent("EmbeddedFiles.swift")
+        return [
+            .buildCommand(
+                displayName: "Embedding theme and catalogue",
+                executable: try context.tool(named: "EmbedTool").url,
+                arguments: [output.path, root.path] + inputs.map(\.path),
+                inputFiles: inputs,
+                outputFiles: [output]
+            )
+        ]
+    }
+
+    private func files(under folder: URL) -> [URL] {
+        guard let walker = FileManager.default.enumerator(
+            at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+        else { return [] }
+        return walker.compactMap { item in
+            guard let url = item as? URL,
+                (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true
+            else { return nil }
+            return url
+        }
+    }
+}

@@ -1,0 +1,127 @@
+import ArgumentParser
+import Foundation
+import NormfolioKit
+
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Create a new portfolio: normfolio.yml, two example documents and one assessment.",
+        discussion: """
+            Existing files are never overwritten. With --theme, the built-in templates and styles are \
+            copied to Templates/ and Public/ so you can adapt them; without it the site always uses \
+            the theme of the installed normfolio.
+            """)
+
+    @Argument(help: "The folder to create the portfolio in.", completion: .directory)
+    var directory: String = "."
+
+    @Flag(help: "Also copy the built-in theme (Templates/, Public/) for customising.")
+    var theme = false
+
+    func run() throws {
+        let root = URL(fileURLWithPath: directory)
+        var files = Starter.files
+        if theme { files.merge(Starter.themeFiles(), uniquingKeysWith: { a, _ in a }) }
+        let existing = files.keys.filter { FileManager.default.fileExists(atPath: root.appendingPathComponent($0).path) }
+        if !existing.isEmpty {
+            Output.printError("error: '\(directory)' already has \(existing.sorted().joined(separator: ", ")); nothing was written")
+            throw ExitCode(1)
+        }
+        for (path, data) in files.sorted(by: { $0.key < $1.key }) {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: url)
+        }
+        let shown = directory == "." ? "" : " \(directory)"
+        let pad = String(repeating: " ", count: max(1, 24 - shown.count))
+        print("""
+            Created a portfolio in \(directory) with \(files.count) files.
+
+            Next steps:
+              normfolio check\(shown)\(pad)report problems in the content
+              normfolio build\(shown)\(pad)write the site to _site/, then open _site/index.html
+              normfolio norms                         list the norm IDs to use in 'norms: [...]'
+
+            Add evidence as Markdown files under Content/, one per document, and your own assessment
+            of a norm as Content/norms/<ID>.md.
+            """)
+    }
+}
+
+/// The files `normfolio init` writes.
+enum Starter {
+    static func themeFiles() -> [String: Data] {
+        var files: [String: Data] = [:]
+        for (name, data) in Theme.builtInFiles(under: "Templates") { files["Templates/" + name] = data }
+        for (name, data) in Theme.builtInFiles(under: "Public") { files["Public/" + name] = data }
+        return files
+    }
+
+    static let files: [String: Data] = [
+        "normfolio.yml": Data("""
+            # normfolio settings. Every key is optional.
+            organisation: Mijn schoolbestuur   # shown on every page
+            title: IBP-portfolio                # the site's title
+            language: nl                        # nl (default) or en: the site's interface language
+            target: 3                           # default target maturity level per norm (1-5)
+            # as_of: 2026-12-01                 # reference date (peildatum); default: the day of the build
+            # catalog: extra-norms.yml          # optional: add norms or correct titles
+
+            """.utf8),
+        "Content/beleid/informatiebeveiligingsbeleid.md": Data("""
+            ---
+            title: Informatiebeveiligings- en privacybeleid
+            norms: [GO.02, GO.01]
+            type: beleid
+            classification: openbaar
+            owner: Bestuurssecretaris
+            date: 2026-01-15
+            approved_by: College van Bestuur
+            approved_on: 2026-01-15
+            review_by: 2028-01-15
+            ---
+            # Doel
+
+            Dit beleid beschrijft hoe wij informatie van leerlingen en medewerkers beschermen.
+            Het geeft invulling aan GO.02 en sluit aan op onze strategie (GO.01).
+
+            Zie ook de [procedure voor datalekken](../procedures/datalekken.md).
+
+            """.utf8),
+        "Content/procedures/datalekken.md": Data("""
+            ---
+            title: Procedure datalekken
+            norms: [GB.01, GB.02]
+            type: procedure
+            classification: intern
+            owner: Functionaris gegevensbescherming
+            date: 2026-02-01
+            review_by: 2027-02-01
+            ---
+            # Melden
+
+            Iedere medewerker meldt een (vermoedelijk) datalek direct bij de servicedesk.
+
+            # Afhandelen
+
+            De functionaris gegevensbescherming beoordeelt binnen 24 uur of het lek gemeld moet
+            worden bij de Autoriteit Persoonsgegevens (GB.02).
+
+            """.utf8),
+        "Content/norms/GO.02.md": Data("""
+            ---
+            level: 2
+            target: 3
+            owner: Bestuurssecretaris
+            reviewed_on: 2026-02-01
+            next_review: 2027-02-01
+            actions:
+              - title: Beleid laten vaststellen door het College van Bestuur
+                owner: Bestuurssecretaris
+                due: 2026-06-30
+                status: open
+            ---
+            Het beleid is geschreven en besproken met de directeuren; vaststelling volgt.
+
+            """.utf8),
+    ]
+}

@@ -1,0 +1,170 @@
+import ArgumentParser
+import Foundation
+import NormfolioKit
+
+/// The `normfolio` command tree.
+public struct NormfolioCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "normfolio",
+        abstract: "Build a school board's IBP compliance portfolio (Normenkader IBP) as a static website.",
+        discussion: """
+            A portfolio is a folder with Markdown evidence under Content/, tagged with norm IDs \
+            (norms: [GO.02, SM.02]). normfolio checks it, cross-links it to the normenkader and \
+            writes a static HTML site that works from a web server, a zip or file://.
+            """,
+        version: Normfolio.version,
+        subcommands: [Build.self, Check.self, Norms.self, Init.self]
+    )
+
+    public init() {}
+}
+
+/// Options shared by `build` and `check`.
+struct ContentOptions: ParsableArguments {
+    @Argument(help: "The portfolio folder.", completion: .directory)
+    var portfolio: String = "."
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("The reference date (peildatum) for stale evidence.", valueName: "YYYY-MM-DD"),
+            transform: { text in
+                guard let day = Day(text) else { throw ValidationError("'\(text)' is not a date; write YYYY-MM-DD") }
+                return day
+            })
+    var asOf: Day?
+
+    @Flag(help: "Treat warnings as errors.")
+    var strict = false
+
+    func validate() throws {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: portfolio, isDirectory: &isFolder), isFolder.boolValue else {
+            throw ValidationError("portfolio folder '\(portfolio)' does not exist")
+        }
+    }
+}
+
+extension Audience: ExpressibleByArgument {}
+
+enum Output {
+    static func printError(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
+    /// Prints diagnostics to standard error, one compiler-style line each.
+    static func report(_ diagnostics: [Diagnostic]) {
+        guard !diagnostics.isEmpty else { return }
+        FileHandle.standardError.write(Data(diagnostics.map { $0.formatted + "\n" }.joined().utf8))
+    }
+
+    static func count(_ n: Int, _ singular: String, _ plural: String) -> String {
+        "\(n) \(n == 1 ? singular : plural)"
+    }
+
+    static func seconds(since start: ContinuousClock.Instant) -> String {
+        let elapsed = ContinuousClock.now - start
+        let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        return String(format: "%.2f s", ms / 1000)
+    }
+}
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check the portfolio and write its website.",
+        discussion: """
+            Writes nothing when the content has errors (or warnings with --strict): every problem is \
+            printed as path:line:col: severity: message [code] and the exit code is 1. The site is \
+            written to a new folder and swapped in, so a failed build leaves the previous site as it was.
+            """)
+
+    @OptionGroup var content: ContentOptions
+
+    @Option(name: [.short, .customLong("output")], help: "The output folder (default: _site inside the portfolio).",
+            completion: .directory)
+    var output: String?
+
+    @Option(help: "Who the site is for: intranet (up to intern), accountant (up to vertrouwelijk) or auditor (everything).")
+    var audience: Audience = .intranet
+
+    func run() throws {
+        let start = ContinuousClock.now
+        let options = BuildOptions(portfolio: content.portfolio, output: output, audience: audience,
+                                   asOf: content.asOf, strict: content.strict)
+        let result: BuildResult
+        do {
+            result = try Normfolio.build(options)
+        } catch {
+            Output.printError("error: \(error)")
+            throw ExitCode(2)
+        }
+        Output.report(result.diagnostics)
+        let problems = [Output.count(result.diagnostics.errorCount, "error", "errors"),
+                        Output.count(result.diagnostics.warningCount, "warning", "warnings")].joined(separator: ", ")
+        guard let site = result.site else {
+            Output.printError("Build failed: \(problems); nothing was written.")
+            throw ExitCode(1)
+        }
+        var documents = Output.count(site.publishedDocuments, "document", "documents")
+        if site.withheldDocuments > 0 { documents += " (\(site.withheldDocuments) withheld for \(audience.rawValue))" }
+        print("Built \(Output.count(site.pageCount, "page", "pages")), \(documents), " +
+              "\(Output.count(result.diagnostics.warningCount, "warning", "warnings")) in \(Output.seconds(since: start))" +
+              " → \(options.outputFolder)")
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Report every problem in the portfolio without writing anything.",
+        discussion: "Exit code 0: no errors (warnings allowed unless --strict); 1: the content has problems.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @OptionGroup var content: ContentOptions
+
+    @Option(help: "text: one line per problem on standard error; json: an array on standard output.")
+    var format: Format = .text
+
+    func run() throws {
+        let options = BuildOptions(portfolio: content.portfolio, asOf: content.asOf, strict: content.strict)
+        let result = Normfolio.check(options)
+        let diagnostics = result.diagnostics
+        switch format {
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            let data = (try? encoder.encode(diagnostics)) ?? Data("[]".utf8)
+            print(String(decoding: data, as: UTF8.self))
+        case .text:
+            Output.report(diagnostics)
+            let documents = result.portfolio?.documents.count ?? 0
+            if diagnostics.isEmpty {
+                print("No problems found (\(Output.count(documents, "document", "documents"))).")
+            } else {
+                print("\(Output.count(diagnostics.errorCount, "error", "errors")), " +
+                      "\(Output.count(diagnostics.warningCount, "warning", "warnings")) " +
+                      "(\(Output.count(documents, "document", "documents")) read).")
+            }
+        }
+        if diagnostics.fail(strict: content.strict) { throw ExitCode(1) }
+    }
+}
+
+struct Norms: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List the normenkader, one norm a line: ID, domain and title.",
+        discussion: "Titles marked (werktitel) are normfolio's working titles, not yet confirmed against the official text.")
+
+    enum Part: String, ExpressibleByArgument, CaseIterable { case informatiebeveiliging, privacy }
+
+    @Option(help: "Only the norms of this part.")
+    var part: Part?
+
+    func run() {
+        let catalog = Catalog.builtIn()
+        var lines: [String] = []
+        for norm in catalog.norms {
+            guard let domain = catalog.domain(norm.domain), part == nil || domain.part == part?.rawValue else { continue }
+            let mark = norm.titleVerified ? "" : " (werktitel)"
+            lines.append("\(norm.id)\t\(domain.title)\t\(norm.title)\(mark)")
+        }
+        print(lines.joined(separator: "\n"))
+    }
+}

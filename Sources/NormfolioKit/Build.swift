@@ -1,0 +1,86 @@
+import Foundation
+
+/// What a build is asked to do.
+public struct BuildOptions: Sendable {
+    /// The portfolio folder.
+    public var portfolio: String
+    /// The output folder; `_site` inside the portfolio when nil.
+    public var output: String?
+    public var audience: Audience
+    /// The reference date; overrides `as_of` in normfolio.yml.
+    public var asOf: Day?
+    /// Whether warnings fail the build.
+    public var strict: Bool
+
+    public init(portfolio: String, output: String? = nil, audience: Audience = .intranet, asOf: Day? = nil,
+                strict: Bool = false) {
+        self.portfolio = portfolio
+        self.output = output
+        self.audience = audience
+        self.asOf = asOf
+        self.strict = strict
+    }
+
+    public var outputFolder: String { output ?? (portfolio as NSString).appendingPathComponent("_site") }
+}
+
+/// The outcome of checking or building a portfolio.
+public struct BuildResult: Sendable {
+    /// Every problem found, in reading order.
+    public var diagnostics: [Diagnostic]
+    /// The linked portfolio, when the content could be read.
+    public var portfolio: Portfolio?
+    /// The rendered site; nil when there were errors (or warnings under `--strict`).
+    public var site: Site?
+}
+
+/// normfolio's pipeline: read → link → render → write, each stage a value-in, value-out function.
+public enum Normfolio {
+    public static let version = "0.1.0"
+
+    /// Read and link a portfolio: everything `check` reports.
+    public static func check(_ options: BuildOptions, io: FileIO = .live, today: Day = Day(Date())) -> BuildResult {
+        let root = absolute(options.portfolio)
+        let source = ContentReader.read(root: root, io: io)                                    // read
+        let asOf = options.asOf ?? source.settings.asOf ?? today
+        let (portfolio, linkDiagnostics) = Linker.link(source, asOf: asOf)                    // link
+        let (_, themeDiagnostics) = Theme.load(root: root, io: io)
+        let diagnostics = (source.diagnostics + linkDiagnostics + themeDiagnostics).sortedForDisplay()
+        return BuildResult(diagnostics: diagnostics, portfolio: portfolio, site: nil)
+    }
+
+    /// Read, link and render a portfolio into a site in memory; nothing is written.
+    public static func render(_ options: BuildOptions, io: FileIO = .live, today: Day = Day(Date())) -> BuildResult {
+        let root = absolute(options.portfolio)
+        let source = ContentReader.read(root: root, io: io)                                    // read
+        let asOf = options.asOf ?? source.settings.asOf ?? today
+        let (portfolio, linkDiagnostics) = Linker.link(source, asOf: asOf)                    // link
+        let (theme, themeDiagnostics) = Theme.load(root: root, io: io)
+        let diagnostics = (source.diagnostics + linkDiagnostics + themeDiagnostics).sortedForDisplay()
+        guard !diagnostics.fail(strict: options.strict) else {
+            return BuildResult(diagnostics: diagnostics, portfolio: portfolio, site: nil)
+        }
+        let site = Renderer(portfolio: portfolio, theme: theme, audience: options.audience, version: version).render() // render
+        return BuildResult(diagnostics: diagnostics, portfolio: portfolio, site: site)
+    }
+
+    /// The whole pipeline: read, link, render, and write the site atomically. Writes nothing when
+    /// the content has errors (or warnings under `--strict`).
+    public static func build(_ options: BuildOptions, io: FileIO = .live, today: Day = Day(Date())) throws -> BuildResult {
+        let root = absolute(options.portfolio)
+        let output = absolute(options.outputFolder)
+        try SiteWriter.checkOutput(URL(fileURLWithPath: output).resolvingSymlinksInPath().path,
+                                   portfolio: URL(fileURLWithPath: root).resolvingSymlinksInPath().path)
+        let result = render(options, io: io, today: today)
+        if let site = result.site {
+            try SiteWriter.write(site, to: output, portfolio: root)                           // write
+        }
+        return result
+    }
+
+    static func absolute(_ path: String) -> String {
+        let url = path.hasPrefix("/") ? URL(fileURLWithPath: path)
+            : URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(path)
+        return url.standardizedFileURL.path
+    }
+}

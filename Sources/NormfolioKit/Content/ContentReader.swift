@@ -1,0 +1,303 @@
+import Foundation
+
+/// Everything the read stage found in a portfolio folder.
+public struct PortfolioSource: Sendable {
+    /// The portfolio folder (absolute).
+    public var root: String
+    public var settings: Settings
+    public var catalog: Catalog
+    public var documents: [EvidenceDocument]
+    public var assessments: [Assessment]
+    public var pages: [FreePage]
+    /// Every file under Content/, as paths relative to Content/.
+    public var contentFiles: Set<String>
+    public var diagnostics: [Diagnostic]
+}
+
+/// The read stage: settings, catalogue overlay and every Markdown file under Content/, each
+/// parsed into a Swift value with located diagnostics.
+enum ContentReader {
+    static func read(root: String, io: FileIO) -> PortfolioSource {
+        var diagnostics: [Diagnostic] = []
+        let settings = readSettings(root: root, io: io, diagnostics: &diagnostics)
+        var catalog = Catalog.builtIn()
+        if let overlay = settings.catalog {
+            if let text = readText(root + "/" + overlay.path, path: overlay.path, io: io, diagnostics: &diagnostics) {
+                catalog.apply(yaml: text, path: overlay.path, diagnostics: &diagnostics)
+            } else if !io.fileExists(root + "/" + overlay.path) {
+                diagnostics.append(.missingFile(overlay.path, at: overlay.location))
+            }
+        }
+
+        let files = io.listFiles(root + "/Content")
+        let markdown = files.filter { $0.lowercased().hasSuffix(".md") }
+        let frozenCatalog = catalog
+        let results = markdown.parallelMap { file in
+            readMarkdownFile(file, root: root, io: io, catalog: frozenCatalog)
+        }
+        var source = PortfolioSource(root: root, settings: settings, catalog: catalog, documents: [], assessments: [],
+                                     pages: [], contentFiles: Set(files), diagnostics: diagnostics)
+        for result in results {
+            source.diagnostics += result.diagnostics
+            switch result.content {
+            case .evidence(let document): source.documents.append(document)
+            case .assessment(let assessment): source.assessments.append(assessment)
+            case .page(let page): source.pages.append(page)
+            case nil: break
+            }
+        }
+        return source
+    }
+
+    // MARK: Settings
+
+    static let settingsKeys = ["organisation", "title", "language", "target", "as_of", "catalog"]
+
+    static func readSettings(root: String, io: FileIO, diagnostics: inout [Diagnostic]) -> Settings {
+        var settings = Settings()
+        let path = "normfolio.yml"
+        guard io.fileExists(root + "/" + path),
+            let text = readText(root + "/" + path, path: path, io: io, diagnostics: &diagnostics),
+            var fields = YAMLFields.parse(text, path: path, lineOffset: 0, diagnostics: &diagnostics)
+        else { return settings }
+        defer { diagnostics += fields.diagnostics }
+        fields.warnUnknownKeys(settingsKeys)
+        settings.organisation = fields.string("organisation") ?? settings.organisation
+        settings.title = fields.string("title") ?? settings.title
+        if let language = fields.string("language") {
+            if Strings.languages.contains(language) {
+                settings.language = language
+            } else {
+                fields.report(.unknownValue("language", language, allowed: Strings.languages, suggestion: nil,
+                                            severity: .error, code: "invalid-value", at: fields.location(ofValue: "language")))
+            }
+        }
+        settings.target = fields.integer("target", in: 1...5, code: "level-out-of-range") ?? settings.target
+        settings.asOf = fields.day("as_of")
+        if let catalog = fields.string("catalog") {
+            settings.catalog = PathReference(path: catalog, location: fields.location(ofValue: "catalog"))
+        }
+        return settings
+    }
+
+    // MARK: Files
+
+    /// Decodes a file as UTF-8 text, reporting binary content and invalid bytes at their place.
+    static func readText(_ absolutePath: String, path: String, io: FileIO, diagnostics: inout [Diagnostic]) -> String? {
+        guard let data = io.read(absolutePath) else {
+            diagnostics.append(.unreadable(at: SourceLocation(path: path)))
+            return nil
+        }
+        return decodeText(data, path: path, diagnostics: &diagnostics)
+    }
+
+    static func decodeText(_ data: Data, path: String, diagnostics: inout [Diagnostic]) -> String? {
+        if data.prefix(8192).contains(0) {
+            diagnostics.append(.binaryFile(at: SourceLocation(path: path)))
+            return nil
+        }
+        var bytes = data[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        guard var text = String(validating: bytes, as: UTF8.self) else {
+            diagnostics.append(.invalidUTF8(at: firstInvalidByte(in: bytes, path: path)))
+            return nil
+        }
+        if text.utf8.contains(UInt8(ascii: "\r")) {
+            text = text.replacingOccurrences(of: "\r\n", with: "\n")
+        }
+        return text
+    }
+
+    private static func firstInvalidByte(in bytes: Data.SubSequence, path: String) -> SourceLocation {
+        var lineNumber = 0
+        for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            lineNumber += 1
+            if String(validating: line, as: UTF8.self) != nil { continue }
+            var iterator = line.makeIterator()
+            var decoder = UTF8()
+            var column = 1
+            while case .scalarValue = decoder.decode(&iterator) { column += 1 }
+            return SourceLocation(path: path, line: lineNumber, column: column)
+        }
+        return SourceLocation(path: path, line: 1, column: 1)
+    }
+
+    // MARK: Markdown files
+
+    enum Content {
+        case evidence(EvidenceDocument)
+        case assessment(Assessment)
+        case page(FreePage)
+    }
+
+    struct FileResult: Sendable {
+        var content: Content?
+        var diagnostics: [Diagnostic]
+    }
+
+    static func readMarkdownFile(_ file: String, root: String, io: FileIO, catalog: Catalog) -> FileResult {
+        let path = "Content/" + file
+        var diagnostics: [Diagnostic] = []
+        guard let text = readText(root + "/" + path, path: path, io: io, diagnostics: &diagnostics) else {
+            return FileResult(content: nil, diagnostics: diagnostics)
+        }
+        let frontMatter = FrontMatter(splitting: text)
+        if frontMatter.unclosed {
+            diagnostics.append(.unclosedFrontMatter(at: SourceLocation(path: path, line: 1, column: 1)))
+            return FileResult(content: nil, diagnostics: diagnostics)
+        }
+        var fields: YAMLFields?
+        if let yaml = frontMatter.yaml {
+            fields = YAMLFields.parse(yaml, path: path, lineOffset: FrontMatter.yamlLineOffset, diagnostics: &diagnostics)
+            if fields == nil { return FileResult(content: nil, diagnostics: diagnostics) }
+        }
+        let content: Content?
+        if file.hasPrefix("norms/") {
+            content = readAssessment(file, path: path, body: frontMatter.body, fields: &fields, catalog: catalog,
+                                     diagnostics: &diagnostics).map(Content.assessment)
+        } else if file.hasPrefix("pages/") {
+            content = readPage(file, path: path, body: frontMatter.body, fields: &fields).map(Content.page)
+        } else if fields == nil {
+            diagnostics.append(.missingFrontMatter(at: SourceLocation(path: path, line: 1, column: 1)))
+            content = nil
+        } else {
+            content = readEvidence(file, path: path, body: frontMatter.body, fields: &fields!, catalog: catalog)
+                .map(Content.evidence)
+        }
+        diagnostics += fields?.diagnostics ?? []
+        return FileResult(content: content, diagnostics: diagnostics)
+    }
+
+    static let evidenceKeys = ["title", "norms", "type", "classification", "owner", "date", "approved_by",
+                               "approved_on", "review_by", "attachments", "redacted"]
+
+    static func readEvidence(_ file: String, path: String, body: MarkdownSource, fields: inout YAMLFields,
+                             catalog: Catalog) -> EvidenceDocument? {
+        fields.warnUnknownKeys(evidenceKeys)
+        let title = fields.requiredString("title")
+        var norms: [String] = []
+        if let items = fields.stringList("norms") {
+            for item in items {
+                if catalog.contains(item.text) {
+                    if !norms.contains(item.text) { norms.append(item.text) }
+                } else {
+                    fields.report(.unknownNorm(item.text, suggestion: catalog.suggestion(for: item.text), at: item.location))
+                }
+            }
+            if items.isEmpty { fields.report(.missingField("norms", at: fields.location(ofKey: "norms"))) }
+        } else if !fields.has("norms") {
+            fields.report(.missingField("norms", at: fields.location(ofKey: "norms")))
+        }
+        var type = fields.string("type")
+        if let value = type, !DocumentTypes.all.contains(value.lowercased()) {
+            fields.report(.unknownValue("type", value, allowed: DocumentTypes.all,
+                                        suggestion: Suggestion.closest(to: value, in: DocumentTypes.all),
+                                        severity: .warning, code: "unknown-type", at: fields.location(ofValue: "type")))
+        } else {
+            type = type?.lowercased()
+        }
+        var classification = Classification.vertrouwelijk
+        let classificationName = fields.string("classification")
+        if let name = classificationName {
+            if let known = Classification(name: name) {
+                classification = known
+            } else {
+                fields.report(.unknownValue("classification", name, allowed: Array(Classification.allNames.prefix(4)),
+                                            suggestion: Suggestion.closest(to: name, in: Classification.allNames),
+                                            severity: .error, code: "unknown-classification",
+                                            at: fields.location(ofValue: "classification")))
+            }
+        }
+        let owner = fields.string("owner")
+        let date = fields.day("date")
+        let approvedBy = fields.string("approved_by")
+        let approvedOn = fields.day("approved_on")
+        let reviewBy = fields.day("review_by")
+        let attachments = (fields.stringList("attachments") ?? []).map { PathReference(path: $0.text, location: $0.location) }
+        let redacted = fields.bool("redacted") ?? false
+        guard let title, !norms.isEmpty else { return nil }
+        let analysis = Markdown.analyze(body, path: path)
+        return EvidenceDocument(
+            source: path, slug: slug(forMarkdownFile: file), title: title, norms: norms, type: type,
+            classification: classification, classificationGiven: classificationName != nil, owner: owner, date: date,
+            approvedBy: approvedBy, approvedOn: approvedOn, reviewBy: reviewBy, attachments: attachments,
+            redacted: redacted, body: body, links: analysis.links, mentions: analysis.mentions)
+    }
+
+    static let assessmentKeys = ["level", "target", "owner", "not_applicable", "reviewed_on", "next_review", "actions"]
+    static let actionKeys = ["title", "owner", "due", "status"]
+
+    static func readAssessment(_ file: String, path: String, body: MarkdownSource, fields: inout YAMLFields?,
+                               catalog: Catalog, diagnostics: inout [Diagnostic]) -> Assessment? {
+        let name = String(file.dropFirst("norms/".count).dropLast(3))
+        guard catalog.contains(name) else {
+            diagnostics.append(.unknownAssessment(name + ".md", suggestion: catalog.suggestion(for: name),
+                                                  at: SourceLocation(path: path)))
+            return nil
+        }
+        var assessment = Assessment(
+            normID: name, source: path, level: nil, levelLocation: SourceLocation(path: path, line: 1, column: 1),
+            target: nil, owner: nil, notApplicable: nil, reviewedOn: nil, nextReview: nil, actions: [], body: body,
+            links: [], mentions: [])
+        if var f = fields {
+            f.warnUnknownKeys(assessmentKeys)
+            assessment.level = f.integer("level", in: 1...5, code: "level-out-of-range")
+            if f.has("level") { assessment.levelLocation = f.location(ofKey: "level") }
+            assessment.target = f.integer("target", in: 1...5, code: "level-out-of-range")
+            assessment.owner = f.string("owner")
+            assessment.notApplicable = f.string("not_applicable")
+            assessment.reviewedOn = f.day("reviewed_on")
+            assessment.nextReview = f.day("next_review")
+            for node in f.list("actions") ?? [] {
+                guard var a = YAMLFields(node: node, parent: f, diagnostics: &diagnostics) else { continue }
+                a.warnUnknownKeys(actionKeys)
+                let title = a.requiredString("title")
+                var status = Action.Status.open
+                if let value = a.string("status") {
+                    if let known = Action.Status(name: value) {
+                        status = known
+                    } else {
+                        let names = ["open", "bezig", "gereed", "doing", "done"]
+                        a.report(.unknownValue("status", value, allowed: Array(names.prefix(3)),
+                                               suggestion: Suggestion.closest(to: value, in: names), severity: .error,
+                                               code: "unknown-status", at: a.location(ofValue: "status")))
+                    }
+                }
+                let action = Action(title: title ?? "", owner: a.string("owner"), due: a.day("due"), status: status,
+                                    location: a.location)
+                diagnostics += a.diagnostics
+                if title != nil { assessment.actions.append(action) }
+            }
+            fields = f
+        }
+        let analysis = Markdown.analyze(body, path: path)
+        assessment.links = analysis.links
+        assessment.mentions = analysis.mentions
+        return assessment
+    }
+
+    static let pageKeys = ["title", "order"]
+
+    static func readPage(_ file: String, path: String, body: MarkdownSource, fields: inout YAMLFields?) -> FreePage? {
+        let name = String(file.dropFirst("pages/".count).dropLast(3))
+        var title: String?
+        var order: Int?
+        if var f = fields {
+            f.warnUnknownKeys(pageKeys)
+            title = f.string("title")
+            order = f.integer("order", in: -9999...9999)
+            fields = f
+        }
+        let fallback = name.split(separator: "/").last.map { $0.replacingOccurrences(of: "-", with: " ") } ?? name
+        let analysis = Markdown.analyze(body, path: path)
+        return FreePage(source: path, slug: name.split(separator: "/").map { String($0).slugified() }.joined(separator: "-"),
+                        title: title ?? fallback.prefix(1).uppercased() + fallback.dropFirst(), order: order,
+                        body: body, links: analysis.links, mentions: analysis.mentions)
+    }
+
+    /// A document's page name: its path under Content/ without ".md", made URL-safe
+    /// ("beleid/IB-beleid 2026.md" → "beleid-ib-beleid-2026").
+    static func slug(forMarkdownFile file: String) -> String {
+        String(file.dropLast(3)).split(separator: "/").map { String($0).slugified() }.joined(separator: "-")
+    }
+}

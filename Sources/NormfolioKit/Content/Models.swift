@@ -1,0 +1,166 @@
+import Foundation
+
+/// How confidential an evidence document is; audiences publish up to a classification.
+public enum Classification: Int, Comparable, Sendable, CaseIterable {
+    case openbaar, intern, vertrouwelijk, striktVertrouwelijk
+
+    /// The name used in front matter and on the site.
+    public var name: String {
+        switch self {
+        case .openbaar: "openbaar"
+        case .intern: "intern"
+        case .vertrouwelijk: "vertrouwelijk"
+        case .striktVertrouwelijk: "strikt-vertrouwelijk"
+        }
+    }
+
+    /// Accepts the Dutch names and the English aliases.
+    public init?(name: String) {
+        switch name.lowercased() {
+        case "openbaar", "public": self = .openbaar
+        case "intern", "internal": self = .intern
+        case "vertrouwelijk", "confidential": self = .vertrouwelijk
+        case "strikt-vertrouwelijk", "secret", "strikt vertrouwelijk": self = .striktVertrouwelijk
+        default: return nil
+        }
+    }
+
+    static let allNames = ["openbaar", "intern", "vertrouwelijk", "strikt-vertrouwelijk",
+                           "public", "internal", "confidential", "secret"]
+
+    public static func < (a: Classification, b: Classification) -> Bool { a.rawValue < b.rawValue }
+}
+
+/// Who a build is for; each audience publishes documents up to a classification.
+public enum Audience: String, Sendable, CaseIterable {
+    case intranet, accountant, auditor
+
+    /// The most confidential classification this audience may see.
+    public var publishesUpTo: Classification {
+        switch self {
+        case .intranet: .intern
+        case .accountant: .vertrouwelijk
+        case .auditor: .striktVertrouwelijk
+        }
+    }
+
+    public func mayRead(_ classification: Classification) -> Bool { classification <= publishesUpTo }
+}
+
+/// The kinds of evidence the contract names.
+enum DocumentTypes {
+    static let all = ["beleid", "procedure", "register", "rapport", "testrapport", "screenshot", "contract",
+                      "dpia", "training", "notulen", "overig"]
+}
+
+/// Markdown text cut from a file, with the file line its first line has.
+public struct MarkdownSource: Sendable, Hashable {
+    public var text: String
+    /// 1-based line in the original file of the body's first line (front matter counted).
+    public var firstLine: Int
+}
+
+/// A link or image in Markdown, as written, with its place.
+public struct MarkdownLink: Sendable, Hashable {
+    public var destination: String
+    public var isImage: Bool
+    public var location: SourceLocation
+}
+
+/// A token shaped like a norm ID in Markdown text, with its place.
+public struct NormMention: Sendable, Hashable {
+    public var id: String
+    public var location: SourceLocation
+}
+
+/// A relative path written in a file (an attachment or link), with its place.
+public struct PathReference: Sendable, Hashable {
+    public var path: String
+    public var location: SourceLocation
+}
+
+/// portfolio settings from normfolio.yml; every key is optional.
+public struct Settings: Sendable {
+    public var organisation = "Mijn schoolbestuur"
+    public var title = "IBP-portfolio"
+    public var language = "nl"
+    public var target = 3
+    public var asOf: Day?
+    public var catalog: PathReference?
+}
+
+/// An evidence document: any Markdown file under Content/ outside norms/ and pages/.
+public struct EvidenceDocument: Sendable {
+    /// Path relative to the portfolio, e.g. "Content/beleid/ib-beleid.md".
+    public var source: String
+    /// The page's name (without .html), unique within the site.
+    public var slug: String
+    public var title: String
+    public var norms: [String]
+    public var type: String?
+    public var classification: Classification
+    /// Whether the author set a classification (missing is treated as vertrouwelijk).
+    public var classificationGiven: Bool
+    public var owner: String?
+    public var date: Day?
+    public var approvedBy: String?
+    public var approvedOn: Day?
+    public var reviewBy: Day?
+    public var attachments: [PathReference]
+    public var redacted: Bool
+    public var body: MarkdownSource
+    public var links: [MarkdownLink]
+    public var mentions: [NormMention]
+}
+
+/// One improvement action in an assessment's plan (verbeterplan).
+public struct Action: Sendable, Hashable {
+    /// Where an action stands.
+    public enum Status: String, Sendable, CaseIterable {
+        case open, bezig, gereed
+
+        init?(name: String) {
+            switch name.lowercased() {
+            case "open": self = .open
+            case "bezig", "doing": self = .bezig
+            case "gereed", "done": self = .gereed
+            default: return nil
+            }
+        }
+    }
+
+    public var title: String
+    public var owner: String?
+    public var due: Day?
+    public var status: Status
+    public var location: SourceLocation
+}
+
+/// The board's own assessment of one norm (Content/norms/<ID>.md).
+public struct Assessment: Sendable {
+    public var normID: String
+    public var source: String
+    public var level: Int?
+    public var levelLocation: SourceLocation
+    public var target: Int?
+    public var owner: String?
+    public var notApplicable: String?
+    public var reviewedOn: Day?
+    public var nextReview: Day?
+    public var actions: [Action]
+    public var body: MarkdownSource
+    public var links: [MarkdownLink]
+    public var mentions: [NormMention]
+}
+
+/// A free page (Content/pages/**.md): introduction, contact, accessibility statement.
+public struct FreePage: Sendable {
+    public var source: String
+    public var slug: String
+    public var title: String
+    /// Position in the navigation; pages without one come after, by title.
+    public var order: Int?
+    public var body: MarkdownSource
+    public var links: [MarkdownLink]
+    public var mentions: [NormMention]
+}

@@ -1,0 +1,244 @@
+import Foundation
+import Yams
+
+/// A YAML mapping read field by field, with every problem reported at the key or value it concerns.
+///
+/// Values are read as the author wrote them (no implicit typing: `title: 2026` is the text "2026"),
+/// so dates and numbers are checked by normfolio with located errors, never guessed.
+struct YAMLFields {
+    let path: String
+    /// Lines in the file before the YAML text starts (1 for front matter after `---`).
+    let lineOffset: Int
+    private(set) var entries: [(key: String, keyNode: Node, value: Node)] = []
+    private(set) var diagnostics: [Diagnostic] = []
+    /// The mapping's own place, for "missing field" errors.
+    let location: SourceLocation
+
+    /// Parses YAML text into a mapping. Returns nil (with diagnostics) when the text is not a mapping.
+    static func parse(_ text: String, path: String, lineOffset: Int, diagnostics: inout [Diagnostic]) -> YAMLFields? {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text, .basic)
+        } catch {
+            diagnostics.append(yamlDiagnostic(error, path: path, lineOffset: lineOffset))
+            return nil
+        }
+        let start = SourceLocation(path: path, line: lineOffset + 1, column: 1)
+        guard let root else { return YAMLFields(path: path, lineOffset: lineOffset, location: start) }
+        guard let mapping = root.mapping else {
+            if let scalar = root.scalar, isNull(scalar) {
+                return YAMLFields(path: path, lineOffset: lineOffset, location: start)
+            }
+            diagnostics.append(.notAMapping(at: location(of: root, path: path, lineOffset: lineOffset)))
+            return nil
+        }
+        var fields = YAMLFields(path: path, lineOffset: lineOffset, location: start)
+        fields.entries.reserveCapacity(mapping.count)
+        var seen = Set<String>()
+        for (keyNode, value) in mapping {
+            guard let key = keyNode.scalar?.string else {
+                fields.diagnostics.append(.invalidKey(at: fields.location(of: keyNode)))
+                continue
+            }
+            if !seen.insert(key).inserted {
+                fields.diagnostics.append(.duplicateKey(key, at: fields.location(of: keyNode)))
+                continue
+            }
+            fields.entries.append((key, keyNode, value))
+        }
+        return fields
+    }
+
+    init(path: String, lineOffset: Int, location: SourceLocation) {
+        self.path = path
+        self.lineOffset = lineOffset
+        self.location = location
+    }
+
+    /// A nested mapping (for example one action in a list), sharing this file's positions.
+    init?(node: Node, parent: YAMLFields, diagnostics: inout [Diagnostic]) {
+        guard let mapping = node.mapping else {
+            diagnostics.append(.notAMapping(at: parent.location(of: node)))
+            return nil
+        }
+        self.init(path: parent.path, lineOffset: parent.lineOffset, location: parent.location(of: node))
+        var seen = Set<String>()
+        for (keyNode, value) in mapping {
+            guard let key = keyNode.scalar?.string else {
+                self.diagnostics.append(.invalidKey(at: location(of: keyNode)))
+                continue
+            }
+            if !seen.insert(key).inserted {
+                self.diagnostics.append(.duplicateKey(key, at: location(of: keyNode)))
+                continue
+            }
+            entries.append((key, keyNode, value))
+        }
+    }
+
+    // MARK: Positions
+
+    static func location(of node: Node, path: String, lineOffset: Int) -> SourceLocation {
+        guard let mark = node.mark else { return SourceLocation(path: path, line: lineOffset + 1, column: 1) }
+        return SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)
+    }
+
+    func location(of node: Node) -> SourceLocation {
+        Self.location(of: node, path: path, lineOffset: lineOffset)
+    }
+
+    /// Where a key is written, or the mapping itself when the key is absent.
+    func location(ofKey key: String) -> SourceLocation {
+        entries.first { $0.key == key }.map { location(of: $0.keyNode) } ?? location
+    }
+
+    /// Where a key's value is written, or the mapping itself when the key is absent.
+    func location(ofValue key: String) -> SourceLocation {
+        entries.first { $0.key == key }.map { location(of: $0.value) } ?? location
+    }
+
+    func has(_ key: String) -> Bool { node(key) != nil }
+
+    func node(_ key: String) -> Node? {
+        guard let value = entries.first(where: { $0.key == key })?.value else { return nil }
+        if let scalar = value.scalar, Self.isNull(scalar) { return nil }
+        return value
+    }
+
+    static func isNull(_ scalar: Node.Scalar) -> Bool {
+        scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+
+    // MARK: Typed values
+
+    /// A text value; a list or mapping is an error.
+    mutating func string(_ key: String) -> String? {
+        guard let value = node(key) else { return nil }
+        guard let scalar = value.scalar else {
+            diagnostics.append(.expectedText(key, at: location(of: value)))
+            return nil
+        }
+        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.isEmpty ? nil : text
+    }
+
+    /// A text value that must be present and non-empty.
+    mutating func requiredString(_ key: String) -> String? {
+        if let text = string(key) { return text }
+        if !has(key) || node(key)?.scalar != nil {
+            diagnostics.append(.missingField(key, at: has(key) ? location(ofKey: key) : location))
+        }
+        return nil
+    }
+
+    /// A whole number within `range`.
+    mutating func integer(_ key: String, in range: ClosedRange<Int>, code: String = "invalid-value") -> Int? {
+        guard let value = node(key) else { return nil }
+        guard let text = value.scalar?.string, let number = Int(text.trimmingCharacters(in: .whitespaces)) else {
+            diagnostics.append(.expectedNumber(key, range: range, at: location(of: value)))
+            return nil
+        }
+        guard range.contains(number) else {
+            diagnostics.append(.numberOutOfRange(key, number, range: range, code: code, at: location(of: value)))
+            return nil
+        }
+        return number
+    }
+
+    /// A calendar date written as YYYY-MM-DD.
+    mutating func day(_ key: String) -> Day? {
+        guard let value = node(key) else { return nil }
+        guard let text = value.scalar?.string, let day = Day(text.trimmingCharacters(in: .whitespaces)) else {
+            diagnostics.append(.invalidDate(key, value.scalar?.string, at: location(of: value)))
+            return nil
+        }
+        return day
+    }
+
+    /// true/false (also yes/no, ja/nee).
+    mutating func bool(_ key: String) -> Bool? {
+        guard let value = node(key) else { return nil }
+        switch value.scalar?.string.lowercased() {
+        case "true", "yes", "ja", "on": return true
+        case "false", "no", "nee", "off": return false
+        default:
+            diagnostics.append(.expectedBool(key, at: location(of: value)))
+            return nil
+        }
+    }
+
+    /// A list of texts with their places; a single text counts as a list of one.
+    mutating func stringList(_ key: String) -> [(text: String, location: SourceLocation)]? {
+        guard let value = node(key) else { return nil }
+        if let scalar = value.scalar {
+            // Allow the forgiving "norms: GO.02, SM.02" form.
+            let base = location(of: value)
+            var items: [(String, SourceLocation)] = []
+            var offset = 0
+            for part in scalar.string.split(separator: ",", omittingEmptySubsequences: false) {
+                let leading = part.prefix { $0 == " " }.count
+                let text = part.trimmingCharacters(in: .whitespaces)
+                if !text.isEmpty {
+                    let quote = scalar.style == .plain ? 0 : 1
+                    items.append((text, SourceLocation(path: path, line: base.line, column: base.column + quote + offset + leading)))
+                }
+                offset += part.count + 1
+            }
+            return items
+        }
+        guard let sequence = value.sequence else {
+            diagnostics.append(.expectedList(key, at: location(of: value)))
+            return nil
+        }
+        var items: [(String, SourceLocation)] = []
+        for item in sequence {
+            guard let text = item.scalar?.string.trimmingCharacters(in: .whitespaces), !text.isEmpty else {
+                diagnostics.append(.expectedText(key, at: location(of: item)))
+                continue
+            }
+            items.append((text, location(of: item)))
+        }
+        return items
+    }
+
+    /// A list of nodes (for lists of mappings such as actions).
+    mutating func list(_ key: String) -> [Node]? {
+        guard let value = node(key) else { return nil }
+        guard let sequence = value.sequence else {
+            diagnostics.append(.expectedList(key, at: location(of: value)))
+            return nil
+        }
+        return Array(sequence)
+    }
+
+    /// Warns about keys outside `known`, suggesting the closest known key.
+    mutating func warnUnknownKeys(_ known: [String]) {
+        for entry in entries where !known.contains(entry.key) {
+            diagnostics.append(.unknownKey(entry.key, suggestion: Suggestion.closest(to: entry.key, in: known),
+                                           at: location(of: entry.keyNode)))
+        }
+    }
+
+    mutating func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+
+    // MARK: Errors from the parser
+
+    static func yamlDiagnostic(_ error: any Error, path: String, lineOffset: Int) -> Diagnostic {
+        func at(_ mark: Mark) -> SourceLocation {
+            SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)
+        }
+        let start = SourceLocation(path: path, line: lineOffset + 1, column: 1)
+        switch error as? YamlError {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+            let .composer(context, problem, mark, _):
+            let detail = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+            return .yamlSyntax(detail, at: at(mark))
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return .duplicateKey(duplicates.joined(separator: ", "), at: at(context.mark))
+        case let .reader(problem, _, _, _):
+            return .yamlSyntax(problem, at: start)
+        default:
+            return .yamlSyntax(String(describing: error), at: start)
+        }
+    }
+}

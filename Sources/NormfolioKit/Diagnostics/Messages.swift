@@ -1,0 +1,155 @@
+/// Every diagnostic normfolio emits, each with its stable code, in one greppable place.
+extension Diagnostic {
+    private static func didYouMean(_ suggestion: String?) -> String {
+        suggestion.map { " (did you mean '\($0)'?)" } ?? ""
+    }
+
+    // MARK: Files
+
+    static func invalidUTF8(at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "invalid-utf8", "file is not valid UTF-8 text; save it as UTF-8", at: location)
+    }
+
+    static func binaryFile(at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "binary-file", "file looks binary, not Markdown; rename it or convert it to text", at: location)
+    }
+
+    static func unreadable(at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "unreadable-file", "file could not be read", at: location)
+    }
+
+    // MARK: Front matter and YAML
+
+    static func missingFrontMatter(at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "missing-front-matter",
+                   "evidence document has no front matter; start the file with '---', a 'title:' and 'norms:', and '---'",
+                   at: location)
+    }
+
+    static func unclosedFrontMatter(at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "unclosed-front-matter", "front matter is not closed; add a line '---' after the last field",
+                   at: location)
+    }
+
+    static func yamlSyntax(_ detail: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "yaml-syntax", "malformed YAML: \(detail)", at: location)
+    }
+
+    static func notAMapping(at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "invalid-front-matter", "expected fields written as 'key: value'", at: location)
+    }
+
+    static func invalidKey(at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "invalid-front-matter", "a field name must be plain text", at: location)
+    }
+
+    static func duplicateKey(_ key: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "duplicate-key", "field '\(key)' is given more than once", at: location)
+    }
+
+    static func unknownKey(_ key: String, suggestion: String?, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.warning, "unknown-key", "unknown field '\(key)'\(didYouMean(suggestion)); it is ignored", at: location)
+    }
+
+    static func missingField(_ key: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "missing-field", "required field '\(key)' is missing or empty", at: location)
+    }
+
+    static func expectedText(_ key: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "invalid-value", "'\(key)' must be text", at: location)
+    }
+
+    static func expectedList(_ key: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "invalid-value", "'\(key)' must be a list, such as [A, B]", at: location)
+    }
+
+    static func expectedBool(_ key: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "invalid-value", "'\(key)' must be true or false", at: location)
+    }
+
+    static func expectedNumber(_ key: String, range: ClosedRange<Int>, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "invalid-value", "'\(key)' must be a whole number from \(range.lowerBound) to \(range.upperBound)",
+                   at: location)
+    }
+
+    static func numberOutOfRange(_ key: String, _ value: Int, range: ClosedRange<Int>, code: String,
+                                 at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, code, "'\(key)' is \(value), outside \(range.lowerBound)-\(range.upperBound)", at: location)
+    }
+
+    static func invalidDate(_ key: String, _ text: String?, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "invalid-date", "'\(key)' is not a valid date\(text.map { " '\($0)'" } ?? ""); write YYYY-MM-DD",
+                   at: location)
+    }
+
+    static func unknownValue(_ key: String, _ value: String, allowed: [String], suggestion: String?,
+                             severity: Severity, code: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(severity, code,
+                   "unknown \(key) '\(value)'\(didYouMean(suggestion)); expected one of: \(allowed.joined(separator: ", "))",
+                   at: location)
+    }
+
+    // MARK: Norms
+
+    static func unknownNorm(_ id: String, suggestion: String?, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "unknown-norm", "unknown norm ID '\(id)'\(didYouMean(suggestion))", at: location)
+    }
+
+    static func unknownNormMention(_ id: String, suggestion: String?, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.warning, "unknown-norm-reference",
+                   "'\(id)' looks like a norm ID but is not in the catalogue\(didYouMean(suggestion)); it is not linked",
+                   at: location)
+    }
+
+    static func unknownAssessment(_ name: String, suggestion: String?, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "unknown-assessment",
+                   "assessment file '\(name)' is not named after a norm in the catalogue\(didYouMean(suggestion))",
+                   at: location)
+    }
+
+    // MARK: Pages and links
+
+    static func pageCollision(_ page: String, with other: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "page-collision", "would be published as '\(page)', the same page as '\(other)'; rename one of them",
+                   at: location)
+    }
+
+    static func brokenLink(_ target: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "broken-link", "link to '\(target)', which does not exist", at: location)
+    }
+
+    static func missingAttachment(_ target: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "missing-attachment", "attachment '\(target)' does not exist", at: location)
+    }
+
+    static func outsidePortfolio(_ target: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "outside-portfolio", "'\(target)' points outside the portfolio's Content/ folder", at: location)
+    }
+
+    static func unsafeLink(_ url: String, at location: SourceLocation) -> Diagnostic {
+        let scheme = url.split(separator: ":").first.map(String.init) ?? url
+        return Diagnostic(.warning, "unsafe-link", "'\(scheme):' links are not published; the link was removed", at: location)
+    }
+
+    // MARK: Settings, catalogue and templates
+
+    static func missingFile(_ path: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "missing-file", "'\(path)' does not exist", at: location)
+    }
+
+    static func invalidNormID(_ id: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "invalid-norm-id", "'\(id)' is not a norm ID of the form XX.NN (for example SM.02)", at: location)
+    }
+
+    static func unknownDomain(_ code: String, suggestion: String?, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "unknown-domain", "unknown domain '\(code)'\(didYouMean(suggestion))", at: location)
+    }
+
+    static func duplicateEntry(_ what: String, _ id: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "duplicate-entry", "\(what) '\(id)' is listed more than once", at: location)
+    }
+
+    static func templateSyntax(_ detail: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "template-syntax", "template error: \(detail)", at: location)
+    }
+}

@@ -1,0 +1,244 @@
+import CCmark
+import Foundation
+
+/// The one place that talks to libcmark. Everything it hands back is a Swift value; every C
+/// object it creates is freed before it returns.
+public enum Markdown {
+    /// What a Markdown body refers to: its links and images, and the norm-ID-shaped words in its text.
+    public struct Analysis: Sendable {
+        public var links: [MarkdownLink] = []
+        public var mentions: [NormMention] = []
+    }
+
+    /// How the renderer should treat one link or image.
+    public enum LinkTarget: Sendable, Equatable {
+        /// Keep the destination as written (external links, in-page anchors).
+        case keep
+        /// Point the link at this URL instead.
+        case rewrite(String)
+        /// Drop the link but keep its text (a withheld or unsafe target).
+        case unlink
+    }
+
+    /// Finds links, images and norm-ID mentions, with their places in the original file.
+    public static func analyze(_ source: MarkdownSource, path: String) -> Analysis {
+        let lines = SourceLines(source.text)
+        var analysis = Analysis()
+        withDocument(source.text) { document in
+            walk(document) { node, insideLinkOrCode in
+                switch cmark_node_get_type(node) {
+                case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                    let location = lines.location(ofNode: node, path: path, firstLine: source.firstLine)
+                    analysis.links.append(MarkdownLink(
+                        destination: String(cString: cmark_node_get_url(node)),
+                        isImage: cmark_node_get_type(node) == CMARK_NODE_IMAGE, location: location))
+                case CMARK_NODE_TEXT where !insideLinkOrCode:
+                    let literal = String(cString: cmark_node_get_literal(node))
+                    for token in normTokens(in: literal) {
+                        let location = lines.location(ofToken: token.text, atOffset: token.offset, inTextNode: node,
+                                                      path: path, firstLine: source.firstLine)
+                        analysis.mentions.append(NormMention(id: String(token.text), location: location))
+                    }
+                default:
+                    break
+                }
+            }
+        }
+        return analysis
+    }
+
+    /// Renders a body to HTML: norm IDs become links (`normURL` gives the URL of a catalogue ID,
+    /// nil for others), links and images are resolved by `resolve`, headings are shifted so the
+    /// body starts at `<h2>` below the page's `<h1>` and never skips a level. Raw HTML and unsafe
+    /// URLs are dropped (cmark's safe mode).
+    public static func html(
+        _ source: MarkdownSource,
+        normURL: (String) -> String?,
+        resolve: (_ destination: String, _ isImage: Bool) -> LinkTarget
+    ) -> String {
+        withDocument(source.text) { document in
+            var texts: [OpaquePointer] = []
+            var links: [OpaquePointer] = []
+            var headings: [OpaquePointer] = []
+            walk(document) { node, insideLinkOrCode in
+                switch cmark_node_get_type(node) {
+                case CMARK_NODE_LINK, CMARK_NODE_IMAGE: links.append(node)
+                case CMARK_NODE_HEADING: headings.append(node)
+                case CMARK_NODE_TEXT where !insideLinkOrCode: texts.append(node)
+                default: break
+                }
+            }
+            for node in texts { linkNormIDs(in: node, normURL: normURL) }
+            for node in links {
+                let destination = String(cString: cmark_node_get_url(node))
+                switch resolve(destination, cmark_node_get_type(node) == CMARK_NODE_IMAGE) {
+                case .keep: break
+                case .rewrite(let url): cmark_node_set_url(node, url)
+                case .unlink: unwrap(node)
+                }
+            }
+            shiftHeadings(headings)
+            guard let html = cmark_render_html(document, CMARK_OPT_SAFE) else { return "" }
+            defer { free(html) }
+            return String(cString: html)
+        }
+    }
+
+    // MARK: Tree helpers
+
+    private static func withDocument<T>(_ text: String, _ body: (OpaquePointer) -> T) -> T {
+        var text = text
+        return text.withUTF8 { bytes in
+            let parsed = bytes.withMemoryRebound(to: CChar.self) {
+                cmark_parse_document($0.baseAddress, $0.count, CMARK_OPT_SOURCEPOS)
+            }
+            // cmark only fails to return a document when memory allocation fails.
+            guard let document = parsed else { preconditionFailure("cmark could not allocate a document") }
+            defer { cmark_node_free(document) }
+            return body(document)
+        }
+    }
+
+    /// Visits every node on entry; `insideLinkOrCode` is true within links and images (code spans and
+    /// blocks are separate node types, so their text is never seen as TEXT).
+    private static func walk(_ document: OpaquePointer, _ visit: (OpaquePointer, Bool) -> Void) {
+        guard let iterator = cmark_iter_new(document) else { return }
+        defer { cmark_iter_free(iterator) }
+        var linkDepth = 0
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            let isLink = type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE
+            if event == CMARK_EVENT_ENTER {
+                visit(node, linkDepth > 0)
+                if isLink { linkDepth += 1 }
+            } else if event == CMARK_EVENT_EXIT, isLink {
+                linkDepth -= 1
+            }
+        }
+    }
+
+    /// Replaces a text node by text and link nodes, one link per catalogue norm ID.
+    private static func linkNormIDs(in node: OpaquePointer, normURL: (String) -> String?) {
+        let literal = String(cString: cmark_node_get_literal(node))
+        let tokens = normTokens(in: literal).compactMap { token in normURL(String(token.text)).map { (token, $0) } }
+        guard !tokens.isEmpty else { return }
+        let bytes = Array(literal.utf8)
+        var position = 0
+        func insertText(_ range: Range<Int>) {
+            guard !range.isEmpty, let text = cmark_node_new(CMARK_NODE_TEXT) else { return }
+            cmark_node_set_literal(text, String(decoding: bytes[range], as: UTF8.self))
+            cmark_node_insert_before(node, text)
+        }
+        for (token, url) in tokens {
+            insertText(position..<token.offset)
+            if let link = cmark_node_new(CMARK_NODE_LINK), let text = cmark_node_new(CMARK_NODE_TEXT) {
+                cmark_node_set_url(link, url)
+                cmark_node_set_literal(text, String(token.text))
+                cmark_node_append_child(link, text)
+                cmark_node_insert_before(node, link)
+            }
+            position = token.offset + token.text.utf8.count
+        }
+        insertText(position..<bytes.count)
+        cmark_node_unlink(node)
+        cmark_node_free(node)
+    }
+
+    /// Replaces a link or image by its content (for an image: its description as text).
+    private static func unwrap(_ node: OpaquePointer) {
+        while let child = cmark_node_first_child(node) {
+            cmark_node_insert_before(node, child)
+        }
+        cmark_node_unlink(node)
+        cmark_node_free(node)
+    }
+
+    /// The page title is the only `<h1>`: body headings start at level 2 and go down one step at a time.
+    private static func shiftHeadings(_ headings: [OpaquePointer]) {
+        let levels = headings.map { Int(cmark_node_get_heading_level($0)) }
+        guard let top = levels.min() else { return }
+        var previous = 1
+        for (node, level) in zip(headings, levels) {
+            let shifted = min(level - top + 2, previous + 1, 6)
+            cmark_node_set_heading_level(node, Int32(shifted))
+            previous = shifted
+        }
+    }
+
+    // MARK: Norm IDs in text
+
+    /// Tokens shaped like a norm ID (two letters, a dot, two digits, standing alone) that are in
+    /// capitals; lower-case ones are returned too, so "sm.02" can get a did-you-mean.
+    static func normTokens(in text: String) -> [(text: Substring, offset: Int)] {
+        let utf8 = Array(text.utf8)
+        guard utf8.count >= 5 else { return [] }
+        var tokens: [(Substring, Int)] = []
+        var i = 0
+        while i + 5 <= utf8.count {
+            if utf8[i + 2] == UInt8(ascii: "."), Catalog.isLetter(utf8[i]), Catalog.isLetter(utf8[i + 1]),
+                Catalog.isDigit(utf8[i + 3]), Catalog.isDigit(utf8[i + 4]),
+                i == 0 || !isWordByte(utf8[i - 1]),
+                i + 5 == utf8.count || !isWordByte(utf8[i + 5])
+            {
+                let start = text.utf8.index(text.utf8.startIndex, offsetBy: i)
+                let end = text.utf8.index(start, offsetBy: 5)
+                tokens.append((text[start..<end], i))
+                i += 5
+            } else {
+                i += 1
+            }
+        }
+        return tokens
+    }
+
+    private static func isWordByte(_ c: UInt8) -> Bool {
+        Catalog.isLetter(c) || Catalog.isDigit(c) || c == UInt8(ascii: "_") || c >= 0x80
+    }
+}
+
+/// The lines of a Markdown body, to turn cmark's byte columns into the Unicode-scalar columns
+/// editors expect, in the original file's numbering.
+private struct SourceLines {
+    private let lines: [Substring]
+
+    init(_ text: String) {
+        lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    }
+
+    private func line(_ number: Int) -> Substring? {
+        number >= 1 && number <= lines.count ? lines[number - 1] : nil
+    }
+
+    func location(ofNode node: OpaquePointer, path: String, firstLine: Int) -> SourceLocation {
+        let line = Int(cmark_node_get_start_line(node))
+        let byteColumn = Int(cmark_node_get_start_column(node))
+        let column = self.line(line).map { String($0).scalarColumn(ofUTF8Offset: byteColumn - 1) } ?? byteColumn
+        return SourceLocation(path: path, line: line + firstLine - 1, column: column)
+    }
+
+    /// The place of a token found at `offset` bytes into a text node's literal. The literal can
+    /// differ from the source (escapes, entities), so the token is looked up in the source line.
+    func location(ofToken token: Substring, atOffset offset: Int, inTextNode node: OpaquePointer,
+                  path: String, firstLine: Int) -> SourceLocation {
+        let lineNumber = Int(cmark_node_get_start_line(node))
+        let start = max(Int(cmark_node_get_start_column(node)) - 1, 0)
+        guard let line = line(lineNumber) else {
+            return SourceLocation(path: path, line: lineNumber + firstLine - 1, column: start + offset + 1)
+        }
+        let bytes = Array(line.utf8)
+        let tokenBytes = Array(token.utf8)
+        var byteOffset = start + offset
+        if !(byteOffset + tokenBytes.count <= bytes.count && Array(bytes[byteOffset..<byteOffset + tokenBytes.count]) == tokenBytes) {
+            var i = start
+            while i + tokenBytes.count <= bytes.count {
+                if Array(bytes[i..<i + tokenBytes.count]) == tokenBytes { byteOffset = i; break }
+                i += 1
+            }
+        }
+        return SourceLocation(path: path, line: lineNumber + firstLine - 1,
+                              column: String(line).scalarColumn(ofUTF8Offset: byteOffset))
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+
+/// The linked portfolio: catalogue ↔ evidence ↔ assessments, whatever the audience.
+/// Rendering reads from this model; it never looks at files again.
+public struct Portfolio: Sendable {
+    public var root: String
+    public var settings: Settings
+    public var catalog: Catalog
+    /// The reference date (peildatum) for "stale" and "due".
+    public var asOf: Day
+    /// Evidence documents, sorted by page name.
+    public var documents: [EvidenceDocument]
+    /// Assessments by norm ID.
+    public var assessments: [String: Assessment]
+    /// Free pages in navigation order.
+    public var pages: [FreePage]
+    /// Norm ID → indices into `documents` of its evidence.
+    public var evidenceByNorm: [String: [Int]]
+    /// Document index → indices of the documents whose text links to it ("gelinkt vanuit").
+    public var linkedFrom: [[Int]]
+    /// Every attachment some file refers to: path under Content/ → path in the site.
+    public var attachmentSitePaths: [String: String]
+    /// Document index → the attachments it uses (paths under Content/), links and front matter alike.
+    public var attachmentsOfDocument: [[String]]
+    /// Attachments that free pages and assessments link to; every audience sees those.
+    public var attachmentsOfPages: Set<String>
+
+    let documentIndex: [String: Int]
+    let pageIndex: [String: Int]
+    let contentFiles: Set<String>
+
+    /// A document is stale when its review date lies before the reference date.
+    public func isStale(_ document: EvidenceDocument) -> Bool {
+        document.reviewBy.map { $0 < asOf } ?? false
+    }
+
+    /// The evidence of a norm.
+    public func evidence(for normID: String) -> [EvidenceDocument] {
+        (evidenceByNorm[normID] ?? []).map { documents[$0] }
+    }
+}
+
+/// Where a link in Markdown leads.
+public enum LinkDestination: Equatable, Sendable {
+    case external
+    case anchor
+    case unsafe
+    case document(Int, fragment: String)
+    case page(Int, fragment: String)
+    case norm(String, fragment: String)
+    /// A file under Content/, by its path there.
+    case attachment(String)
+    case missing(String)
+    case outside(String)
+}
+
+extension Portfolio {
+    private static let safeSchemes: Set<String> = ["http", "https", "mailto", "tel"]
+
+    /// Resolves a link written in `sourcePath` (a path under the portfolio, e.g. "Content/a/b.md").
+    public func resolve(_ destination: String, from sourcePath: String) -> LinkDestination {
+        Portfolio.resolve(destination, from: sourcePath, files: contentFiles, documents: documentIndex, pages: pageIndex,
+                          catalog: catalog)
+    }
+
+    static func resolve(_ destination: String, from sourcePath: String, files: Set<String>, documents: [String: Int],
+                        pages: [String: Int], catalog: Catalog) -> LinkDestination {
+        let trimmed = destination.trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty { return .unsafe }
+        if trimmed.hasPrefix("#") { return .anchor }
+        if let scheme = scheme(of: trimmed) {
+            return safeSchemes.contains(scheme.lowercased()) ? .external : .unsafe
+        }
+        if trimmed.hasPrefix("//") { return .external }
+        var pathPart = Substring(trimmed)
+        var fragment = ""
+        if let hash = pathPart.firstIndex(of: "#") {
+            fragment = String(pathPart[hash...])
+            pathPart = pathPart[..<hash]
+        }
+        if let query = pathPart.firstIndex(of: "?") { pathPart = pathPart[..<query] }
+        let decoded = String(pathPart).removingPercentEncoding ?? String(pathPart)
+        guard let contentPath = contentRelative(decoded, from: sourcePath) else { return .outside(destination) }
+        if contentPath.lowercased().hasSuffix(".md") {
+            if let index = documents[contentPath] { return .document(index, fragment: fragment) }
+            if let index = pages[contentPath] { return .page(index, fragment: fragment) }
+            if contentPath.hasPrefix("norms/") {
+                let id = String(contentPath.dropFirst("norms/".count).dropLast(3))
+                if catalog.contains(id) && files.contains(contentPath) { return .norm(id, fragment: fragment) }
+            }
+            return .missing(destination)
+        }
+        return files.contains(contentPath) ? .attachment(contentPath) : .missing(destination)
+    }
+
+    /// The path under Content/ that `relative`, written in `sourcePath`, points to; nil when it
+    /// leaves Content/. A leading "/" means the Content/ folder itself.
+    static func contentRelative(_ relative: String, from sourcePath: String) -> String? {
+        var parts: [Substring]
+        if relative.hasPrefix("/") {
+            parts = []
+        } else {
+            parts = sourcePath.split(separator: "/").dropLast()
+            guard parts.first == "Content" else { return nil }
+            parts.removeFirst()
+        }
+        for component in relative.split(separator: "/") {
+            switch component {
+            case ".", "": continue
+            case "..":
+                if parts.isEmpty { return nil }
+                parts.removeLast()
+            default: parts.append(component)
+            }
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: "/")
+    }
+
+    private static func scheme(of url: String) -> String? {
+        guard let colon = url.firstIndex(of: ":") else { return nil }
+        let scheme = url[..<colon]
+        guard let first = scheme.first, first.isASCII, first.isLetter,
+            scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) })
+        else { return nil }
+        return String(scheme)
+    }
+}

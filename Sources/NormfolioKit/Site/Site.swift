@@ -1,0 +1,24 @@
+import Foundation
+
+/// A rendered site, held in memory until the write stage.
+public struct Site: Sendable {
+    /// One output file: its path in the site and where its bytes come from.
+    public struct File: Sendable, Equatable {
+        public var path: String
+        public var contents: Theme.StaticFile
+
+        /// The file's bytes (reading copied files from disk).
+        public func bytes() -> Data? {
+            switch contents {
+            case .data(let data): data
+            case .file(let source): FileManager.default.contents(atPath: source)
+            }
+        }
+    }
+
+    /// Files sorted by path.
+    public var files: [File]
+    public var pageCount: Int
+    public var publishedDocuments: Int
+    public var withheldDocuments: Int
+}

@@ -1,0 +1,77 @@
+import Foundation
+import Mustache
+
+/// The templates and static files a site is rendered with: the built-in theme embedded in the
+/// binary, overridden file by file by the portfolio's own `Templates/` and `Public/`.
+public struct Theme: Sendable {
+    /// A static file for the site root: embedded bytes or a file to copy.
+    public enum StaticFile: Sendable, Equatable {
+        case data(Data)
+        case file(String)
+    }
+
+    var library: MustacheLibrary
+    /// Site path → file, from the built-in `Public/` and the portfolio's `Public/`.
+    var staticFiles: [String: StaticFile]
+
+    /// The text of a file embedded in the binary ("Templates/page.mustache").
+    static func builtInText(_ name: String) -> String? {
+        EmbeddedFiles.base64[name].flatMap { Data(base64Encoded: $0) }.map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Every embedded file under `folder/`, by its path below it.
+    public static func builtInFiles(under folder: String) -> [String: Data] {
+        var files: [String: Data] = [:]
+        for (name, base64) in EmbeddedFiles.base64 where name.hasPrefix(folder + "/") {
+            files[String(name.dropFirst(folder.count + 1))] = Data(base64Encoded: base64)
+        }
+        return files
+    }
+
+    /// Loads the theme for a portfolio; template syntax errors are reported at their line and column.
+    static func load(root: String, io: FileIO) -> (Theme, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var sources: [String: (text: String, path: String)] = [:]
+        for (name, data) in builtInFiles(under: "Templates") where name.hasSuffix(".mustache") {
+            sources[String(name.dropLast(".mustache".count))] = (String(decoding: data, as: UTF8.self), "<built-in>/Templates/\(name)")
+        }
+        for name in io.listFiles(root + "/Templates") where name.hasSuffix(".mustache") {
+            let path = "Templates/" + name
+            if let text = ContentReader.readText(root + "/" + path, path: path, io: io, diagnostics: &diagnostics) {
+                sources[String(name.dropLast(".mustache".count))] = (text, path)
+            }
+        }
+        var library = MustacheLibrary()
+        for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
+            do {
+                library.register(try MustacheTemplate(string: source.text), named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(.templateSyntax(
+                    describe(error.error),
+                    at: SourceLocation(path: source.path, line: error.context.lineNumber, column: error.context.columnNumber + 1)))
+            } catch {
+                diagnostics.append(.templateSyntax("\(error)", at: SourceLocation(path: source.path)))
+            }
+        }
+
+        var staticFiles: [String: StaticFile] = [:]
+        for (name, data) in builtInFiles(under: "Public") { staticFiles[name] = .data(data) }
+        for name in io.listFiles(root + "/Public") { staticFiles[name] = .file(root + "/Public/" + name) }
+        return (Theme(library: library, staticFiles: staticFiles), diagnostics)
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        switch error as? MustacheTemplate.Error {
+        case .sectionCloseNameIncorrect: "a section is closed with a different name than it was opened with"
+        case .unfinishedName: "a tag is not closed with '}}'"
+        case .expectedSectionEnd: "a section is never closed"
+        case .invalidSetDelimiter: "malformed set-delimiter tag"
+        default: "\(error)"
+        }
+    }
+
+    /// Renders one template; nil when the theme has no template of that name.
+    func render(_ name: String, _ context: [String: Any]) -> String? {
+        library.render(context, withTemplate: name)
+    }
+}

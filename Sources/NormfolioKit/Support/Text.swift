@@ -1,0 +1,73 @@
+import Foundation
+
+extension String {
+    /// A URL- and file-system-safe name: lower case, accents folded, runs of other characters
+    /// turned into single hyphens ("Beleid & Privacy 2026" → "beleid-privacy-2026").
+    func slugified() -> String {
+        let folded = self.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_US_POSIX"))
+        var slug = ""
+        var pendingHyphen = false
+        for scalar in folded.unicodeScalars {
+            if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                if pendingHyphen && !slug.isEmpty { slug.append("-") }
+                pendingHyphen = false
+                slug.unicodeScalars.append(scalar)
+            } else if scalar == "." || scalar == "_" {
+                if pendingHyphen && !slug.isEmpty { slug.append("-") }
+                pendingHyphen = false
+                slug.unicodeScalars.append(scalar)
+            } else {
+                pendingHyphen = true
+            }
+        }
+        return slug.isEmpty ? "_" : slug
+    }
+
+    /// The 1-based column, counted in Unicode scalars, of a UTF-8 byte offset within this line.
+    func scalarColumn(ofUTF8Offset offset: Int) -> Int {
+        let bytes = Array(utf8.prefix(offset))
+        return String(decoding: bytes, as: UTF8.self).unicodeScalars.count + 1
+    }
+}
+
+/// Suggestions for misspelled names ("did you mean …?").
+enum Suggestion {
+    /// The candidate closest to `word`: an exact match ignoring case wins, then the smallest edit
+    /// distance (at most 2, counting a swap of neighbours as one edit), preferring candidates
+    /// made of the same characters (a swapped pair) and then the earliest in `candidates`.
+    static func closest(to word: String, in candidates: [String]) -> String? {
+        let lower = word.lowercased()
+        if let exact = candidates.first(where: { $0.lowercased() == lower }) { return exact }
+        var best: (score: (Int, Int), candidate: String)?
+        let sortedWord = lower.sorted()
+        for candidate in candidates {
+            let distance = editDistance(lower, candidate.lowercased())
+            guard distance <= 2, distance < max(lower.count, 2) else { continue }
+            let score = (distance, candidate.lowercased().sorted() == sortedWord ? 0 : 1)
+            if best == nil || score < best!.score { best = (score, candidate) }
+        }
+        return best?.candidate
+    }
+
+    /// Optimal string alignment distance (Levenshtein plus adjacent transpositions).
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous2 = [Int](repeating: 0, count: b.count + 1)
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    current[j] = min(current[j], previous2[j - 2] + 1)
+                }
+            }
+            (previous2, previous, current) = (previous, current, previous2)
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,3 @@
+import NormfolioCLI
+
+NormfolioCommand.main()
