@@ -135,7 +135,7 @@ struct Renderer {
         return items.map { label, href in
             let section = href.split(separator: "/").first.map(String.init) ?? href
             let inSection = href.hasSuffix("/index.html") && current.hasPrefix(section + "/")
-            let state: Any = href == current ? "page" : inSection ? "true" : Absent()
+            let state: Any = href == current ? "page" : inSection ? "true" as Any : Absent()
             return ["label": label, "href": href, "current": state]
         }
     }
