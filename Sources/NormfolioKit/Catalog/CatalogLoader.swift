@@ -19,7 +19,7 @@ extension Catalog {
         defer { diagnostics += file.diagnostics }
         file.warnUnknownKeys(["version", "site", "parts", "levels", "domains", "norms"])
         if let version = file.string("version") { self.version = version }
-        if let site = file.string("site") { self.siteURL = site }
+        if let site = file.webURL("site") { self.siteURL = site }
 
         for node in file.list("parts") ?? [] {
             guard var fields = YAMLFields(node: node, parent: file, diagnostics: &diagnostics) else { continue }
@@ -30,7 +30,7 @@ extension Catalog {
             part.title = fields.string("title") ?? part.title
             part.titleEN = fields.string("title_en") ?? part.titleEN
             part.officialNormCount = fields.integer("norm_count", in: 0...999) ?? part.officialNormCount
-            part.url = fields.string("url") ?? part.url
+            part.url = fields.webURL("url") ?? part.url
             if let index = parts.firstIndex(where: { $0.id == id }) { parts[index] = part } else { parts.append(part) }
         }
 
@@ -77,7 +77,7 @@ extension Catalog {
             domain.title = fields.string("title") ?? domain.title
             if domain.title.isEmpty { fields.report(.missingField("title", at: fields.location)) }
             domain.titleEN = fields.string("title_en") ?? domain.titleEN
-            domain.url = fields.string("url") ?? domain.url
+            domain.url = fields.webURL("url") ?? domain.url
             if let existing { domains[existing] = domain } else { domains.append(domain) }
         }
         reindex()
@@ -109,9 +109,23 @@ extension Catalog {
             norm.titleEN = fields.string("title_en") ?? norm.titleEN
             norm.titleVerified = fields.bool("verified") ?? norm.titleVerified
             norm.description = fields.string("description") ?? norm.description
-            norm.url = fields.string("url") ?? norm.url
+            norm.url = fields.webURL("url") ?? norm.url
             if let existing { norms[existing] = norm } else { norms.append(norm) }
         }
         reindex()
+    }
+}
+
+extension YAMLFields {
+    /// A web address: only http and https links are published.
+    mutating func webURL(_ key: String) -> String? {
+        guard let url = string(key) else { return nil }
+        let lower = url.lowercased()
+        guard lower.hasPrefix("https://") || lower.hasPrefix("http://") else {
+            report(Diagnostic(.error, "invalid-value", "'\(key)' must be a web address starting with https://",
+                              at: location(ofValue: key)))
+            return nil
+        }
+        return url
     }
 }

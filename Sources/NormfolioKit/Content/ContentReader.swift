@@ -22,10 +22,10 @@ enum ContentReader {
         let settings = readSettings(root: root, io: io, diagnostics: &diagnostics)
         var catalog = Catalog.builtIn()
         if let overlay = settings.catalog {
-            if let text = readText(root + "/" + overlay.path, path: overlay.path, io: io, diagnostics: &diagnostics) {
-                catalog.apply(yaml: text, path: overlay.path, diagnostics: &diagnostics)
-            } else if !io.fileExists(root + "/" + overlay.path) {
+            if !io.fileExists(root + "/" + overlay.path) {
                 diagnostics.append(.missingFile(overlay.path, at: overlay.location))
+            } else if let text = readText(root + "/" + overlay.path, path: overlay.path, io: io, diagnostics: &diagnostics) {
+                catalog.apply(yaml: text, path: overlay.path, diagnostics: &diagnostics)
             }
         }
 

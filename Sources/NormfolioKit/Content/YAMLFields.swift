@@ -118,7 +118,7 @@ struct YAMLFields {
             diagnostics.append(.expectedText(key, at: location(of: value)))
             return nil
         }
-        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = scalar.string.trimmed
         return text.isEmpty ? nil : text
     }
 
@@ -134,7 +134,7 @@ struct YAMLFields {
     /// A whole number within `range`.
     mutating func integer(_ key: String, in range: ClosedRange<Int>, code: String = "invalid-value") -> Int? {
         guard let value = node(key) else { return nil }
-        guard let text = value.scalar?.string, let number = Int(text.trimmingCharacters(in: .whitespaces)) else {
+        guard let text = value.scalar?.string, let number = Int(text.trimmed) else {
             diagnostics.append(.expectedNumber(key, range: range, at: location(of: value)))
             return nil
         }
@@ -148,7 +148,7 @@ struct YAMLFields {
     /// A calendar date written as YYYY-MM-DD.
     mutating func day(_ key: String) -> Day? {
         guard let value = node(key) else { return nil }
-        guard let text = value.scalar?.string, let day = Day(text.trimmingCharacters(in: .whitespaces)) else {
+        guard let text = value.scalar?.string, let day = Day(text.trimmed) else {
             diagnostics.append(.invalidDate(key, value.scalar?.string, at: location(of: value)))
             return nil
         }
@@ -177,7 +177,7 @@ struct YAMLFields {
             var offset = 0
             for part in scalar.string.split(separator: ",", omittingEmptySubsequences: false) {
                 let leading = part.prefix { $0 == " " }.count
-                let text = part.trimmingCharacters(in: .whitespaces)
+                let text = part.trimmed
                 if !text.isEmpty {
                     let quote = scalar.style == .plain ? 0 : 1
                     items.append((text, SourceLocation(path: path, line: base.line, column: base.column + quote + offset + leading)))
@@ -192,7 +192,7 @@ struct YAMLFields {
         }
         var items: [(String, SourceLocation)] = []
         for item in sequence {
-            guard let text = item.scalar?.string.trimmingCharacters(in: .whitespaces), !text.isEmpty else {
+            guard let text = item.scalar?.string.trimmed, !text.isEmpty else {
                 diagnostics.append(.expectedText(key, at: location(of: item)))
                 continue
             }

@@ -65,7 +65,7 @@ extension Portfolio {
 
     static func resolve(_ destination: String, from sourcePath: String, files: Set<String>, documents: [String: Int],
                         pages: [String: Int], catalog: Catalog) -> LinkDestination {
-        let trimmed = destination.trimmingCharacters(in: .whitespaces)
+        let trimmed = destination.trimmed
         if trimmed.isEmpty { return .unsafe }
         if trimmed.hasPrefix("#") { return .anchor }
         if let scheme = scheme(of: trimmed) {
@@ -79,7 +79,7 @@ extension Portfolio {
             pathPart = pathPart[..<hash]
         }
         if let query = pathPart.firstIndex(of: "?") { pathPart = pathPart[..<query] }
-        let decoded = String(pathPart).removingPercentEncoding ?? String(pathPart)
+        let decoded = pathPart.contains("%") ? String(pathPart).removingPercentEncoding ?? String(pathPart) : String(pathPart)
         guard let contentPath = contentRelative(decoded, from: sourcePath) else { return .outside(destination) }
         if contentPath.lowercased().hasSuffix(".md") {
             if let index = documents[contentPath] { return .document(index, fragment: fragment) }
@@ -116,12 +116,15 @@ extension Portfolio {
         return parts.isEmpty ? nil : parts.joined(separator: "/")
     }
 
+    /// The URL scheme ("https" in "https://…"), or nil for a relative reference.
     private static func scheme(of url: String) -> String? {
-        guard let colon = url.firstIndex(of: ":") else { return nil }
-        let scheme = url[..<colon]
-        guard let first = scheme.first, first.isASCII, first.isLetter,
-            scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) })
-        else { return nil }
-        return String(scheme)
+        let bytes = url.utf8
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), let first = bytes.first, Catalog.isLetter(first) else {
+            return nil
+        }
+        let allowed = bytes[..<colon].allSatisfy { c in
+            Catalog.isLetter(c) || Catalog.isDigit(c) || c == UInt8(ascii: "+") || c == UInt8(ascii: "-") || c == UInt8(ascii: ".")
+        }
+        return allowed ? String(url[..<colon]) : nil
     }
 }

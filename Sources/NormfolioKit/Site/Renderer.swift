@@ -324,10 +324,19 @@ struct Renderer {
 
     /// A Markdown body as HTML for a page one folder deep (documenten/, normen/, paginas/).
     private func bodyHTML(_ body: MarkdownSource, source: String) -> String {
-        Markdown.html(
+        var resolved: [String: Markdown.LinkTarget] = [:]
+        return Markdown.html(
             body,
             normURL: { portfolio.catalog.contains($0) ? "../normen/\($0).html" : nil },
             resolve: { destination, _ in
+                if let known = resolved[destination] { return known }
+                let target = linkTarget(destination, from: source)
+                resolved[destination] = target
+                return target
+            })
+    }
+
+    private func linkTarget(_ destination: String, from source: String) -> Markdown.LinkTarget {
                 switch portfolio.resolve(destination, from: source) {
                 case .external, .anchor: return .keep
                 case .unsafe, .missing, .outside: return .unlink
@@ -338,6 +347,5 @@ struct Renderer {
                 case .attachment(let file):
                     return portfolio.attachmentSitePaths[file].map { .rewrite("../" + $0) } ?? .unlink
                 }
-            })
     }
 }

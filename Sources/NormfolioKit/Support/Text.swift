@@ -71,3 +71,18 @@ enum Suggestion {
         return previous[b.count]
     }
 }
+
+extension StringProtocol where UTF8View: BidirectionalCollection {
+    /// The text without leading and trailing spaces, tabs and line breaks (fast: no Foundation).
+    var trimmed: String {
+        let bytes = utf8
+        // Fast path: most values have nothing to trim.
+        if let first = bytes.first, let last = bytes.last, first > 32, first < 128, last > 32, last < 128 {
+            return String(self)
+        }
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        return String(String.UnicodeScalarView(scalars[first...last]))
+    }
+}

@@ -1,0 +1,150 @@
+import Testing
+@testable import NormfolioKit
+
+/// The cmark stage: norm-ID links, link rewriting, heading levels and safe mode.
+@Suite struct MarkdownTests {
+    func html(_ text: String, known: Set<String> = ["SM.02", "GO.02"],
+              resolve: (String, Bool) -> Markdown.LinkTarget = { _, _ in .keep }) -> String {
+        Markdown.html(MarkdownSource(text: text, firstLine: 1), normURL: { known.contains($0) ? "../normen/\($0).html" : nil },
+                      resolve: resolve)
+    }
+
+    @Test func normIDsInTextBecomeLinks() {
+        #expect(html("Zie SM.02 en GO.02.") == "<p>Zie <a href=\"../normen/SM.02.html\">SM.02</a> en <a href=\"../normen/GO.02.html\">GO.02</a>.</p>\n")
+    }
+
+    @Test func normIDsInCodeLinksAndUnknownOnesStayText() {
+        let out = html("`SM.02` en [over SM.02](x.md) en SM.20 en XSM.02 en SM.021\n\n    SM.02\n")
+        #expect(!out.contains("normen/SM.02"))
+        #expect(out.contains("<code>SM.02</code>"))
+        #expect(out.contains("<a href=\"x.md\">over SM.02</a>"))
+        #expect(out.contains("SM.20 en XSM.02 en SM.021"))
+    }
+
+    @Test func normIDsInsideEmphasisAndHeadingsAreLinked() {
+        #expect(html("*zie SM.02*") == "<p><em>zie <a href=\"../normen/SM.02.html\">SM.02</a></em></p>\n")
+        #expect(html("# Over GO.02").contains("<h2>Over <a href=\"../normen/GO.02.html\">GO.02</a></h2>"))
+    }
+
+    @Test func linksAreRewrittenKeptOrUnlinked() {
+        let out = html("[a](a.md) [b](https://b.nl) [c](geheim.md) ![d](d.png)") { destination, isImage in
+            switch destination {
+            case "a.md": return .rewrite("../documenten/a.html")
+            case "geheim.md": return .unlink
+            case "d.png": return isImage ? .rewrite("../bijlagen/d.png") : .keep
+            default: return .keep
+            }
+        }
+        #expect(out == "<p><a href=\"../documenten/a.html\">a</a> <a href=\"https://b.nl\">b</a> c <img src=\"../bijlagen/d.png\" alt=\"d\" /></p>\n")
+    }
+
+    @Test func rawHTMLAndScriptURLsNeverPassThrough() {
+        let out = html("<script>alert(1)</script>\n\nTekst <b onclick=\"x\">vet</b> [klik](javascript:alert(1)) ![i](data:text/html;base64,AAAA)\n")
+        #expect(!out.contains("<script"))
+        #expect(!out.contains("<b onclick"))
+        #expect(!out.contains("javascript:"))
+        #expect(!out.contains("data:text/html"))
+        #expect(out.contains("raw HTML omitted"))
+    }
+
+    @Test func headingsStartAtTwoAndNeverSkip() {
+        let out = html("# Een\n\n### Drie\n\n###### Zes\n\n## Twee\n")
+        #expect(out == "<h2>Een</h2>\n<h3>Drie</h3>\n<h4>Zes</h4>\n<h3>Twee</h3>\n")
+        #expect(html("### Alleen\n\n#### Dieper\n") == "<h2>Alleen</h2>\n<h3>Dieper</h3>\n")
+    }
+
+    @Test func analysisReportsPlacesInTheOriginalFile() {
+        let source = MarkdownSource(text: "Eerste regel\n\nZie [doc](b.md) en SM.02 en ë XY.01.\n", firstLine: 6)
+        let analysis = Markdown.analyze(source, path: "Content/a.md")
+        #expect(analysis.links == [MarkdownLink(destination: "b.md", isImage: false,
+                                                location: SourceLocation(path: "Content/a.md", line: 8, column: 5))])
+        #expect(analysis.mentions.map(\.id) == ["SM.02", "XY.01"])
+        #expect(analysis.mentions.map(\.location.column) == [20, 31])
+        #expect(analysis.mentions.allSatisfy { $0.location.line == 8 })
+    }
+
+    @Test func escapedTextIsFoundInTheSourceLine() {
+        let source = MarkdownSource(text: "A \\* b &amp; SM.02\n", firstLine: 1)
+        #expect(Markdown.analyze(source, path: "x").mentions.first?.location.column == 14)
+    }
+}
+
+/// The built-in catalogue and overlays.
+@Suite struct CatalogTests {
+    let catalog = Catalog.builtIn()
+
+    @Test func informationSecurityHas69NormsIn15Domains() {
+        let part = catalog.part("informatiebeveiliging")!
+        let domains = catalog.domains(in: part)
+        #expect(domains.count == 15)
+        #expect(domains.map(\.number) == Array(1...15))
+        #expect(domains.reduce(0) { $0 + catalog.norms(in: $1).count } == 69)
+        #expect(part.officialNormCount == 69)
+    }
+
+    @Test func privacyKnowsTenOfTwentyFive() {
+        let part = catalog.part("privacy")!
+        #expect(catalog.domains(in: part).reduce(0) { $0 + catalog.norms(in: $1).count } == 10)
+        #expect(part.officialNormCount == 25)
+    }
+
+    @Test func everyNormIsComplete() {
+        for norm in catalog.norms {
+            #expect(!norm.title.isEmpty && !norm.description.isEmpty, "\(norm.id)")
+            #expect(catalog.domain(norm.domain) != nil, "\(norm.id)")
+            #expect(catalog.officialURL(of: norm).hasPrefix("https://normenkaderibp.kennisnet.nl/"), "\(norm.id)")
+        }
+        #expect(catalog.norm("SM.02")?.titleVerified == true)
+        #expect(catalog.norm("HR.06")?.titleVerified == false)
+        #expect(catalog.norm("HR.06")?.titleEN == "Security awareness")
+    }
+
+    @Test func fiveMaturityLevels() {
+        #expect(catalog.levels.map(\.title) == ["Ad hoc", "Herhaalbaar", "Bepaald", "Beheerst", "Continu verbeteren"])
+        #expect(catalog.levels.allSatisfy { !$0.description.isEmpty })
+    }
+
+    @Test func suggestionsPreferSwappedDigitsAndCase() {
+        #expect(catalog.suggestion(for: "SM.20") == "SM.02")
+        #expect(catalog.suggestion(for: "sm.02") == "SM.02")
+        #expect(catalog.suggestion(for: "QQ.77") == nil)
+    }
+
+    @Test func anOverlayAddsAndCorrectsNormsWithLocatedErrors() throws {
+        let overlay = MarkedText("""
+            domains:
+              - {code: XB, part: privacy, number: 9, title: Extra}
+            norms:
+              - id: XB.01
+                title: Eigen norm
+                description: Een norm van het bestuur zelf.
+              - id: GB.03
+                title: Beveiliging van persoonsgegevens
+              - id: 1️⃣QQ.01
+                title: Zonder domein
+              - id: 2️⃣kapot
+              - id: GB.02
+                url: 4️⃣javascript:alert(1)
+              - 3️⃣title: Geen ID
+            """)
+        let p = MemoryPortfolio(["normfolio.yml": "catalog: extra.yml\n", "extra.yml": overlay.text, "Content/a.md": evidence(norms: "[XB.01]")])
+        let result = p.check()
+        #expect(result.diagnostics.map(\.code) == ["unknown-domain", "invalid-norm-id", "invalid-value", "missing-field"])
+        #expect(result.diagnostics.map(\.location) == [overlay.location("1️⃣", in: "extra.yml"),
+                                                       overlay.location("2️⃣", in: "extra.yml"),
+                                                       overlay.location("4️⃣", in: "extra.yml"),
+                                                       overlay.location("3️⃣", in: "extra.yml")])
+        #expect(result.portfolio?.catalog.norm("GB.02")?.url?.hasPrefix("https://") == true)
+        let merged = try #require(result.portfolio?.catalog)
+        #expect(merged.norm("XB.01")?.title == "Eigen norm")
+        #expect(merged.norm("GB.03")?.title == "Beveiliging van persoonsgegevens")
+        #expect(merged.norm("GB.03")?.description == catalog.norm("GB.03")?.description)
+        #expect(result.portfolio?.documents.first?.norms == ["XB.01"])
+    }
+
+    @Test func aMissingOverlayIsAnErrorAtTheSetting() {
+        let p = MemoryPortfolio(["normfolio.yml": "catalog: 1️⃣weg.yml\n"])
+        #expect(p.check().diagnostics.map(\.formatted) == ["normfolio.yml:1:10: error: 'weg.yml' does not exist [missing-file]"])
+        _ = p.location("1️⃣", in: "normfolio.yml")
+    }
+}

@@ -1,0 +1,230 @@
+import Foundation
+import Testing
+@testable import NormfolioKit
+
+let siteFixture = fixtures.appendingPathComponent("site").path
+
+/// A fresh temporary folder, removed by the caller.
+func temporaryFolder() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("normfolio-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+/// Every file below `folder`, path → bytes.
+func contents(of folder: URL) -> [String: Data] {
+    var files: [String: Data] = [:]
+    let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
+    while let url = walker?.nextObject() as? URL {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue {
+            files[String(url.standardizedFileURL.path.dropFirst(folder.standardizedFileURL.path.count + 1))] = try? Data(contentsOf: url)
+        }
+    }
+    return files
+}
+
+/// The render stage on the fixture portfolio: golden files, audiences, escaping and links.
+@Suite struct SiteTests {
+    func render(_ audience: Audience = .intranet) throws -> Site {
+        let result = Normfolio.render(BuildOptions(portfolio: siteFixture, audience: audience), today: fixedToday)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.formatted))")
+        return try #require(result.site)
+    }
+
+    @Test func everyOutputFileMatchesItsSnapshot() throws {
+        try assertSnapshot(try render(), named: "site-intranet")
+    }
+
+    @Test func theSitesPagesAreTheOnesExpected() throws {
+        let site = try render()
+        let pages = site.files.map(\.path).filter { $0.hasSuffix(".html") && !$0.hasPrefix("normen/") }
+        #expect(pages == ["documenten/beleid-ib-beleid.html", "documenten/index.html", "documenten/procedures-incident.html",
+                          "index.html", "paginas/over.html"])
+        #expect(site.files.count { $0.path.hasPrefix("normen/") } == 80)
+        #expect(site.files.contains { $0.path == "bijlagen/beleid/bestanden/verslag-1.txt" })
+        #expect(site.publishedDocuments == 2 && site.withheldDocuments == 1)
+    }
+
+    @Test func normIDsAndDocumentLinksAreCrossLinked() throws {
+        let site = try render()
+        let policy = page(site, "documenten/beleid-ib-beleid.html")
+        #expect(policy.contains("<a href=\"../normen/GO.02.html\">GO.02</a>"))
+        #expect(policy.contains("<a href=\"../documenten/procedures-incident.html\">incidentprocedure</a>"))
+        // The withheld pentest is not linked, but the author's link text stays.
+        #expect(policy.contains("het pentestrapport."))
+        #expect(policy.contains("<a href=\"../bijlagen/beleid/bestanden/verslag-1.txt\">Verslag 1.txt</a>"))
+        // "gelinkt vanuit": the procedure links to the policy.
+        #expect(policy.contains("Gelinkt vanuit"))
+        let procedure = page(site, "documenten/procedures-incident.html")
+        #expect(procedure.contains("<a href=\"../documenten/beleid-ib-beleid.html#doel\">beleid</a>"))
+        #expect(procedure.contains("<img src=\"../bijlagen/beleid/bestanden/verslag-1.txt\" alt=\"Schema\" />"))
+        #expect(procedure.contains("verlopen"))
+        let norm = page(site, "normen/GO.02.html")
+        #expect(norm.contains("Informatiebeveiligingsbeleid"))
+        #expect(norm.contains("1 documenten niet gepubliceerd in deze uitgave"))
+        #expect(norm.contains("1 × strikt-vertrouwelijk"))
+        #expect(page(site, "normen/SD.02.html").contains("Het bestuur ontwikkelt geen software."))
+        #expect(page(site, "normen/HR.06.html").contains("werktitel"))
+    }
+
+    @Test func everyPageHasExactlyOneH1AndHeadingsInOrder() throws {
+        for file in try render().files where file.path.hasSuffix(".html") {
+            let html = String(decoding: file.bytes() ?? Data(), as: UTF8.self)
+            #expect(html.components(separatedBy: "<h1").count == 2, "\(file.path)")
+            var previous = 1
+            let levels = html.split(separator: "<h").dropFirst().compactMap { $0.first?.wholeNumberValue }
+            for level in levels {
+                #expect(level <= previous + 1, "\(file.path) skips from h\(previous) to h\(level)")
+                previous = level
+            }
+        }
+    }
+
+    @Test func everyRelativeLinkResolvesInsideTheSite() throws {
+        let site = try render(.auditor)
+        let paths = Set(site.files.map(\.path))
+        for file in site.files where file.path.hasSuffix(".html") {
+            let html = String(decoding: file.bytes() ?? Data(), as: UTF8.self)
+            let folder = URL(fileURLWithPath: "/site/" + file.path).deletingLastPathComponent()
+            for part in html.components(separatedBy: "href=\"").dropFirst() + html.components(separatedBy: "src=\"").dropFirst() {
+                let link = String(part.prefix { $0 != "\"" })
+                if link.hasPrefix("https://") || link.hasPrefix("#") { continue }
+                #expect(!link.hasPrefix("/") && !link.hasPrefix("http:"), "\(file.path): \(link)")
+                let target = URL(fileURLWithPath: String(link.prefix { $0 != "#" }), relativeTo: folder).standardizedFileURL.path
+                #expect(paths.contains(String(target.dropFirst("/site/".count))), "\(file.path) links to missing \(link)")
+            }
+        }
+    }
+
+    @Test func hostileValuesAreEscapedEverywhere() throws {
+        let p = MemoryPortfolio([
+            "normfolio.yml": "organisation: \"<img src=x onerror=alert(1)>\"\n",
+            "Content/x.md": """
+                ---
+                title: <script>alert(1)</script>
+                norms: [GO.02]
+                classification: openbaar
+                owner: '"onmouseover=alert(1) x="'
+                type: beleid
+                ---
+                <script>alert(2)</script>
+
+                <div onclick="alert(3)">klik</div>
+
+                Een [link](javascript:alert(4)) en <b onmouseover="alert(5)">vet</b>.
+                """,
+        ])
+        let result = p.render()
+        let site = try #require(result.site)
+        #expect(result.diagnostics.map(\.code) == ["unsafe-link"])
+        for file in site.files where file.path.hasSuffix(".html") {
+            let html = page(site, file.path)
+            #expect(!html.contains("<script"), "\(file.path)")
+            #expect(!html.contains("<img src=x"), "\(file.path)")
+            #expect(!html.contains("\"onmouseover"), "\(file.path)")
+            #expect(!html.contains("onclick"), "\(file.path)")
+            #expect(!html.contains("javascript:"), "\(file.path)")
+        }
+        let document = page(site, "documenten/x.html")
+        #expect(document.contains("<h1>&lt;script&gt;alert(1)&lt;/script&gt;</h1>"))
+        #expect(document.contains("&quot;onmouseover=alert(1) x=&quot;"))
+    }
+
+    @Test func englishInterface() throws {
+        let p = MemoryPortfolio(["normfolio.yml": "language: en\n", "Content/a.md": evidence(extra: "date: 2026-03-14\n")])
+        let site = try #require(p.render().site)
+        let document = page(site, "documenten/a.html")
+        #expect(document.contains("<html lang=\"en\">"))
+        #expect(document.contains("14 March 2026"))
+        #expect(document.contains("Skip to content"))
+        #expect(page(site, "normen/GO.02.html").contains("<span class=\"norm-id\">GO.02</span> Policy</h1>"))
+    }
+}
+
+/// The write stage and the whole pipeline on disk.
+@Suite struct BuildTests {
+    @Test func twoBuildsAreByteIdentical() throws {
+        let a = try temporaryFolder(), b = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: a); try? FileManager.default.removeItem(at: b) }
+        for out in [a, b] {
+            _ = try Normfolio.build(BuildOptions(portfolio: siteFixture, output: out.appendingPathComponent("site").path))
+        }
+        let first = contents(of: a.appendingPathComponent("site")), second = contents(of: b.appendingPathComponent("site"))
+        #expect(first.count > 80)
+        #expect(first == second)
+    }
+
+    @Test func confidentialEvidenceLeavesNoTraceForTheIntranet() throws {
+        let out = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        for audience in Audience.allCases {
+            let folder = out.appendingPathComponent(audience.rawValue)
+            _ = try Normfolio.build(BuildOptions(portfolio: siteFixture, output: folder.path, audience: audience))
+            let files = contents(of: folder)
+            let leaks = files.filter { $0.value.range(of: Data("GEHEIM-MARKER-7F3A".utf8)) != nil }.keys
+            let names = files.keys.filter { $0.contains("pentest") }
+            if audience == .auditor {
+                #expect(leaks.sorted() == ["bijlagen/geheim/pentest-bijlage.txt", "documenten/geheim-pentest.html",
+                                           "documenten/index.html", "normen/GO.02.html", "normen/SM.05.html"])
+                #expect(names.count == 2)
+            } else {
+                #expect(leaks.isEmpty, "\(audience): \(leaks.sorted())")
+                #expect(names.isEmpty, "\(audience): \(names.sorted())")
+            }
+        }
+    }
+
+    @Test func aFailedBuildWritesNothingAndKeepsThePreviousSite() throws {
+        let work = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let portfolio = work.appendingPathComponent("p")
+        try FileManager.default.copyItem(atPath: siteFixture, toPath: portfolio.path)
+        let output = work.appendingPathComponent("out")
+        _ = try Normfolio.build(BuildOptions(portfolio: portfolio.path, output: output.path))
+        let before = contents(of: output)
+
+        try Data("---\ntitle: Kapot\nnorms: [ZZ.99]\n---\n".utf8).write(to: portfolio.appendingPathComponent("Content/kapot.md"))
+        let failed = try Normfolio.build(BuildOptions(portfolio: portfolio.path, output: output.path))
+        #expect(failed.site == nil)
+        #expect(failed.diagnostics.map(\.code) == ["unknown-norm"])
+        #expect(contents(of: output) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: work.path).sorted() == ["out", "p"])
+
+        // A later good build replaces the site whole: pages of removed documents disappear.
+        try FileManager.default.removeItem(at: portfolio.appendingPathComponent("Content/kapot.md"))
+        try FileManager.default.removeItem(at: portfolio.appendingPathComponent("Content/procedures/incident.md"))
+        let rebuilt = try Normfolio.build(BuildOptions(portfolio: portfolio.path, output: output.path))
+        #expect(rebuilt.diagnostics.map(\.location.path) == ["Content/beleid/ib-beleid.md", "Content/pages/over.md"])
+        #expect(rebuilt.diagnostics.allSatisfy { $0.code == "broken-link" })
+        #expect(rebuilt.site == nil)
+        try Data("Alleen tekst.\n".utf8).write(to: portfolio.appendingPathComponent("Content/pages/over.md"))
+        for file in ["Content/beleid/ib-beleid.md", "Content/norms/GO.02.md"] {
+            let url = portfolio.appendingPathComponent(file)
+            let text = try String(contentsOf: url, encoding: .utf8)
+                .replacingOccurrences(of: "[incidentprocedure](../procedures/incident.md)", with: "incidentprocedure")
+            try Data(text.utf8).write(to: url)
+        }
+        let good = try Normfolio.build(BuildOptions(portfolio: portfolio.path, output: output.path))
+        #expect(good.diagnostics.isEmpty, "\(good.diagnostics.map(\.formatted))")
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("documenten/procedures-incident.html").path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: work.path).sorted() == ["out", "p"])
+    }
+
+    @Test func dangerousOutputFoldersAreRefused() throws {
+        let work = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let portfolio = work.appendingPathComponent("p")
+        try FileManager.default.copyItem(atPath: siteFixture, toPath: portfolio.path)
+        let unrelated = work.appendingPathComponent("documents")
+        try FileManager.default.createDirectory(at: unrelated, withIntermediateDirectories: true)
+        try Data("keep".utf8).write(to: unrelated.appendingPathComponent("thesis.docx"))
+        for output in [portfolio.path, work.path, "/", portfolio.appendingPathComponent("Content/site").path, unrelated.path] {
+            #expect(throws: WriteError.self, "\(output)") {
+                try Normfolio.build(BuildOptions(portfolio: portfolio.path, output: output))
+            }
+        }
+        #expect(FileManager.default.fileExists(atPath: unrelated.appendingPathComponent("thesis.docx").path))
+        #expect(FileManager.default.fileExists(atPath: portfolio.appendingPathComponent("Content/beleid/ib-beleid.md").path))
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+@testable import NormfolioKit
+
+/// normfolio's SourceLocation, not Swift Testing's.
+typealias SourceLocation = NormfolioKit.SourceLocation
+
+/// The test target's folder, for fixtures and snapshots.
+let testsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+let fixtures = testsFolder.appendingPathComponent("Fixtures")
+/// The package root, whose Content/ is the sample portfolio.
+let packageRoot = testsFolder.deletingLastPathComponent().deletingLastPathComponent()
+
+/// A fixed "today" so no test depends on the clock.
+let fixedToday = Day("2026-12-01")!
+
+/// Text with position markers (1️⃣, 2️⃣, …) removed, and the 1-based line and column of each.
+struct MarkedText {
+    static let markers = ["1️⃣", "2️⃣", "3️⃣", "4️⃣", "5️⃣", "6️⃣", "7️⃣", "8️⃣", "9️⃣"]
+    var text = ""
+    var positions: [String: (line: Int, column: Int)] = [:]
+
+    init(_ marked: String) {
+        var line = 1
+        var column = 1
+        var rest = Substring(marked)
+        outer: while let character = rest.first {
+            for marker in Self.markers where rest.hasPrefix(marker) {
+                positions[marker] = (line, column)
+                rest = rest.dropFirst(marker.count)
+                continue outer
+            }
+            text.append(character)
+            if character == "\n" { line += 1; column = 1 } else { column += character.unicodeScalars.count }
+            rest = rest.dropFirst()
+        }
+    }
+
+    func location(_ marker: String, in path: String) -> SourceLocation {
+        let position = positions[marker]!
+        return SourceLocation(path: path, line: position.line, column: position.column)
+    }
+}
+
+/// Builds an in-memory portfolio under /p from relative path → text (markers allowed in the text).
+struct MemoryPortfolio {
+    var files: [String: String]
+    var marked: [String: MarkedText] = [:]
+
+    init(_ files: [String: String]) {
+        var plain: [String: String] = [:]
+        for (path, text) in files {
+            let marks = MarkedText(text)
+            marked[path] = marks
+            plain[path] = marks.text
+        }
+        self.files = plain
+    }
+
+    var io: FileIO { .memory(root: "/p", files) }
+
+    func check(asOf: Day? = nil) -> BuildResult {
+        Normfolio.check(BuildOptions(portfolio: "/p", asOf: asOf), io: io, today: fixedToday)
+    }
+
+    func render(audience: Audience = .intranet) -> BuildResult {
+        Normfolio.render(BuildOptions(portfolio: "/p", audience: audience), io: io, today: fixedToday)
+    }
+
+    /// Where marker `marker` stands in the file at `path`.
+    func location(_ marker: String, in path: String) -> SourceLocation {
+        marked[path]!.location(marker, in: path)
+    }
+}
+
+/// A minimal valid evidence document.
+func evidence(_ title: String = "Beleid", norms: String = "[GO.02]", extra: String = "", body: String = "Tekst.\n") -> String {
+    "---\ntitle: \(title)\nnorms: \(norms)\nclassification: openbaar\n\(extra)---\n\(body)"
+}
+
+/// The page text of a rendered site file.
+func page(_ site: Site, _ path: String) -> String {
+    guard let file = site.files.first(where: { $0.path == path }), let data = file.bytes() else {
+        Issue.record("no file \(path) in the site")
+        return ""
+    }
+    return String(decoding: data, as: UTF8.self)
+}
+
+/// Compares every file of `site` with the snapshot folder; a missing or unexpected file fails.
+/// `RECORD_SNAPSHOTS=1` writes the snapshot instead.
+func assertSnapshot(_ site: Site, named name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+    let folder = testsFolder.appendingPathComponent("Snapshots").appendingPathComponent(name)
+    let fm = FileManager.default
+    if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
+        try? fm.removeItem(at: folder)
+        for file in site.files {
+            let target = folder.appendingPathComponent(file.path)
+            try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try #require(file.bytes()).write(to: target)
+        }
+        return
+    }
+    let recorded = Set(FileIO.live.listFiles(folder.path))
+    let produced = Set(site.files.map(\.path))
+    for missing in recorded.subtracting(produced).sorted() {
+        Issue.record("snapshot \(name) has \(missing), which the build no longer writes", sourceLocation: sourceLocation)
+    }
+    for extra in produced.subtracting(recorded).sorted() {
+        Issue.record("the build writes \(extra), which snapshot \(name) lacks (RECORD_SNAPSHOTS=1 to record)",
+                     sourceLocation: sourceLocation)
+    }
+    for file in site.files where recorded.contains(file.path) {
+        let expected = try Data(contentsOf: folder.appendingPathComponent(file.path))
+        let actual = try #require(file.bytes())
+        if expected != actual {
+            let e = String(decoding: expected, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            let a = String(decoding: actual, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            let line = zip(e, a).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(e.count, a.count)
+            let want = line < e.count ? String(e[line]) : "<end>"
+            let got = line < a.count ? String(a[line]) : "<end>"
+            Issue.record("\(file.path) differs from snapshot \(name) at line \(line + 1):\n  expected: \(want)\n  actual:   \(got)",
+                         sourceLocation: sourceLocation)
+        }
+    }
+}
