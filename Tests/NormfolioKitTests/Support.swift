@@ -21,6 +21,11 @@ struct MarkedText {
     var positions: [String: (line: Int, column: Int)] = [:]
 
     init(_ marked: String) {
+        // Every marker ends in U+20E3 (combining keycap); most texts have none.
+        guard marked.unicodeScalars.contains("\u{20E3}") else {
+            text = marked
+            return
+        }
         var line = 1
         var column = 1
         var rest = Substring(marked)

@@ -88,9 +88,10 @@ public struct Catalog: Sendable {
         return norm.url ?? domain?.url ?? domain.flatMap { part($0.part)?.url } ?? siteURL
     }
 
-    /// The closest catalogue ID for a misspelled one.
+    /// The closest catalogue ID for a misspelled one: same letters in another case, or one edit
+    /// away (a swapped pair of digits counts as one edit).
     public func suggestion(for id: String) -> String? {
-        Suggestion.closest(to: id, in: norms.map(\.id))
+        Suggestion.closest(to: id, in: norms.map(\.id), maxDistance: 1)
     }
 
     /// Whether `text` has the shape of a norm ID: two letters, a dot and two digits.

@@ -215,10 +215,11 @@ enum ContentReader {
         let reviewBy = fields.day("review_by")
         let attachments = (fields.stringList("attachments") ?? []).map { PathReference(path: $0.text, location: $0.location) }
         let redacted = fields.bool("redacted") ?? false
-        guard let title, !norms.isEmpty else { return nil }
+        // A document with errors is still read to the end, so its links and norm references are
+        // checked in the same run; the errors keep it from being published.
         let analysis = Markdown.analyze(body, path: path)
         return EvidenceDocument(
-            source: path, slug: slug(forMarkdownFile: file), title: title, norms: norms, type: type,
+            source: path, slug: slug(forMarkdownFile: file), title: title ?? file, norms: norms, type: type,
             classification: classification, classificationGiven: classificationName != nil, owner: owner, date: date,
             approvedBy: approvedBy, approvedOn: approvedOn, reviewBy: reviewBy, attachments: attachments,
             redacted: redacted, body: body, links: analysis.links, mentions: analysis.mentions)

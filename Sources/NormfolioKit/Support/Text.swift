@@ -33,16 +33,16 @@ extension String {
 /// Suggestions for misspelled names ("did you mean …?").
 enum Suggestion {
     /// The candidate closest to `word`: an exact match ignoring case wins, then the smallest edit
-    /// distance (at most 2, counting a swap of neighbours as one edit), preferring candidates
+    /// distance (at most `maxDistance`, counting a swap of neighbours as one edit), preferring candidates
     /// made of the same characters (a swapped pair) and then the earliest in `candidates`.
-    static func closest(to word: String, in candidates: [String]) -> String? {
+    static func closest(to word: String, in candidates: [String], maxDistance: Int = 2) -> String? {
         let lower = word.lowercased()
         if let exact = candidates.first(where: { $0.lowercased() == lower }) { return exact }
         var best: (score: (Int, Int), candidate: String)?
         let sortedWord = lower.sorted()
         for candidate in candidates {
             let distance = editDistance(lower, candidate.lowercased())
-            guard distance <= 2, distance < max(lower.count, 2) else { continue }
+            guard distance <= maxDistance, distance < max(lower.count, 2) else { continue }
             let score = (distance, candidate.lowercased().sorted() == sortedWord ? 0 : 1)
             if best == nil || score < best!.score { best = (score, candidate) }
         }

@@ -1,0 +1,170 @@
+import Foundation
+import Testing
+
+/// End-to-end runs of the built `normfolio` binary: standard output, standard error, exit code.
+@Suite struct CommandTests {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let fixtures = packageRoot.appendingPathComponent("Tests/NormfolioKitTests/Fixtures")
+
+    /// The binary next to this test bundle (`swift build` first; `make test` does).
+    static let binary: URL? = {
+        if let path = ProcessInfo.processInfo.environment["NORMFOLIO_BIN"] { return URL(fileURLWithPath: path) }
+        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = folder.appendingPathComponent("normfolio")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            folder = folder.deletingLastPathComponent()
+        }
+        let fallback = packageRoot.appendingPathComponent(".build/debug/normfolio")
+        return FileManager.default.isExecutableFile(atPath: fallback.path) ? fallback : nil
+    }()
+
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    func run(_ arguments: [String], in folder: URL? = nil) throws -> Run {
+        let binary = try #require(Self.binary, "build the normfolio binary first: swift build --product normfolio")
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        if let folder { process.currentDirectoryURL = folder }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                   stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("normfolio-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test func buildsTheSamplePortfolio() throws {
+        let out = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let site = out.appendingPathComponent("site")
+        let result = try run(["build", Self.packageRoot.path, "-o", site.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr == "")
+        #expect(result.stdout.hasPrefix("Built 105 pages, 20 documents (11 withheld for intranet), 0 warnings in "))
+        #expect(result.stdout.hasSuffix(" → \(site.path)\n"))
+        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("index.html").path))
+        let auditor = try run(["build", Self.packageRoot.path, "-o", site.path, "--audience", "auditor"])
+        #expect(auditor.stdout.hasPrefix("Built 116 pages, 31 documents, 0 warnings in "))
+    }
+
+    @Test func checkReportsEveryMistakeOnceWithItsPlaceAndWritesNothing() throws {
+        let portfolio = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: portfolio) }
+        let files = [
+            "Content/evidence/mfa.md": "---\ntitle: MFA\nnorms: [SM.20]\nnorm: x\n---\nZie [beleid](beleid.md) en XY.12.\n",
+            "Content/norms/GO.02.md": "---\nlevel: 6\n---\n",
+            "Content/pages/over.md": "---\ntitle: [\n---\n",
+        ]
+        for (path, text) in files {
+            let url = portfolio.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        let check = try run(["check", portfolio.path])
+        #expect(check.status == 1)
+        #expect(check.stderr == """
+            Content/evidence/mfa.md:3:9: error: unknown norm ID 'SM.20' (did you mean 'SM.02'?) [unknown-norm]
+            Content/evidence/mfa.md:4:1: warning: unknown field 'norm' (did you mean 'norms'?); it is ignored [unknown-key]
+            Content/evidence/mfa.md:6:5: error: link to 'beleid.md', which does not exist [broken-link]
+            Content/evidence/mfa.md:6:28: warning: 'XY.12' looks like a norm ID but is not in the catalogue; it is not linked [unknown-norm-reference]
+            Content/norms/GO.02.md:2:8: error: 'level' is 6, outside 1-5 [level-out-of-range]
+            Content/pages/over.md:3:1: error: malformed YAML: while parsing a flow node did not find expected node content [yaml-syntax]
+
+            """)
+        #expect(check.stdout == "4 errors, 2 warnings (1 document read).\n")
+
+        let build = try run(["build", portfolio.path])
+        #expect(build.status == 1)
+        #expect(build.stderr.hasSuffix("Build failed: 4 errors, 2 warnings; nothing was written.\n"))
+        #expect(!FileManager.default.fileExists(atPath: portfolio.appendingPathComponent("_site").path))
+
+        let json = try run(["check", portfolio.path, "--format", "json"])
+        #expect(json.status == 1)
+        let decoded = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
+        #expect(decoded?.count == 6)
+        #expect(decoded?.first?["code"] as? String == "unknown-norm")
+        #expect(decoded?.first?["line"] as? Int == 3)
+        #expect(decoded?.first?["column"] as? Int == 9)
+    }
+
+    @Test func strictTurnsWarningsIntoFailure() throws {
+        let portfolio = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: portfolio) }
+        let url = portfolio.appendingPathComponent("Content/a.md")
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("---\ntitle: A\nnorms: [GO.02]\ntpye: beleid\n---\n".utf8).write(to: url)
+        #expect(try run(["check", portfolio.path]).status == 0)
+        #expect(try run(["check", portfolio.path, "--strict"]).status == 1)
+        #expect(try run(["build", portfolio.path, "--strict"]).status == 1)
+        #expect(try run(["build", portfolio.path]).status == 0)
+    }
+
+    @Test func initCreatesAPortfolioThatBuilds() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let created = try run(["init", "nieuw"], in: folder)
+        #expect(created.status == 0)
+        #expect(created.stdout.hasPrefix("Created a portfolio in nieuw with 4 files."))
+        let portfolio = folder.appendingPathComponent("nieuw")
+        let check = try run(["check", portfolio.path])
+        #expect(check.status == 0)
+        #expect(check.stdout == "No problems found (2 documents).\n")
+        #expect(try run(["build", portfolio.path]).status == 0)
+        let again = try run(["init", "nieuw"], in: folder)
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("already has"))
+        let themed = try run(["init", "metthema", "--theme"], in: folder)
+        #expect(themed.status == 0)
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("metthema/Templates/layout.mustache").path))
+    }
+
+    @Test func normsListsTheCatalogue() throws {
+        let all = try run(["norms"])
+        #expect(all.status == 0)
+        let lines = all.stdout.split(separator: "\n")
+        #expect(lines.count == 79)
+        #expect(lines.first == "GO.01\tBestuur\tStrategie informatiebeveiliging")
+        #expect(lines.contains("HR.06\tPersoneelsbeheer\tBewustwording (werktitel)"))
+        let privacy = try run(["norms", "--part", "privacy"])
+        #expect(privacy.stdout.split(separator: "\n").count == 10)
+        #expect(privacy.stdout.hasPrefix("PR.03\tProcessen\tVerwerkingsregister actualisatie\n"))
+    }
+
+    @Test func usageErrorsAreNotContentErrors() throws {
+        let missing = try run(["build", "/nonexistent/portfolio"])
+        #expect(missing.status == 64)
+        #expect(missing.stderr.contains("portfolio folder '/nonexistent/portfolio' does not exist"))
+        let badDate = try run(["check", Self.packageRoot.path, "--as-of", "2026-13-01"])
+        #expect(badDate.status == 64)
+        let badAudience = try run(["build", Self.packageRoot.path, "--audience", "iedereen"])
+        #expect(badAudience.status == 64)
+        let unsafe = try run(["build", Self.packageRoot.path, "-o", Self.packageRoot.appendingPathComponent("Content/x").path])
+        #expect(unsafe.status == 2)
+        #expect(unsafe.stderr.contains("inside the portfolio's Content/ folder"))
+    }
+
+    @Test func helpDescribesTheCommands() throws {
+        let help = try run(["--help"])
+        #expect(help.status == 0)
+        for command in ["build", "check", "norms", "init"] { #expect(help.stdout.contains(command)) }
+        let buildHelp = try run(["build", "--help"])
+        #expect(buildHelp.stdout.contains("--audience"))
+        #expect(buildHelp.stdout.contains("--as-of"))
+    }
+}
