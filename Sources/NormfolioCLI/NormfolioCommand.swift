@@ -34,6 +34,16 @@ struct ContentOptions: ParsableArguments {
     @Flag(help: "Treat warnings as errors.")
     var strict = false
 
+    @Flag(help: "Print how long each stage took (to standard error).")
+    var timings = false
+
+    func printTimings(_ result: BuildResult) {
+        guard timings else { return }
+        for (stage, seconds) in result.timings {
+            Output.printError(String(format: "%-8@ %7.3f s", stage as NSString, seconds))
+        }
+    }
+
     func validate() throws {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: portfolio, isDirectory: &isFolder), isFolder.boolValue else {
@@ -96,6 +106,7 @@ struct Build: ParsableCommand {
             throw ExitCode(2)
         }
         Output.report(result.diagnostics)
+        content.printTimings(result)
         let problems = [Output.count(result.diagnostics.errorCount, "error", "errors"),
                         Output.count(result.diagnostics.warningCount, "warning", "warnings")].joined(separator: ", ")
         guard let site = result.site else {
@@ -125,6 +136,7 @@ struct Check: ParsableCommand {
     func run() throws {
         let options = BuildOptions(portfolio: content.portfolio, asOf: content.asOf, strict: content.strict)
         let result = Normfolio.check(options)
+        content.printTimings(result)
         let diagnostics = result.diagnostics
         switch format {
         case .json:

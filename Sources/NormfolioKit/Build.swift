@@ -32,6 +32,21 @@ public struct BuildResult: Sendable {
     public var portfolio: Portfolio?
     /// The rendered site; nil when there were errors (or warnings under `--strict`).
     public var site: Site?
+    /// How long each stage took, in the order they ran.
+    public var timings: [(stage: String, seconds: Double)] = []
+}
+
+/// Measures the stages of one run.
+struct StageClock {
+    private(set) var timings: [(stage: String, seconds: Double)] = []
+    private var last = ContinuousClock.now
+
+    mutating func lap(_ stage: String) {
+        let now = ContinuousClock.now
+        let elapsed = now - last
+        timings.append((stage, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
+        last = now
+    }
 }
 
 /// normfolio's pipeline: read → link → render → write, each stage a value-in, value-out function.
@@ -40,28 +55,32 @@ public enum Normfolio {
 
     /// Read and link a portfolio: everything `check` reports.
     public static func check(_ options: BuildOptions, io: FileIO = .live, today: Day = Day(Date())) -> BuildResult {
-        let root = absolute(options.portfolio)
-        let source = ContentReader.read(root: root, io: io)                                    // read
-        let asOf = options.asOf ?? source.settings.asOf ?? today
-        let (portfolio, linkDiagnostics) = Linker.link(source, asOf: asOf)                    // link
-        let (_, themeDiagnostics) = Theme.load(root: root, io: io)
-        let diagnostics = (source.diagnostics + linkDiagnostics + themeDiagnostics).sortedForDisplay()
-        return BuildResult(diagnostics: diagnostics, portfolio: portfolio, site: nil)
+        load(options, io: io, today: today).result
     }
 
     /// Read, link and render a portfolio into a site in memory; nothing is written.
     public static func render(_ options: BuildOptions, io: FileIO = .live, today: Day = Day(Date())) -> BuildResult {
+        var (result, theme, clock) = load(options, io: io, today: today)
+        guard let portfolio = result.portfolio, !result.diagnostics.fail(strict: options.strict) else { return result }
+        result.site = Renderer(portfolio: portfolio, theme: theme, audience: options.audience, version: version).render()  // render
+        clock.lap("render")
+        result.timings = clock.timings
+        return result
+    }
+
+    /// The stages every command shares: read the files, link them, and load the theme.
+    private static func load(_ options: BuildOptions, io: FileIO, today: Day) -> (result: BuildResult, theme: Theme, clock: StageClock) {
+        var clock = StageClock()
         let root = absolute(options.portfolio)
         let source = ContentReader.read(root: root, io: io)                                    // read
+        clock.lap("read")
         let asOf = options.asOf ?? source.settings.asOf ?? today
         let (portfolio, linkDiagnostics) = Linker.link(source, asOf: asOf)                    // link
+        clock.lap("link")
         let (theme, themeDiagnostics) = Theme.load(root: root, io: io)
+        clock.lap("theme")
         let diagnostics = (source.diagnostics + linkDiagnostics + themeDiagnostics).sortedForDisplay()
-        guard !diagnostics.fail(strict: options.strict) else {
-            return BuildResult(diagnostics: diagnostics, portfolio: portfolio, site: nil)
-        }
-        let site = Renderer(portfolio: portfolio, theme: theme, audience: options.audience, version: version).render() // render
-        return BuildResult(diagnostics: diagnostics, portfolio: portfolio, site: site)
+        return (BuildResult(diagnostics: diagnostics, portfolio: portfolio, site: nil, timings: clock.timings), theme, clock)
     }
 
     /// The whole pipeline: read, link, render, and write the site atomically. Writes nothing when
@@ -71,9 +90,12 @@ public enum Normfolio {
         let output = absolute(options.outputFolder)
         try SiteWriter.checkOutput(URL(fileURLWithPath: output).resolvingSymlinksInPath().path,
                                    portfolio: URL(fileURLWithPath: root).resolvingSymlinksInPath().path)
-        let result = render(options, io: io, today: today)
+        var result = render(options, io: io, today: today)
         if let site = result.site {
+            var clock = StageClock()
             try SiteWriter.write(site, to: output, portfolio: root)                           // write
+            clock.lap("write")
+            result.timings += clock.timings
         }
         return result
     }

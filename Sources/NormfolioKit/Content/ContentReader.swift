@@ -92,7 +92,8 @@ enum ContentReader {
     }
 
     static func decodeText(_ data: Data, path: String, diagnostics: inout [Diagnostic]) -> String? {
-        if data.prefix(8192).contains(0) {
+        let looksBinary = data.prefix(8192).withUnsafeBytes { raw in raw.baseAddress.map { memchr($0, 0, raw.count) != nil } ?? false }
+        if looksBinary {
             diagnostics.append(.binaryFile(at: SourceLocation(path: path)))
             return nil
         }

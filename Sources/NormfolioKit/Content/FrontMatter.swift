@@ -10,29 +10,39 @@ struct FrontMatter {
     static let yamlLineOffset = 1
 
     /// Splits `text`: front matter starts with a first line `---` and ends at the next line that
-    /// is `---` or `...`.
+    /// is `---` or `...`. Only the front matter's lines are scanned, not the whole body.
     init(splitting text: String) {
-        var lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)[...]
-        guard let first = lines.first, Self.isFence(first, closing: false) else {
-            self.yaml = nil
-            self.body = MarkdownSource(text: text, firstLine: 1)
-            return
-        }
-        lines = lines.dropFirst()
-        var lineNumber = 1
-        for line in lines {
+        let utf8 = text.utf8
+        let newline = UInt8(ascii: "\n")
+        var lineStart = utf8.startIndex
+        var lineNumber = 0
+        var yamlStart: String.Index?
+        while lineStart < utf8.endIndex || (lineNumber == 0 && lineStart == utf8.endIndex) {
             lineNumber += 1
-            if Self.isFence(line, closing: true) {
-                let yamlStart = first.endIndex < text.utf8.endIndex ? text.utf8.index(after: first.endIndex) : first.endIndex
-                self.yaml = String(text[yamlStart..<line.startIndex])
-                let bodyStart = line.endIndex < text.utf8.endIndex ? text.utf8.index(after: line.endIndex) : line.endIndex
-                self.body = MarkdownSource(text: String(text[bodyStart...]), firstLine: lineNumber + 1)
-                return
+            let lineEnd = utf8[lineStart...].firstIndex(of: newline) ?? utf8.endIndex
+            let line = utf8[lineStart..<lineEnd]
+            let next = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : lineEnd
+            if let start = yamlStart {
+                if Self.isFence(line, closing: true) {
+                    self.yaml = String(text[start..<lineStart])
+                    self.body = MarkdownSource(text: String(text[next...]), firstLine: lineNumber + 1)
+                    return
+                }
+            } else if Self.isFence(line, closing: false) {
+                yamlStart = next
+            } else {
+                break
             }
+            if next == lineEnd { break }
+            lineStart = next
         }
         self.yaml = nil
-        self.body = MarkdownSource(text: "", firstLine: lineNumber + 1)
-        self.unclosed = true
+        if yamlStart == nil {
+            self.body = MarkdownSource(text: text, firstLine: 1)
+        } else {
+            self.body = MarkdownSource(text: "", firstLine: lineNumber + 1)
+            self.unclosed = true
+        }
     }
 
     private static func isFence(_ line: Substring.UTF8View, closing: Bool) -> Bool {

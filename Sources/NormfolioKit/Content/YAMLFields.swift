@@ -18,7 +18,8 @@ struct YAMLFields {
     static func parse(_ text: String, path: String, lineOffset: Int, diagnostics: inout [Diagnostic]) -> YAMLFields? {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text, .basic)
+            // An explicit encoding: Yams's default reads the process environment on every parse.
+            root = try Yams.compose(yaml: text, .basic, .default, .utf8)
         } catch {
             diagnostics.append(yamlDiagnostic(error, path: path, lineOffset: lineOffset))
             return nil

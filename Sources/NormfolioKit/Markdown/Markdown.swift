@@ -202,20 +202,41 @@ public enum Markdown {
 /// The lines of a Markdown body, to turn cmark's byte columns into the Unicode-scalar columns
 /// editors expect, in the original file's numbering.
 private struct SourceLines {
-    private let lines: [Substring]
+    private let bytes: [UInt8]
+    /// Byte offset where each line starts.
+    private let starts: [Int]
 
     init(_ text: String) {
-        lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
+        bytes = Array(text.utf8)
+        var starts = [0]
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var offset = 0
+            while offset < buffer.count, let found = memchr(base + offset, 0x0A, buffer.count - offset) {
+                offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+                starts.append(offset)
+            }
+        }
+        self.starts = starts
     }
 
-    private func line(_ number: Int) -> Substring? {
-        number >= 1 && number <= lines.count ? lines[number - 1] : nil
+    /// The byte range of 1-based line `number`, without its line break.
+    private func range(ofLine number: Int) -> Range<Int>? {
+        guard number >= 1, number <= starts.count else { return nil }
+        let end = number < starts.count ? starts[number] - 1 : bytes.count
+        return starts[number - 1]..<max(end, starts[number - 1])
+    }
+
+    /// The 1-based scalar column of byte `offset` (0-based) within a line.
+    private func column(ofByte offset: Int, in line: Range<Int>) -> Int {
+        let end = min(line.lowerBound + offset, line.upperBound)
+        return bytes[line.lowerBound..<end].count { $0 & 0xC0 != 0x80 } + 1
     }
 
     func location(ofNode node: OpaquePointer, path: String, firstLine: Int) -> SourceLocation {
         let line = Int(cmark_node_get_start_line(node))
         let byteColumn = Int(cmark_node_get_start_column(node))
-        let column = self.line(line).map { String($0).scalarColumn(ofUTF8Offset: byteColumn - 1) } ?? byteColumn
+        let column = range(ofLine: line).map { self.column(ofByte: byteColumn - 1, in: $0) } ?? byteColumn
         return SourceLocation(path: path, line: line + firstLine - 1, column: column)
     }
 
@@ -225,20 +246,18 @@ private struct SourceLines {
                   path: String, firstLine: Int) -> SourceLocation {
         let lineNumber = Int(cmark_node_get_start_line(node))
         let start = max(Int(cmark_node_get_start_column(node)) - 1, 0)
-        guard let line = line(lineNumber) else {
+        guard let line = range(ofLine: lineNumber) else {
             return SourceLocation(path: path, line: lineNumber + firstLine - 1, column: start + offset + 1)
         }
-        let bytes = Array(line.utf8)
         let tokenBytes = Array(token.utf8)
-        var byteOffset = start + offset
-        if !(byteOffset + tokenBytes.count <= bytes.count && Array(bytes[byteOffset..<byteOffset + tokenBytes.count]) == tokenBytes) {
-            var i = start
-            while i + tokenBytes.count <= bytes.count {
-                if Array(bytes[i..<i + tokenBytes.count]) == tokenBytes { byteOffset = i; break }
-                i += 1
-            }
+        func matches(at byte: Int) -> Bool {
+            let from = line.lowerBound + byte
+            return from + tokenBytes.count <= line.upperBound && bytes[from..<from + tokenBytes.count].elementsEqual(tokenBytes)
         }
-        return SourceLocation(path: path, line: lineNumber + firstLine - 1,
-                              column: String(line).scalarColumn(ofUTF8Offset: byteOffset))
+        var byteOffset = start + offset
+        if !matches(at: byteOffset), let found = (start..<line.count).first(where: matches) {
+            byteOffset = found
+        }
+        return SourceLocation(path: path, line: lineNumber + firstLine - 1, column: column(ofByte: byteOffset, in: line))
     }
 }

@@ -21,6 +21,9 @@ struct Renderer {
     private let strings: [String: String]
     private let language: String
     private let published: [Bool]
+    /// Each published document's row in document tables, rendered once from `document-row` and
+    /// reused by the document index and every norm page (all one folder deep).
+    private var rows: [String] = []
 
     init(portfolio: Portfolio, theme: Theme, audience: Audience, version: String) {
         self.portfolio = portfolio
@@ -30,6 +33,13 @@ struct Renderer {
         self.language = portfolio.settings.language
         self.strings = Strings.table(language)
         self.published = portfolio.documents.map { audience.mayRead($0.classification) }
+        let renderer = self
+        self.rows = portfolio.documents.indices.map { $0 }.parallelMap { index in
+            guard renderer.published[index] else { return "" }
+            var view = renderer.documentSummary(index, root: "../")
+            view["t"] = renderer.strings
+            return renderer.theme.render("document-row", view) ?? ""
+        }
     }
 
     /// Every page the site has, rendered in parallel.
@@ -210,7 +220,7 @@ struct Renderer {
     private func documentsView() -> View {
         let rows = portfolio.documents.indices.filter { published[$0] }
             .sorted { (portfolio.documents[$0].title, $0) < (portfolio.documents[$1].title, $1) }
-            .map { documentSummary($0, root: "../") }
+            .map(rowView)
         return ["documents": rows, "hasDocuments": !rows.isEmpty]
     }
 
@@ -231,7 +241,7 @@ struct Renderer {
             "officialURL": catalog.officialURL(of: norm),
             "domain": domain.map { "\($0.number) \(title($0.title, $0.titleEN))" } ?? norm.domain,
             "part": catalog.part(domain?.part ?? "").map { title($0.title, $0.titleEN) } ?? "",
-            "evidence": shown.map { documentSummary($0, root: "../") },
+            "evidence": shown.map(rowView),
             "hasEvidence": !evidence.isEmpty,
             "noEvidence": evidence.isEmpty,
             "withheld": withheld.isEmpty ? Absent() : Classification.allCases.compactMap { c -> View? in
@@ -303,6 +313,11 @@ struct Renderer {
             "stale": portfolio.isStale(document),
             "normIDs": document.norms.joined(separator: ", "),
         ]
+    }
+
+    /// A document in a table: its pre-rendered row, with title and link for custom templates.
+    private func rowView(_ index: Int) -> View {
+        ["row": rows[index], "title": portfolio.documents[index].title, "href": "../" + documentPath(index)]
     }
 
     private func documentPath(_ index: Int) -> String { "documenten/\(portfolio.documents[index].slug).html" }

@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Why a site could not be written.
 public struct WriteError: Error, CustomStringConvertible {
@@ -68,18 +73,43 @@ enum SiteWriter {
         for sub in folders.sorted() {
             try fm.createDirectory(at: folder.appendingPathComponent(sub), withIntermediateDirectories: true)
         }
+        let base = folder.path
         let failures = site.files.parallelMap { file -> String? in
-            let target = folder.appendingPathComponent(file.path)
-            do {
-                switch file.contents {
-                case .data(let data): try data.write(to: target)
-                case .file(let source): try FileManager.default.copyItem(atPath: source, toPath: target.path)
-                }
-                return nil
-            } catch {
-                return "\(file.path): \(error.localizedDescription)"
+            let target = base + "/" + file.path
+            let data: Data?
+            switch file.contents {
+            case .data(let bytes): data = bytes
+            case .file(let source): data = FileManager.default.contents(atPath: source)
             }
+            guard let data else { return "\(file.path): could not read its source" }
+            return writeFile(data, to: target) ? nil : "\(file.path): \(String(cString: strerror(errno)))"
         }
         if let failure = failures.compactMap({ $0 }).first { throw WriteError(description: failure) }
+    }
+
+    /// Writes a new file with plain POSIX calls: thousands of small pages are written much faster
+    /// than through Foundation, and the staging folder already makes the whole site atomic.
+    private static func writeFile(_ data: Data, to path: String) -> Bool {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        return data.withUnsafeBytes { raw -> Bool in
+            guard var pointer = raw.baseAddress else { return true }
+            var remaining = raw.count
+            while remaining > 0 {
+                #if canImport(Glibc)
+                let written = Glibc.write(descriptor, pointer, remaining)
+                #else
+                let written = Darwin.write(descriptor, pointer, remaining)
+                #endif
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                pointer += written
+                remaining -= written
+            }
+            return true
+        }
     }
 }

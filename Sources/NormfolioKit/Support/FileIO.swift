@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The only way the read stage touches the disk: a small seam with a live and an in-memory
 /// implementation, so the whole pipeline runs in tests without a disk.
@@ -30,19 +35,8 @@ extension FileIO {
     /// The real file system.
     public static let live = FileIO(
         listFiles: { folder in
-            let base = URL(fileURLWithPath: folder, isDirectory: true).standardizedFileURL
-            guard let walker = FileManager.default.enumerator(
-                at: base, includingPropertiesForKeys: [.isRegularFileKey],
-                options: [.skipsHiddenFiles])
-            else { return [] }
-            let prefix = base.path.hasSuffix("/") ? base.path : base.path + "/"
             var files: [String] = []
-            for case let url as URL in walker {
-                guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true
-                else { continue }
-                let path = url.standardizedFileURL.path
-                if path.hasPrefix(prefix) { files.append(String(path.dropFirst(prefix.count))) }
-            }
+            walk(folder, prefix: "", into: &files)
             return files.sorted()
         },
         read: { path in FileManager.default.contents(atPath: path) },
@@ -52,6 +46,31 @@ extension FileIO {
         },
         resolvedPath: { path in URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path }
     )
+
+    /// Collects regular files below `folder` with readdir: much faster than URL resource values
+    /// for portfolios of thousands of files. Symbolic links are followed; hidden entries skipped.
+    private static func walk(_ folder: String, prefix: String, into files: inout [String]) {
+        guard let directory = opendir(folder) else { return }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name.hasPrefix(".") { continue }
+            let path = folder + "/" + name
+            var kind = Int32(entry.pointee.d_type)
+            if kind == Int32(DT_LNK) || kind == Int32(DT_UNKNOWN) {
+                var info = stat()
+                guard stat(path, &info) == 0 else { continue }
+                kind = (info.st_mode & S_IFMT) == S_IFDIR ? Int32(DT_DIR) : (info.st_mode & S_IFMT) == S_IFREG ? Int32(DT_REG) : 0
+            }
+            if kind == Int32(DT_DIR) {
+                walk(path, prefix: prefix + name + "/", into: &files)
+            } else if kind == Int32(DT_REG) {
+                files.append(prefix + name)
+            }
+        }
+    }
 
     /// A file system held in memory: absolute path → contents. For tests.
     public static func memory(_ files: [String: Data]) -> FileIO {

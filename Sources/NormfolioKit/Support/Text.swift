@@ -4,7 +4,8 @@ extension String {
     /// A URL- and file-system-safe name: lower case, accents folded, runs of other characters
     /// turned into single hyphens ("Beleid & Privacy 2026" → "beleid-privacy-2026").
     func slugified() -> String {
-        let folded = self.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_US_POSIX"))
+        // Folding accents needs Foundation; plain ASCII names (the usual case) skip it.
+        let folded = utf8.allSatisfy({ $0 < 128 }) ? self.lowercased() : self.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_US_POSIX"))
         var slug = ""
         var pendingHyphen = false
         for scalar in folded.unicodeScalars {
