@@ -93,7 +93,7 @@ public enum Normfolio {
         var result = render(options, io: io, today: today)
         if let site = result.site {
             var clock = StageClock()
-            try SiteWriter.write(site, to: output, portfolio: root)                           // write
+            try SiteWriter.write(site, to: output, portfolio: root, io: io)                           // write
             clock.lap("write")
             result.timings += clock.timings
         }

@@ -62,7 +62,7 @@ func contents(of folder: URL) -> [String: Data] {
         #expect(procedure.contains("verlopen"))
         let norm = page(site, "normen/GO.02.html")
         #expect(norm.contains("Informatiebeveiligingsbeleid"))
-        #expect(norm.contains("1 documenten niet gepubliceerd in deze uitgave"))
+        #expect(norm.contains("1 document niet gepubliceerd in deze uitgave"))
         #expect(norm.contains("1 × strikt-vertrouwelijk"))
         #expect(page(site, "normen/SD.02.html").contains("Het bestuur ontwikkelt geen software."))
         #expect(page(site, "normen/HR.06.html").contains("werktitel"))
@@ -99,7 +99,7 @@ func contents(of folder: URL) -> [String: Data] {
 
     @Test func hostileValuesAreEscapedEverywhere() throws {
         let p = MemoryPortfolio([
-            "normfolio.yml": "organisation: \"<img src=x onerror=alert(1)>\"\n",
+            "normfolio.yml": "organisation: \"<img src=x onerror=alert(1)> {{t.skip}} {{{content}}}\"\n",
             "Content/x.md": """
                 ---
                 title: <script>alert(1)</script>
@@ -127,8 +127,36 @@ func contents(of folder: URL) -> [String: Data] {
             #expect(!html.contains("javascript:"), "\(file.path)")
         }
         let document = page(site, "documenten/x.html")
+        // Braces in settings never become template tags.
+        #expect(document.contains("&#123;&#123;t.skip&#125;&#125; &#123;&#123;&#123;content&#125;&#125;&#125;"))
         #expect(document.contains("<h1>&lt;script&gt;alert(1)&lt;/script&gt;</h1>"))
         #expect(document.contains("&quot;onmouseover=alert(1) x=&quot;"))
+    }
+
+    @Test func portfolioTemplatesAndPublicFilesOverrideTheTheme() throws {
+        let p = MemoryPortfolio([
+            "Content/a.md": evidence(),
+            // Content twice: the layout cannot be spliced, so every page is rendered whole.
+            "Templates/layout.mustache": "<title>{{pageTitle}}</title><main>{{{content}}}</main><aside>{{{content}}}</aside>\n",
+            "Templates/page.mustache": "<h1>Eigen: {{title}}</h1>",
+            "Public/assets/normfolio.css": "body { color: black; }\n",
+            "Public/logo.txt": "logo\n",
+        ])
+        let site = try #require(p.render().site)
+        let document = page(site, "documenten/a.html")
+        #expect(document.hasPrefix("<title>Beleid</title><main><h1>Beleid</h1>"))
+        #expect(document.components(separatedBy: "<h1>Beleid</h1>").count == 3)
+        #expect(page(site, "assets/normfolio.css", io: p.io) == "body { color: black; }\n")
+        #expect(page(site, "logo.txt", io: p.io) == "logo\n")
+    }
+
+    @Test func templateErrorsAreLocated() {
+        let p = MemoryPortfolio(["Content/a.md": evidence(), "Templates/norm.mustache": "<h1>{{id}}</h1>\n{{#evidence}}\n<p>{{title}}</p>\n"])
+        let result = p.render()
+        #expect(result.site == nil)
+        #expect(result.diagnostics.map(\.code) == ["template-syntax"])
+        #expect(result.diagnostics.first?.location.path == "Templates/norm.mustache")
+        #expect(result.diagnostics.first?.message == "template error: a section is never closed")
     }
 
     @Test func englishInterface() throws {

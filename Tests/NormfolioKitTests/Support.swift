@@ -84,8 +84,8 @@ func evidence(_ title: String = "Beleid", norms: String = "[GO.02]", extra: Stri
 }
 
 /// The page text of a rendered site file.
-func page(_ site: Site, _ path: String) -> String {
-    guard let file = site.files.first(where: { $0.path == path }), let data = file.bytes() else {
+func page(_ site: Site, _ path: String, io: FileIO = .live) -> String {
+    guard let file = site.files.first(where: { $0.path == path }), let data = file.bytes(io: io) else {
         Issue.record("no file \(path) in the site")
         return ""
     }

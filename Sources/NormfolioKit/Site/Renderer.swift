@@ -27,11 +27,16 @@ struct Renderer {
 
     init(portfolio: Portfolio, theme: Theme, audience: Audience, version: String) {
         self.portfolio = portfolio
-        self.theme = theme
         self.audience = audience
         self.version = version
         self.language = portfolio.settings.language
         self.strings = Strings.table(language)
+        var constants: [String: String] = [:]
+        for (key, value) in strings { constants["t." + key] = value }
+        for (key, value) in Renderer.siteView(portfolio: portfolio, audience: audience, version: version, language: language) {
+            if let text = value as? String { constants["site." + key] = text }
+        }
+        self.theme = theme.specialized(constants: constants)
         self.published = portfolio.documents.map { audience.mayRead($0.classification) }
         let renderer = self
         self.rows = portfolio.documents.indices.map { $0 }.parallelMap { index in
@@ -52,9 +57,16 @@ struct Renderer {
         pages += portfolio.catalog.norms.indices.map(Page.norm)
         pages += portfolio.documents.indices.filter { published[$0] }.map(Page.document)
         pages += portfolio.pages.indices.map(Page.freePage)
-        var files = pages.parallelMap { page in
-            let (path, html) = self.render(page)
-            return Site.File(path: path, contents: .data(Data(html.utf8)))
+        let parts = pages.parallelMap { self.render($0) }
+        // The layout around a page depends only on its folder depth, navigation state and
+        // breadcrumbs, so each distinct frame is rendered once and the pages are spliced into it.
+        var shells: [String: Shell] = [:]
+        for part in parts where shells[part.shellKey] == nil {
+            shells[part.shellKey] = Shell(renderer: self, part: part)
+        }
+        let frozen = shells
+        var files = parts.parallelMap { part in
+            Site.File(path: part.path, contents: .data(Data(frozen[part.shellKey]!.wrap(part, renderer: self).utf8)))
         }
         for (name, file) in theme.staticFiles where !name.hasSuffix(".mustache") {
             files.append(Site.File(path: name, contents: file))
@@ -81,50 +93,123 @@ struct Renderer {
 
     // MARK: Pages
 
-    private func render(_ page: Page) -> (String, String) {
+    /// A page's own content, before the layout is put around it.
+    fileprivate struct PageParts: Sendable {
+        var path: String
+        var title: String
+        var content: String
+        var crumbs: [Crumb]
+        var shellKey: String
+    }
+
+    fileprivate struct Crumb: Sendable, Hashable {
+        var label: String
+        var href: String
+    }
+
+    private func render(_ page: Page) -> PageParts {
         switch page {
-        case .home: return ("index.html", layout(homeView(), template: "home", title: strings["home"]!, path: "index.html"))
+        case .home:
+            return parts(homeView(), template: "home", title: strings["home"]!, path: "index.html")
         case .catalog:
-            return ("normen/index.html", layout(catalogView(), template: "catalog", title: strings["catalog"]!, path: "normen/index.html"))
+            return parts(catalogView(), template: "catalog", title: strings["catalog"]!, path: "normen/index.html")
         case .documents:
-            return ("documenten/index.html",
-                    layout(documentsView(), template: "documents", title: strings["documents"]!, path: "documenten/index.html"))
+            return parts(documentsView(), template: "documents", title: strings["documents"]!, path: "documenten/index.html")
         case .norm(let index):
             let norm = portfolio.catalog.norms[index]
-            let path = "normen/\(norm.id).html"
-            return (path, layout(normView(index), template: "norm", title: "\(norm.id) \(norm.title)", path: path,
-                                 crumbs: normCrumbs(norm)))
+            return parts(normView(index), template: "norm", title: "\(norm.id) \(norm.title)", path: "normen/\(norm.id).html",
+                         crumbs: normCrumbs(norm))
         case .document(let index):
-            let document = portfolio.documents[index]
-            let path = documentPath(index)
-            return (path, layout(documentView(index), template: "document", title: document.title, path: path,
-                                 crumbs: [["label": strings["documents"]!, "href": "documenten/index.html"]]))
+            return parts(documentView(index), template: "document", title: portfolio.documents[index].title,
+                         path: documentPath(index), crumbs: [Crumb(label: strings["documents"]!, href: "documenten/index.html")])
         case .freePage(let index):
             let page = portfolio.pages[index]
-            let path = "paginas/\(page.slug).html"
             let view: View = ["title": page.title, "body": bodyHTML(page.body, source: page.source)]
-            return (path, layout(view, template: "page", title: page.title, path: path))
+            return parts(view, template: "page", title: page.title, path: "paginas/\(page.slug).html")
         }
     }
 
-    /// Wraps a page's content in the shared layout.
-    private func layout(_ view: View, template: String, title: String, path: String, crumbs: [View] = []) -> String {
-        let depth = path.count { $0 == "/" }
-        let root = String(repeating: "../", count: depth)
+    private func parts(_ view: View, template: String, title: String, path: String, crumbs: [Crumb] = []) -> PageParts {
         var context = view
         context["t"] = strings
-        context["root"] = root
+        context["root"] = root(of: path)
         context["site"] = siteView
         let content = theme.render(template, context) ?? ""
-        context["content"] = content
-        context["pageTitle"] = title
-        context["lang"] = language
-        context["nav"] = navigation(current: path)
-        context["breadcrumbs"] = crumbs.isEmpty ? Absent() : crumbs as Any
-        return theme.render("layout", context) ?? content
+        let navigationState = navigation(current: path).map { "\($0["current"] ?? "")" }.joined(separator: ",")
+        let key = "\(root(of: path))|\(navigationState)|" + crumbs.map { "\($0.href)\u{1}\($0.label)" }.joined(separator: "\u{2}")
+        return PageParts(path: path, title: title, content: content, crumbs: crumbs, shellKey: key)
+    }
+
+    private func root(of path: String) -> String {
+        String(repeating: "../", count: path.count { $0 == "/" })
+    }
+
+    /// The layout's context for a page: everything `layout.mustache` may use.
+    private func layoutContext(path: String, title: String, content: String, crumbs: [Crumb]) -> View {
+        [
+            "t": strings,
+            "root": root(of: path),
+            "site": siteView,
+            "lang": language,
+            "nav": navigation(current: path),
+            "breadcrumbs": crumbs.map { ["label": $0.label, "href": $0.href] as View },
+            "hasBreadcrumbs": !crumbs.isEmpty,
+            "pageTitle": title,
+            "content": content,
+        ]
+    }
+
+    /// The layout rendered once with placeholders where the page title and content go.
+    fileprivate struct Shell: Sendable {
+        private static let titleMark = "\u{E000}normfolio-page-title\u{E000}"
+        private static let contentMark = "\u{E000}normfolio-page-content\u{E000}"
+        /// The layout cut at the placeholders; nil when the layout uses them in a way splicing cannot
+        /// reproduce, and each page is rendered whole instead.
+        private let segments: [(text: String, after: Mark?)]?
+
+        enum Mark { case title, content }
+
+        init(renderer: Renderer, part: PageParts) {
+            let context = renderer.layoutContext(path: part.path, title: Self.titleMark, content: Self.contentMark, crumbs: part.crumbs)
+            let html = renderer.theme.render("layout", context) ?? Self.contentMark
+            var segments: [(String, Mark?)] = []
+            var rest = Substring(html)
+            while let next = [(Self.titleMark, Mark.title), (Self.contentMark, Mark.content)]
+                .compactMap({ mark, kind in rest.range(of: mark).map { ($0, kind) } })
+                .min(by: { $0.0.lowerBound < $1.0.lowerBound })
+            {
+                segments.append((String(rest[..<next.0.lowerBound]), next.1))
+                rest = rest[next.0.upperBound...]
+            }
+            segments.append((String(rest), nil))
+            self.segments = segments.count { $0.1 == .content } == 1 ? segments : nil
+        }
+
+        func wrap(_ part: PageParts, renderer: Renderer) -> String {
+            guard let segments else {
+                let context = renderer.layoutContext(path: part.path, title: part.title, content: part.content, crumbs: part.crumbs)
+                return renderer.theme.render("layout", context) ?? part.content
+            }
+            let title = part.title.htmlEscaped
+            var html = ""
+            html.reserveCapacity(segments.reduce(part.content.utf8.count) { $0 + $1.text.utf8.count } + 256)
+            for (text, mark) in segments {
+                html += text
+                switch mark {
+                case .title: html += title
+                case .content: html += part.content
+                case nil: break
+                }
+            }
+            return html
+        }
     }
 
     private var siteView: View {
+        Renderer.siteView(portfolio: portfolio, audience: audience, version: version, language: language)
+    }
+
+    private static func siteView(portfolio: Portfolio, audience: Audience, version: String, language: String) -> View {
         [
             "organisation": portfolio.settings.organisation,
             "title": portfolio.settings.title,
@@ -150,12 +235,12 @@ struct Renderer {
         }
     }
 
-    private func normCrumbs(_ norm: Catalog.Norm) -> [View] {
+    private func normCrumbs(_ norm: Catalog.Norm) -> [Crumb] {
         let domain = portfolio.catalog.domain(norm.domain)
         return [
-            ["label": strings["catalog"]!, "href": "normen/index.html"],
-            ["label": domain.map { "\($0.number) \(title($0.title, $0.titleEN))" } ?? norm.domain,
-             "href": "normen/index.html#domein-\(norm.domain.lowercased())"],
+            Crumb(label: strings["catalog"]!, href: "normen/index.html"),
+            Crumb(label: domain.map { "\($0.number) \(title($0.title, $0.titleEN))" } ?? norm.domain,
+                  href: "normen/index.html#domein-\(norm.domain.lowercased())"),
         ]
     }
 
@@ -242,12 +327,15 @@ struct Renderer {
             "domain": domain.map { "\($0.number) \(title($0.title, $0.titleEN))" } ?? norm.domain,
             "part": catalog.part(domain?.part ?? "").map { title($0.title, $0.titleEN) } ?? "",
             "evidence": shown.map(rowView),
+            "hasPublishedEvidence": !shown.isEmpty,
             "hasEvidence": !evidence.isEmpty,
             "noEvidence": evidence.isEmpty,
-            "withheld": withheld.isEmpty ? Absent() : Classification.allCases.compactMap { c -> View? in
+            "withheld": Classification.allCases.compactMap { c -> View? in
                 withheld[c].map { ["count": $0, "classification": c.name] }
-            } as Any,
+            },
+            "hasWithheld": !withheld.isEmpty,
             "withheldCount": evidence.count - shown.count,
+            "withheldNoun": evidence.count - shown.count == 1 ? strings["document_one"]! : strings["documents_total"]!,
             "previous": index > 0 ? normLink(catalog.norms[index - 1]) : Absent(),
             "next": index + 1 < catalog.norms.count ? normLink(catalog.norms[index + 1]) : Absent(),
         ]
@@ -262,12 +350,13 @@ struct Renderer {
                 "nextReview": opt(assessment.nextReview.map(format)),
                 "narrative": opt(assessment.body.text.allSatisfy(\.isWhitespace) ? nil
                                  : bodyHTML(assessment.body, source: assessment.source)),
-                "actions": assessment.actions.isEmpty ? Absent() : assessment.actions.map { action -> View in
+                "hasActions": !assessment.actions.isEmpty,
+                "actions": assessment.actions.map { action -> View in
                     [
                         "title": action.title, "owner": opt(action.owner), "due": opt(action.due.map(format)),
                         "status": strings["status_" + action.status.rawValue] ?? action.status.rawValue,
                     ]
-                } as Any,
+                },
             ] as View
         } else {
             view["assessment"] = Absent()
@@ -295,8 +384,10 @@ struct Renderer {
             ["id": norm.id, "title": normTitle(norm), "href": "../normen/\(norm.id).html"]
         }
         view["body"] = bodyHTML(document.body, source: document.source)
-        view["attachments"] = attachments.isEmpty ? Absent() : attachments as Any
-        view["linkedFrom"] = linkers.isEmpty ? Absent() : linkers as Any
+        view["attachments"] = attachments
+        view["hasAttachments"] = !attachments.isEmpty
+        view["linkedFrom"] = linkers
+        view["hasLinkedFrom"] = !linkers.isEmpty
         return view
     }
 

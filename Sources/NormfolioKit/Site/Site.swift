@@ -7,11 +7,11 @@ public struct Site: Sendable {
         public var path: String
         public var contents: Theme.StaticFile
 
-        /// The file's bytes (reading copied files from disk).
-        public func bytes() -> Data? {
+        /// The file's bytes; copied files are read through `io`.
+        public func bytes(io: FileIO = .live) -> Data? {
             switch contents {
             case .data(let data): data
-            case .file(let source): FileManager.default.contents(atPath: source)
+            case .file(let source): io.read(source)
             }
         }
     }

@@ -16,7 +16,7 @@ enum SiteWriter {
     /// A file in every site root, so normfolio only ever replaces folders it wrote itself.
     static let marker = ".normfolio-site"
 
-    static func write(_ site: Site, to output: String, portfolio: String) throws {
+    static func write(_ site: Site, to output: String, portfolio: String, io: FileIO = .live) throws {
         let fm = FileManager.default
         let out = URL(fileURLWithPath: output).standardizedFileURL.resolvingSymlinksInPath()
         let root = URL(fileURLWithPath: portfolio).standardizedFileURL.resolvingSymlinksInPath()
@@ -39,7 +39,7 @@ enum SiteWriter {
         let previous = parent.appendingPathComponent(".\(out.lastPathComponent).old-\(stamp)")
         do {
             try fm.createDirectory(at: staging, withIntermediateDirectories: false)
-            try writeFiles(site, into: staging)
+            try writeFiles(site, into: staging, io: io)
             try Data("Written by normfolio. This folder is replaced by every build.\n".utf8)
                 .write(to: staging.appendingPathComponent(marker))
             if exists { try fm.moveItem(at: out, to: previous) }
@@ -67,7 +67,7 @@ enum SiteWriter {
         }
     }
 
-    private static func writeFiles(_ site: Site, into folder: URL) throws {
+    private static func writeFiles(_ site: Site, into folder: URL, io: FileIO) throws {
         let fm = FileManager.default
         let folders = Set(site.files.map { ($0.path as NSString).deletingLastPathComponent }.filter { !$0.isEmpty })
         for sub in folders.sorted() {
@@ -76,12 +76,7 @@ enum SiteWriter {
         let base = folder.path
         let failures = site.files.parallelMap { file -> String? in
             let target = base + "/" + file.path
-            let data: Data?
-            switch file.contents {
-            case .data(let bytes): data = bytes
-            case .file(let source): data = FileManager.default.contents(atPath: source)
-            }
-            guard let data else { return "\(file.path): could not read its source" }
+            guard let data = file.bytes(io: io) else { return "\(file.path): could not read its source" }
             return writeFile(data, to: target) ? nil : "\(file.path): \(String(cString: strerror(errno)))"
         }
         if let failure = failures.compactMap({ $0 }).first { throw WriteError(description: failure) }

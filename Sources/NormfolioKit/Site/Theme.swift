@@ -11,6 +11,8 @@ public struct Theme: Sendable {
     }
 
     var library: MustacheLibrary
+    /// Template name → source text, kept to specialise the theme for one build.
+    var sources: [String: String]
     /// Site path → file, from the built-in `Public/` and the portfolio's `Public/`.
     var staticFiles: [String: StaticFile]
 
@@ -42,7 +44,9 @@ public struct Theme: Sendable {
             }
         }
         var library = MustacheLibrary()
+        var texts: [String: String] = [:]
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
+            texts[name] = source.text
             do {
                 library.register(try MustacheTemplate(string: source.text), named: name)
             } catch let error as MustacheTemplate.ParserError {
@@ -57,7 +61,49 @@ public struct Theme: Sendable {
         var staticFiles: [String: StaticFile] = [:]
         for (name, data) in builtInFiles(under: "Public") { staticFiles[name] = .data(data) }
         for name in io.listFiles(root + "/Public") { staticFiles[name] = .file(root + "/Public/" + name) }
-        return (Theme(library: library, staticFiles: staticFiles), diagnostics)
+        return (Theme(library: library, sources: texts, staticFiles: staticFiles), diagnostics)
+    }
+
+    /// The theme with values that are the same on every page of a build (`{{t.key}}` labels,
+    /// `{{site.key}}` settings) written into the templates, so pages do not look them up one by
+    /// one. Values are escaped as Mustache would, and their braces too, so a value can never
+    /// become a tag. A template that changes its delimiters is left as it is.
+    func specialized(constants: [String: String]) -> Theme {
+        var library = MustacheLibrary()
+        for (name, text) in sources {
+            var specialized = text
+            if !text.contains("{{=") {
+                specialized = Self.substitute(constants, in: text)
+            }
+            if let template = try? MustacheTemplate(string: specialized) {
+                library.register(template, named: name)
+            } else if let template = library.getTemplate(named: name) ?? (try? MustacheTemplate(string: text)) {
+                library.register(template, named: name)
+            }
+        }
+        return Theme(library: library, sources: sources, staticFiles: staticFiles)
+    }
+
+    private static func substitute(_ constants: [String: String], in text: String) -> String {
+        var result = ""
+        var rest = Substring(text)
+        while let open = rest.range(of: "{{") {
+            result += rest[..<open.lowerBound]
+            let afterOpen = rest[open.upperBound...]
+            guard let close = afterOpen.range(of: "}}") else {
+                rest = rest[open.lowerBound...]
+                break
+            }
+            let name = afterOpen[..<close.lowerBound].trimmed
+            if afterOpen.first != "{", let value = constants[name] {
+                result += value.htmlEscaped.replacingOccurrences(of: "{", with: "&#123;").replacingOccurrences(of: "}", with: "&#125;")
+            } else {
+                result += rest[open.lowerBound..<close.upperBound]
+            }
+            rest = afterOpen[close.upperBound...]
+        }
+        result += rest
+        return result
     }
 
     private static func describe(_ error: any Error) -> String {

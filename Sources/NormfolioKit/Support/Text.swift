@@ -1,6 +1,24 @@
 import Foundation
 
 extension String {
+    /// The text escaped for HTML text and quoted attributes, exactly as Mustache's `{{value}}` does.
+    var htmlEscaped: String {
+        guard utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else { return self }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count + 16)
+        for byte in utf8 {
+            switch byte {
+            case 0x3C: bytes += "&lt;".utf8
+            case 0x3E: bytes += "&gt;".utf8
+            case 0x26: bytes += "&amp;".utf8
+            case 0x22: bytes += "&quot;".utf8
+            case 0x27: bytes += "&#39;".utf8
+            default: bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// A URL- and file-system-safe name: lower case, accents folded, runs of other characters
     /// turned into single hyphens ("Beleid & Privacy 2026" → "beleid-privacy-2026").
     func slugified() -> String {
