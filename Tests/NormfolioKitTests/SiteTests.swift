@@ -239,6 +239,17 @@ func contents(of folder: URL) -> [String: Data] {
         #expect(try FileManager.default.contentsOfDirectory(atPath: work.path).sorted() == ["out", "p"])
     }
 
+    @Test func symbolicLinkLoopsAreReadOnce() throws {
+        let work = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let content = work.appendingPathComponent("Content/a")
+        try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
+        try Data(evidence().utf8).write(to: content.appendingPathComponent("doc.md"))
+        try FileManager.default.createSymbolicLink(atPath: content.appendingPathComponent("lus").path, withDestinationPath: "..")
+        #expect(FileIO.live.listFiles(work.appendingPathComponent("Content").path) == ["a/doc.md"])
+        #expect(Normfolio.check(BuildOptions(portfolio: work.path), today: fixedToday).diagnostics.isEmpty)
+    }
+
     @Test func dangerousOutputFoldersAreRefused() throws {
         let work = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: work) }

@@ -36,7 +36,8 @@ extension FileIO {
     public static let live = FileIO(
         listFiles: { folder in
             var files: [String] = []
-            walk(folder, prefix: "", into: &files)
+            var visited = Set<FolderID>()
+            walk(folder, prefix: "", visited: &visited, into: &files)
             return files.sorted()
         },
         read: { path in FileManager.default.contents(atPath: path) },
@@ -49,8 +50,12 @@ extension FileIO {
 
     /// Collects regular files below `folder` with readdir: much faster than URL resource values
     /// for portfolios of thousands of files. Symbolic links are followed; hidden entries skipped.
-    private static func walk(_ folder: String, prefix: String, into files: inout [String]) {
-        guard let directory = opendir(folder) else { return }
+    private static func walk(_ folder: String, prefix: String, visited: inout Set<FolderID>, into files: inout [String]) {
+        // A folder reached twice (through a symbolic link loop) is read only once.
+        var info = stat()
+        guard stat(folder, &info) == 0, visited.insert(FolderID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))).inserted,
+            let directory = opendir(folder)
+        else { return }
         defer { closedir(directory) }
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
@@ -65,11 +70,16 @@ extension FileIO {
                 kind = (info.st_mode & S_IFMT) == S_IFDIR ? Int32(DT_DIR) : (info.st_mode & S_IFMT) == S_IFREG ? Int32(DT_REG) : 0
             }
             if kind == Int32(DT_DIR) {
-                walk(path, prefix: prefix + name + "/", into: &files)
+                walk(path, prefix: prefix + name + "/", visited: &visited, into: &files)
             } else if kind == Int32(DT_REG) {
                 files.append(prefix + name)
             }
         }
+    }
+
+    private struct FolderID: Hashable {
+        var device: UInt64
+        var inode: UInt64
     }
 
     /// A file system held in memory: absolute path → contents. For tests.
