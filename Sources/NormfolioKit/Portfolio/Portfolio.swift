@@ -33,11 +33,6 @@ public struct Portfolio: Sendable {
     public func isStale(_ document: EvidenceDocument) -> Bool {
         document.reviewBy.map { $0 < asOf } ?? false
     }
-
-    /// The evidence of a norm.
-    public func evidence(for normID: String) -> [EvidenceDocument] {
-        (evidenceByNorm[normID] ?? []).map { documents[$0] }
-    }
 }
 
 /// Where a link in Markdown leads.

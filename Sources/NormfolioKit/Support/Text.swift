@@ -41,12 +41,6 @@ extension String {
         }
         return slug.isEmpty ? "_" : slug
     }
-
-    /// The 1-based column, counted in Unicode scalars, of a UTF-8 byte offset within this line.
-    func scalarColumn(ofUTF8Offset offset: Int) -> Int {
-        let bytes = Array(utf8.prefix(offset))
-        return String(decoding: bytes, as: UTF8.self).unicodeScalars.count + 1
-    }
 }
 
 /// Suggestions for misspelled names ("did you mean …?").
