@@ -150,6 +150,13 @@ func contents(of folder: URL) -> [String: Data] {
         #expect(page(site, "logo.txt", io: p.io) == "logo\n")
     }
 
+    @Test func aTemplateStartingWithAStandaloneTagKeepsItsWhitespace() throws {
+        let p = MemoryPortfolio(["Content/a.md": evidence(), "Templates/page.mustache": "{{#title}}\n<h1>{{.}}</h1>\n{{/title}}\n",
+                                 "Content/pages/x.md": "---\ntitle: X\n---\n"])
+        let site = try #require(p.render().site)
+        #expect(page(site, "paginas/x.html").contains("<main id=\"inhoud\" tabindex=\"-1\">\n<h1>X</h1>\n\n</main>"))
+    }
+
     @Test func templateErrorsAreLocated() {
         let p = MemoryPortfolio(["Content/a.md": evidence(), "Templates/norm.mustache": "<h1>{{id}}</h1>\n{{#evidence}}\n<p>{{title}}</p>\n"])
         let result = p.render()

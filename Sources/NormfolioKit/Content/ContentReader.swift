@@ -103,7 +103,10 @@ enum ContentReader {
             diagnostics.append(.invalidUTF8(at: firstInvalidByte(in: bytes, path: path)))
             return nil
         }
-        if text.utf8.contains(UInt8(ascii: "\r")) {
+        let hasCarriageReturn = bytes.withUnsafeBytes { raw in
+            raw.baseAddress.map { memchr($0, 0x0D, raw.count) != nil } ?? false
+        }
+        if hasCarriageReturn {
             text = text.replacingOccurrences(of: "\r\n", with: "\n")
         }
         return text

@@ -10,6 +10,8 @@ struct YAMLFields {
     /// Lines in the file before the YAML text starts (1 for front matter after `---`).
     let lineOffset: Int
     private(set) var entries: [(key: String, keyNode: Node, value: Node)] = []
+    /// Key → position in `entries`.
+    private var index: [String: Int] = [:]
     private(set) var diagnostics: [Diagnostic] = []
     /// The mapping's own place, for "missing field" errors.
     let location: SourceLocation
@@ -45,7 +47,7 @@ struct YAMLFields {
                 fields.diagnostics.append(.duplicateKey(key, at: fields.location(of: keyNode)))
                 continue
             }
-            fields.entries.append((key, keyNode, value))
+            fields.add(key, keyNode, value)
         }
         return fields
     }
@@ -73,8 +75,13 @@ struct YAMLFields {
                 self.diagnostics.append(.duplicateKey(key, at: location(of: keyNode)))
                 continue
             }
-            entries.append((key, keyNode, value))
+            add(key, keyNode, value)
         }
+    }
+
+    private mutating func add(_ key: String, _ keyNode: Node, _ value: Node) {
+        index[key] = entries.count
+        entries.append((key, keyNode, value))
     }
 
     // MARK: Positions
@@ -90,24 +97,29 @@ struct YAMLFields {
 
     /// Where a key is written, or the mapping itself when the key is absent.
     func location(ofKey key: String) -> SourceLocation {
-        entries.first { $0.key == key }.map { location(of: $0.keyNode) } ?? location
+        index[key].map { location(of: entries[$0].keyNode) } ?? location
     }
 
     /// Where a key's value is written, or the mapping itself when the key is absent.
     func location(ofValue key: String) -> SourceLocation {
-        entries.first { $0.key == key }.map { location(of: $0.value) } ?? location
+        index[key].map { location(of: entries[$0].value) } ?? location
     }
 
     func has(_ key: String) -> Bool { node(key) != nil }
 
     func node(_ key: String) -> Node? {
-        guard let value = entries.first(where: { $0.key == key })?.value else { return nil }
+        guard let position = index[key] else { return nil }
+        let value = entries[position].value
         if let scalar = value.scalar, Self.isNull(scalar) { return nil }
         return value
     }
 
     static func isNull(_ scalar: Node.Scalar) -> Bool {
-        scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+        guard scalar.style == .plain else { return false }
+        switch scalar.string {
+        case "", "~", "null", "Null", "NULL": return true
+        default: return false
+        }
     }
 
     // MARK: Typed values

@@ -33,11 +33,10 @@ public enum Markdown {
                         destination: String(cString: cmark_node_get_url(node)),
                         isImage: cmark_node_get_type(node) == CMARK_NODE_IMAGE, location: location))
                 case CMARK_NODE_TEXT where !insideLinkOrCode:
-                    let literal = String(cString: cmark_node_get_literal(node))
-                    for token in normTokens(in: literal) {
-                        let location = lines.location(ofToken: token.text, atOffset: token.offset, inTextNode: node,
+                    for token in normTokens(inLiteralOf: node) {
+                        let location = lines.location(ofToken: token.id, atOffset: token.offset, inTextNode: node,
                                                       path: path, firstLine: source.firstLine)
-                        analysis.mentions.append(NormMention(id: String(token.text), location: location))
+                        analysis.mentions.append(NormMention(id: token.id, location: location))
                     }
                 default:
                     break
@@ -122,10 +121,9 @@ public enum Markdown {
 
     /// Replaces a text node by text and link nodes, one link per catalogue norm ID.
     private static func linkNormIDs(in node: OpaquePointer, normURL: (String) -> String?) {
-        let literal = String(cString: cmark_node_get_literal(node))
-        let tokens = normTokens(in: literal).compactMap { token in normURL(String(token.text)).map { (token, $0) } }
-        guard !tokens.isEmpty else { return }
-        let bytes = Array(literal.utf8)
+        let tokens = normTokens(inLiteralOf: node).compactMap { token in normURL(token.id).map { (token, $0) } }
+        guard !tokens.isEmpty, let literal = cmark_node_get_literal(node) else { return }
+        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal))
         var position = 0
         func insertText(_ range: Range<Int>) {
             guard !range.isEmpty, let text = cmark_node_new(CMARK_NODE_TEXT) else { return }
@@ -136,11 +134,11 @@ public enum Markdown {
             insertText(position..<token.offset)
             if let link = cmark_node_new(CMARK_NODE_LINK), let text = cmark_node_new(CMARK_NODE_TEXT) {
                 cmark_node_set_url(link, url)
-                cmark_node_set_literal(text, String(token.text))
+                cmark_node_set_literal(text, token.id)
                 cmark_node_append_child(link, text)
                 cmark_node_insert_before(node, link)
             }
-            position = token.offset + token.text.utf8.count
+            position = token.offset + 5
         }
         insertText(position..<bytes.count)
         cmark_node_unlink(node)
@@ -170,25 +168,39 @@ public enum Markdown {
 
     // MARK: Norm IDs in text
 
-    /// Tokens shaped like a norm ID (two letters, a dot, two digits, standing alone) that are in
-    /// capitals; lower-case ones are returned too, so "sm.02" can get a did-you-mean.
-    static func normTokens(in text: String) -> [(text: Substring, offset: Int)] {
-        let utf8 = Array(text.utf8)
-        guard utf8.count >= 5 else { return [] }
-        var tokens: [(Substring, Int)] = []
-        var i = 0
-        while i + 5 <= utf8.count {
-            if utf8[i + 2] == UInt8(ascii: "."), Catalog.isLetter(utf8[i]), Catalog.isLetter(utf8[i + 1]),
-                Catalog.isDigit(utf8[i + 3]), Catalog.isDigit(utf8[i + 4]),
-                i == 0 || !isWordByte(utf8[i - 1]),
-                i + 5 == utf8.count || !isWordByte(utf8[i + 5])
+    /// Tokens shaped like a norm ID (two letters, a dot, two digits, standing alone) in a text
+    /// node, read straight from cmark's bytes; lower-case ones are returned too, so "sm.02" can get
+    /// a did-you-mean. Offsets are in bytes.
+    private static func normTokens(inLiteralOf node: OpaquePointer) -> [(id: String, offset: Int)] {
+        guard let literal = cmark_node_get_literal(node) else { return [] }
+        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal))
+        return normTokens(in: bytes)
+    }
+
+    /// The same for any text (used by tests and for plain strings).
+    static func normTokens(in text: String) -> [(id: String, offset: Int)] {
+        var text = text
+        return text.withUTF8 { normTokens(in: $0) }
+    }
+
+    private static func normTokens(in bytes: UnsafeBufferPointer<UInt8>) -> [(id: String, offset: Int)] {
+        guard bytes.count >= 5, let base = bytes.baseAddress else { return [] }
+        var tokens: [(String, Int)] = []
+        var searchFrom = 2
+        // Every norm ID has a dot at its third byte: jump from dot to dot.
+        while searchFrom <= bytes.count - 3,
+            let found = memchr(base + searchFrom, Int32(UInt8(ascii: ".")), bytes.count - 2 - searchFrom)
+        {
+            let dot = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            let i = dot - 2
+            if Catalog.isLetter(bytes[i]), Catalog.isLetter(bytes[i + 1]), Catalog.isDigit(bytes[dot + 1]),
+                Catalog.isDigit(bytes[dot + 2]), i == 0 || !isWordByte(bytes[i - 1]),
+                i + 5 == bytes.count || !isWordByte(bytes[i + 5])
             {
-                let start = text.utf8.index(text.utf8.startIndex, offsetBy: i)
-                let end = text.utf8.index(start, offsetBy: 5)
-                tokens.append((text[start..<end], i))
-                i += 5
+                tokens.append((String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<i + 5]), as: UTF8.self), i))
+                searchFrom = dot + 5
             } else {
-                i += 1
+                searchFrom = dot + 1
             }
         }
         return tokens
@@ -242,7 +254,7 @@ private struct SourceLines {
 
     /// The place of a token found at `offset` bytes into a text node's literal. The literal can
     /// differ from the source (escapes, entities), so the token is looked up in the source line.
-    func location(ofToken token: Substring, atOffset offset: Int, inTextNode node: OpaquePointer,
+    func location(ofToken token: String, atOffset offset: Int, inTextNode node: OpaquePointer,
                   path: String, firstLine: Int) -> SourceLocation {
         let lineNumber = Int(cmark_node_get_start_line(node))
         let start = max(Int(cmark_node_get_start_column(node)) - 1, 0)

@@ -15,7 +15,7 @@ private func opt(_ value: Any?) -> Any { value ?? Absent() }
 /// The render stage: turns the linked portfolio into site files for one audience.
 struct Renderer {
     let portfolio: Portfolio
-    let theme: Theme
+    private(set) var theme: Theme
     let audience: Audience
     let version: String
     private let strings: [String: String]
@@ -24,6 +24,8 @@ struct Renderer {
     /// Each published document's row in document tables, rendered once from `document-row` and
     /// reused by the document index and every norm page (all one folder deep).
     private var rows: [String] = []
+    /// The pages the navigation links to.
+    private var navigationHrefs: Set<String> = []
 
     init(portfolio: Portfolio, theme: Theme, audience: Audience, version: String) {
         self.portfolio = portfolio
@@ -38,12 +40,13 @@ struct Renderer {
         }
         self.theme = theme.specialized(constants: constants)
         self.published = portfolio.documents.map { audience.mayRead($0.classification) }
+        self.navigationHrefs = Set(navigationItems.map(\.href))
         let renderer = self
-        self.rows = portfolio.documents.indices.map { $0 }.parallelMap { index in
-            guard renderer.published[index] else { return "" }
-            var view = renderer.documentSummary(index, root: "../")
-            view["t"] = renderer.strings
-            return renderer.theme.render("document-row", view) ?? ""
+        self.rows = portfolio.documents.indices.map { $0 }.parallelMap(state: { (renderer.withOwnTheme(), ShapeCache(theme: renderer.theme)) }) { worker, index in
+            guard worker.0.published[index] else { return "" }
+            var view = worker.0.documentSummary(index, root: "../")
+            view["t"] = worker.0.strings
+            return worker.1.render("document-row", view, theme: worker.0.theme)
         }
     }
 
@@ -57,7 +60,9 @@ struct Renderer {
         pages += portfolio.catalog.norms.indices.map(Page.norm)
         pages += portfolio.documents.indices.filter { published[$0] }.map(Page.document)
         pages += portfolio.pages.indices.map(Page.freePage)
-        let parts = pages.parallelMap { self.render($0) }
+        let parts = pages.parallelMap(state: { (self.withOwnTheme(), ShapeCache(theme: self.theme)) }) { worker, page in
+            worker.0.render(page, shapes: &worker.1)
+        }
         // The layout around a page depends only on its folder depth, navigation state and
         // breadcrumbs, so each distinct frame is rendered once and the pages are spliced into it.
         var shells: [String: Shell] = [:]
@@ -80,6 +85,13 @@ struct Renderer {
         files = files.filter { seen.insert($0.path).inserted }.sorted { $0.path < $1.path }
         return Site(files: files, pageCount: pages.count, publishedDocuments: published.count { $0 },
                     withheldDocuments: published.count { !$0 })
+    }
+
+    /// This renderer with its own parsed copy of the theme, for one worker thread.
+    private func withOwnTheme() -> Renderer {
+        var copy = self
+        copy.theme = theme.reparsed()
+        return copy
     }
 
     /// Attachments that published documents, free pages or assessments use.
@@ -107,36 +119,42 @@ struct Renderer {
         var href: String
     }
 
-    private func render(_ page: Page) -> PageParts {
+    private func render(_ page: Page, shapes: inout ShapeCache) -> PageParts {
         switch page {
         case .home:
-            return parts(homeView(), template: "home", title: strings["home"]!, path: "index.html")
+            return parts(homeView(), template: "home", title: strings["home"]!, path: "index.html", shapes: &shapes)
         case .catalog:
-            return parts(catalogView(), template: "catalog", title: strings["catalog"]!, path: "normen/index.html")
+            return parts(catalogView(), template: "catalog", title: strings["catalog"]!, path: "normen/index.html", shapes: &shapes)
         case .documents:
-            return parts(documentsView(), template: "documents", title: strings["documents"]!, path: "documenten/index.html")
+            return parts(documentsView(), template: "documents", title: strings["documents"]!, path: "documenten/index.html", shapes: &shapes)
         case .norm(let index):
             let norm = portfolio.catalog.norms[index]
             return parts(normView(index), template: "norm", title: "\(norm.id) \(norm.title)", path: "normen/\(norm.id).html",
-                         crumbs: normCrumbs(norm))
+                         crumbs: normCrumbs(norm), shapes: &shapes)
         case .document(let index):
             return parts(documentView(index), template: "document", title: portfolio.documents[index].title,
-                         path: documentPath(index), crumbs: [Crumb(label: strings["documents"]!, href: "documenten/index.html")])
+                         path: documentPath(index), crumbs: [Crumb(label: strings["documents"]!, href: "documenten/index.html")],
+                         shapes: &shapes, cached: true)
         case .freePage(let index):
             let page = portfolio.pages[index]
             let view: View = ["title": page.title, "body": bodyHTML(page.body, source: page.source)]
-            return parts(view, template: "page", title: page.title, path: "paginas/\(page.slug).html")
+            return parts(view, template: "page", title: page.title, path: "paginas/\(page.slug).html", shapes: &shapes)
         }
     }
 
-    private func parts(_ view: View, template: String, title: String, path: String, crumbs: [Crumb] = []) -> PageParts {
+    /// Renders a page's content; `cached` for the kind of page there are thousands of (documents).
+    private func parts(_ view: View, template: String, title: String, path: String, crumbs: [Crumb] = [],
+                       shapes: inout ShapeCache, cached: Bool = false) -> PageParts {
         var context = view
         context["t"] = strings
         context["root"] = root(of: path)
         context["site"] = siteView
-        let content = theme.render(template, context) ?? ""
-        let navigationState = navigation(current: path).map { "\($0["current"] ?? "")" }.joined(separator: ",")
-        let key = "\(root(of: path))|\(navigationState)|" + crumbs.map { "\($0.href)\u{1}\($0.label)" }.joined(separator: "\u{2}")
+        let content = cached ? shapes.render(template, context, theme: theme) : theme.render(template, context) ?? ""
+        // The frame differs by folder depth, by what the navigation marks as current (this page
+        // itself, or its section) and by the breadcrumbs.
+        let section = path.split(separator: "/").first.map(String.init) ?? path
+        let current = navigationHrefs.contains(path) ? path : section
+        let key = "\(root(of: path))|\(current)|" + crumbs.map { "\($0.href)\u{1}\($0.label)" }.joined(separator: "\u{2}")
         return PageParts(path: path, title: title, content: content, crumbs: crumbs, shellKey: key)
     }
 
@@ -221,17 +239,20 @@ struct Renderer {
         ]
     }
 
+    /// The navigation's entries: label and link.
+    private var navigationItems: [(label: String, href: String)] {
+        [(strings["home"]!, "index.html"), (strings["catalog"]!, "normen/index.html"),
+         (strings["documents"]!, "documenten/index.html")]
+            + portfolio.pages.map { ($0.title, "paginas/\($0.slug).html") }
+    }
+
+
     private func navigation(current: String) -> [View] {
-        var items: [(String, String)] = [
-            (strings["home"]!, "index.html"), (strings["catalog"]!, "normen/index.html"),
-            (strings["documents"]!, "documenten/index.html"),
-        ]
-        items += portfolio.pages.map { ($0.title, "paginas/\($0.slug).html") }
-        return items.map { label, href in
+        navigationItems.map { label, href in
             let section = href.split(separator: "/").first.map(String.init) ?? href
             let inSection = href.hasSuffix("/index.html") && current.hasPrefix(section + "/")
             let state: Any = href == current ? "page" : inSection ? "true" as Any : Absent()
-            return ["label": label, "href": href, "current": state]
+            return ["label": label, "href": href, "current": state] as View
         }
     }
 

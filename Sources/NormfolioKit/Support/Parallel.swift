@@ -1,4 +1,6 @@
 import Dispatch
+import Foundation
+import Synchronization
 
 extension Array where Element: Sendable {
     /// Maps every element on all cores, keeping the order. The transform must not share mutable state.
@@ -16,6 +18,40 @@ extension Array where Element: Sendable {
             DispatchQueue.concurrentPerform(iterations: chunks) { c in
                 let end = Swift.min(input.count, (c + 1) * chunk)
                 for i in (c * chunk)..<end { results[i] = transform(input[i]) }
+            }
+        }
+        return buffer.map { $0! }
+    }
+}
+
+extension Array where Element: Sendable {
+    /// Maps every element on all cores, keeping the order, giving each worker thread its own state
+    /// made by `makeState` (for example its own copy of parsed templates, so threads do not
+    /// contend on shared reference counts).
+    func parallelMap<State, T: Sendable>(
+        state makeState: @Sendable () -> State,
+        _ transform: @Sendable (inout State, Element) -> T
+    ) -> [T] {
+        let workers = Swift.max(1, Swift.min(ProcessInfo.processInfo.activeProcessorCount, count))
+        guard workers > 1 else {
+            var state = makeState()
+            return map { transform(&state, $0) }
+        }
+        let buffer = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
+        buffer.initialize(repeating: nil)
+        defer { buffer.deallocate() }
+        nonisolated(unsafe) let results = buffer
+        let next = Atomic<Int>(0)
+        let chunk = Swift.max(1, count / (workers * 32))
+        self.withUnsafeBufferPointer { elements in
+            nonisolated(unsafe) let input = elements
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                var state = makeState()
+                while true {
+                    let start = next.add(chunk, ordering: .relaxed).oldValue
+                    if start >= input.count { break }
+                    for i in start..<Swift.min(input.count, start + chunk) { results[i] = transform(&state, input[i]) }
+                }
             }
         }
         return buffer.map { $0! }

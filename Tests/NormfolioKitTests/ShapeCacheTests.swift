@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+@testable import NormfolioKit
+
+/// Shape-cached rendering must give exactly what plain Mustache rendering gives.
+@Suite struct ShapeCacheTests {
+    static let nasty = ["<script>alert(1)</script>", "Tom & Jerry", "\"quoted\" 'single'", "{{title}}", "{{{body}}}",
+                        "\u{E000}0&\u{E001}", "\u{E000}1&amp;\u{E001}", "ë ü 🙂", "", " ", "a\nb"]
+
+    func theme(_ templates: [String: String]) throws -> Theme {
+        let files = Dictionary(uniqueKeysWithValues: templates.map { ("Templates/\($0.key).mustache", $0.value) })
+        let (theme, diagnostics) = Theme.load(root: "/p", io: .memory(root: "/p", files))
+        #expect(diagnostics.isEmpty)
+        return theme.specialized(constants: ["t.label": "Label & co", "site.title": "\u{E000}0&\u{E001}"])
+    }
+
+    func randomView(_ rng: inout some RandomNumberGenerator) -> View {
+        func text() -> Any { Bool.random(using: &rng) ? Self.nasty.randomElement(using: &rng)! : Absent() }
+        return [
+            "title": Self.nasty.randomElement(using: &rng)!,
+            "body": "<p>\(Self.nasty.randomElement(using: &rng)!)</p>",
+            "owner": text(),
+            "stale": Bool.random(using: &rng),
+            "count": Int.random(in: 0...3, using: &rng),
+            "norms": (0..<Int.random(in: 0...2, using: &rng)).map { i -> View in ["id": "SM.0\(i)", "title": text()] },
+            "t": ["label": "Label"],
+        ]
+    }
+
+    @Test func splicedPagesEqualPlainRendering() throws {
+        let theme = try theme(["document": """
+            <h1>{{title}}</h1>{{site.title}} {{t.label}}
+            {{#owner}}<p title="{{.}}">{{owner}}</p>{{/owner}}{{^owner}}-{{/owner}}
+            {{#stale}}<b>{{title}}</b>{{/stale}} {{count}}
+            <ul>{{#norms}}<li data-id="{{id}}">{{title}} {{#title}}({{.}}){{/title}}</li>{{/norms}}</ul>
+            {{{body}}}
+            """])
+        var cache = ShapeCache(theme: theme)
+        var rng = SeededGenerator(seed: 42)
+        var shapes = Set<String>()
+        for _ in 0..<400 {
+            let view = randomView(&rng)
+            #expect(cache.render("document", view, theme: theme) == theme.render("document", view))
+            shapes.insert("\(view["stale"]!)\(type(of: view["owner"]!))\((view["norms"] as! [View]).count)")
+        }
+        #expect(shapes.count > 4)
+    }
+
+    @Test func templatesWithTransformsAreRenderedPlainly() throws {
+        let theme = try theme(["document": "<h1>{{uppercased(title)}}</h1>"])
+        #expect(theme.usesTransforms)
+        var cache = ShapeCache(theme: theme)
+        for title in ["ABC", "abc", "Def"] {
+            let view: View = ["title": title]
+            #expect(cache.render("document", view, theme: theme) == "<h1>\(title.uppercased())</h1>")
+        }
+    }
+}
+
+/// A small deterministic random number generator (SplitMix64) for repeatable tests.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
