@@ -40,7 +40,7 @@ struct ContentOptions: ParsableArguments {
     func printTimings(_ result: BuildResult) {
         guard timings else { return }
         for (stage, seconds) in result.timings {
-            Output.printError(String(format: "%-8@ %7.3f s", stage as NSString, seconds))
+            Output.printError(stage.padding(toLength: 8, withPad: " ", startingAt: 0) + String(format: "%7.3f s", seconds))
         }
     }
 
