@@ -66,6 +66,7 @@ func contents(of folder: URL) -> [String: Data] {
         #expect(norm.contains("1 × strikt-vertrouwelijk"))
         #expect(page(site, "normen/SD.02.html").contains("Het bestuur ontwikkelt geen software."))
         #expect(page(site, "normen/HR.06.html").contains("werktitel"))
+        #expect(page(site, "normen/index.html").contains("10 van 25 privacynormen in deze catalogus."))
     }
 
     @Test func everyPageHasExactlyOneH1AndHeadingsInOrder() throws {

@@ -291,9 +291,12 @@ struct Renderer {
             return [
                 "title": title(part.title, part.titleEN),
                 "id": part.id,
-                "known": known,
-                "official": opt(part.officialNormCount),
                 "incomplete": part.officialNormCount.map { known < $0 } ?? false,
+                "completeness": part.officialNormCount.map { official in
+                    language == "en"
+                        ? "\(known) of \(official) \(title(part.title, part.titleEN).lowercased()) norms in this catalogue."
+                        : "\(known) van \(official) \(part.title.lowercased())normen in deze catalogus."
+                } ?? "",
                 "domains": domains.map { domain -> View in
                     [
                         "code": domain.code,
