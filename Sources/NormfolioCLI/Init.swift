@@ -19,7 +19,7 @@ struct Init: ParsableCommand {
 
     func run() throws {
         let root = URL(fileURLWithPath: directory)
-        var files = Starter.files
+        var files = Starter.files(today: Day(Date()))
         if theme { files.merge(Starter.themeFiles(), uniquingKeysWith: { a, _ in a }) }
         let existing = files.keys.filter { FileManager.default.fileExists(atPath: root.appendingPathComponent($0).path) }
         if !existing.isEmpty {
@@ -56,7 +56,15 @@ enum Starter {
         return files
     }
 
-    static let files: [String: Data] = [
+    /// The example files, dated around `today` so a new portfolio starts without expired evidence.
+    static func files(today: Day) -> [String: Data] {
+        func date(years: Int = 0, months: Int = 0) -> String {
+            let total = today.year * 12 + (today.month - 1) + years * 12 + months
+            let (year, month) = (total / 12, total % 12 + 1)
+            return Day(String(format: "%04d-%02d-%02d", year, month, min(today.day, 28)))?.description ?? today.description
+        }
+        let (lastMonth, inTwoYears, inAYear, inHalfAYear) = (date(months: -1), date(years: 2), date(years: 1), date(months: 6))
+        return [
         "normfolio.yml": Data("""
             # normfolio settings. Every key is optional.
             organisation: Mijn schoolbestuur   # shown on every page
@@ -74,10 +82,10 @@ enum Starter {
             type: beleid
             classification: openbaar
             owner: Bestuurssecretaris
-            date: 2026-01-15
+            date: \(lastMonth)
             approved_by: College van Bestuur
-            approved_on: 2026-01-15
-            review_by: 2028-01-15
+            approved_on: \(lastMonth)
+            review_by: \(inTwoYears)
             ---
             # Doel
 
@@ -94,8 +102,8 @@ enum Starter {
             type: procedure
             classification: intern
             owner: Functionaris gegevensbescherming
-            date: 2026-02-01
-            review_by: 2027-02-01
+            date: \(lastMonth)
+            review_by: \(inAYear)
             ---
             # Melden
 
@@ -112,16 +120,17 @@ enum Starter {
             level: 2
             target: 3
             owner: Bestuurssecretaris
-            reviewed_on: 2026-02-01
-            next_review: 2027-02-01
+            reviewed_on: \(lastMonth)
+            next_review: \(inAYear)
             actions:
-              - title: Beleid laten vaststellen door het College van Bestuur
+              - title: Beleid bespreken in alle teams
                 owner: Bestuurssecretaris
-                due: 2026-06-30
+                due: \(inHalfAYear)
                 status: open
             ---
-            Het beleid is geschreven en besproken met de directeuren; vaststelling volgt.
+            Het beleid is vastgesteld; het wordt nog in alle teams besproken.
 
             """.utf8),
-    ]
+        ]
+    }
 }

@@ -79,7 +79,11 @@ public enum Normfolio {
         clock.lap("link")
         let (theme, themeDiagnostics) = Theme.load(root: root, io: io)
         clock.lap("theme")
-        let diagnostics = (source.diagnostics + linkDiagnostics + themeDiagnostics).sortedForDisplay()
+        var diagnostics = (source.diagnostics + linkDiagnostics + themeDiagnostics).sortedForDisplay()
+        if options.strict {
+            // Under --strict every warning is an error, and is reported as one.
+            for index in diagnostics.indices { diagnostics[index].severity = .error }
+        }
         return (BuildResult(diagnostics: diagnostics, portfolio: portfolio, site: nil, timings: clock.timings), theme, clock)
     }
 

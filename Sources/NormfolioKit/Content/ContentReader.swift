@@ -225,7 +225,8 @@ enum ContentReader {
         return EvidenceDocument(
             source: path, slug: slug(forMarkdownFile: file), title: title ?? file, norms: norms, type: type,
             classification: classification, classificationGiven: classificationName != nil, owner: owner, date: date,
-            approvedBy: approvedBy, approvedOn: approvedOn, reviewBy: reviewBy, attachments: attachments,
+            approvedBy: approvedBy, approvedOn: approvedOn, reviewBy: reviewBy,
+            reviewByLocation: fields.location(ofValue: "review_by"), attachments: attachments,
             redacted: redacted, body: body, links: analysis.links, mentions: analysis.mentions)
     }
 
@@ -242,7 +243,8 @@ enum ContentReader {
         }
         var assessment = Assessment(
             normID: name, source: path, level: nil, levelLocation: SourceLocation(path: path, line: 1, column: 1),
-            target: nil, owner: nil, notApplicable: nil, reviewedOn: nil, nextReview: nil, actions: [], body: body,
+            target: nil, owner: nil, notApplicable: nil, reviewedOn: nil, nextReview: nil,
+            nextReviewLocation: SourceLocation(path: path, line: 1, column: 1), actions: [], body: body,
             links: [], mentions: [])
         if var f = fields {
             f.warnUnknownKeys(assessmentKeys)
@@ -251,8 +253,12 @@ enum ContentReader {
             assessment.target = f.integer("target", in: 1...5, code: "level-out-of-range")
             assessment.owner = f.string("owner")
             assessment.notApplicable = f.string("not_applicable")
+            if assessment.notApplicable == nil, f.entries.contains(where: { $0.key == "not_applicable" }) {
+                f.report(.emptyJustification(at: f.location(ofKey: "not_applicable")))
+            }
             assessment.reviewedOn = f.day("reviewed_on")
             assessment.nextReview = f.day("next_review")
+            assessment.nextReviewLocation = f.location(ofValue: "next_review")
             for node in f.list("actions") ?? [] {
                 guard var a = YAMLFields(node: node, parent: f, diagnostics: &diagnostics) else { continue }
                 a.warnUnknownKeys(actionKeys)
@@ -269,7 +275,7 @@ enum ContentReader {
                     }
                 }
                 let action = Action(title: title ?? "", owner: a.string("owner"), due: a.day("due"), status: status,
-                                    location: a.location)
+                                    location: a.location, dueLocation: a.location(ofValue: "due"))
                 diagnostics += a.diagnostics
                 if title != nil { assessment.actions.append(action) }
             }

@@ -101,11 +101,15 @@ public struct EvidenceDocument: Sendable {
     public var classification: Classification
     /// Whether the author set a classification (missing is treated as vertrouwelijk).
     public var classificationGiven: Bool
+    /// Whether the document was adopted: both `approved_by` and `approved_on` are set.
+    public var isAdopted: Bool { approvedBy != nil && approvedOn != nil }
     public var owner: String?
     public var date: Day?
     public var approvedBy: String?
     public var approvedOn: Day?
     public var reviewBy: Day?
+    /// Where `review_by` is written, for the "expired" warning.
+    public var reviewByLocation: SourceLocation
     public var attachments: [PathReference]
     public var redacted: Bool
     public var body: MarkdownSource
@@ -133,7 +137,9 @@ public struct Action: Sendable, Hashable {
     public var owner: String?
     public var due: Day?
     public var status: Status
+    /// Where the action starts, and where its `due` date is written.
     public var location: SourceLocation
+    public var dueLocation: SourceLocation
 }
 
 /// The board's own assessment of one norm (Content/norms/<ID>.md).
@@ -147,6 +153,7 @@ public struct Assessment: Sendable {
     public var notApplicable: String?
     public var reviewedOn: Day?
     public var nextReview: Day?
+    public var nextReviewLocation: SourceLocation
     public var actions: [Action]
     public var body: MarkdownSource
     public var links: [MarkdownLink]

@@ -107,6 +107,42 @@ extension Diagnostic {
                    at: location)
     }
 
+    static func emptyJustification(at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "empty-justification",
+                   "'not_applicable' needs a written justification of why the norm does not apply", at: location)
+    }
+
+    // MARK: Claims (checked against the evidence at the reference date)
+
+    static func levelWithoutEvidence(_ id: String, level: Int, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.warning, "level-without-evidence", "level \(level) is claimed for \(id), but it has no evidence at all",
+                   at: location)
+    }
+
+    static func levelOnStaleEvidence(_ id: String, level: Int, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.warning, "level-on-stale-evidence",
+                   "level \(level) is claimed for \(id), but all of its evidence is past its review date", at: location)
+    }
+
+    static func levelWithoutAdoptedEvidence(_ id: String, level: Int, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.warning, "level-without-adopted-evidence",
+                   "level \(level) is claimed for \(id), but none of its current evidence was adopted (approved_by and approved_on)",
+                   at: location)
+    }
+
+    static func reviewOverdue(_ id: String, _ date: Day, asOf: Day, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.warning, "review-overdue", "the assessment of \(id) was due for review on \(date), before \(asOf)",
+                   at: location)
+    }
+
+    static func actionOverdue(_ title: String, _ date: Day, asOf: Day, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.warning, "action-overdue", "action '\(title)' was due on \(date) and is not done at \(asOf)", at: location)
+    }
+
+    static func evidenceExpired(_ date: Day, asOf: Day, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.warning, "evidence-expired", "this evidence was due for review on \(date), before \(asOf)", at: location)
+    }
+
     // MARK: Pages and links
 
     static func pageCollision(_ page: String, with other: String, at location: SourceLocation) -> Diagnostic {

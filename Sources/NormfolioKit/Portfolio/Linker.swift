@@ -97,14 +97,17 @@ enum Linker {
             checkMentions(page.mentions)
         }
 
+        let assessments = Dictionary(source.assessments.map { ($0.normID, $0) }, uniquingKeysWith: { a, _ in a })
+        let standings = Portfolio.standings(catalog: catalog, documents: documents, evidenceByNorm: evidenceByNorm,
+                                            assessments: assessments, defaultTarget: source.settings.target, asOf: asOf)
         let portfolio = Portfolio(
             root: source.root, settings: source.settings, catalog: catalog, asOf: asOf, documents: documents,
-            assessments: Dictionary(source.assessments.map { ($0.normID, $0) }, uniquingKeysWith: { a, _ in a }),
+            assessments: assessments,
             pages: pages, evidenceByNorm: evidenceByNorm, linkedFrom: linkedFrom.map { $0.sorted() },
             attachmentSitePaths: sitePaths(for: attachments.union(attachmentsOfPages)),
-            attachmentsOfDocument: attachmentsOfDocument, attachmentsOfPages: attachmentsOfPages,
+            attachmentsOfDocument: attachmentsOfDocument, attachmentsOfPages: attachmentsOfPages, standings: standings,
             documentIndex: documentIndex, pageIndex: pageIndex, contentFiles: source.contentFiles)
-        return (portfolio, diagnostics)
+        return (portfolio, diagnostics + portfolio.claimDiagnostics())
     }
 
     /// Site paths for attachments under `bijlagen/`: each folder and name made URL-safe, keeping

@@ -24,10 +24,15 @@ public struct Portfolio: Sendable {
     public var attachmentsOfDocument: [[String]]
     /// Attachments that free pages and assessments link to; every audience sees those.
     public var attachmentsOfPages: Set<String>
+    /// Every catalogue norm's coverage and maturity, by norm ID.
+    public var standings: [String: NormStanding]
 
     let documentIndex: [String: Int]
     let pageIndex: [String: Int]
     let contentFiles: Set<String>
+
+    /// The standing of a norm (every catalogue norm has one).
+    public func standing(_ normID: String) -> NormStanding? { standings[normID] }
 
     /// A document is stale when its review date lies before the reference date.
     public func isStale(_ document: EvidenceDocument) -> Bool {
