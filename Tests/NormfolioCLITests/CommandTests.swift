@@ -56,11 +56,11 @@ import Testing
         let result = try run(["build", Self.packageRoot.path, "-o", site.path])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.split(separator: "\n").count == 21)
-        #expect(result.stdout.hasPrefix("Built 105 pages, 20 documents (11 withheld for intranet), 21 warnings in "))
+        #expect(result.stdout.hasPrefix("Built 109 pages, 20 documents (11 withheld for intranet), 21 warnings in "))
         #expect(result.stdout.hasSuffix(" → \(site.path)\n"))
         #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("index.html").path))
         let auditor = try run(["build", Self.packageRoot.path, "-o", site.path, "--audience", "auditor"])
-        #expect(auditor.stdout.hasPrefix("Built 116 pages, 31 documents, 21 warnings in "))
+        #expect(auditor.stdout.hasPrefix("Built 120 pages, 31 documents, 21 warnings in "))
     }
 
     @Test func checkReportsEveryMistakeOnceWithItsPlaceAndWritesNothing() throws {

@@ -41,8 +41,10 @@ func contents(of folder: URL) -> [String: Data] {
     @Test func theSitesPagesAreTheOnesExpected() throws {
         let site = try render()
         let pages = site.files.map(\.path).filter { $0.hasSuffix(".html") && !$0.hasPrefix("normen/") }
-        #expect(pages == ["documenten/beleid-ib-beleid.html", "documenten/index.html", "documenten/procedures-incident.html",
-                          "index.html", "paginas/over.html"])
+        #expect(pages == ["dekking.html", "documenten/beleid-ib-beleid.html", "documenten/index.html",
+                          "documenten/procedures-incident.html", "index.html", "paginas/over.html", "rapport.html",
+                          "verbeterplan.html", "volwassenheid.html"])
+        #expect(site.files.contains { $0.path == "export/normen.csv" } && site.files.contains { $0.path == "export/portfolio.json" })
         #expect(site.files.count { $0.path.hasPrefix("normen/") } == 80)
         #expect(site.files.contains { $0.path == "bijlagen/beleid/bestanden/verslag-1.txt" })
         #expect(site.publishedDocuments == 2 && site.withheldDocuments == 1)
@@ -204,7 +206,8 @@ func contents(of folder: URL) -> [String: Data] {
             let names = files.keys.filter { $0.contains("pentest") }
             if audience == .auditor {
                 #expect(leaks.sorted() == ["bijlagen/geheim/pentest-bijlage.txt", "documenten/geheim-pentest.html",
-                                           "documenten/index.html", "normen/GO.02.html", "normen/SM.05.html"])
+                                           "documenten/index.html", "export/normen.csv", "export/portfolio.json",
+                                           "normen/GO.02.html", "normen/SM.05.html", "rapport.html"])
                 #expect(names.count == 2)
             } else {
                 #expect(leaks.isEmpty, "\(audience): \(leaks.sorted())")

@@ -10,7 +10,7 @@ struct Absent: MustacheCustomRepresentation {
 /// A template context: plain dictionaries are what templates see.
 typealias View = [String: Any]
 
-private func opt(_ value: Any?) -> Any { value ?? Absent() }
+func opt(_ value: Any?) -> Any { value ?? Absent() }
 
 /// The render stage: turns the linked portfolio into site files for one audience.
 struct Renderer {
@@ -18,9 +18,9 @@ struct Renderer {
     private(set) var theme: Theme
     let audience: Audience
     let version: String
-    private let strings: [String: String]
-    private let language: String
-    private let published: [Bool]
+    let strings: [String: String]
+    let language: String
+    let published: [Bool]
     /// Each published document's row in document tables, rendered once from `document-row` and
     /// reused by the document index and every norm page (all one folder deep).
     private var rows: [String] = []
@@ -51,12 +51,13 @@ struct Renderer {
     }
 
     /// Every page the site has, rendered in parallel.
-    private enum Page: Sendable {
+    enum Page: Sendable {
         case home, catalog, documents, norm(Int), document(Int), freePage(Int)
+        case coverage, maturity, plan, report
     }
 
     func render() -> Site {
-        var pages: [Page] = [.home, .catalog, .documents]
+        var pages: [Page] = [.home, .catalog, .documents, .coverage, .maturity, .plan, .report]
         pages += portfolio.catalog.norms.indices.map(Page.norm)
         pages += portfolio.documents.indices.filter { published[$0] }.map(Page.document)
         pages += portfolio.pages.indices.map(Page.freePage)
@@ -73,6 +74,7 @@ struct Renderer {
         var files = parts.parallelMap { part in
             Site.File(path: part.path, contents: .data(Data(frozen[part.shellKey]!.wrap(part, renderer: self).utf8)))
         }
+        files += exportFiles()
         for (name, file) in theme.staticFiles where !name.hasSuffix(".mustache") {
             files.append(Site.File(path: name, contents: file))
         }
@@ -88,7 +90,7 @@ struct Renderer {
     }
 
     /// This renderer with its own parsed copy of the theme, for one worker thread.
-    private func withOwnTheme() -> Renderer {
+    func withOwnTheme() -> Renderer {
         var copy = self
         copy.theme = theme.reparsed()
         return copy
@@ -106,7 +108,7 @@ struct Renderer {
     // MARK: Pages
 
     /// A page's own content, before the layout is put around it.
-    fileprivate struct PageParts: Sendable {
+    struct PageParts: Sendable {
         var path: String
         var title: String
         var content: String
@@ -114,12 +116,12 @@ struct Renderer {
         var shellKey: String
     }
 
-    fileprivate struct Crumb: Sendable, Hashable {
+    struct Crumb: Sendable, Hashable {
         var label: String
         var href: String
     }
 
-    private func render(_ page: Page, shapes: inout ShapeCache) -> PageParts {
+    func render(_ page: Page, shapes: inout ShapeCache) -> PageParts {
         switch page {
         case .home:
             return parts(homeView(), template: "home", title: strings["home"]!, path: "index.html", shapes: &shapes)
@@ -139,11 +141,20 @@ struct Renderer {
             let page = portfolio.pages[index]
             let view: View = ["title": page.title, "body": bodyHTML(page.body, source: page.source)]
             return parts(view, template: "page", title: page.title, path: "paginas/\(page.slug).html", shapes: &shapes)
+        case .coverage:
+            return parts(coverageView(), template: "coverage", title: strings["coverage"]!, path: "dekking.html", shapes: &shapes)
+        case .maturity:
+            return parts(maturityView(), template: "maturity", title: strings["maturity"]!, path: "volwassenheid.html",
+                         shapes: &shapes)
+        case .plan:
+            return parts(planView(), template: "plan", title: strings["plan"]!, path: "verbeterplan.html", shapes: &shapes)
+        case .report:
+            return parts(reportView(), template: "report", title: strings["report"]!, path: "rapport.html", shapes: &shapes)
         }
     }
 
     /// Renders a page's content; `cached` for the kind of page there are thousands of (documents).
-    private func parts(_ view: View, template: String, title: String, path: String, crumbs: [Crumb] = [],
+    func parts(_ view: View, template: String, title: String, path: String, crumbs: [Crumb] = [],
                        shapes: inout ShapeCache, cached: Bool = false) -> PageParts {
         var context = view
         context["t"] = strings
@@ -158,18 +169,20 @@ struct Renderer {
         return PageParts(path: path, title: title, content: content, crumbs: crumbs, shellKey: key)
     }
 
-    private func root(of path: String) -> String {
+    func root(of path: String) -> String {
         String(repeating: "../", count: path.count { $0 == "/" })
     }
 
     /// The layout's context for a page: everything `layout.mustache` may use.
-    private func layoutContext(path: String, title: String, content: String, crumbs: [Crumb]) -> View {
+    func layoutContext(path: String, title: String, content: String, crumbs: [Crumb]) -> View {
         [
             "t": strings,
             "root": root(of: path),
             "site": siteView,
             "lang": language,
             "nav": navigation(current: path),
+            "footerNav": footerNavigation,
+            "hasFooterNav": !portfolio.pages.isEmpty,
             "breadcrumbs": crumbs.map { ["label": $0.label, "href": $0.href] as View },
             "hasBreadcrumbs": !crumbs.isEmpty,
             "pageTitle": title,
@@ -178,7 +191,7 @@ struct Renderer {
     }
 
     /// The layout rendered once with placeholders where the page title and content go.
-    fileprivate struct Shell: Sendable {
+    struct Shell: Sendable {
         private static let titleMark = "\u{E000}normfolio-page-title\u{E000}"
         private static let contentMark = "\u{E000}normfolio-page-content\u{E000}"
         /// The layout cut at the placeholders; nil when the layout uses them in a way splicing cannot
@@ -223,11 +236,11 @@ struct Renderer {
         }
     }
 
-    private var siteView: View {
+    var siteView: View {
         Renderer.siteView(portfolio: portfolio, audience: audience, version: version, language: language)
     }
 
-    private static func siteView(portfolio: Portfolio, audience: Audience, version: String, language: String) -> View {
+    static func siteView(portfolio: Portfolio, audience: Audience, version: String, language: String) -> View {
         [
             "organisation": portfolio.settings.organisation,
             "title": portfolio.settings.title,
@@ -240,14 +253,20 @@ struct Renderer {
     }
 
     /// The navigation's entries: label and link.
-    private var navigationItems: [(label: String, href: String)] {
+    var navigationItems: [(label: String, href: String)] {
         [(strings["home"]!, "index.html"), (strings["catalog"]!, "normen/index.html"),
-         (strings["documents"]!, "documenten/index.html")]
-            + portfolio.pages.map { ($0.title, "paginas/\($0.slug).html") }
+         (strings["documents"]!, "documenten/index.html"), (strings["coverage"]!, "dekking.html"),
+         (strings["maturity"]!, "volwassenheid.html"), (strings["plan"]!, "verbeterplan.html"),
+         (strings["report"]!, "rapport.html")]
+    }
+
+    /// The free pages, linked from every page's footer.
+    var footerNavigation: [View] {
+        portfolio.pages.map { ["label": $0.title, "href": "paginas/\($0.slug).html"] as View }
     }
 
 
-    private func navigation(current: String) -> [View] {
+    func navigation(current: String) -> [View] {
         navigationItems.map { label, href in
             let section = href.split(separator: "/").first.map(String.init) ?? href
             let inSection = href.hasSuffix("/index.html") && current.hasPrefix(section + "/")
@@ -256,7 +275,7 @@ struct Renderer {
         }
     }
 
-    private func normCrumbs(_ norm: Catalog.Norm) -> [Crumb] {
+    func normCrumbs(_ norm: Catalog.Norm) -> [Crumb] {
         let domain = portfolio.catalog.domain(norm.domain)
         return [
             Crumb(label: strings["catalog"]!, href: "normen/index.html"),
@@ -267,23 +286,19 @@ struct Renderer {
 
     // MARK: Views
 
-    private func homeView() -> View {
+    func homeView() -> View {
         let catalog = portfolio.catalog
         let withEvidence = catalog.norms.count { !(portfolio.evidenceByNorm[$0.id] ?? []).isEmpty }
-        let assessed = catalog.norms.count { portfolio.assessments[$0.id]?.level != nil }
+        var figures = summaryFigures()
+        figures.append(["value": "\(withEvidence) \(strings["of"]!) \(catalog.norms.count)", "label": strings["norms_with_evidence"]!])
+        figures.append(["value": "\(portfolio.documents.count)", "label": strings["documents_total"]!])
         return [
-            "figures": [
-                ["value": "\(withEvidence) \(strings["of"]!) \(catalog.norms.count)", "label": strings["norms_with_evidence"]!],
-                ["value": "\(portfolio.documents.count)", "label": strings["documents_total"]!],
-                ["value": "\(portfolio.documents.count { portfolio.isStale($0) })", "label": strings["stale_documents"]!],
-                ["value": "\(assessed) \(strings["of"]!) \(catalog.norms.count)", "label": strings["assessed_norms"]!],
-            ] as [View],
+            "figures": figures,
             "pages": portfolio.pages.map { ["title": $0.title, "href": "paginas/\($0.slug).html"] as View },
-            "hasPages": !portfolio.pages.isEmpty,
         ]
     }
 
-    private func catalogView() -> View {
+    func catalogView() -> View {
         let catalog = portfolio.catalog
         let parts: [View] = catalog.parts.map { part in
             let domains = catalog.domains(in: part)
@@ -314,7 +329,7 @@ struct Renderer {
         return ["parts": parts, "levels": levels]
     }
 
-    private func normSummary(_ norm: Catalog.Norm) -> View {
+    func normSummary(_ norm: Catalog.Norm) -> View {
         let level = portfolio.assessments[norm.id]?.level
         return [
             "id": norm.id,
@@ -326,14 +341,14 @@ struct Renderer {
         ]
     }
 
-    private func documentsView() -> View {
+    func documentsView() -> View {
         let rows = portfolio.documents.indices.filter { published[$0] }
             .sorted { (portfolio.documents[$0].title, $0) < (portfolio.documents[$1].title, $1) }
             .map(rowView)
         return ["documents": rows, "hasDocuments": !rows.isEmpty]
     }
 
-    private func normView(_ index: Int) -> View {
+    func normView(_ index: Int) -> View {
         let catalog = portfolio.catalog
         let norm = catalog.norms[index]
         let domain = catalog.domain(norm.domain)
@@ -388,11 +403,11 @@ struct Renderer {
         return view
     }
 
-    private func normLink(_ norm: Catalog.Norm) -> View {
+    func normLink(_ norm: Catalog.Norm) -> View {
         ["id": norm.id, "title": normTitle(norm), "href": "\(norm.id).html"]
     }
 
-    private func documentView(_ index: Int) -> View {
+    func documentView(_ index: Int) -> View {
         let document = portfolio.documents[index]
         let attachments: [View] = portfolio.attachmentsOfDocument[index].compactMap { source in
             guard let sitePath = portfolio.attachmentSitePaths[source] else { return nil }
@@ -416,7 +431,7 @@ struct Renderer {
     }
 
     /// The fields a document shows wherever it is listed.
-    private func documentSummary(_ index: Int, root: String) -> View {
+    func documentSummary(_ index: Int, root: String) -> View {
         let document = portfolio.documents[index]
         return [
             "title": document.title,
@@ -431,29 +446,29 @@ struct Renderer {
     }
 
     /// A document in a table: its pre-rendered row, with title and link for custom templates.
-    private func rowView(_ index: Int) -> View {
+    func rowView(_ index: Int) -> View {
         ["row": rows[index], "title": portfolio.documents[index].title, "href": "../" + documentPath(index)]
     }
 
-    private func documentPath(_ index: Int) -> String { "documenten/\(portfolio.documents[index].slug).html" }
+    func documentPath(_ index: Int) -> String { "documenten/\(portfolio.documents[index].slug).html" }
 
     // MARK: Text helpers
 
-    private func format(_ day: Day) -> String { Strings.format(day, language: language) }
+    func format(_ day: Day) -> String { Strings.format(day, language: language) }
 
-    private func title(_ dutch: String, _ english: String?) -> String {
+    func title(_ dutch: String, _ english: String?) -> String {
         language == "en" ? english ?? dutch : dutch
     }
 
-    private func normTitle(_ norm: Catalog.Norm) -> String { title(norm.title, norm.titleEN) }
+    func normTitle(_ norm: Catalog.Norm) -> String { title(norm.title, norm.titleEN) }
 
-    private func levelLabel(_ level: Int) -> String {
+    func levelLabel(_ level: Int) -> String {
         let name = portfolio.catalog.level(level).map { title($0.title, $0.titleEN) } ?? ""
         return "\(level) \(name)"
     }
 
     /// A Markdown body as HTML for a page one folder deep (documenten/, normen/, paginas/).
-    private func bodyHTML(_ body: MarkdownSource, source: String) -> String {
+    func bodyHTML(_ body: MarkdownSource, source: String) -> String {
         var resolved: [String: Markdown.LinkTarget] = [:]
         return Markdown.html(
             body,
@@ -466,7 +481,7 @@ struct Renderer {
             })
     }
 
-    private func linkTarget(_ destination: String, from source: String) -> Markdown.LinkTarget {
+    func linkTarget(_ destination: String, from source: String) -> Markdown.LinkTarget {
                 switch portfolio.resolve(destination, from: source) {
                 case .external, .anchor: return .keep
                 case .unsafe, .missing, .outside: return .unlink

@@ -16,6 +16,13 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         (year, month, day) = (y, m, d)
     }
 
+    /// A day after every real date, to sort undated things last.
+    public static let distantFuture = Day(year: 9999, month: 12, day: 31)
+
+    private init(year: Int, month: Int, day: Int) {
+        (self.year, self.month, self.day) = (year, month, day)
+    }
+
     /// The day a moment falls on in the current time zone.
     public init(_ date: Date, calendar: Calendar = .current) {
         let parts = calendar.dateComponents([.year, .month, .day], from: date)

@@ -1,0 +1,308 @@
+import Foundation
+
+/// The pages that answer a board's questions: coverage, maturity, the improvement plan and the
+/// printable report. All figures come from the portfolio's standings, computed once in the link stage.
+extension Renderer {
+    // MARK: Shared pieces
+
+    /// A number with one decimal, written the way the site's language writes it ("2,7" / "2.7").
+    func decimal(_ value: Double?) -> String {
+        guard let value else { return "–" }
+        let text = String(format: "%.1f", (value * 10).rounded() / 10)
+        return language == "en" ? text : text.replacingOccurrences(of: ".", with: ",")
+    }
+
+    func percentage(_ value: Double?) -> String {
+        value.map { "\(Int($0.rounded()))%" } ?? "–"
+    }
+
+    func coverageLabel(_ coverage: Coverage) -> String { strings["coverage_" + coverage.rawValue]! }
+
+    /// The domains of a part with their norms, for per-domain tables.
+    func domainsByPart() -> [(part: Catalog.Part, domains: [(domain: Catalog.Domain, norms: [Catalog.Norm])])] {
+        portfolio.catalog.parts.map { part in
+            (part, portfolio.catalog.domains(in: part).map { ($0, portfolio.catalog.norms(in: $0)) })
+        }
+    }
+
+    func domainLabel(_ domain: Catalog.Domain) -> String { "\(domain.number) \(title(domain.title, domain.titleEN))" }
+
+    func normReference(_ norm: Catalog.Norm) -> View {
+        ["id": norm.id, "title": normTitle(norm), "href": "normen/\(norm.id).html"]
+    }
+
+    // MARK: Coverage
+
+    func coverageRow(_ label: String, _ tally: Tally) -> View {
+        [
+            "label": label, "norms": tally.norms, "covered": tally.count(.covered), "stale": tally.count(.stale),
+            "missing": tally.count(.missing), "notApplicable": tally.count(.notApplicable),
+            "percentage": percentage(tally.coveredPercentage),
+        ]
+    }
+
+    func coverageParts() -> [View] {
+        domainsByPart().map { part, domains in
+            let rows = domains.map { coverageRow(domainLabel($0.domain), portfolio.tally($0.norms)) }
+            let bars = domains.map { entry -> Chart.Bar in
+                let tally = portfolio.tally(entry.norms)
+                return Chart.Bar(label: domainLabel(entry.domain),
+                                 segments: [tally.count(.covered), tally.count(.stale), tally.count(.missing), tally.count(.notApplicable)]
+                                     .map { Double($0) * 100 / Double(max(tally.norms, 1)) })
+            }
+            let partTitle = title(part.title, part.titleEN)
+            return [
+                "title": partTitle, "id": part.id, "rows": rows,
+                "total": coverageRow(strings["total"]!, portfolio.tally(domains.flatMap(\.norms))),
+                "chart": Chart.horizontal(
+                    id: "chart-coverage-\(part.id)", title: "\(strings["coverage_per_domain"]!): \(partTitle)",
+                    description: strings["coverage_chart_description"]!, bars: bars, maximum: 100,
+                    classes: ["chart-covered", "chart-stale", "chart-missing", "chart-na"], ticks: [0, 25, 50, 75, 100],
+                    tickLabel: { "\(Int($0))%" }),
+            ]
+        }
+    }
+
+    func coverageView() -> View {
+        let matrix: [View] = domainsByPart().flatMap { _, domains in
+            domains.map { entry -> View in
+                [
+                    "label": domainLabel(entry.domain),
+                    "norms": entry.norms.map { norm -> View in
+                        let coverage = portfolio.standings[norm.id]?.coverage ?? .missing
+                        return ["id": norm.id, "href": "normen/\(norm.id).html", "status": coverage.rawValue,
+                                "statusLabel": coverageLabel(coverage)]
+                    },
+                ]
+            }
+        }
+        return [
+            "parts": coverageParts(), "matrix": matrix,
+            "gaps": normsWith(.missing), "hasGaps": !normsWith(.missing).isEmpty,
+            "stale": normsWith(.stale), "hasStale": !normsWith(.stale).isEmpty,
+        ]
+    }
+
+    func normsWith(_ coverage: Coverage) -> [View] {
+        portfolio.catalog.norms.filter { portfolio.standings[$0.id]?.coverage == coverage }.map { norm in
+            var view = normReference(norm)
+            view["domain"] = portfolio.catalog.domain(norm.domain).map(domainLabel) ?? norm.domain
+            return view
+        }
+    }
+
+    // MARK: Maturity
+
+    func maturityRow(_ label: String, _ tally: Tally) -> View {
+        [
+            "label": label, "assessed": tally.assessed, "average": decimal(tally.averageLevel),
+            "lowest": tally.lowestLevel.map(String.init) ?? "–", "atTarget": tally.atTarget,
+            "notAssessed": tally.notAssessed, "applicable": tally.applicable,
+        ]
+    }
+
+    func maturityParts() -> [View] {
+        domainsByPart().map { part, domains in
+            let partTitle = title(part.title, part.titleEN)
+            let bars = domains.map { entry -> Chart.Bar in
+                let standings = entry.norms.compactMap { portfolio.standings[$0.id] }.filter(\.isApplicable)
+                let targets = standings.map { Double($0.target) }
+                return Chart.Bar(label: domainLabel(entry.domain), segments: [portfolio.tally(entry.norms).averageLevel ?? 0],
+                                 target: targets.isEmpty ? nil : targets.reduce(0, +) / Double(targets.count))
+            }
+            return [
+                "title": partTitle, "id": part.id,
+                "rows": domains.map { maturityRow(domainLabel($0.domain), portfolio.tally($0.norms)) },
+                "total": maturityRow(strings["total"]!, portfolio.tally(domains.flatMap(\.norms))),
+                "chart": Chart.horizontal(
+                    id: "chart-maturity-\(part.id)", title: "\(strings["maturity_per_domain"]!): \(partTitle)",
+                    description: strings["maturity_chart_description"]!, bars: bars, maximum: 5,
+                    classes: ["chart-level"], ticks: [0, 1, 2, 3, 4, 5], tickLabel: { "\(Int($0))" }),
+            ]
+        }
+    }
+
+    func distributionView() -> View {
+        let tally = portfolio.tally(portfolio.catalog.norms)
+        let levels: [View] = portfolio.catalog.levels.map { level in
+            ["label": levelLabel(level.level), "count": tally.distribution[level.level - 1]]
+        }
+        let bars = portfolio.catalog.levels.map {
+            Chart.Bar(label: String($0.level), segments: [Double(tally.distribution[$0.level - 1])])
+        }
+        return [
+            "levels": levels, "notAssessed": tally.notAssessed,
+            "chart": Chart.vertical(id: "chart-distribution", title: strings["distribution"]!,
+                                    description: strings["distribution_chart_description"]!, bars: bars,
+                                    cssClass: "chart-level"),
+        ]
+    }
+
+    /// Norms below their target, the largest gap first.
+    func belowTarget() -> [View] {
+        portfolio.catalog.norms.compactMap { norm -> (Catalog.Norm, NormStanding)? in
+            guard let standing = portfolio.standings[norm.id], let gap = standing.gap, gap > 0 else { return nil }
+            return (norm, standing)
+        }
+        .sorted { ($1.1.gap ?? 0, $0.0.id) < ($0.1.gap ?? 0, $1.0.id) }
+        .map { norm, standing in
+            var view = normReference(norm)
+            view["level"] = levelLabel(standing.level ?? 0)
+            view["target"] = levelLabel(standing.target)
+            view["gap"] = standing.gap ?? 0
+            view["owner"] = opt(portfolio.assessments[norm.id]?.owner)
+            return view
+        }
+    }
+
+    func maturityView() -> View {
+        let below = belowTarget()
+        return ["parts": maturityParts(), "distribution": distributionView(), "belowTarget": below, "hasBelowTarget": !below.isEmpty]
+    }
+
+    // MARK: Improvement plan
+
+    /// Every action of every assessment, grouped by status and sorted by due date.
+    func actionGroups() -> [View] {
+        var all: [(norm: Catalog.Norm, action: Action)] = []
+        for norm in portfolio.catalog.norms {
+            for action in portfolio.assessments[norm.id]?.actions ?? [] { all.append((norm, action)) }
+        }
+        return Action.Status.allCases.map { status in
+            let actions = all.filter { $0.action.status == status }
+                .sorted { ($0.action.due ?? Day.distantFuture, $0.norm.id, $0.action.title)
+                    < ($1.action.due ?? Day.distantFuture, $1.norm.id, $1.action.title) }
+                .map { norm, action -> View in
+                    [
+                        "title": action.title, "owner": opt(action.owner), "due": opt(action.due.map(format)),
+                        "overdue": status != .gereed && (action.due.map { $0 < portfolio.asOf } ?? false),
+                        "norm": normReference(norm),
+                    ]
+                }
+            return ["status": strings["status_" + status.rawValue]!.uppercasedFirst, "id": status.rawValue, "actions": actions,
+                    "count": actions.count, "hasActions": !actions.isEmpty]
+        }
+    }
+
+    func planView() -> View {
+        ["groups": actionGroups()]
+    }
+
+    // MARK: Report
+
+    /// The published evidence with its dates, for the report's evidence list.
+    func evidenceList() -> [View] {
+        portfolio.documents.indices.filter { published[$0] }
+            .sorted { (portfolio.documents[$0].title, $0) < (portfolio.documents[$1].title, $1) }
+            .map { index -> View in
+                let document = portfolio.documents[index]
+                return [
+                    "title": document.title, "href": documentPath(index), "date": opt(document.date.map(format)),
+                    "owner": opt(document.owner), "approvedBy": opt(document.approvedBy),
+                    "approvedOn": opt(document.approvedOn.map(format)), "reviewBy": opt(document.reviewBy.map(format)),
+                    "stale": portfolio.isStale(document), "normIDs": document.norms.joined(separator: ", "),
+                ]
+            }
+    }
+
+    func reportView() -> View {
+        let all = portfolio.tally(portfolio.catalog.norms)
+        return [
+            "summary": summaryFigures(),
+            "coverage": coverageParts(),
+            "maturity": maturityParts(),
+            "distribution": distributionView(),
+            "belowTarget": belowTarget(),
+            "hasBelowTarget": all.applicable > all.atTarget,
+            "groups": actionGroups(),
+            "evidence": evidenceList(),
+            "annualReport": annualReportParagraph(),
+        ]
+    }
+
+    /// The headline figures of the home page and the report.
+    func summaryFigures() -> [View] {
+        var figures: [View] = []
+        let all = portfolio.tally(portfolio.catalog.norms)
+        figures.append(["value": percentage(all.coveredPercentage), "label": strings["figure_coverage"]!])
+        for part in portfolio.catalog.parts {
+            let tally = portfolio.tally(portfolio.catalog.domains(in: part).flatMap { portfolio.catalog.norms(in: $0) })
+            figures.append(["value": decimal(tally.averageLevel),
+                            "label": "\(strings["figure_average"]!) \(title(part.title, part.titleEN).lowercased())"])
+        }
+        figures.append(["value": "\(all.atTarget) \(strings["of"]!) \(all.applicable)", "label": strings["figure_at_target"]!])
+        figures.append(["value": "\(portfolio.documents.count { portfolio.isStale($0) })", "label": strings["stale_documents"]!])
+        figures.append(["value": "\(overdueActions().count)", "label": strings["figure_overdue"]!])
+        return figures
+    }
+
+    func overdueActions() -> [Action] {
+        portfolio.assessments.values.flatMap(\.actions).filter { action in
+            action.status != .gereed && (action.due.map { $0 < portfolio.asOf } ?? false)
+        }
+    }
+
+    /// A paragraph for the annual report, in the site's language.
+    func annualReportParagraph() -> String {
+        let all = portfolio.tally(portfolio.catalog.norms)
+        let partAverages = portfolio.catalog.parts.map { part -> (String, String) in
+            let tally = portfolio.tally(portfolio.catalog.domains(in: part).flatMap { portfolio.catalog.norms(in: $0) })
+            return (title(part.title, part.titleEN).lowercased(), decimal(tally.averageLevel))
+        }
+        let atThreeOrMore = portfolio.standings.values.count { ($0.level ?? 0) >= 3 }
+        let stale = portfolio.documents.count { portfolio.isStale($0) }
+        // Planned: not done and not yet due; overdue actions are counted separately.
+        let planned = portfolio.catalog.norms.flatMap { norm in
+            (portfolio.assessments[norm.id]?.actions ?? [])
+                .filter { $0.status != .gereed && ($0.due.map { $0 >= portfolio.asOf } ?? true) }
+                .map { (norm, $0) }
+        }
+        .sorted { ($0.1.due ?? Day.distantFuture, $0.0.id) < ($1.1.due ?? Day.distantFuture, $1.0.id) }
+        .prefix(3)
+        let overdue = overdueActions().count
+        let organisation = portfolio.settings.organisation
+        let date = format(portfolio.asOf)
+        if language == "en" {
+            let averages = partAverages.map { "\($0.1) for \($0.0)" }.joined(separator: " and ")
+            var text = "\(organisation) manages information security and privacy according to the Normenkader IBP. "
+            text += "On \(date) the average assessed maturity is \(averages) (on a scale of 1 to 5; level 3 is the sector's minimum). "
+            text += "\(atThreeOrMore) of the \(all.assessed) assessed norms are at level 3 or higher. "
+            text += "Current evidence exists for \(all.count(.covered)) of the \(all.applicable) applicable norms; "
+            text += "\(stale) \(stale == 1 ? "document is" : "documents are") due for review."
+            if !planned.isEmpty {
+                text += " The main planned improvements are: "
+                text += planned.map { "\($0.1.title.lowercasedFirst) (\($0.0.id)\($0.1.due.map { ", by \(format($0))" } ?? ""))" }
+                    .joined(separator: "; ") + "."
+            }
+            if overdue > 0 { text += " \(overdue) improvement \(overdue == 1 ? "action is" : "actions are") past due." }
+            return text
+        }
+        let averages = partAverages.map { "\($0.1) voor \($0.0)" }.joined(separator: " en ")
+        var text = "\(organisation) werkt aan informatiebeveiliging en privacy volgens het Normenkader IBP. "
+        text += "Op \(date) is het gemiddelde volwassenheidsniveau \(averages) (op een schaal van 1 tot 5; niveau 3 is het minimum voor de sector). "
+        text += "Van de \(all.assessed) beoordeelde normen \(atThreeOrMore == 1 ? "staat er" : "staan er") \(atThreeOrMore) op niveau 3 of hoger. "
+        text += "Voor \(all.count(.covered)) van de \(all.applicable) van toepassing zijnde normen is actueel bewijs aanwezig; "
+        text += "\(stale) \(stale == 1 ? "document is" : "documenten zijn") aan herziening toe."
+        if !planned.isEmpty {
+            text += " De belangrijkste geplande verbeteringen zijn: "
+            text += planned.map { "\($0.1.title.lowercasedFirst) (\($0.0.id)\($0.1.due.map { ", gereed vóór \(format($0))" } ?? ""))" }
+                .joined(separator: "; ") + "."
+        }
+        if overdue > 0 { text += " \(overdue) \(overdue == 1 ? "verbeteractie is" : "verbeteracties zijn") over de geplande datum." }
+        return text
+    }
+}
+
+extension String {
+    /// The text with its first letter in lower case, for use inside a sentence ("MFA" stays "MFA").
+    /// The text with its first letter in upper case, for headings.
+    var uppercasedFirst: String {
+        guard let first else { return self }
+        return first.uppercased() + dropFirst()
+    }
+
+    var lowercasedFirst: String {
+        guard let first, first.isUppercase, !(dropFirst().first?.isUppercase ?? false) else { return self }
+        return first.lowercased() + dropFirst()
+    }
+}

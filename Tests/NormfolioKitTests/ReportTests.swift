@@ -1,0 +1,147 @@
+import Foundation
+import Testing
+@testable import NormfolioKit
+
+/// Parses CSV as Excel does: `;` between cells, double quotes around cells that need them.
+func parseCSV(_ text: String) -> [[String]] {
+    var rows: [[String]] = [], row: [String] = [], cell = "", quoted = false
+    var characters = text.makeIterator()
+    while let c = characters.next() {
+        if quoted {
+            if c == "\"" {
+                if let next = characters.next() {
+                    if next == "\"" { cell.append("\"") } else {
+                        quoted = false
+                        if next == ";" { row.append(cell); cell = "" } else if next == "\r\n" || next == "\n" {
+                            row.append(cell); rows.append(row); row = []; cell = ""
+                        } else { cell.append(next) }
+                    }
+                } else { quoted = false }
+            } else { cell.append(c) }
+        } else if c == "\"" && cell.isEmpty {
+            quoted = true
+        } else if c == ";" {
+            row.append(cell); cell = ""
+        } else if c == "\r\n" || c == "\n" {
+            row.append(cell); rows.append(row); row = []; cell = ""
+        } else {
+            cell.append(c)
+        }
+    }
+    if !cell.isEmpty || !row.isEmpty { row.append(cell); rows.append(row) }
+    return rows
+}
+
+/// The coverage, maturity, improvement-plan and report pages and the exports, on the sample
+/// portfolio, whose figures were counted independently from its front matter.
+@Suite struct ReportTests {
+    static let sample: BuildResult = Normfolio.render(BuildOptions(portfolio: packageRoot.path), today: fixedToday)
+
+    var site: Site { Self.sample.site! }
+
+    func json() throws -> [String: Any] {
+        let data = try #require(site.files.first { $0.path == "export/portfolio.json" }?.bytes())
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+
+    @Test func sampleFiguresMatchTheHandCount() throws {
+        let summary = try #require(try json()["summary"] as? [String: Any])
+        let expected: [String: Int] = [
+            "norms": 79, "covered": 46, "stale": 6, "missing": 24, "not_applicable": 3, "applicable": 76, "assessed": 27,
+            "not_assessed": 49, "at_target": 17, "lowest_level": 1, "stale_documents": 5, "overdue_actions": 6,
+            "documents": 31, "published_documents": 20,
+        ]
+        for (key, value) in expected { #expect(summary[key] as? Int == value, "\(key)") }
+        #expect(summary["average_level"] as? Double == 2.7)  // 72 / 27
+        #expect(summary["covered_percentage"] as? Double == 60.5)  // 46 / 76
+        #expect(summary["level_distribution"] as? [Int] == [1, 8, 17, 1, 0])
+    }
+
+    @Test func pagesReportAndExportsAgree() throws {
+        let coverage = page(site, "dekking.html"), maturity = page(site, "volwassenheid.html"), report = page(site, "rapport.html")
+        // Information security: 69 norms, 36 covered, 6 expired, 24 missing, 3 n/a, 55% (36 / 66).
+        let coverageTotal = "<td class=\"num\">69</td><td class=\"num\">36</td><td class=\"num\">6</td><td class=\"num\">24</td><td class=\"num\">3</td><td class=\"num\">55%</td>"
+        #expect(coverage.contains(coverageTotal))
+        #expect(report.contains(coverageTotal))
+        // 24 of 66 assessed, average 2,6, lowest 1, 14 at target, 42 not assessed.
+        let maturityTotal = "<td class=\"num\">24 van 66</td><td class=\"num\">2,6</td><td class=\"num\">1</td><td class=\"num\">14</td><td class=\"num\">42</td>"
+        #expect(maturity.contains(maturityTotal))
+        #expect(report.contains(maturityTotal))
+        #expect(report.contains("Van de 27 beoordeelde normen staan er 18 op niveau 3 of hoger."))
+        #expect(report.contains("Voor 46 van de 76 van toepassing zijnde normen is actueel bewijs aanwezig; 5 documenten zijn aan herziening toe."))
+        #expect(report.contains("6 verbeteracties zijn over de geplande datum."))
+        #expect(page(site, "index.html").contains("<span class=\"figure-value\">61%</span>"))
+
+        let rows = parseCSV(String(decoding: try #require(site.files.first { $0.path == "export/normen.csv" }?.bytes()), as: UTF8.self))
+        let norms = try #require(try json()["norms"] as? [[String: Any]])
+        #expect(rows.count == 80)
+        #expect(rows.dropFirst().map { $0[0] } == norms.map { $0["id"] as? String })
+        let labels = ["covered": "gedekt", "stale": "verlopen", "missing": "ontbreekt", "not_applicable": "n.v.t."]
+        for (row, norm) in zip(rows.dropFirst(), norms) {
+            #expect(row[4] == labels[norm["status"] as? String ?? ""], "\(row[0])")
+            #expect(row[5] == ((norm["level"] as? Int).map(String.init) ?? ""), "\(row[0])")
+        }
+    }
+
+    @Test func csvOpensInDutchExcel() throws {
+        let data = try #require(site.files.first { $0.path == "export/normen.csv" }?.bytes())
+        #expect(data.starts(with: [0xEF, 0xBB, 0xBF]))
+        let text = String(decoding: data.dropFirst(3), as: UTF8.self)
+        #expect(text.hasPrefix("ID;Titel;Domein;Deel;Dekking;Niveau;Doel;Achterstand;Eigenaar;Volgende beoordeling;Documenten;Gepubliceerde documenten;Open acties\r\n"))
+        #expect(text.contains("\r\nSM.02;Authenticatiemechanismes;11 Securitymanagement;Informatiebeveiliging;gedekt;3;3;0;ICT-coördinator;2026-12-15;2;Invoering meerfactorauthenticatie;MFA uitrollen op de laatste vier scholen\r\n"))
+        // Withheld titles are not in the intranet export; the count of documents is.
+        #expect(!text.contains("Penetratietest"))
+        #expect(text.contains("\r\nSM.05;Testen, inspectie en toezicht beveiliging;"))
+    }
+
+    @Test func csvCellsAreQuotedAndGuardedAgainstFormulas() {
+        #expect(Renderer.csvCell("gewoon") == "gewoon")
+        #expect(Renderer.csvCell("a;b") == "\"a;b\"")
+        #expect(Renderer.csvCell("zeg \"ja\"") == "\"zeg \"\"ja\"\"\"")
+        #expect(Renderer.csvCell("regel\nregel") == "\"regel\nregel\"")
+        #expect(Renderer.csvCell("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"")
+        for start in ["+", "-", "@"] { #expect(Renderer.csvCell(start + "1") == "'" + start + "1") }
+        #expect(parseCSV("a;\"b;c\";\"d \"\"e\"\"\"\r\n") == [["a", "b;c", "d \"e\""]])
+    }
+
+    @Test func jsonHasTheDocumentedShape() throws {
+        let model = try json()
+        #expect(model["schema_version"] as? Int == 1)
+        #expect(model["as_of"] as? String == "2026-12-01")
+        #expect(model["audience"] as? String == "intranet")
+        let norms = try #require(model["norms"] as? [[String: Any]])
+        let notAssessed = try #require(norms.first { $0["id"] as? String == "CH.02" })
+        #expect(notAssessed["level"] is NSNull)
+        #expect(notAssessed["status"] as? String == "missing")
+        let sm05 = try #require(norms.first { $0["id"] as? String == "SM.05" })
+        #expect(sm05["documents"] as? [String] == [])
+        #expect(sm05["withheld_count"] as? Int == 1)
+        let documents = try #require(model["documents"] as? [[String: Any]])
+        #expect(documents.count == 20)
+        #expect(Set(documents.compactMap { $0["classification"] as? String }) == ["openbaar", "intern"])
+        for key in ["id", "title", "norms", "classification", "date", "review_by"] { #expect(documents[0][key] != nil, "\(key)") }
+    }
+
+    @Test func planGroupsActionsAndMarksOverdueInWords() {
+        let plan = page(site, "verbeterplan.html")
+        let open = plan.range(of: "<h2 id=\"acties-open\">")!.lowerBound
+        let doing = plan.range(of: "<h2 id=\"acties-bezig\">")!.lowerBound
+        let done = plan.range(of: "<h2 id=\"acties-gereed\">")!.lowerBound
+        #expect(open < doing && doing < done)
+        #expect(plan.components(separatedBy: "badge-overdue\">te laat</span>").count - 1 == 6)
+        // Sorted by due date within a group.
+        let first = plan.range(of: "Risicoacceptaties opnieuw beoordelen")!.lowerBound
+        let later = plan.range(of: "Hersteltest cloudomgeving")!.lowerBound
+        #expect(first < later)
+    }
+
+    @Test func chartsHaveTextAlternatives() {
+        for path in ["dekking.html", "volwassenheid.html", "rapport.html"] {
+            let html = page(site, path)
+            let charts = html.components(separatedBy: "<svg class=\"chart\"").count - 1
+            #expect(charts >= 2, "\(path)")
+            #expect(html.components(separatedBy: "role=\"img\" aria-labelledby=").count - 1 == charts, "\(path)")
+            #expect(html.components(separatedBy: "<desc id=").count - 1 == charts, "\(path)")
+        }
+    }
+}
