@@ -58,215 +58,92 @@ extension Renderer {
 
     // MARK: JSON
 
+    /// `export/portfolio.json`, schema version 1 (documented in docs/exports.md).
     func portfolioJSON() -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(exportModel())) ?? Data("{}".utf8)
-        return data + Data("\n".utf8)
+        Data(exportModel().text.utf8)
     }
 
-    func exportModel() -> ExportModel {
-        let catalog = portfolio.catalog
-        let publishedIDs = Set(portfolio.documents.indices.filter { published[$0] })
-        return ExportModel(
-            organisation: portfolio.settings.organisation, title: portfolio.settings.title, language: language,
-            asOf: portfolio.asOf.description, audience: audience.rawValue, normfolioVersion: version,
-            catalogVersion: catalog.version,
-            summary: summaryRecord(portfolio.tally(catalog.norms), includeDocuments: true),
-            parts: domainsByPart().map { part, domains in
-                ExportModel.Part(
-                    id: part.id, title: title(part.title, part.titleEN),
-                    summary: summaryRecord(portfolio.tally(domains.flatMap(\.norms))),
-                    domains: domains.map { entry in
-                        ExportModel.Domain(code: entry.domain.code, number: entry.domain.number,
-                                           title: title(entry.domain.title, entry.domain.titleEN),
-                                           summary: summaryRecord(portfolio.tally(entry.norms)))
-                    })
-            },
-            norms: catalog.norms.compactMap { norm in
-                guard let standing = portfolio.standings[norm.id] else { return nil }
-                let assessment = portfolio.assessments[norm.id]
-                let evidence = portfolio.evidenceByNorm[norm.id] ?? []
-                return ExportModel.Norm(
-                    id: norm.id, title: norm.title, titleEN: norm.titleEN, titleVerified: norm.titleVerified,
-                    domain: norm.domain, part: catalog.domain(norm.domain)?.part ?? "", status: standing.coverage.rawValue,
-                    level: standing.level, target: standing.target, gap: standing.gap, owner: assessment?.owner,
-                    reviewedOn: assessment?.reviewedOn?.description, nextReview: assessment?.nextReview?.description,
-                    notApplicable: assessment?.notApplicable,
-                    documents: evidence.filter(publishedIDs.contains).map { portfolio.documents[$0].slug },
-                    documentCount: evidence.count, withheldCount: evidence.count { !publishedIDs.contains($0) },
-                    actions: (assessment?.actions ?? []).map { action in
-                        ExportModel.Action(title: action.title, owner: action.owner, due: action.due?.description,
-                                           status: action.status.rawValue,
-                                           overdue: action.status != .gereed && (action.due.map { $0 < portfolio.asOf } ?? false))
-                    })
-            },
-            documents: portfolio.documents.indices.filter(publishedIDs.contains).map { index in
-                let document = portfolio.documents[index]
-                return ExportModel.Document(
-                    id: document.slug, title: document.title, norms: document.norms, classification: document.classification.name,
-                    type: document.type, owner: document.owner, date: document.date?.description,
-                    approvedBy: document.approvedBy, approvedOn: document.approvedOn?.description,
-                    reviewBy: document.reviewBy?.description, stale: portfolio.isStale(document), url: documentPath(index))
-            })
-    }
-
-    private func summaryRecord(_ tally: Tally, includeDocuments: Bool = false) -> ExportModel.Summary {
-        ExportModel.Summary(
-            norms: tally.norms, applicable: tally.applicable, covered: tally.count(.covered), stale: tally.count(.stale),
-            missing: tally.count(.missing), notApplicable: tally.count(.notApplicable),
-            coveredPercentage: tally.coveredPercentage.map { ($0 * 10).rounded() / 10 },
-            assessed: tally.assessed, notAssessed: tally.notAssessed,
-            averageLevel: tally.averageLevel.map { ($0 * 10).rounded() / 10 }, lowestLevel: tally.lowestLevel,
-            atTarget: tally.atTarget, levelDistribution: tally.distribution,
-            documents: includeDocuments ? portfolio.documents.count : nil,
-            publishedDocuments: includeDocuments ? published.count { $0 } : nil,
-            staleDocuments: includeDocuments ? portfolio.documents.count { portfolio.isStale($0) } : nil,
-            overdueActions: includeDocuments ? overdueActions().count : nil)
-    }
-}
-
-/// `export/portfolio.json`, schema version 1 (documented in docs/exports.md). Absent values are
-/// written as `null`, never left out.
-struct ExportModel: Encodable {
     static let schemaVersion = 1
 
-    struct Summary: Encodable {
-        var norms, applicable, covered, stale, missing, notApplicable: Int
-        var coveredPercentage: Double?
-        var assessed, notAssessed: Int
-        var averageLevel: Double?
-        var lowestLevel: Int?
-        var atTarget: Int
-        var levelDistribution: [Int]
-        var documents, publishedDocuments, staleDocuments, overdueActions: Int?
-
-        enum CodingKeys: String, CodingKey {
-            case norms, applicable, covered, stale, missing, assessed
-            case notApplicable = "not_applicable", coveredPercentage = "covered_percentage", notAssessed = "not_assessed"
-            case averageLevel = "average_level", lowestLevel = "lowest_level", atTarget = "at_target"
-            case levelDistribution = "level_distribution", documents, publishedDocuments = "published_documents"
-            case staleDocuments = "stale_documents", overdueActions = "overdue_actions"
+    func exportModel() -> JSONValue {
+        let catalog = portfolio.catalog
+        let publishedIDs = Set(portfolio.documents.indices.filter { published[$0] })
+        let parts: [JSONValue] = domainsByPart().map { part, domains in
+            .object([
+                "id": .string(part.id), "title": .string(title(part.title, part.titleEN)),
+                "summary": summaryRecord(portfolio.tally(domains.flatMap(\.norms))),
+                "domains": .array(domains.map { entry in
+                    .object([
+                        "code": .string(entry.domain.code), "number": .int(entry.domain.number),
+                        "title": .string(title(entry.domain.title, entry.domain.titleEN)),
+                        "summary": summaryRecord(portfolio.tally(entry.norms)),
+                    ])
+                }),
+            ])
         }
-
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(norms, forKey: .norms); try c.encode(applicable, forKey: .applicable)
-            try c.encode(covered, forKey: .covered); try c.encode(stale, forKey: .stale)
-            try c.encode(missing, forKey: .missing); try c.encode(notApplicable, forKey: .notApplicable)
-            try c.encode(coveredPercentage, forKey: .coveredPercentage); try c.encode(assessed, forKey: .assessed)
-            try c.encode(notAssessed, forKey: .notAssessed); try c.encode(averageLevel, forKey: .averageLevel)
-            try c.encode(lowestLevel, forKey: .lowestLevel); try c.encode(atTarget, forKey: .atTarget)
-            try c.encode(levelDistribution, forKey: .levelDistribution)
-            try c.encodeIfPresent(documents, forKey: .documents)
-            try c.encodeIfPresent(publishedDocuments, forKey: .publishedDocuments)
-            try c.encodeIfPresent(staleDocuments, forKey: .staleDocuments)
-            try c.encodeIfPresent(overdueActions, forKey: .overdueActions)
+        let norms: [JSONValue] = catalog.norms.compactMap { norm in
+            guard let standing = portfolio.standings[norm.id] else { return nil }
+            let assessment = portfolio.assessments[norm.id]
+            let evidence = portfolio.evidenceByNorm[norm.id] ?? []
+            let actions: [JSONValue] = (assessment?.actions ?? []).map { action in
+                .object([
+                    "title": .string(action.title), "owner": .string(action.owner), "due": .string(action.due?.description),
+                    "status": .string(action.status.rawValue),
+                    "overdue": .bool(action.status != .gereed && (action.due.map { $0 < portfolio.asOf } ?? false)),
+                ])
+            }
+            return .object([
+                "id": .string(norm.id), "title": .string(norm.title), "title_en": .string(norm.titleEN),
+                "title_verified": .bool(norm.titleVerified), "domain": .string(norm.domain),
+                "part": .string(catalog.domain(norm.domain)?.part ?? ""), "status": .string(standing.coverage.rawValue),
+                "level": .int(standing.level), "target": .int(standing.target), "gap": .int(standing.gap),
+                "owner": .string(assessment?.owner), "reviewed_on": .string(assessment?.reviewedOn?.description),
+                "next_review": .string(assessment?.nextReview?.description),
+                "not_applicable": .string(assessment?.notApplicable),
+                "documents": .strings(evidence.filter(publishedIDs.contains).map { portfolio.documents[$0].slug }),
+                "document_count": .int(evidence.count),
+                "withheld_count": .int(evidence.count { !publishedIDs.contains($0) }),
+                "actions": .array(actions),
+            ])
         }
+        let documents: [JSONValue] = portfolio.documents.indices.filter(publishedIDs.contains).map { index in
+            let document = portfolio.documents[index]
+            return .object([
+                "id": .string(document.slug), "title": .string(document.title), "norms": .strings(document.norms),
+                "classification": .string(document.classification.name), "type": .string(document.type),
+                "owner": .string(document.owner), "date": .string(document.date?.description),
+                "approved_by": .string(document.approvedBy), "approved_on": .string(document.approvedOn?.description),
+                "review_by": .string(document.reviewBy?.description), "stale": .bool(portfolio.isStale(document)),
+                "url": .string(documentPath(index)),
+            ])
+        }
+        var summary = summaryRecord(portfolio.tally(catalog.norms))
+        if case .object(var members) = summary {
+            members["documents"] = .int(portfolio.documents.count)
+            members["published_documents"] = .int(publishedIDs.count)
+            members["stale_documents"] = .int(portfolio.documents.count { portfolio.isStale($0) })
+            members["overdue_actions"] = .int(overdueActions().count)
+            summary = .object(members)
+        }
+        return .object([
+            "schema_version": .int(Self.schemaVersion), "organisation": .string(portfolio.settings.organisation),
+            "title": .string(portfolio.settings.title), "language": .string(language), "as_of": .string(portfolio.asOf.description),
+            "audience": .string(audience.rawValue), "normfolio_version": .string(version),
+            "catalog_version": .string(catalog.version), "summary": summary, "parts": .array(parts), "norms": .array(norms),
+            "documents": .array(documents),
+        ])
     }
 
-    struct Domain: Encodable {
-        var code: String
-        var number: Int
-        var title: String
-        var summary: Summary
-    }
-
-    struct Part: Encodable {
-        var id, title: String
-        var summary: Summary
-        var domains: [Domain]
-    }
-
-    struct Action: Encodable {
-        var title: String
-        var owner, due: String?
-        var status: String
-        var overdue: Bool
-
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(title, forKey: .title); try c.encode(owner, forKey: .owner); try c.encode(due, forKey: .due)
-            try c.encode(status, forKey: .status); try c.encode(overdue, forKey: .overdue)
-        }
-
-        enum CodingKeys: String, CodingKey { case title, owner, due, status, overdue }
-    }
-
-    struct Norm: Encodable {
-        var id, title: String
-        var titleEN: String?
-        var titleVerified: Bool
-        var domain, part, status: String
-        var level: Int?
-        var target: Int
-        var gap: Int?
-        var owner, reviewedOn, nextReview, notApplicable: String?
-        var documents: [String]
-        var documentCount, withheldCount: Int
-        var actions: [Action]
-
-        enum CodingKeys: String, CodingKey {
-            case id, title, domain, part, status, level, target, gap, owner, documents, actions
-            case titleEN = "title_en", titleVerified = "title_verified", reviewedOn = "reviewed_on"
-            case nextReview = "next_review", notApplicable = "not_applicable"
-            case documentCount = "document_count", withheldCount = "withheld_count"
-        }
-
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(id, forKey: .id); try c.encode(title, forKey: .title); try c.encode(titleEN, forKey: .titleEN)
-            try c.encode(titleVerified, forKey: .titleVerified); try c.encode(domain, forKey: .domain)
-            try c.encode(part, forKey: .part); try c.encode(status, forKey: .status); try c.encode(level, forKey: .level)
-            try c.encode(target, forKey: .target); try c.encode(gap, forKey: .gap); try c.encode(owner, forKey: .owner)
-            try c.encode(reviewedOn, forKey: .reviewedOn); try c.encode(nextReview, forKey: .nextReview)
-            try c.encode(notApplicable, forKey: .notApplicable); try c.encode(documents, forKey: .documents)
-            try c.encode(documentCount, forKey: .documentCount); try c.encode(withheldCount, forKey: .withheldCount)
-            try c.encode(actions, forKey: .actions)
-        }
-    }
-
-    struct Document: Encodable {
-        var id, title: String
-        var norms: [String]
-        var classification: String
-        var type, owner, date, approvedBy, approvedOn, reviewBy: String?
-        var stale: Bool
-        var url: String
-
-        enum CodingKeys: String, CodingKey {
-            case id, title, norms, classification, type, owner, date, stale, url
-            case approvedBy = "approved_by", approvedOn = "approved_on", reviewBy = "review_by"
-        }
-
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(id, forKey: .id); try c.encode(title, forKey: .title); try c.encode(norms, forKey: .norms)
-            try c.encode(classification, forKey: .classification); try c.encode(type, forKey: .type)
-            try c.encode(owner, forKey: .owner); try c.encode(date, forKey: .date); try c.encode(approvedBy, forKey: .approvedBy)
-            try c.encode(approvedOn, forKey: .approvedOn); try c.encode(reviewBy, forKey: .reviewBy)
-            try c.encode(stale, forKey: .stale); try c.encode(url, forKey: .url)
-        }
-    }
-
-    var organisation, title, language, asOf, audience, normfolioVersion, catalogVersion: String
-    var summary: Summary
-    var parts: [Part]
-    var norms: [Norm]
-    var documents: [Document]
-
-    enum CodingKeys: String, CodingKey {
-        case schemaVersion = "schema_version", organisation, title, language, asOf = "as_of", audience
-        case normfolioVersion = "normfolio_version", catalogVersion = "catalog_version", summary, parts, norms, documents
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(Self.schemaVersion, forKey: .schemaVersion)
-        try c.encode(organisation, forKey: .organisation); try c.encode(title, forKey: .title)
-        try c.encode(language, forKey: .language); try c.encode(asOf, forKey: .asOf); try c.encode(audience, forKey: .audience)
-        try c.encode(normfolioVersion, forKey: .normfolioVersion); try c.encode(catalogVersion, forKey: .catalogVersion)
-        try c.encode(summary, forKey: .summary); try c.encode(parts, forKey: .parts)
-        try c.encode(norms, forKey: .norms); try c.encode(documents, forKey: .documents)
+    private func summaryRecord(_ tally: Tally) -> JSONValue {
+        .object([
+            "norms": .int(tally.norms), "applicable": .int(tally.applicable), "covered": .int(tally.count(.covered)),
+            "stale": .int(tally.count(.stale)), "missing": .int(tally.count(.missing)),
+            "not_applicable": .int(tally.count(.notApplicable)),
+            "covered_percentage": .double(tally.coveredPercentage.map { ($0 * 10).rounded() / 10 }),
+            "assessed": .int(tally.assessed), "not_assessed": .int(tally.notAssessed),
+            "average_level": .double(tally.averageLevel.map { ($0 * 10).rounded() / 10 }),
+            "lowest_level": .int(tally.lowestLevel), "at_target": .int(tally.atTarget),
+            "level_distribution": .array(tally.distribution.map(JSONValue.int)),
+        ])
     }
 }

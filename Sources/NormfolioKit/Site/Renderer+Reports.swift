@@ -190,19 +190,22 @@ extension Renderer {
 
     // MARK: Report
 
-    /// The published evidence with its dates, for the report's evidence list.
+    /// One published document in the report's evidence list (rendered by `evidence-row`).
+    func evidenceEntry(_ index: Int) -> View {
+        let document = portfolio.documents[index]
+        return [
+            "title": document.title, "href": documentPath(index), "date": opt(document.date.map(format)),
+            "owner": opt(document.owner), "approvedBy": opt(document.approvedBy),
+            "approvedOn": opt(document.approvedOn.map(format)), "reviewBy": opt(document.reviewBy.map(format)),
+            "stale": portfolio.isStale(document), "normIDs": document.norms.joined(separator: ", "),
+        ]
+    }
+
+    /// The published evidence by title, as pre-rendered rows.
     func evidenceList() -> [View] {
         portfolio.documents.indices.filter { published[$0] }
             .sorted { (portfolio.documents[$0].title, $0) < (portfolio.documents[$1].title, $1) }
-            .map { index -> View in
-                let document = portfolio.documents[index]
-                return [
-                    "title": document.title, "href": documentPath(index), "date": opt(document.date.map(format)),
-                    "owner": opt(document.owner), "approvedBy": opt(document.approvedBy),
-                    "approvedOn": opt(document.approvedOn.map(format)), "reviewBy": opt(document.reviewBy.map(format)),
-                    "stale": portfolio.isStale(document), "normIDs": document.norms.joined(separator: ", "),
-                ]
-            }
+            .map { ["row": evidenceRows[$0]] as View }
     }
 
     func reportView() -> View {

@@ -24,6 +24,8 @@ struct Renderer {
     /// Each published document's row in document tables, rendered once from `document-row` and
     /// reused by the document index and every norm page (all one folder deep).
     private var rows: [String] = []
+    /// Each published document's row in the report's evidence list, rendered the same way.
+    private(set) var evidenceRows: [String] = []
     /// The pages the navigation links to.
     private var navigationHrefs: Set<String> = []
 
@@ -42,12 +44,18 @@ struct Renderer {
         self.published = portfolio.documents.map { audience.mayRead($0.classification) }
         self.navigationHrefs = Set(navigationItems.map(\.href))
         let renderer = self
-        self.rows = portfolio.documents.indices.map { $0 }.parallelMap(state: { (renderer.withOwnTheme(), ShapeCache(theme: renderer.theme)) }) { worker, index in
-            guard worker.0.published[index] else { return "" }
-            var view = worker.0.documentSummary(index, root: "../")
-            view["t"] = worker.0.strings
-            return worker.1.render("document-row", view, theme: worker.0.theme)
+        let rendered = portfolio.documents.indices.map { $0 }.parallelMap(state: { (renderer.withOwnTheme(), ShapeCache(theme: renderer.theme)) }) { worker, index -> [String] in
+            guard worker.0.published[index] else { return ["", ""] }
+            var row = worker.0.documentSummary(index, root: "../")
+            row["t"] = worker.0.strings
+            var evidence = worker.0.evidenceEntry(index)
+            evidence["t"] = worker.0.strings
+            // Rows are fragments: the table template puts the line breaks between them.
+            return [worker.1.render("document-row", row, theme: worker.0.theme).trimmingTrailingNewlines,
+                    worker.1.render("evidence-row", evidence, theme: worker.0.theme).trimmingTrailingNewlines]
         }
+        self.rows = rendered.map { $0[0] }
+        self.evidenceRows = rendered.map { $0[1] }
     }
 
     /// Every page the site has, rendered in parallel.
@@ -61,9 +69,12 @@ struct Renderer {
         pages += portfolio.catalog.norms.indices.map(Page.norm)
         pages += portfolio.documents.indices.filter { published[$0] }.map(Page.document)
         pages += portfolio.pages.indices.map(Page.freePage)
-        let parts = pages.parallelMap(state: { (self.withOwnTheme(), ShapeCache(theme: self.theme)) }) { worker, page in
-            worker.0.render(page, shapes: &worker.1)
-        }
+        // The exports are made on a thread of their own while the pages render.
+        let (parts, exports) = concurrently({
+            pages.parallelMap(state: { (self.withOwnTheme(), ShapeCache(theme: self.theme)) }) { worker, page in
+                worker.0.render(page, shapes: &worker.1)
+            }
+        }, side: { self.exportFiles() })
         // The layout around a page depends only on its folder depth, navigation state and
         // breadcrumbs, so each distinct frame is rendered once and the pages are spliced into it.
         var shells: [String: Shell] = [:]
@@ -74,7 +85,7 @@ struct Renderer {
         var files = parts.parallelMap { part in
             Site.File(path: part.path, contents: .data(Data(frozen[part.shellKey]!.wrap(part, renderer: self).utf8)))
         }
-        files += exportFiles()
+        files += exports
         for (name, file) in theme.staticFiles where !name.hasSuffix(".mustache") {
             files.append(Site.File(path: name, contents: file))
         }

@@ -57,3 +57,18 @@ extension Array where Element: Sendable {
         return buffer.map { $0! }
     }
 }
+
+/// Runs `side` on another thread while `main` runs on this one, and returns both results.
+func concurrently<A: Sendable, B: Sendable>(_ main: () -> A, side: @escaping @Sendable () -> B) -> (A, B) {
+    let group = DispatchGroup()
+    let box = ResultBox<B>()
+    DispatchQueue.global().async(group: group) { box.value = side() }
+    let a = main()
+    group.wait()
+    // The group's wait orders the write above before this read.
+    return (a, box.value!)
+}
+
+private final class ResultBox<T>: @unchecked Sendable {
+    var value: T?
+}

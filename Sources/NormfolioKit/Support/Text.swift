@@ -19,6 +19,13 @@ extension String {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// The text without line breaks at its end.
+    var trimmingTrailingNewlines: String {
+        var text = Substring(self)
+        while text.last == "\n" { text = text.dropLast() }
+        return String(text)
+    }
+
     /// A URL- and file-system-safe name: lower case, accents folded, runs of other characters
     /// turned into single hyphens ("Beleid & Privacy 2026" → "beleid-privacy-2026").
     func slugified() -> String {
