@@ -145,3 +145,28 @@ func parseCSV(_ text: String) -> [[String]] {
         }
     }
 }
+
+/// Both interface languages are complete, and the sample renders in English too.
+@Suite struct LanguageTests {
+    @Test func dutchAndEnglishHaveTheSameTexts() {
+        #expect(Set(Strings.dutch.keys) == Set(Strings.english.keys))
+        #expect(Strings.dutch.values.allSatisfy { !$0.isEmpty } && Strings.english.values.allSatisfy { !$0.isEmpty })
+    }
+
+    @Test func theSampleRendersInEnglish() throws {
+        let root = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let portfolio = root.appendingPathComponent("p")
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Content"), to: portfolio.appendingPathComponent("Content"))
+        try Data("organisation: Example Schools\nlanguage: en\nas_of: 2026-12-01\n".utf8)
+            .write(to: portfolio.appendingPathComponent("normfolio.yml"))
+        let site = try #require(Normfolio.render(BuildOptions(portfolio: portfolio.path), today: fixedToday).site)
+        let report = page(site, "rapport.html")
+        #expect(report.contains("<html lang=\"en\">"))
+        #expect(report.contains("Example Schools manages information security and privacy according to the Normenkader IBP."))
+        #expect(report.contains("18 of the 27 assessed norms are at level 3 or higher."))
+        #expect(page(site, "dekking.html").contains("<th scope=\"col\" class=\"num\">% covered</th>"))
+        let csv = String(decoding: try #require(site.files.first { $0.path == "export/normen.csv" }?.bytes()), as: UTF8.self)
+        #expect(csv.contains("ID;Title;Domain;Part;Coverage;Level;Target;Gap;Owner;Next review;Documents;Published documents;Open actions"))
+    }
+}
