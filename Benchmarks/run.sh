@@ -29,7 +29,7 @@ runs = []
 for _ in range(5):
     start = time.perf_counter()
     subprocess.run([binary, "build", portfolio, "--audience", audience, "-o", output],
-                   check=True, stdout=subprocess.DEVNULL)
+                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     runs.append(time.perf_counter() - start)
 median = sorted(runs)[2]  # the median of five
 peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024

@@ -16,7 +16,7 @@ extension Renderer {
         value.map { "\(Int($0.rounded()))%" } ?? "–"
     }
 
-    func coverageLabel(_ coverage: Coverage) -> String { strings["coverage_" + coverage.rawValue]! }
+    func coverageLabel(_ coverage: Coverage) -> String { text("coverage_" + coverage.rawValue) }
 
     /// The domains of a part with their norms, for per-domain tables.
     func domainsByPart() -> [(part: Catalog.Part, domains: [(domain: Catalog.Domain, norms: [Catalog.Norm])])] {
@@ -53,10 +53,10 @@ extension Renderer {
             let partTitle = title(part.title, part.titleEN)
             return [
                 "title": partTitle, "id": part.id, "rows": rows,
-                "total": coverageRow(strings["total"]!, portfolio.tally(domains.flatMap(\.norms))),
+                "total": coverageRow(text("total"), portfolio.tally(domains.flatMap(\.norms))),
                 "chart": Chart.horizontal(
-                    id: "chart-coverage-\(part.id)", title: "\(strings["coverage_per_domain"]!): \(partTitle)",
-                    description: strings["coverage_chart_description"]!, bars: bars, maximum: 100,
+                    id: "chart-coverage-\(part.id)", title: "\(text("coverage_per_domain")): \(partTitle)",
+                    description: text("coverage_chart_description"), bars: bars, maximum: 100,
                     classes: ["chart-covered", "chart-stale", "chart-missing", "chart-na"], ticks: [0, 25, 50, 75, 100],
                     tickLabel: { "\(Int($0))%" }),
             ]
@@ -76,10 +76,10 @@ extension Renderer {
                 ]
             }
         }
+        let gaps = normsWith(.missing), stale = normsWith(.stale)
         return [
             "parts": coverageParts(), "matrix": matrix,
-            "gaps": normsWith(.missing), "hasGaps": !normsWith(.missing).isEmpty,
-            "stale": normsWith(.stale), "hasStale": !normsWith(.stale).isEmpty,
+            "gaps": gaps, "hasGaps": !gaps.isEmpty, "stale": stale, "hasStale": !stale.isEmpty,
         ]
     }
 
@@ -113,10 +113,10 @@ extension Renderer {
             return [
                 "title": partTitle, "id": part.id,
                 "rows": domains.map { maturityRow(domainLabel($0.domain), portfolio.tally($0.norms)) },
-                "total": maturityRow(strings["total"]!, portfolio.tally(domains.flatMap(\.norms))),
+                "total": maturityRow(text("total"), portfolio.tally(domains.flatMap(\.norms))),
                 "chart": Chart.horizontal(
-                    id: "chart-maturity-\(part.id)", title: "\(strings["maturity_per_domain"]!): \(partTitle)",
-                    description: strings["maturity_chart_description"]!, bars: bars, maximum: 5,
+                    id: "chart-maturity-\(part.id)", title: "\(text("maturity_per_domain")): \(partTitle)",
+                    description: text("maturity_chart_description"), bars: bars, maximum: 5,
                     classes: ["chart-level"], ticks: [0, 1, 2, 3, 4, 5], tickLabel: { "\(Int($0))" }),
             ]
         }
@@ -132,8 +132,8 @@ extension Renderer {
         }
         return [
             "levels": levels, "notAssessed": tally.notAssessed,
-            "chart": Chart.vertical(id: "chart-distribution", title: strings["distribution"]!,
-                                    description: strings["distribution_chart_description"]!, bars: bars,
+            "chart": Chart.vertical(id: "chart-distribution", title: text("distribution"),
+                                    description: text("distribution_chart_description"), bars: bars,
                                     cssClass: "chart-level"),
         ]
     }
@@ -179,7 +179,7 @@ extension Renderer {
                         "norm": normReference(norm),
                     ]
                 }
-            return ["status": strings["status_" + status.rawValue]!.uppercasedFirst, "id": status.rawValue, "actions": actions,
+            return ["status": text("status_" + status.rawValue).uppercasedFirst, "id": status.rawValue, "actions": actions,
                     "count": actions.count, "hasActions": !actions.isEmpty]
         }
     }
@@ -227,15 +227,15 @@ extension Renderer {
     func summaryFigures() -> [View] {
         var figures: [View] = []
         let all = portfolio.tally(portfolio.catalog.norms)
-        figures.append(["value": percentage(all.coveredPercentage), "label": strings["figure_coverage"]!])
+        figures.append(["value": percentage(all.coveredPercentage), "label": text("figure_coverage")])
         for part in portfolio.catalog.parts {
             let tally = portfolio.tally(portfolio.catalog.domains(in: part).flatMap { portfolio.catalog.norms(in: $0) })
             figures.append(["value": decimal(tally.averageLevel),
-                            "label": "\(strings["figure_average"]!) \(title(part.title, part.titleEN).lowercased())"])
+                            "label": "\(text("figure_average")) \(title(part.title, part.titleEN).lowercased())"])
         }
-        figures.append(["value": "\(all.atTarget) \(strings["of"]!) \(all.applicable)", "label": strings["figure_at_target"]!])
-        figures.append(["value": "\(portfolio.documents.count { portfolio.isStale($0) })", "label": strings["stale_documents"]!])
-        figures.append(["value": "\(overdueActions().count)", "label": strings["figure_overdue"]!])
+        figures.append(["value": "\(all.atTarget) \(text("of")) \(all.applicable)", "label": text("figure_at_target")])
+        figures.append(["value": "\(portfolio.documents.count { portfolio.isStale($0) })", "label": text("stale_documents")])
+        figures.append(["value": "\(overdueActions().count)", "label": text("figure_overdue")])
         return figures
     }
 

@@ -83,7 +83,8 @@ struct Renderer {
         }
         let frozen = shells
         var files = parts.parallelMap { part in
-            Site.File(path: part.path, contents: .data(Data(frozen[part.shellKey]!.wrap(part, renderer: self).utf8)))
+            let html = frozen[part.shellKey]?.wrap(part, renderer: self) ?? part.content
+            return Site.File(path: part.path, contents: .data(Data(html.utf8)))
         }
         files += exports
         for (name, file) in theme.staticFiles where !name.hasSuffix(".mustache") {
@@ -135,32 +136,32 @@ struct Renderer {
     func render(_ page: Page, shapes: inout ShapeCache) -> PageParts {
         switch page {
         case .home:
-            return parts(homeView(), template: "home", title: strings["home"]!, path: "index.html", shapes: &shapes)
+            return parts(homeView(), template: "home", title: text("home"), path: "index.html", shapes: &shapes)
         case .catalog:
-            return parts(catalogView(), template: "catalog", title: strings["catalog"]!, path: "normen/index.html", shapes: &shapes)
+            return parts(catalogView(), template: "catalog", title: text("catalog"), path: "normen/index.html", shapes: &shapes)
         case .documents:
-            return parts(documentsView(), template: "documents", title: strings["documents"]!, path: "documenten/index.html", shapes: &shapes)
+            return parts(documentsView(), template: "documents", title: text("documents"), path: "documenten/index.html", shapes: &shapes)
         case .norm(let index):
             let norm = portfolio.catalog.norms[index]
             return parts(normView(index), template: "norm", title: "\(norm.id) \(norm.title)", path: "normen/\(norm.id).html",
                          crumbs: normCrumbs(norm), shapes: &shapes)
         case .document(let index):
             return parts(documentView(index), template: "document", title: portfolio.documents[index].title,
-                         path: documentPath(index), crumbs: [Crumb(label: strings["documents"]!, href: "documenten/index.html")],
+                         path: documentPath(index), crumbs: [Crumb(label: text("documents"), href: "documenten/index.html")],
                          shapes: &shapes, cached: true)
         case .freePage(let index):
             let page = portfolio.pages[index]
             let view: View = ["title": page.title, "body": bodyHTML(page.body, source: page.source)]
             return parts(view, template: "page", title: page.title, path: "paginas/\(page.slug).html", shapes: &shapes)
         case .coverage:
-            return parts(coverageView(), template: "coverage", title: strings["coverage"]!, path: "dekking.html", shapes: &shapes)
+            return parts(coverageView(), template: "coverage", title: text("coverage"), path: "dekking.html", shapes: &shapes)
         case .maturity:
-            return parts(maturityView(), template: "maturity", title: strings["maturity"]!, path: "volwassenheid.html",
+            return parts(maturityView(), template: "maturity", title: text("maturity"), path: "volwassenheid.html",
                          shapes: &shapes)
         case .plan:
-            return parts(planView(), template: "plan", title: strings["plan"]!, path: "verbeterplan.html", shapes: &shapes)
+            return parts(planView(), template: "plan", title: text("plan"), path: "verbeterplan.html", shapes: &shapes)
         case .report:
-            return parts(reportView(), template: "report", title: strings["report"]!, path: "rapport.html", shapes: &shapes)
+            return parts(reportView(), template: "report", title: text("report"), path: "rapport.html", shapes: &shapes)
         }
     }
 
@@ -265,10 +266,10 @@ struct Renderer {
 
     /// The navigation's entries: label and link.
     var navigationItems: [(label: String, href: String)] {
-        [(strings["home"]!, "index.html"), (strings["catalog"]!, "normen/index.html"),
-         (strings["documents"]!, "documenten/index.html"), (strings["coverage"]!, "dekking.html"),
-         (strings["maturity"]!, "volwassenheid.html"), (strings["plan"]!, "verbeterplan.html"),
-         (strings["report"]!, "rapport.html")]
+        [(text("home"), "index.html"), (text("catalog"), "normen/index.html"),
+         (text("documents"), "documenten/index.html"), (text("coverage"), "dekking.html"),
+         (text("maturity"), "volwassenheid.html"), (text("plan"), "verbeterplan.html"),
+         (text("report"), "rapport.html")]
     }
 
     /// The free pages, linked from every page's footer.
@@ -289,7 +290,7 @@ struct Renderer {
     func normCrumbs(_ norm: Catalog.Norm) -> [Crumb] {
         let domain = portfolio.catalog.domain(norm.domain)
         return [
-            Crumb(label: strings["catalog"]!, href: "normen/index.html"),
+            Crumb(label: text("catalog"), href: "normen/index.html"),
             Crumb(label: domain.map { "\($0.number) \(title($0.title, $0.titleEN))" } ?? norm.domain,
                   href: "normen/index.html#domein-\(norm.domain.lowercased())"),
         ]
@@ -301,8 +302,8 @@ struct Renderer {
         let catalog = portfolio.catalog
         let withEvidence = catalog.norms.count { !(portfolio.evidenceByNorm[$0.id] ?? []).isEmpty }
         var figures = summaryFigures()
-        figures.append(["value": "\(withEvidence) \(strings["of"]!) \(catalog.norms.count)", "label": strings["norms_with_evidence"]!])
-        figures.append(["value": "\(portfolio.documents.count)", "label": strings["documents_total"]!])
+        figures.append(["value": "\(withEvidence) \(text("of")) \(catalog.norms.count)", "label": text("norms_with_evidence")])
+        figures.append(["value": "\(portfolio.documents.count)", "label": text("documents_total")])
         return [
             "figures": figures,
             "pages": portfolio.pages.map { ["title": $0.title, "href": "paginas/\($0.slug).html"] as View },
@@ -385,7 +386,7 @@ struct Renderer {
             },
             "hasWithheld": !withheld.isEmpty,
             "withheldCount": evidence.count - shown.count,
-            "withheldNoun": evidence.count - shown.count == 1 ? strings["document_one"]! : strings["documents_total"]!,
+            "withheldNoun": evidence.count - shown.count == 1 ? text("document_one") : text("documents_total"),
             "previous": index > 0 ? normLink(catalog.norms[index - 1]) : Absent(),
             "next": index + 1 < catalog.norms.count ? normLink(catalog.norms[index + 1]) : Absent(),
         ]
@@ -464,6 +465,9 @@ struct Renderer {
     func documentPath(_ index: Int) -> String { "documenten/\(portfolio.documents[index].slug).html" }
 
     // MARK: Text helpers
+
+    /// An interface text in the site's language (the key itself if a table lacks it).
+    func text(_ key: String) -> String { strings[key] ?? key }
 
     func format(_ day: Day) -> String { Strings.format(day, language: language) }
 

@@ -3,6 +3,13 @@ import Foundation
 import Synchronization
 
 extension Array where Element: Sendable {
+    /// The results of a parallel map, every slot of which a worker has filled.
+    fileprivate static func collect<T>(_ buffer: UnsafeMutableBufferPointer<T?>, count: Int) -> [T] {
+        let results = buffer.compactMap { $0 }
+        precondition(results.count == count, "a parallel worker left a result out")
+        return results
+    }
+
     /// Maps every element on all cores, keeping the order. The transform must not share mutable state.
     func parallelMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
         guard count > 1 else { return map(transform) }
@@ -20,7 +27,7 @@ extension Array where Element: Sendable {
                 for i in (c * chunk)..<end { results[i] = transform(input[i]) }
             }
         }
-        return buffer.map { $0! }
+        return Self.collect(buffer, count: count)
     }
 }
 
@@ -54,7 +61,7 @@ extension Array where Element: Sendable {
                 }
             }
         }
-        return buffer.map { $0! }
+        return Self.collect(buffer, count: count)
     }
 }
 
@@ -66,7 +73,8 @@ func concurrently<A: Sendable, B: Sendable>(_ main: () -> A, side: @escaping @Se
     let a = main()
     group.wait()
     // The group's wait orders the write above before this read.
-    return (a, box.value!)
+    guard let b = box.value else { preconditionFailure("the side task did not finish") }
+    return (a, b)
 }
 
 private final class ResultBox<T>: @unchecked Sendable {
