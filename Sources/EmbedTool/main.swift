@@ -5,11 +5,11 @@
 import Foundation
 
 let arguments = CommandLine.arguments.dropFirst()
-guard arguments.count >= 2, let output = arguments.first else {
+guard arguments.count >= 2, let output = arguments.first, let rootArgument = arguments.dropFirst().first else {
     FileHandle.standardError.write(Data("usage: EmbedTool OUTPUT.swift ROOT FILE...\n".utf8))
     exit(2)
 }
-let root = URL(fileURLWithPath: arguments.dropFirst().first!).standardizedFileURL.path + "/"
+let root = URL(fileURLWithPath: rootArgument).standardizedFileURL.path + "/"
 let files = arguments.dropFirst(2).sorted()
 
 var source = """

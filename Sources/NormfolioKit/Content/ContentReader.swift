@@ -161,12 +161,13 @@ enum ContentReader {
                                      diagnostics: &diagnostics).map(Content.assessment)
         } else if file.hasPrefix("pages/") {
             content = readPage(file, path: path, body: frontMatter.body, fields: &fields).map(Content.page)
-        } else if fields == nil {
+        } else if var evidenceFields = fields {
+            content = readEvidence(file, path: path, body: frontMatter.body, fields: &evidenceFields, catalog: catalog)
+                .map(Content.evidence)
+            fields = evidenceFields
+        } else {
             diagnostics.append(.missingFrontMatter(at: SourceLocation(path: path, line: 1, column: 1)))
             content = nil
-        } else {
-            content = readEvidence(file, path: path, body: frontMatter.body, fields: &fields!, catalog: catalog)
-                .map(Content.evidence)
         }
         diagnostics += fields?.diagnostics ?? []
         return FileResult(content: content, diagnostics: diagnostics)

@@ -64,7 +64,7 @@ enum Suggestion {
             let distance = editDistance(lower, candidate.lowercased())
             guard distance <= maxDistance, distance < max(lower.count, 2) else { continue }
             let score = (distance, candidate.lowercased().sorted() == sortedWord ? 0 : 1)
-            if best == nil || score < best!.score { best = (score, candidate) }
+            if score < best?.score ?? (Int.max, Int.max) { best = (score, candidate) }
         }
         return best?.candidate
     }
