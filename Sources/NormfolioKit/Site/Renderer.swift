@@ -343,7 +343,10 @@ struct Renderer {
 
     func normSummary(_ norm: Catalog.Norm) -> View {
         let level = portfolio.assessments[norm.id]?.level
+        let coverage = portfolio.standings[norm.id]?.coverage ?? .missing
         return [
+            "status": coverage.rawValue,
+            "statusLabel": coverageLabel(coverage),
             "id": norm.id,
             "href": "normen/\(norm.id).html",
             "title": normTitle(norm),
@@ -368,9 +371,14 @@ struct Renderer {
         let shown = evidence.filter { published[$0] }
         var withheld: [Classification: Int] = [:]
         for i in evidence where !published[i] { withheld[portfolio.documents[i].classification, default: 0] += 1 }
+        let standing = portfolio.standings[norm.id]
+        let coverage = standing?.coverage ?? .missing
         var view: View = [
             "id": norm.id,
             "title": normTitle(norm),
+            "status": coverage.rawValue,
+            "statusLabel": coverageLabel(coverage),
+            "gap": opt(standing?.gap.map { "\($0)" }),
             "workingTitle": !norm.titleVerified,
             "titleEN": opt(language == "en" ? nil : norm.titleEN),
             "description": norm.description,
