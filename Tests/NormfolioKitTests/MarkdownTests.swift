@@ -18,6 +18,7 @@ import Testing
         #expect(!out.contains("normen/SM.02"))
         #expect(out.contains("<code>SM.02</code>"))
         #expect(out.contains("<a href=\"x.md\">over SM.02</a>"))
+        #expect(html("[extern](http://x.nl) en [mail](mailto:a@b.nl)") == "<p><a rel=\"noopener noreferrer\" href=\"http://x.nl\">extern</a> en <a href=\"mailto:a@b.nl\">mail</a></p>\n")
         #expect(out.contains("SM.20 en XSM.02 en SM.021"))
     }
 
@@ -35,7 +36,7 @@ import Testing
             default: return .keep
             }
         }
-        #expect(out == "<p><a href=\"../documenten/a.html\">a</a> <a href=\"https://b.nl\">b</a> c <img src=\"../bijlagen/d.png\" alt=\"d\" /></p>\n")
+        #expect(out == "<p><a href=\"../documenten/a.html\">a</a> <a rel=\"noopener noreferrer\" href=\"https://b.nl\">b</a> c <img src=\"../bijlagen/d.png\" alt=\"d\" /></p>\n")
     }
 
     @Test func rawHTMLAndScriptURLsNeverPassThrough() {

@@ -102,6 +102,22 @@ func contents(of folder: URL) -> [String: Data] {
         }
     }
 
+    @Test func everyPageIsHardened() throws {
+        let site = try render(.auditor)
+        let policy = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'self'; img-src 'self'; script-src 'self'; font-src 'self'; base-uri 'none'; form-action 'none'\">"
+        for file in site.files where file.path.hasSuffix(".html") {
+            let html = page(site, file.path)
+            #expect(html.contains(policy), "\(file.path)")
+            #expect(html.contains("<meta name=\"referrer\" content=\"no-referrer\">"), "\(file.path)")
+            // Nothing inline that the policy would block, and nothing from elsewhere.
+            #expect(!html.contains("<script") && !html.contains(" style=\"") && !html.contains("<style"), "\(file.path)")
+            #expect(!html.contains("src=\"http") && !html.contains("<link rel=\"stylesheet\" href=\"http"), "\(file.path)")
+            for external in html.components(separatedBy: "<a ").dropFirst() where external.contains("href=\"http") {
+                #expect(external.hasPrefix("rel=\"noopener noreferrer\"") || external.contains(" rel=\"noopener noreferrer\""), "\(file.path)")
+            }
+        }
+    }
+
     @Test func hostileValuesAreEscapedEverywhere() throws {
         let p = MemoryPortfolio([
             "normfolio.yml": "organisation: \"<img src=x onerror=alert(1)> {{t.skip}} {{{content}}}\"\n",
@@ -263,6 +279,34 @@ func contents(of folder: URL) -> [String: Data] {
         try FileManager.default.createSymbolicLink(atPath: content.appendingPathComponent("lus").path, withDestinationPath: "..")
         #expect(FileIO.live.listFiles(work.appendingPathComponent("Content").path) == ["a/doc.md"])
         #expect(Normfolio.check(BuildOptions(portfolio: work.path), today: fixedToday).diagnostics.isEmpty)
+    }
+
+    @Test func attachmentsOutsideThePortfolioAreErrorsWhereTheyAreNamed() throws {
+        let work = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let secret = work.appendingPathComponent("secret.txt")
+        try Data("GEHEIM".utf8).write(to: secret)
+        let portfolio = work.appendingPathComponent("p")
+        let content = portfolio.appendingPathComponent("Content")
+        try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: content.appendingPathComponent("link.txt").path, withDestinationPath: secret.path)
+        try FileManager.default.createSymbolicLink(atPath: content.appendingPathComponent("link.md").path, withDestinationPath: secret.path)
+        let text = MarkedText("""
+            ---
+            title: Lek
+            norms: [GO.02]
+            classification: openbaar
+            attachments: [1️⃣../../etc/passwd, 2️⃣/etc/passwd, 3️⃣link.txt]
+            ---
+            Zie 4️⃣[dit](link.txt) en 5️⃣[dat](../../secret.txt).
+            """)
+        try Data(text.text.utf8).write(to: content.appendingPathComponent("a.md"))
+        let result = try Normfolio.build(BuildOptions(portfolio: portfolio.path, output: work.appendingPathComponent("out").path))
+        #expect(result.site == nil)
+        let outside = result.diagnostics.filter { $0.code == "outside-portfolio" }
+        #expect(outside.map(\.location) == ["1️⃣", "2️⃣", "3️⃣", "4️⃣", "5️⃣"].map { text.location($0, in: "Content/a.md") }
+                    + [SourceLocation(path: "Content/link.md")])
+        #expect(!FileManager.default.fileExists(atPath: work.appendingPathComponent("out").path))
     }
 
     @Test func dangerousOutputFoldersAreRefused() throws {

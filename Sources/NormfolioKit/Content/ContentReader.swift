@@ -11,6 +11,8 @@ public struct PortfolioSource: Sendable {
     public var pages: [FreePage]
     /// Every file under Content/, as paths relative to Content/.
     public var contentFiles: Set<String>
+    /// Files under Content/ that are symbolic links to something outside the portfolio.
+    public var outsideFiles: Set<String>
     public var diagnostics: [Diagnostic]
 }
 
@@ -30,13 +32,21 @@ enum ContentReader {
         }
 
         let files = io.listFiles(root + "/Content")
-        let markdown = files.filter { $0.lowercased().hasSuffix(".md") }
+        // A symbolic link may lead out of the portfolio: such files are never read or published.
+        let resolvedRoot = io.resolvedPath(root)
+        let outside = Set(files.parallelMap { file -> String? in
+            io.resolvedPath(root + "/Content/" + file).hasPrefix(resolvedRoot + "/") ? nil : file
+        }.compactMap { $0 })
+        for file in outside.sorted() where file.lowercased().hasSuffix(".md") {
+            diagnostics.append(.outsidePortfolio("Content/" + file, at: SourceLocation(path: "Content/" + file)))
+        }
+        let markdown = files.filter { $0.lowercased().hasSuffix(".md") && !outside.contains($0) }
         let frozenCatalog = catalog
         let results = markdown.parallelMap { file in
             readMarkdownFile(file, root: root, io: io, catalog: frozenCatalog)
         }
         var source = PortfolioSource(root: root, settings: settings, catalog: catalog, documents: [], assessments: [],
-                                     pages: [], contentFiles: Set(files), diagnostics: diagnostics)
+                                     pages: [], contentFiles: Set(files), outsideFiles: outside, diagnostics: diagnostics)
         for result in results {
             source.diagnostics += result.diagnostics
             switch result.content {

@@ -36,8 +36,8 @@ enum Linker {
         let documentIndex = Dictionary(uniqueKeysWithValues: documents.enumerated().map { (String($1.source.dropFirst(contentPrefix)), $0) })
         let pageIndex = Dictionary(uniqueKeysWithValues: pages.enumerated().map { (String($1.source.dropFirst(contentPrefix)), $0) })
         func resolve(_ destination: String, from path: String) -> LinkDestination {
-            Portfolio.resolve(destination, from: path, files: source.contentFiles, documents: documentIndex,
-                              pages: pageIndex, catalog: catalog)
+            Portfolio.resolve(destination, from: path, files: source.contentFiles, outside: source.outsideFiles,
+                              documents: documentIndex, pages: pageIndex, catalog: catalog)
         }
 
         var evidenceByNorm: [String: [Int]] = [:]
@@ -106,7 +106,8 @@ enum Linker {
             pages: pages, evidenceByNorm: evidenceByNorm, linkedFrom: linkedFrom.map { $0.sorted() },
             attachmentSitePaths: sitePaths(for: attachments.union(attachmentsOfPages)),
             attachmentsOfDocument: attachmentsOfDocument, attachmentsOfPages: attachmentsOfPages, standings: standings,
-            documentIndex: documentIndex, pageIndex: pageIndex, contentFiles: source.contentFiles)
+            documentIndex: documentIndex, pageIndex: pageIndex, contentFiles: source.contentFiles,
+            outsideFiles: source.outsideFiles)
         return (portfolio, diagnostics + portfolio.claimDiagnostics())
     }
 

@@ -30,6 +30,7 @@ public struct Portfolio: Sendable {
     let documentIndex: [String: Int]
     let pageIndex: [String: Int]
     let contentFiles: Set<String>
+    let outsideFiles: Set<String>
 
     /// The standing of a norm (every catalogue norm has one).
     public func standing(_ normID: String) -> NormStanding? { standings[normID] }
@@ -59,12 +60,12 @@ extension Portfolio {
 
     /// Resolves a link written in `sourcePath` (a path under the portfolio, e.g. "Content/a/b.md").
     public func resolve(_ destination: String, from sourcePath: String) -> LinkDestination {
-        Portfolio.resolve(destination, from: sourcePath, files: contentFiles, documents: documentIndex, pages: pageIndex,
-                          catalog: catalog)
+        Portfolio.resolve(destination, from: sourcePath, files: contentFiles, outside: outsideFiles, documents: documentIndex,
+                          pages: pageIndex, catalog: catalog)
     }
 
-    static func resolve(_ destination: String, from sourcePath: String, files: Set<String>, documents: [String: Int],
-                        pages: [String: Int], catalog: Catalog) -> LinkDestination {
+    static func resolve(_ destination: String, from sourcePath: String, files: Set<String>, outside: Set<String>,
+                        documents: [String: Int], pages: [String: Int], catalog: Catalog) -> LinkDestination {
         let trimmed = destination.trimmed
         if trimmed.isEmpty { return .unsafe }
         if trimmed.hasPrefix("#") { return .anchor }
@@ -80,7 +81,9 @@ extension Portfolio {
         }
         if let query = pathPart.firstIndex(of: "?") { pathPart = pathPart[..<query] }
         let decoded = pathPart.contains("%") ? String(pathPart).removingPercentEncoding ?? String(pathPart) : String(pathPart)
-        guard let contentPath = contentRelative(decoded, from: sourcePath) else { return .outside(destination) }
+        guard let contentPath = contentRelative(decoded, from: sourcePath), !outside.contains(contentPath) else {
+            return .outside(destination)
+        }
         if contentPath.lowercased().hasSuffix(".md") {
             if let index = documents[contentPath] { return .document(index, fragment: fragment) }
             if let index = pages[contentPath] { return .page(index, fragment: fragment) }
@@ -94,16 +97,12 @@ extension Portfolio {
     }
 
     /// The path under Content/ that `relative`, written in `sourcePath`, points to; nil when it
-    /// leaves Content/. A leading "/" means the Content/ folder itself.
+    /// leaves Content/ or is absolute.
     static func contentRelative(_ relative: String, from sourcePath: String) -> String? {
-        var parts: [Substring]
-        if relative.hasPrefix("/") {
-            parts = []
-        } else {
-            parts = sourcePath.split(separator: "/").dropLast()
-            guard parts.first == "Content" else { return nil }
-            parts.removeFirst()
-        }
+        guard !relative.hasPrefix("/"), !relative.hasPrefix("\\") else { return nil }
+        var parts: [Substring] = sourcePath.split(separator: "/").dropLast()
+        guard parts.first == "Content" else { return nil }
+        parts.removeFirst()
         for component in relative.split(separator: "/") {
             switch component {
             case ".", "": continue

@@ -45,7 +45,11 @@ extension FileIO {
             var isFolder: ObjCBool = false
             return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && !isFolder.boolValue
         },
-        resolvedPath: { path in URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path }
+        resolvedPath: { path in
+            guard let resolved = realpath(path, nil) else { return path }
+            defer { free(resolved) }
+            return String(cString: resolved)
+        }
     )
 
     /// Collects regular files below `folder` with readdir: much faster than URL resource values
