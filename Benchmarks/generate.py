@@ -52,7 +52,7 @@ def document(i, n, rng):
         body += ["## Onderdeel %d" % section, ""]
         body += [" ".join(rng.sample(SENTENCES, 4)) + " Dit raakt aan %s en %s." % tuple(rng.sample(NORMS, 2)), ""]
         body += ["- %s" % s for s in rng.sample(SENTENCES, 3)] + [""]
-        body += ["| Maatregel | Status |", "|---|---|", "| %s | gereed |" % rng.choice(NORMS), "| Controle | open |", ""]
+        body += ["- **Maatregel bij %s** (status: gereed)" % rng.choice(NORMS), "- **Controle** (status: open)", ""]
     return "\n".join(fm + body) + "\n"
 
 
