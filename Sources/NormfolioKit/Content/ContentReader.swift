@@ -43,8 +43,19 @@ enum ContentReader {
         let markdown = files.filter { $0.lowercased().hasSuffix(".md") && !outside.contains($0) }
         let frozenCatalog = catalog
         let results = markdown.parallelMap { file in
-            readMarkdownFile(file, root: root, io: io, catalog: frozenCatalog)
+            readMarkdownFile(file, root: root, io: io, catalog: frozenCatalog, settings: settings)
         }
+        // Text attachments are checked for personal data too.
+        let textFiles = files.filter { file in
+            !outside.contains(file) && [".txt", ".csv"].contains { file.lowercased().hasSuffix($0) }
+        }
+        let attachmentDiagnostics = textFiles.parallelMap { file -> [Diagnostic] in
+            var found: [Diagnostic] = []
+            let path = "Content/" + file
+            guard let text = readText(root + "/" + path, path: path, io: io, diagnostics: &found) else { return found }
+            return found + personalDataDiagnostics(PrivacyGuard.scan(text), path: path, settings: settings, acknowledged: [])
+        }
+        diagnostics += attachmentDiagnostics.flatMap { $0 }
         var source = PortfolioSource(root: root, settings: settings, catalog: catalog, documents: [], assessments: [],
                                      pages: [], contentFiles: Set(files), outsideFiles: outside, diagnostics: diagnostics)
         for result in results {
@@ -61,7 +72,7 @@ enum ContentReader {
 
     // MARK: Settings
 
-    static let settingsKeys = ["organisation", "title", "language", "target", "as_of", "catalog"]
+    static let settingsKeys = ["organisation", "title", "language", "target", "as_of", "catalog", "email_allowlist"]
 
     static func readSettings(root: String, io: FileIO, diagnostics: inout [Diagnostic]) -> Settings {
         var settings = Settings()
@@ -87,6 +98,7 @@ enum ContentReader {
         if let catalog = fields.string("catalog") {
             settings.catalog = PathReference(path: catalog, location: fields.location(ofValue: "catalog"))
         }
+        settings.emailAllowlist = (fields.stringList("email_allowlist") ?? []).map(\.text)
         return settings
     }
 
@@ -149,7 +161,7 @@ enum ContentReader {
         var diagnostics: [Diagnostic]
     }
 
-    static func readMarkdownFile(_ file: String, root: String, io: FileIO, catalog: Catalog) -> FileResult {
+    static func readMarkdownFile(_ file: String, root: String, io: FileIO, catalog: Catalog, settings: Settings) -> FileResult {
         let path = "Content/" + file
         var diagnostics: [Diagnostic] = []
         guard let text = readText(root + "/" + path, path: path, io: io, diagnostics: &diagnostics) else {
@@ -165,6 +177,9 @@ enum ContentReader {
             fields = YAMLFields.parse(yaml, path: path, lineOffset: FrontMatter.yamlLineOffset, diagnostics: &diagnostics)
             if fields == nil { return FileResult(content: nil, diagnostics: diagnostics) }
         }
+        let acknowledged = acknowledgedPersonalData(&fields, diagnostics: &diagnostics)
+        diagnostics += personalDataDiagnostics(PrivacyGuard.scan(text), path: path, settings: settings,
+                                               acknowledged: acknowledged)
         let content: Content?
         if file.hasPrefix("norms/") {
             content = readAssessment(file, path: path, body: frontMatter.body, fields: &fields, catalog: catalog,
@@ -183,8 +198,38 @@ enum ContentReader {
         return FileResult(content: content, diagnostics: diagnostics)
     }
 
+    // MARK: Personal data
+
+    /// The kinds of personal data a reviewed file acknowledges (`pii_reviewed: [email, ipv4]`).
+    static func acknowledgedPersonalData(_ fields: inout YAMLFields?, diagnostics: inout [Diagnostic]) -> Set<PrivacyGuard.Kind> {
+        guard var f = fields, let items = f.stringList("pii_reviewed") else { return [] }
+        var kinds = Set<PrivacyGuard.Kind>()
+        let allowed = ["email", "ipv4"]
+        for item in items {
+            switch PrivacyGuard.Kind(rawValue: item.text.lowercased()) {
+            case .bsn: f.report(.bsnCannotBeAcknowledged(at: item.location))
+            case .some(let kind): kinds.insert(kind)
+            case nil:
+                f.report(.unknownValue("pii_reviewed", item.text, allowed: allowed,
+                                       suggestion: Suggestion.closest(to: item.text, in: allowed), severity: .error,
+                                       code: "invalid-value", at: item.location))
+            }
+        }
+        fields = f
+        return kinds
+    }
+
+    static func personalDataDiagnostics(_ findings: [PrivacyGuard.Finding], path: String, settings: Settings,
+                                        acknowledged: Set<PrivacyGuard.Kind>) -> [Diagnostic] {
+        findings.compactMap { finding in
+            if finding.kind != .bsn && acknowledged.contains(finding.kind) { return nil }
+            if finding.kind == .email && settings.allows(email: finding.value) { return nil }
+            return .personalData(finding, at: SourceLocation(path: path, line: finding.line, column: finding.column))
+        }
+    }
+
     static let evidenceKeys = ["title", "norms", "type", "classification", "owner", "date", "approved_by",
-                               "approved_on", "review_by", "attachments", "redacted"]
+                               "approved_on", "review_by", "attachments", "redacted", "pii_reviewed"]
 
     static func readEvidence(_ file: String, path: String, body: MarkdownSource, fields: inout YAMLFields,
                              catalog: Catalog) -> EvidenceDocument? {
@@ -241,7 +286,8 @@ enum ContentReader {
             redacted: redacted, body: body, links: analysis.links, mentions: analysis.mentions)
     }
 
-    static let assessmentKeys = ["level", "target", "owner", "not_applicable", "reviewed_on", "next_review", "actions"]
+    static let assessmentKeys = ["level", "target", "owner", "not_applicable", "reviewed_on", "next_review", "actions",
+                                 "pii_reviewed"]
     static let actionKeys = ["title", "owner", "due", "status"]
 
     static func readAssessment(_ file: String, path: String, body: MarkdownSource, fields: inout YAMLFields?,
@@ -298,7 +344,7 @@ enum ContentReader {
         return assessment
     }
 
-    static let pageKeys = ["title", "order"]
+    static let pageKeys = ["title", "order", "pii_reviewed"]
 
     static func readPage(_ file: String, path: String, body: MarkdownSource, fields: inout YAMLFields?) -> FreePage? {
         let name = String(file.dropFirst("pages/".count).dropLast(3))

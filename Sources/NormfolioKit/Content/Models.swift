@@ -87,6 +87,18 @@ public struct Settings: Sendable {
     public var target = 3
     public var asOf: Day?
     public var catalog: PathReference?
+    /// E-mail addresses and domains that may appear in evidence (the board's role addresses).
+    public var emailAllowlist: [String] = []
+
+    /// Whether an e-mail address is allowed: listed itself, or its domain or a parent domain is.
+    func allows(email: String) -> Bool {
+        let address = email.lowercased()
+        let domain = address.split(separator: "@").last.map(String.init) ?? ""
+        return emailAllowlist.contains { entry in
+            let entry = entry.lowercased()
+            return entry.contains("@") ? entry == address : domain == entry || domain.hasSuffix("." + entry)
+        }
+    }
 }
 
 /// An evidence document: any Markdown file under Content/ outside norms/ and pages/.

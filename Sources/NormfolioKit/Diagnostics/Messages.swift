@@ -112,6 +112,29 @@ extension Diagnostic {
                    "'not_applicable' needs a written justification of why the norm does not apply", at: location)
     }
 
+    // MARK: Personal data
+
+    static func personalData(_ finding: PrivacyGuard.Finding, at location: SourceLocation) -> Diagnostic {
+        switch finding.kind {
+        case .bsn:
+            return Diagnostic(.error, "personal-data-bsn",
+                              "BSN-like number \(finding.masked) (it passes the elfproef); a BSN may never be published: remove it",
+                              at: location)
+        case .email:
+            return Diagnostic(.warning, "personal-data-email",
+                              "e-mail address \(finding.masked); remove it, add it to email_allowlist in normfolio.yml, or acknowledge it with pii_reviewed: [email]",
+                              at: location)
+        case .ipv4:
+            return Diagnostic(.warning, "personal-data-ipv4",
+                              "IPv4 address \(finding.masked); remove it or acknowledge it with pii_reviewed: [ipv4]", at: location)
+        }
+    }
+
+    static func bsnCannotBeAcknowledged(at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "invalid-value", "a BSN cannot be acknowledged with pii_reviewed; remove the number instead",
+                   at: location)
+    }
+
     // MARK: Claims (checked against the evidence at the reference date)
 
     static func levelWithoutEvidence(_ id: String, level: Int, at location: SourceLocation) -> Diagnostic {
