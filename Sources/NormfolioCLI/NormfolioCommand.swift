@@ -13,7 +13,7 @@ public struct NormfolioCommand: ParsableCommand {
             writes a static HTML site that works from a web server, a zip or file://.
             """,
         version: Normfolio.version,
-        subcommands: [Build.self, Check.self, Norms.self, Init.self]
+        subcommands: [Build.self, Check.self, Verify.self, Norms.self, Init.self]
     )
 
     public init() {}
@@ -118,6 +118,9 @@ struct Build: ParsableCommand {
         print("Built \(Output.count(site.pageCount, "page", "pages")), \(documents), " +
               "\(Output.count(result.diagnostics.warningCount, "warning", "warnings")) in \(Output.seconds(since: start))" +
               " → \(options.outputFolder)")
+        if let fingerprint = Integrity.fingerprint(of: site) {
+            print("Fingerprint (SHA-256 of export/SHA256SUMS): \(fingerprint)")
+        }
     }
 }
 
@@ -156,6 +159,37 @@ struct Check: ParsableCommand {
             }
         }
         if diagnostics.fail(strict: content.strict) { throw ExitCode(1) }
+    }
+}
+
+struct Verify: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check that a built site is exactly as normfolio wrote it.",
+        discussion: """
+            Re-computes the SHA-256 of every file listed in the site's export/SHA256SUMS and reports \
+            every changed, missing or extra file. Exit code 0: intact; 1: something differs.
+            """)
+
+    @Argument(help: "The site folder (the one with index.html).", completion: .directory)
+    var site: String
+
+    func run() throws {
+        let report: Integrity.Report
+        do {
+            report = try Integrity.verify(site: site)
+        } catch {
+            Output.printError("error: \(error)")
+            throw ExitCode(2)
+        }
+        for path in report.changed { Output.printError("changed: \(path)") }
+        for path in report.missing { Output.printError("missing: \(path)") }
+        for path in report.extra { Output.printError("extra: \(path)") }
+        if report.isIntact {
+            print("Intact: \(Output.count(report.checked, "file", "files")) match export/SHA256SUMS.")
+        } else {
+            print("Not intact: \(report.changed.count) changed, \(report.missing.count) missing, \(report.extra.count) extra.")
+            throw ExitCode(1)
+        }
     }
 }
 

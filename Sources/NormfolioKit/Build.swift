@@ -62,7 +62,8 @@ public enum Normfolio {
     public static func render(_ options: BuildOptions, io: FileIO = .live, today: Day = Day(Date())) -> BuildResult {
         var (result, theme, clock) = load(options, io: io, today: today)
         guard let portfolio = result.portfolio, !result.diagnostics.fail(strict: options.strict) else { return result }
-        result.site = Renderer(portfolio: portfolio, theme: theme, audience: options.audience, version: version).render()  // render
+        let site = Renderer(portfolio: portfolio, theme: theme, audience: options.audience, version: version, io: io).render() // render
+        result.site = Integrity.seal(site, portfolio: portfolio, audience: options.audience, version: version, io: io)
         clock.lap("render")
         result.timings = clock.timings
         return result

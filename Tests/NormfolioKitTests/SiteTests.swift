@@ -42,8 +42,8 @@ func contents(of folder: URL) -> [String: Data] {
         let site = try render()
         let pages = site.files.map(\.path).filter { $0.hasSuffix(".html") && !$0.hasPrefix("normen/") }
         #expect(pages == ["dekking.html", "documenten/beleid-ib-beleid.html", "documenten/index.html",
-                          "documenten/procedures-incident.html", "index.html", "paginas/over.html", "rapport.html",
-                          "verbeterplan.html", "volwassenheid.html"])
+                          "documenten/procedures-incident.html", "index.html", "integriteit.html", "paginas/over.html",
+                          "rapport.html", "verbeterplan.html", "volwassenheid.html"])
         #expect(site.files.contains { $0.path == "export/normen.csv" } && site.files.contains { $0.path == "export/portfolio.json" })
         #expect(site.files.count { $0.path.hasPrefix("normen/") } == 80)
         #expect(site.files.contains { $0.path == "bijlagen/beleid/bestanden/verslag-1.txt" })

@@ -29,7 +29,12 @@ struct Renderer {
     /// The pages the navigation links to.
     private var navigationHrefs: Set<String> = []
 
-    init(portfolio: Portfolio, theme: Theme, audience: Audience, version: String) {
+    /// Size and SHA-256 of each published attachment, by its path under Content/.
+    private(set) var attachmentDigests: [String: (size: Int, sha256: String)] = [:]
+    /// The commit of the portfolio's git repository, if it is one.
+    private(set) var gitCommit: String?
+
+    init(portfolio: Portfolio, theme: Theme, audience: Audience, version: String, io: FileIO = .live) {
         self.portfolio = portfolio
         self.audience = audience
         self.version = version
@@ -43,6 +48,14 @@ struct Renderer {
         self.theme = theme.specialized(constants: constants)
         self.published = portfolio.documents.map { audience.mayRead($0.classification) }
         self.navigationHrefs = Set(navigationItems.map(\.href))
+        self.gitCommit = Integrity.gitCommit(of: portfolio.root, io: io)
+        let attachments = publishedAttachments()
+        let root = portfolio.root
+        let digests = attachments.parallelMap { file -> (Int, String) in
+            let data = io.read(root + "/Content/" + file) ?? Data()
+            return (data.count, Integrity.sha256(data))
+        }
+        self.attachmentDigests = Dictionary(uniqueKeysWithValues: zip(attachments, digests).map { ($0, (size: $1.0, sha256: $1.1)) })
         let renderer = self
         let rendered = portfolio.documents.indices.map { $0 }.parallelMap(state: { (renderer.withOwnTheme(), ShapeCache(theme: renderer.theme)) }) { worker, index -> [String] in
             guard worker.0.published[index] else { return ["", ""] }
@@ -61,11 +74,11 @@ struct Renderer {
     /// Every page the site has, rendered in parallel.
     enum Page: Sendable {
         case home, catalog, documents, norm(Int), document(Int), freePage(Int)
-        case coverage, maturity, plan, report
+        case coverage, maturity, plan, report, integrity
     }
 
     func render() -> Site {
-        var pages: [Page] = [.home, .catalog, .documents, .coverage, .maturity, .plan, .report]
+        var pages: [Page] = [.home, .catalog, .documents, .coverage, .maturity, .plan, .report, .integrity]
         pages += portfolio.catalog.norms.indices.map(Page.norm)
         pages += portfolio.documents.indices.filter { published[$0] }.map(Page.document)
         pages += portfolio.pages.indices.map(Page.freePage)
@@ -162,6 +175,9 @@ struct Renderer {
             return parts(planView(), template: "plan", title: text("plan"), path: "verbeterplan.html", shapes: &shapes)
         case .report:
             return parts(reportView(), template: "report", title: text("report"), path: "rapport.html", shapes: &shapes)
+        case .integrity:
+            return parts(integrityView(), template: "integrity", title: text("integrity"), path: "integriteit.html",
+                         shapes: &shapes)
         }
     }
 
@@ -194,7 +210,7 @@ struct Renderer {
             "lang": language,
             "nav": navigation(current: path),
             "footerNav": footerNavigation,
-            "hasFooterNav": !portfolio.pages.isEmpty,
+            "hasFooterNav": true,
             "breadcrumbs": crumbs.map { ["label": $0.label, "href": $0.href] as View },
             "hasBreadcrumbs": !crumbs.isEmpty,
             "pageTitle": title,
@@ -272,9 +288,10 @@ struct Renderer {
          (text("report"), "rapport.html")]
     }
 
-    /// The free pages, linked from every page's footer.
+    /// The free pages and the integrity page, linked from every page's footer.
     var footerNavigation: [View] {
         portfolio.pages.map { ["label": $0.title, "href": "paginas/\($0.slug).html"] as View }
+            + [["label": text("integrity"), "href": "integriteit.html"]]
     }
 
 
@@ -431,7 +448,9 @@ struct Renderer {
         let document = portfolio.documents[index]
         let attachments: [View] = portfolio.attachmentsOfDocument[index].compactMap { source in
             guard let sitePath = portfolio.attachmentSitePaths[source] else { return nil }
-            return ["name": source.split(separator: "/").last.map(String.init) ?? source, "href": "../" + sitePath]
+            let digest = attachmentDigests[source]
+            return ["name": source.split(separator: "/").last.map(String.init) ?? source, "href": "../" + sitePath,
+                    "size": digest.map { byteCount($0.size) } ?? "–", "sha256": digest?.sha256 ?? "–"]
         }
         let linkers = portfolio.linkedFrom[index].filter { published[$0] }.map { documentSummary($0, root: "../") }
         var view = documentSummary(index, root: "../")
@@ -473,6 +492,20 @@ struct Renderer {
     func documentPath(_ index: Int) -> String { "documenten/\(portfolio.documents[index].slug).html" }
 
     // MARK: Text helpers
+
+    /// "850 bytes", "12,3 kB", "4,1 MB" (decimal units, the site's decimal separator).
+    func byteCount(_ size: Int) -> String {
+        if size < 1000 { return "\(size) bytes" }
+        let (value, unit) = size < 1_000_000 ? (Double(size) / 1000, "kB") : (Double(size) / 1_000_000, "MB")
+        return "\(decimal(value)) \(unit)"
+    }
+
+    func integrityView() -> View {
+        [
+            "gitCommit": opt(gitCommit),
+            "manifest": Integrity.manifestPath, "sums": Integrity.sumsPath,
+        ]
+    }
 
     /// An interface text in the site's language (the key itself if a table lacks it).
     func text(_ key: String) -> String { strings[key] ?? key }

@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+@testable import NormfolioKit
+
+/// The manifest, the checksum list, `verify`, and the hashes on evidence pages.
+@Suite struct IntegrityTests {
+    func build(_ audience: Audience = .intranet) throws -> (URL, BuildResult) {
+        let out = try temporaryFolder()
+        let result = try Normfolio.build(BuildOptions(portfolio: siteFixture, output: out.appendingPathComponent("site").path,
+                                                      audience: audience))
+        return (out, result)
+    }
+
+    func sha256sumCheck(in folder: URL) throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["sha256sum", "--quiet", "-c", "export/SHA256SUMS"]
+        process.currentDirectoryURL = folder
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    @Test func standardToolsVerifyTheSiteAndNoticeAnyEdit() throws {
+        let (out, _) = try build()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let site = out.appendingPathComponent("site")
+        #expect(try sha256sumCheck(in: site) == 0)
+        #expect(try Integrity.verify(site: site.path).isIntact)
+        #expect(try Integrity.verify(site: site.path).checked == contents(of: site).count - 2)  // not the list, not the marker
+
+        // One byte changed in one page.
+        let page = site.appendingPathComponent("normen/GO.02.html")
+        var bytes = try Data(contentsOf: page)
+        bytes[bytes.count / 2] ^= 0x01
+        try bytes.write(to: page)
+        try Data("extra".utf8).write(to: site.appendingPathComponent("extra.html"))
+        try FileManager.default.removeItem(at: site.appendingPathComponent("index.html"))
+        #expect(try sha256sumCheck(in: site) != 0)
+        let report = try Integrity.verify(site: site.path)
+        #expect(report.changed == ["normen/GO.02.html"])
+        #expect(report.missing == ["index.html"])
+        #expect(report.extra == ["extra.html"])
+        #expect(!report.isIntact)
+    }
+
+    @Test func theManifestDescribesTheEdition() throws {
+        let (out, result) = try build()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let data = try Data(contentsOf: out.appendingPathComponent("site/export/manifest.json"))
+        let manifest = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(manifest["audience"] as? String == "intranet")
+        #expect(manifest["as_of"] as? String == "2026-12-01")
+        #expect(manifest["normfolio_version"] as? String == Normfolio.version)
+        #expect(manifest["git_commit"] is NSNull)
+        let files = try #require(manifest["files"] as? [[String: Any]])
+        let site = try #require(result.site)
+        #expect(files.count == site.files.count - 2)
+        let index = try #require(files.first { $0["path"] as? String == "index.html" })
+        let indexBytes = try Data(contentsOf: out.appendingPathComponent("site/index.html"))
+        #expect(index["size"] as? Int == indexBytes.count)
+        #expect(index["sha256"] as? String == Integrity.sha256(indexBytes))
+        // Sources of published documents only: the withheld pentest is not named.
+        let sources = try #require(manifest["sources"] as? [[String: Any]])
+        #expect(sources.compactMap { $0["source"] as? String } == ["Content/beleid/ib-beleid.md", "Content/procedures/incident.md"])
+        #expect(!String(decoding: data, as: UTF8.self).contains("pentest"))
+    }
+
+    @Test func attachmentsShowTheirSizeAndHash() throws {
+        let site = try #require(Normfolio.render(BuildOptions(portfolio: siteFixture), today: fixedToday).site)
+        let policy = page(site, "documenten/beleid-ib-beleid.html")
+        #expect(policy.contains("<td><a href=\"../bijlagen/beleid/bestanden/verslag-1.txt\">Verslag 1.txt</a></td><td class=\"num\">24 bytes</td><td><code class=\"hash\">94a6bae8717de21562b4649e87744d9365289b3b7a9564e7dec6452c4288e9ea</code></td>"))
+    }
+
+    @Test func theGitCommitIsReadWithoutGit() throws {
+        let commit = String(repeating: "ab12", count: 10)
+        let loose = FileIO.memory(root: "/p", [".git/HEAD": "ref: refs/heads/main\n", ".git/refs/heads/main": commit + "\n"])
+        #expect(Integrity.gitCommit(of: "/p", io: loose) == commit)
+        let packed = FileIO.memory(root: "/p", [".git/HEAD": "ref: refs/heads/main\n",
+                                                ".git/packed-refs": "# pack-refs\n\(commit) refs/heads/main\n"])
+        #expect(Integrity.gitCommit(of: "/p", io: packed) == commit)
+        let detached = FileIO.memory(root: "/p", [".git/HEAD": commit + "\n"])
+        #expect(Integrity.gitCommit(of: "/p", io: detached) == commit)
+        #expect(Integrity.gitCommit(of: "/p", io: .memory(root: "/p", [:])) == nil)
+    }
+}
