@@ -8,11 +8,11 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run test bench deps release install clean
 
-# libcmark (the CommonMark reference library) is the one system library normfolio links.
+# System libraries normfolio links: libcmark (the CommonMark reference library) and zlib (for zips).
 deps:
-	@if ! pkg-config --exists libcmark 2>/dev/null; then \
-		echo "Installing libcmark-dev and pkg-config (needs apt-get)…"; \
-		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libcmark-dev pkg-config; \
+	@if ! pkg-config --exists libcmark zlib 2>/dev/null; then \
+		echo "Installing libcmark-dev, zlib1g-dev and pkg-config (needs apt-get)…"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libcmark-dev zlib1g-dev pkg-config; \
 	fi
 
 release: deps

@@ -94,10 +94,14 @@ struct Build: ParsableCommand {
     @Option(help: "Who the site is for: intranet (up to intern), accountant (up to vertrouwelijk) or auditor (everything).")
     var audience: Audience = .intranet
 
+    @Option(help: ArgumentHelp("Also write the site as a zip archive, for handing over (the same input gives the same bytes).",
+                               valueName: "FILE"), completion: .file(extensions: ["zip"]))
+    var zip: String?
+
     func run() throws {
         let start = ContinuousClock.now
         let options = BuildOptions(portfolio: content.portfolio, output: output, audience: audience,
-                                   asOf: content.asOf, strict: content.strict)
+                                   asOf: content.asOf, strict: content.strict, zip: zip)
         let result: BuildResult
         do {
             result = try Normfolio.build(options)
@@ -118,6 +122,7 @@ struct Build: ParsableCommand {
         print("Built \(Output.count(site.pageCount, "page", "pages")), \(documents), " +
               "\(Output.count(result.diagnostics.warningCount, "warning", "warnings")) in \(Output.seconds(since: start))" +
               " → \(options.outputFolder)")
+        if let zip { print("Zip: \(zip)") }
         if let fingerprint = Integrity.fingerprint(of: site) {
             print("Fingerprint (SHA-256 of export/SHA256SUMS): \(fingerprint)")
         }

@@ -11,14 +11,17 @@ public struct BuildOptions: Sendable {
     public var asOf: Day?
     /// Whether warnings fail the build.
     public var strict: Bool
+    /// Also write the site as a zip archive to this path.
+    public var zip: String?
 
     public init(portfolio: String, output: String? = nil, audience: Audience = .intranet, asOf: Day? = nil,
-                strict: Bool = false) {
+                strict: Bool = false, zip: String? = nil) {
         self.portfolio = portfolio
         self.output = output
         self.audience = audience
         self.asOf = asOf
         self.strict = strict
+        self.zip = zip
     }
 
     public var outputFolder: String { output ?? (portfolio as NSString).appendingPathComponent("_site") }
@@ -93,12 +96,25 @@ public enum Normfolio {
     public static func build(_ options: BuildOptions, io: FileIO = .live, today: Day = Day(Date())) throws -> BuildResult {
         let root = absolute(options.portfolio)
         let output = absolute(options.outputFolder)
-        try SiteWriter.checkOutput(URL(fileURLWithPath: output).resolvingSymlinksInPath().path,
-                                   portfolio: URL(fileURLWithPath: root).resolvingSymlinksInPath().path)
+        let resolvedOutput = URL(fileURLWithPath: output).resolvingSymlinksInPath().path
+        let resolvedRoot = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
+        try SiteWriter.checkOutput(resolvedOutput, portfolio: resolvedRoot)
+        let zip = options.zip.map(absolute)
+        if let zip {
+            let resolvedZip = URL(fileURLWithPath: zip).deletingLastPathComponent().resolvingSymlinksInPath().path
+            for (folder, what) in [(resolvedOutput, "the output folder"), (resolvedRoot + "/Content", "the portfolio's Content/ folder")]
+            where resolvedZip == folder || resolvedZip.hasPrefix(folder + "/") {
+                throw WriteError(description: "zip file '\(options.zip ?? zip)' lies inside \(what)")
+            }
+        }
         var result = render(options, io: io, today: today)
         if let site = result.site {
             var clock = StageClock()
             try SiteWriter.write(site, to: output, portfolio: root, io: io)                           // write
+            if let zip, let portfolio = result.portfolio {
+                let name = URL(fileURLWithPath: zip).deletingPathExtension().lastPathComponent
+                try ZipWriter.write(site, to: zip, folderName: name, asOf: portfolio.asOf, io: io)
+            }
             clock.lap("write")
             result.timings += clock.timings
         }

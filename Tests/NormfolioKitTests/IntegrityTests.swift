@@ -86,3 +86,46 @@ import Testing
         #expect(Integrity.gitCommit(of: "/p", io: .memory(root: "/p", [:])) == nil)
     }
 }
+
+/// The hand-off archive.
+@Suite struct ZipTests {
+    @Test func twoZipsOfTheSameInputAreIdenticalAndUnzipToAWorkingSite() throws {
+        let work = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: work) }
+        var zips: [Data] = []
+        for run in ["a", "b"] {
+            let folder = work.appendingPathComponent(run)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let zip = folder.appendingPathComponent("overdracht.zip")
+            _ = try Normfolio.build(BuildOptions(portfolio: siteFixture, output: folder.appendingPathComponent("site").path,
+                                                 audience: .auditor, zip: zip.path))
+            zips.append(try Data(contentsOf: zip))
+        }
+        #expect(zips[0] == zips[1])
+        #expect(zips[0].starts(with: [0x50, 0x4B, 0x03, 0x04]))
+
+        let unzip = Process()
+        unzip.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        unzip.arguments = ["python3", "-m", "zipfile", "-e", work.appendingPathComponent("a/overdracht.zip").path, work.appendingPathComponent("x").path]
+        try unzip.run()
+        unzip.waitUntilExit()
+        #expect(unzip.terminationStatus == 0)
+        let unzipped = work.appendingPathComponent("x/overdracht")
+        #expect(FileManager.default.fileExists(atPath: unzipped.appendingPathComponent("index.html").path))
+        #expect(try Integrity.verify(site: unzipped.path).isIntact)
+        // The zip holds exactly the site: the same files as the folder, without normfolio's marker.
+        #expect(Set(contents(of: unzipped).keys) == Set(contents(of: work.appendingPathComponent("a/site")).keys).subtracting([".normfolio-site"]))
+    }
+
+    @Test func aZipInsideTheOutputOrContentIsRefused() throws {
+        let work = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let output = work.appendingPathComponent("site")
+        for zip in [output.appendingPathComponent("site.zip").path, siteFixture + "/Content/site.zip"] {
+            #expect(throws: WriteError.self, "\(zip)") {
+                try Normfolio.build(BuildOptions(portfolio: siteFixture, output: output.path, zip: zip))
+            }
+        }
+        #expect(!FileManager.default.fileExists(atPath: siteFixture + "/Content/site.zip"))
+    }
+}
