@@ -13,7 +13,7 @@ public struct NormfolioCommand: ParsableCommand {
             writes a static HTML site that works from a web server, a zip or file://.
             """,
         version: Normfolio.version,
-        subcommands: [Build.self, Check.self, Verify.self, Norms.self, Init.self]
+        subcommands: [Build.self, Check.self, Verify.self, Norms.self, Init.self, New.self]
     )
 
     public init() {}
@@ -208,13 +208,25 @@ struct Norms: ParsableCommand {
     @Option(help: "Only the norms of this part.")
     var part: Part?
 
+    @Option(help: ArgumentHelp("Only the norms whose ID, title or description contains all these words.", valueName: "WORDS"))
+    var search: String?
+
     func run() {
         let catalog = Catalog.builtIn()
+        let words = (search ?? "").lowercased().split(separator: " ").map(String.init)
         var lines: [String] = []
         for norm in catalog.norms {
             guard let domain = catalog.domain(norm.domain), part == nil || domain.part == part?.rawValue else { continue }
+            let haystack = [norm.id, norm.title, norm.titleEN ?? "", norm.description, domain.title].joined(separator: " ")
+                .folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+            guard words.allSatisfy({ haystack.contains($0.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)) })
+            else { continue }
             let mark = norm.titleVerified ? "" : " (werktitel)"
             lines.append("\(norm.id)\t\(domain.title)\t\(norm.title)\(mark)")
+        }
+        if lines.isEmpty, search != nil {
+            Output.printError("No norm matches '\(search ?? "")'.")
+            return
         }
         print(lines.joined(separator: "\n"))
     }

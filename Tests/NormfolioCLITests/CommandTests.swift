@@ -158,6 +158,31 @@ import Testing
         #expect(privacy.stdout.hasPrefix("PR.03\tProcessen\tVerwerkingsregister actualisatie\n"))
     }
 
+    @Test func newWritesADocumentThatChecksCleanly() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try run(["init", folder.path]).status == 0)
+        let created = try run(["new", "Beleid \"MFA\" 2027", "--norms", "SM.02, ID.02", "--type", "beleid", "--portfolio", folder.path])
+        #expect(created.status == 0)
+        #expect(created.stdout == "Created Content/documenten/beleid-mfa-2027.md\n")
+        let text = try String(contentsOf: folder.appendingPathComponent("Content/documenten/beleid-mfa-2027.md"), encoding: .utf8)
+        #expect(text.hasPrefix("---\ntitle: \"Beleid \\\"MFA\\\" 2027\"\nnorms: [SM.02, ID.02]\ntype: beleid\nclassification: intern\n"))
+        #expect(try run(["check", folder.path]).stdout == "No problems found (3 documents).\n")
+        let again = try run(["new", "Beleid \"MFA\" 2027", "--norms", "SM.02", "--portfolio", folder.path])
+        #expect(again.status == 1)
+        let unknown = try run(["new", "X", "--norms", "SM.20", "--portfolio", folder.path])
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.contains("unknown norm ID 'SM.20' (did you mean 'SM.02'?)"))
+    }
+
+    @Test func normsCanBeSearched() throws {
+        #expect(try run(["norms", "--search", "mfa"]).stdout == "SM.02\tSecuritymanagement\tAuthenticatiemechanismes\n")
+        let backup = try run(["norms", "--search", "BACK-UP"]).stdout.split(separator: "\n").map { $0.prefix(5) }
+        #expect(backup == ["OP.02", "BC.03"])
+        let none = try run(["norms", "--search", "zzzz"])
+        #expect(none.stdout.isEmpty && none.stderr == "No norm matches 'zzzz'.\n")
+    }
+
     @Test func usageErrorsAreNotContentErrors() throws {
         let missing = try run(["build", "/nonexistent/portfolio"])
         #expect(missing.status == 64)
@@ -174,7 +199,7 @@ import Testing
     @Test func helpDescribesTheCommands() throws {
         let help = try run(["--help"])
         #expect(help.status == 0)
-        for command in ["build", "check", "norms", "init"] { #expect(help.stdout.contains(command)) }
+        for command in ["build", "check", "verify", "norms", "init", "new"] { #expect(help.stdout.contains(command)) }
         let buildHelp = try run(["build", "--help"])
         #expect(buildHelp.stdout.contains("--audience"))
         #expect(buildHelp.stdout.contains("--as-of"))

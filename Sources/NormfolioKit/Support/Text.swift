@@ -50,6 +50,12 @@ extension String {
     }
 }
 
+/// Page and file names made from titles.
+public enum Slug {
+    /// A URL- and file-system-safe name for a title ("Beleid & Privacy 2026" → "beleid-privacy-2026").
+    public static func make(_ text: String) -> String { text.slugified() }
+}
+
 /// Suggestions for misspelled names ("did you mean …?").
 enum Suggestion {
     /// The candidate closest to `word`: an exact match ignoring case wins, then the smallest edit
