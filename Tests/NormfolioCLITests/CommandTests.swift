@@ -56,7 +56,7 @@ import Testing
         let result = try run(["build", Self.packageRoot.path, "-o", site.path])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.split(separator: "\n").count == 21)
-        #expect(result.stdout.hasPrefix("Built 110 pages, 20 documents (11 withheld for intranet), 21 warnings in "))
+        #expect(result.stdout.hasPrefix("Built 111 pages, 20 documents (11 withheld for intranet), 21 warnings in "))
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.count == 2)
         #expect(lines.first?.hasSuffix(" → \(site.path)") == true)
@@ -72,7 +72,7 @@ import Testing
         #expect(try run(["verify", Self.packageRoot.path]).status == 2)
         #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("index.html").path))
         let auditor = try run(["build", Self.packageRoot.path, "-o", site.path, "--audience", "auditor"])
-        #expect(auditor.stdout.hasPrefix("Built 121 pages, 31 documents, 21 warnings in "))
+        #expect(auditor.stdout.hasPrefix("Built 122 pages, 31 documents, 21 warnings in "))
     }
 
     @Test func checkReportsEveryMistakeOnceWithItsPlaceAndWritesNothing() throws {

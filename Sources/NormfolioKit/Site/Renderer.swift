@@ -74,11 +74,11 @@ struct Renderer {
     /// Every page the site has, rendered in parallel.
     enum Page: Sendable {
         case home, catalog, documents, norm(Int), document(Int), freePage(Int)
-        case coverage, maturity, plan, report, integrity
+        case coverage, maturity, plan, report, integrity, search
     }
 
     func render() -> Site {
-        var pages: [Page] = [.home, .catalog, .documents, .coverage, .maturity, .plan, .report, .integrity]
+        var pages: [Page] = [.home, .catalog, .documents, .coverage, .maturity, .plan, .report, .integrity, .search]
         pages += portfolio.catalog.norms.indices.map(Page.norm)
         pages += portfolio.documents.indices.filter { published[$0] }.map(Page.document)
         pages += portfolio.pages.indices.map(Page.freePage)
@@ -87,7 +87,7 @@ struct Renderer {
             pages.parallelMap(state: { (self.withOwnTheme(), ShapeCache(theme: self.theme)) }) { worker, page in
                 worker.0.render(page, shapes: &worker.1)
             }
-        }, side: { self.exportFiles() })
+        }, side: { self.exportFiles() + [self.searchIndexFile()] })
         // The layout around a page depends only on its folder depth, navigation state and
         // breadcrumbs, so each distinct frame is rendered once and the pages are spliced into it.
         var shells: [String: Shell] = [:]
@@ -177,6 +177,9 @@ struct Renderer {
             return parts(reportView(), template: "report", title: text("report"), path: "rapport.html", shapes: &shapes)
         case .integrity:
             return parts(integrityView(), template: "integrity", title: text("integrity"), path: "integriteit.html",
+                         shapes: &shapes)
+        case .search:
+            return parts(["searchTexts": searchTexts()], template: "search", title: text("search"), path: "zoeken.html",
                          shapes: &shapes)
         }
     }
