@@ -3,7 +3,8 @@ import Foundation
 import NormfolioKit
 
 /// The `normfolio` command tree.
-public struct NormfolioCommand: ParsableCommand {
+@available(macOS 10.15, macCatalyst 13, iOS 13, tvOS 13, watchOS 6, *)
+public struct NormfolioCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "normfolio",
         abstract: "Build a school board's IBP compliance portfolio (Normenkader IBP) as a static website.",
@@ -13,7 +14,7 @@ public struct NormfolioCommand: ParsableCommand {
             writes a static HTML site that works from a web server, a zip or file://.
             """,
         version: Normfolio.version,
-        subcommands: [Build.self, Check.self, Verify.self, Norms.self, Init.self, New.self]
+        subcommands: [Build.self, Check.self, Serve.self, Verify.self, Norms.self, Init.self, New.self]
     )
 
     public init() {}

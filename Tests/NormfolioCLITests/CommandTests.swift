@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import Testing
 
 /// End-to-end runs of the built `normfolio` binary: standard output, standard error, exit code.
@@ -183,6 +186,75 @@ import Testing
         #expect(none.stdout.isEmpty && none.stderr == "No norm matches 'zzzz'.\n")
     }
 
+    @Test func servePreviewsRebuildsShowsErrorsAndStops() async throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try run(["init", folder.path]).status == 0)
+        let binary = try #require(Self.binary)
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = ["serve", folder.path, "--port", "0"]
+        let errors = Pipe(), output = Pipe()
+        process.standardError = errors
+        process.standardOutput = output
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+
+        // The first line names the address, with the port the system chose.
+        var announced = ""
+        while !announced.contains("Serving") {
+            let chunk = errors.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            announced += String(decoding: chunk, as: UTF8.self)
+        }
+        let address = try #require(announced.split(separator: " ").first { $0.hasPrefix("http://127.0.0.1:") })
+        let base = try #require(URL(string: String(address)))
+
+        func get(_ path: String) async throws -> (Int, String) {
+            let (data, response) = try await URLSession.shared.data(from: base.appendingPathComponent(path))
+            return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
+        }
+        func waitForVersion(after version: String) async throws -> String {
+            for _ in 0..<50 {
+                let (_, now) = try await get("__normfolio/version")
+                if now != version { return now }
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            return version
+        }
+
+        let (status, home) = try await get("index.html")
+        #expect(status == 200)
+        #expect(home.contains("<script src=\"/__normfolio/livereload.js\"></script>\n</body>"))
+        var (_, version) = try await get("__normfolio/version")
+
+        let policy = folder.appendingPathComponent("Content/beleid/informatiebeveiligingsbeleid.md")
+        let text = try String(contentsOf: policy, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "# Doel", with: "# Doel en reikwijdte").utf8).write(to: policy)
+        version = try await waitForVersion(after: version)
+        #expect(try await get("documenten/beleid-informatiebeveiligingsbeleid.html").1.contains("<h2>Doel en reikwijdte</h2>"))
+
+        let broken = folder.appendingPathComponent("Content/kapot.md")
+        try Data("---\ntitle: Kapot\nnorms: [ZZ.99]\n---\n".utf8).write(to: broken)
+        version = try await waitForVersion(after: version)
+        let (errorStatus, errorPage) = try await get("index.html")
+        #expect(errorStatus == 500)
+        #expect(errorPage.contains("Content/kapot.md:3:9: error: unknown norm ID &#39;ZZ.99&#39;") || errorPage.contains("Content/kapot.md:3:9: error: unknown norm ID 'ZZ.99'"))
+
+        try FileManager.default.removeItem(at: broken)
+        version = try await waitForVersion(after: version)
+        #expect(try await get("index.html").0 == 200)
+        // The built site never carries the live-reload script.
+        #expect(try run(["build", folder.path]).status == 0)
+        let built = try String(contentsOf: folder.appendingPathComponent("_site/index.html"), encoding: .utf8)
+        #expect(!built.contains("livereload"))
+
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) == "Stopped.\n")
+    }
+
     @Test func usageErrorsAreNotContentErrors() throws {
         let missing = try run(["build", "/nonexistent/portfolio"])
         #expect(missing.status == 64)
@@ -199,7 +271,7 @@ import Testing
     @Test func helpDescribesTheCommands() throws {
         let help = try run(["--help"])
         #expect(help.status == 0)
-        for command in ["build", "check", "verify", "norms", "init", "new"] { #expect(help.stdout.contains(command)) }
+        for command in ["build", "check", "serve", "verify", "norms", "init", "new"] { #expect(help.stdout.contains(command)) }
         let buildHelp = try run(["build", "--help"])
         #expect(buildHelp.stdout.contains("--audience"))
         #expect(buildHelp.stdout.contains("--as-of"))

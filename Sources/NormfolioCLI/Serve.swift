@@ -1,0 +1,77 @@
+import ArgumentParser
+import Foundation
+import NormfolioKit
+import NormfolioServe
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Preview the site while you write: serve it and rebuild when a file changes.",
+        discussion: """
+            Builds the portfolio in memory (nothing is written), serves it on http://127.0.0.1:PORT and \
+            watches Content/, Templates/, Public/ and the files in the portfolio folder. Open pages \
+            reload by themselves after each rebuild. While the content has errors, the terminal and \
+            the browser list them. Stop with Ctrl-C.
+            """)
+
+    @Argument(help: "The portfolio folder.", completion: .directory)
+    var portfolio: String = "."
+
+    @Option(help: "The port to serve on.")
+    var port: UInt16 = 4000
+
+    @Option(help: "The address to listen on; 127.0.0.1 keeps the preview on this computer.")
+    var host: String = "127.0.0.1"
+
+    @Option(help: "Who the preview is for: intranet, accountant or auditor.")
+    var audience: Audience = .auditor
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("The reference date.", valueName: "YYYY-MM-DD"),
+            transform: { text in
+                guard let day = Day(text) else { throw ValidationError("'\(text)' is not a date; write YYYY-MM-DD") }
+                return day
+            })
+    var asOf: Day?
+
+    func validate() throws {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: portfolio, isDirectory: &isFolder), isFolder.boolValue else {
+            throw ValidationError("portfolio folder '\(portfolio)' does not exist")
+        }
+    }
+
+    func run() async throws {
+        let options = BuildOptions(portfolio: URL(fileURLWithPath: portfolio).standardizedFileURL.path, audience: audience, asOf: asOf)
+        let server = PreviewServer(options: options) { line in Output.printError(line) }
+        let host = self.host
+        let task = Task {
+            try await server.run(host: host, port: port) { listening in
+                // Standard error is unbuffered, so scripts and people see this line at once.
+                Output.printError("Serving \(options.portfolio) on http://\(host):\(listening)/  (Ctrl-C to stop)")
+            }
+        }
+        // Ctrl-C ends the server cleanly.
+        signal(SIGINT, SIG_IGN)
+        signal(SIGTERM, SIG_IGN)
+        let stop: @Sendable () -> Void = { task.cancel() }
+        let interrupts = [SIGINT, SIGTERM].map { number -> DispatchSourceSignal in
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .main)
+            source.setEventHandler(handler: stop)
+            source.resume()
+            return source
+        }
+        defer { interrupts.forEach { $0.cancel() } }
+        do {
+            try await task.value
+        } catch where task.isCancelled {
+            // Stopping cancels the server; whatever it throws on the way out is a clean stop.
+            print("Stopped.")
+        } catch {
+            if "\(error)".contains("EADDRINUSE") || "\(error)".localizedCaseInsensitiveContains("in use") {
+                Output.printError("error: port \(port) on \(host) is already in use; choose another with --port")
+            } else {
+                Output.printError("error: could not serve on \(host):\(port): \(error)")
+            }
+            throw ExitCode(2)
+        }
+    }
+}

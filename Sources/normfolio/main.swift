@@ -1,3 +1,0 @@
-import NormfolioCLI
-
-NormfolioCommand.main()
