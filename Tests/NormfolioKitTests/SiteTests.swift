@@ -38,6 +38,20 @@ func contents(of folder: URL) -> [String: Data] {
         try assertSnapshot(try render(), named: "site-intranet")
     }
 
+    @Test func theEnglishSiteMatchesItsSnapshot() throws {
+        let work = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let copy = work.appendingPathComponent("site")
+        try FileManager.default.copyItem(atPath: siteFixture, toPath: copy.path)
+        try Data("organisation: Test Board\ntitle: Test portfolio\nlanguage: en\nas_of: 2026-12-01\n".utf8)
+            .write(to: copy.appendingPathComponent("normfolio.yml"))
+        let site = try #require(Normfolio.render(BuildOptions(portfolio: copy.path, audience: .auditor), today: fixedToday).site)
+        try assertSnapshot(site, named: "site-english")
+        // A privacy norm has no English title: its Dutch one is marked for screen readers.
+        #expect(page(site, "normen/index.html").contains("<span lang=\"nl\">Toestemming</span>"))
+        #expect(page(site, "normen/SM.02.html").contains("<span>Authentication mechanisms</span>"))
+    }
+
     @Test func theSitesPagesAreTheOnesExpected() throws {
         let site = try render()
         let pages = site.files.map(\.path).filter { $0.hasSuffix(".html") && !$0.hasPrefix("normen/") }
@@ -198,7 +212,7 @@ func contents(of folder: URL) -> [String: Data] {
         #expect(document.contains("<html lang=\"en\">"))
         #expect(document.contains("14 March 2026"))
         #expect(document.contains("Skip to content"))
-        #expect(page(site, "normen/GO.02.html").contains("<span class=\"norm-id\">GO.02</span> Policy</h1>"))
+        #expect(page(site, "normen/GO.02.html").contains("<span class=\"norm-id\">GO.02</span> <span>Policy</span></h1>"))
     }
 }
 

@@ -28,7 +28,7 @@ extension Renderer {
     func domainLabel(_ domain: Catalog.Domain) -> String { "\(domain.number) \(title(domain.title, domain.titleEN))" }
 
     func normReference(_ norm: Catalog.Norm) -> View {
-        ["id": norm.id, "title": normTitle(norm), "href": "normen/\(norm.id).html"]
+        ["id": norm.id, "title": normTitle(norm), "titleLang": normTitleLanguage(norm), "href": "normen/\(norm.id).html"]
     }
 
     // MARK: Coverage

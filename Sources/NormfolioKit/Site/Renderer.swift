@@ -370,6 +370,7 @@ struct Renderer {
             "id": norm.id,
             "href": "normen/\(norm.id).html",
             "title": normTitle(norm),
+            "titleLang": normTitleLanguage(norm),
             "evidenceCount": (portfolio.evidenceByNorm[norm.id] ?? []).count,
             "level": opt(level.map { levelLabel($0) }),
             "notAssessed": level == nil,
@@ -396,6 +397,7 @@ struct Renderer {
         var view: View = [
             "id": norm.id,
             "title": normTitle(norm),
+            "titleLang": normTitleLanguage(norm),
             "status": coverage.rawValue,
             "statusLabel": coverageLabel(coverage),
             "gap": opt(standing?.gap.map { "\($0)" }),
@@ -444,7 +446,7 @@ struct Renderer {
     }
 
     func normLink(_ norm: Catalog.Norm) -> View {
-        ["id": norm.id, "title": normTitle(norm), "href": "\(norm.id).html"]
+        ["id": norm.id, "title": normTitle(norm), "titleLang": normTitleLanguage(norm), "href": "\(norm.id).html"]
     }
 
     func documentView(_ index: Int) -> View {
@@ -462,7 +464,7 @@ struct Renderer {
         view["approvedOn"] = opt(document.approvedOn.map(format))
         view["redacted"] = document.redacted
         view["norms"] = document.norms.compactMap { portfolio.catalog.norm($0) }.map { norm -> View in
-            ["id": norm.id, "title": normTitle(norm), "href": "../normen/\(norm.id).html"]
+            ["id": norm.id, "title": normTitle(norm), "titleLang": normTitleLanguage(norm), "href": "../normen/\(norm.id).html"]
         }
         view["body"] = bodyHTML(document.body, source: document.source)
         view["attachments"] = attachments
@@ -520,6 +522,12 @@ struct Renderer {
     }
 
     func normTitle(_ norm: Catalog.Norm) -> String { title(norm.title, norm.titleEN) }
+
+    /// "nl" when an English site shows a norm's Dutch title because it has no English one, so the
+    /// page can mark it (`lang="nl"`) for screen readers.
+    func normTitleLanguage(_ norm: Catalog.Norm) -> Any {
+        language == "en" && norm.titleEN == nil ? "nl" : Absent()
+    }
 
     func levelLabel(_ level: Int) -> String {
         let name = portfolio.catalog.level(level).map { title($0.title, $0.titleEN) } ?? ""
