@@ -6,7 +6,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test bench deps release install clean
+.PHONY: run test a11y a11y-deps screenshots bench deps release install clean
 
 # System libraries normfolio links: libcmark (the CommonMark reference library) and zlib (for zips).
 deps:
@@ -22,9 +22,34 @@ run: release
 	.build/release/normfolio build .
 	@echo "Open _site/index.html in a browser."
 
-test: deps
+test: deps a11y-deps
 	$(SWIFT) build --product normfolio
 	$(SWIFT) test
+	python3 Tests/Accessibility/check.py .build/debug/normfolio
+
+# Accessibility: axe-core in Debian's Chromium over every page type, both languages, light and dark.
+a11y-deps:
+	@command -v chromium >/dev/null 2>&1 || { echo "Installing chromium (needs apt-get)…"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
+	@python3 -c "import axe_playwright_python, playwright" 2>/dev/null || \
+		python3 -m pip install -q axe-playwright-python playwright
+
+a11y: deps a11y-deps
+	$(SWIFT) build --product normfolio
+	python3 Tests/Accessibility/check.py .build/debug/normfolio
+
+# Screenshots of the main pages at 1280 and 390 pixels wide, in screenshots/.
+screenshots: release a11y-deps
+	.build/release/normfolio build . --audience auditor -o _site > /dev/null
+	@mkdir -p screenshots
+	@for page in index normen/index normen/SM.02 documenten/techniek-mfa-invoering dekking volwassenheid verbeterplan rapport zoeken integriteit; do \
+		for width in 1280 390; do \
+			chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --virtual-time-budget=2000 \
+				--window-size=$$width,1600 --screenshot=screenshots/$$(echo $$page | tr / -)-$$width.png \
+				"file://$(CURDIR)/_site/$$page.html" 2>/dev/null; \
+		done; \
+	done
+	@echo "Screenshots in screenshots/"
 
 bench: release
 	Benchmarks/run.sh

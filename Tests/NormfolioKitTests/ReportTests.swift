@@ -148,6 +148,17 @@ func parseCSV(_ text: String) -> [[String]] {
 
 /// Both interface languages are complete, and the sample renders in English too.
 @Suite struct LanguageTests {
+    @Test func everyTextATemplateUsesExists() throws {
+        for (name, data) in Theme.builtInFiles(under: "Templates") {
+            let source = String(decoding: data, as: UTF8.self)
+            for tag in source.components(separatedBy: "{{t.").dropFirst() {
+                let key = String(tag.prefix { $0 != "}" })
+                #expect(Strings.dutch[key] != nil, "\(name) uses t.\(key), which the Dutch table lacks")
+                #expect(Strings.english[key] != nil, "\(name) uses t.\(key), which the English table lacks")
+            }
+        }
+    }
+
     @Test func dutchAndEnglishHaveTheSameTexts() {
         #expect(Set(Strings.dutch.keys) == Set(Strings.english.keys))
         #expect(Strings.dutch.values.allSatisfy { !$0.isEmpty } && Strings.english.values.allSatisfy { !$0.isEmpty })
