@@ -373,6 +373,7 @@ struct Renderer {
             "titleLang": normTitleLanguage(norm),
             "evidenceCount": (portfolio.evidenceByNorm[norm.id] ?? []).count,
             "level": opt(level.map { levelLabel($0) }),
+            "levelNumber": opt(level),
             "notAssessed": level == nil,
         ]
     }
@@ -417,6 +418,12 @@ struct Renderer {
             "hasWithheld": !withheld.isEmpty,
             "withheldCount": evidence.count - shown.count,
             "withheldNoun": evidence.count - shown.count == 1 ? text("document_one") : text("documents_total"),
+            "domainNorms": catalog.norms(in: domain ?? Catalog.Domain(code: norm.domain, part: "", number: 0, title: ""))
+                .map { other -> View in
+                    var link = normLink(other)
+                    link["current"] = other.id == norm.id ? "page" : Absent()
+                    return link
+                },
             "previous": index > 0 ? normLink(catalog.norms[index - 1]) : Absent(),
             "next": index + 1 < catalog.norms.count ? normLink(catalog.norms[index + 1]) : Absent(),
         ]
