@@ -86,7 +86,7 @@ public enum Markdown {
     /// Links to other sites get `rel="noopener noreferrer"`: the other site learns nothing about
     /// the portfolio and cannot reach back into its window. cmark writes every link as `<a href="`.
     private static func withExternalLinksIsolated(_ html: String) -> String {
-        guard html.contains("<a href=\"http") else { return html }
+        guard html.containsBytes("<a href=\"http") else { return html }
         return html.replacingOccurrences(of: "<a href=\"https://", with: "<a rel=\"noopener noreferrer\" href=\"https://")
             .replacingOccurrences(of: "<a href=\"http://", with: "<a rel=\"noopener noreferrer\" href=\"http://")
     }

@@ -6,22 +6,31 @@ extension Renderer {
     static let searchIndexPath = "assets/zoekindex.js"
 
     func searchIndexFile() -> Site.File {
-        var entries: [JSONValue] = portfolio.catalog.norms.map { norm in
-            let assessment = portfolio.assessments[norm.id]
-            return searchEntry(title: "\(norm.id) \(normTitle(norm))", url: "normen/\(norm.id).html", kind: text("norm"),
-                               norms: norm.id, classification: "",
-                               meta: [norm.id, norm.title, norm.titleEN ?? "", assessment?.owner ?? ""],
-                               text: norm.description + " " + (assessment.map { Self.plainText($0.body.text) } ?? ""))
+        enum Item: Sendable { case norm(Int), document(Int) }
+        let items = portfolio.catalog.norms.indices.map(Item.norm)
+            + portfolio.documents.indices.filter { published[$0] }.map(Item.document)
+        // Entries are made and written in parallel, then joined in order: the index holds all text.
+        let entries = items.parallelMap { item -> String in
+            let entry: JSONValue
+            switch item {
+            case .norm(let index):
+                let norm = portfolio.catalog.norms[index]
+                let assessment = portfolio.assessments[norm.id]
+                entry = searchEntry(title: "\(norm.id) \(normTitle(norm))", url: "normen/\(norm.id).html", kind: text("norm"),
+                                    norms: norm.id, classification: "",
+                                    meta: [norm.id, norm.title, norm.titleEN ?? "", assessment?.owner ?? ""],
+                                    text: norm.description + " " + (assessment.map { Self.plainText($0.body.text) } ?? ""))
+            case .document(let index):
+                let document = portfolio.documents[index]
+                entry = searchEntry(
+                    title: document.title, url: documentPath(index), kind: document.type ?? "",
+                    norms: document.norms.joined(separator: ", "), classification: document.classification.name,
+                    meta: document.norms + [document.owner ?? "", document.type ?? ""], text: Self.plainText(document.body.text))
+            }
+            return String(entry.text(escapingLessThan: true).dropLast())
         }
-        for index in portfolio.documents.indices where published[index] {
-            let document = portfolio.documents[index]
-            entries.append(searchEntry(
-                title: document.title, url: documentPath(index), kind: document.type ?? "", norms: document.norms.joined(separator: ", "),
-                classification: document.classification.name,
-                meta: document.norms + [document.owner ?? "", document.type ?? ""], text: Self.plainText(document.body.text)))
-        }
-        let json = JSONValue.array(entries).text.replacingOccurrences(of: "<", with: "\\u003c")
-        return Site.File(path: Self.searchIndexPath, contents: .data(Data(("var NORMFOLIO_INDEX = " + json).utf8)))
+        let script = "var NORMFOLIO_INDEX = [\n" + entries.joined(separator: ",\n") + "\n];\n"
+        return Site.File(path: Self.searchIndexPath, contents: .data(Data(script.utf8)))
     }
 
     private func searchEntry(title: String, url: String, kind: String, norms: String, classification: String,
@@ -37,38 +46,66 @@ extension Renderer {
     func searchTexts() -> String {
         JSONValue.object([
             "empty": .string(text("search_empty")), "one": .string(text("search_one")), "many": .string(text("search_many")),
-        ]).text.replacingOccurrences(of: "<", with: "\\u003c")
+        ]).text(escapingLessThan: true)
     }
 
-    /// Lower case without accents, as the search script folds queries.
+    /// Lower case without accents, as the search script folds queries (NFD, marks removed, lower
+    /// case). Works on bytes; only letters outside ASCII are looked up.
     static func folded(_ text: String) -> String {
-        text.utf8.allSatisfy { $0 < 128 } ? text.lowercased()
-            : text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: Locale(identifier: "en_US_POSIX"))
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                output.append(UInt8(truncatingIfNeeded: (65...90).contains(value) ? value + 32 : value))
+            } else if let base = foldedLatin[value] {
+                output += base
+            } else if !(0x300...0x36F).contains(value) {
+                output += String(scalar).lowercased().utf8
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
     }
+
+    /// The Latin letters with accents (U+00C0 to U+024F) and the bytes they fold to, worked out once.
+    private static let foldedLatin: [UInt32: [UInt8]] = {
+        var table: [UInt32: [UInt8]] = [:]
+        for value in UInt32(0xC0)...0x24F {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            table[value] = Array(String(scalar).folding(options: [.caseInsensitive, .diacriticInsensitive],
+                                                        locale: Locale(identifier: "en_US_POSIX")).utf8)
+        }
+        return table
+    }()
 
     /// Markdown reduced to its words: link targets, markup characters and extra spaces removed.
+    /// Works on bytes: it runs over every published text of a site.
     static func plainText(_ markdown: String) -> String {
-        var result = ""
-        result.reserveCapacity(markdown.utf8.count)
-        var scalars = markdown.unicodeScalars.makeIterator()
-        var previous: Unicode.Scalar = " "
+        var output: [UInt8] = []
+        output.reserveCapacity(markdown.utf8.count)
         var lastWasSpace = true
-        while let scalar = scalars.next() {
-            if scalar == "(" && previous == "]" {
-                // Skip a link's destination.
-                while let next = scalars.next(), next != ")" {}
-                previous = ")"
+        var previous: UInt8 = 0x20
+        var skippingDestination = false
+        for byte in markdown.utf8 {
+            if skippingDestination {
+                if byte == UInt8(ascii: ")") { skippingDestination = false; previous = byte }
                 continue
             }
-            previous = scalar
-            if "#*_`>[]|\n\r\t ".unicodeScalars.contains(scalar) {
-                if !lastWasSpace { result.unicodeScalars.append(" ") }
+            if byte == UInt8(ascii: "(") && previous == UInt8(ascii: "]") {
+                skippingDestination = true
+                continue
+            }
+            previous = byte
+            switch byte {
+            case UInt8(ascii: "#"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: ">"),
+                UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "|"), 0x0A, 0x0D, 0x09, 0x20:
+                if !lastWasSpace { output.append(0x20) }
                 lastWasSpace = true
-            } else {
-                result.unicodeScalars.append(scalar)
+            default:
+                output.append(byte)
                 lastWasSpace = false
             }
         }
-        return result
+        return String(decoding: output, as: UTF8.self)
     }
 }

@@ -14,62 +14,75 @@ indirect enum JSONValue: Sendable, Equatable {
     static func double(_ value: Double?) -> JSONValue { value.map(JSONValue.double) ?? .null }
     static func strings(_ values: [String]) -> JSONValue { .array(values.map(JSONValue.string)) }
 
-    /// The value as pretty-printed JSON text, ending in a line break.
-    var text: String {
-        var output = ""
-        write(to: &output, indent: "")
-        return output + "\n"
+    /// The value as pretty-printed JSON text, ending in a line break. With `escapingLessThan`, `<`
+    /// is written as `\u003c`, so the text can never close a `<script>` element.
+    func text(escapingLessThan: Bool = false) -> String {
+        var output: [UInt8] = []
+        write(to: &output, indent: 0, escapeLessThan: escapingLessThan)
+        output.append(0x0A)
+        return String(decoding: output, as: UTF8.self)
     }
 
-    private func write(to output: inout String, indent: String) {
+    var text: String { text() }
+
+    private func write(to output: inout [UInt8], indent: Int, escapeLessThan: Bool) {
         switch self {
-        case .null: output += "null"
-        case .bool(let value): output += value ? "true" : "false"
-        case .int(let value): output += String(value)
+        case .null: output += "null".utf8
+        case .bool(let value): output += (value ? "true" : "false").utf8
+        case .int(let value): output += String(value).utf8
         case .double(let value):
             // Whole numbers without a fraction; others in Swift's shortest exact form ("2.7").
-            output += value.isFinite ? (value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : "\(value)") : "null"
-        case .string(let value): Self.writeString(value, to: &output)
+            let text = value.isFinite ? (value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : "\(value)") : "null"
+            output += text.utf8
+        case .string(let value): Self.writeString(value, to: &output, escapeLessThan: escapeLessThan)
         case .array(let values):
-            guard !values.isEmpty else { output += "[]"; return }
-            let inner = indent + "  "
-            output += "[\n"
+            guard !values.isEmpty else { output += "[]".utf8; return }
+            output += "[\n".utf8
             for (index, value) in values.enumerated() {
-                output += inner
-                value.write(to: &output, indent: inner)
-                output += index + 1 < values.count ? ",\n" : "\n"
+                output += repeatElement(UInt8(ascii: " "), count: indent + 2)
+                value.write(to: &output, indent: indent + 2, escapeLessThan: escapeLessThan)
+                output += (index + 1 < values.count ? ",\n" : "\n").utf8
             }
-            output += indent + "]"
+            output += repeatElement(UInt8(ascii: " "), count: indent)
+            output.append(UInt8(ascii: "]"))
         case .object(let members):
-            guard !members.isEmpty else { output += "{}"; return }
-            let inner = indent + "  "
-            output += "{\n"
+            guard !members.isEmpty else { output += "{}".utf8; return }
+            output += "{\n".utf8
             for (index, (key, value)) in members.sorted(by: { $0.key < $1.key }).enumerated() {
-                output += inner
-                Self.writeString(key, to: &output)
-                output += ": "
-                value.write(to: &output, indent: inner)
-                output += index + 1 < members.count ? ",\n" : "\n"
+                output += repeatElement(UInt8(ascii: " "), count: indent + 2)
+                Self.writeString(key, to: &output, escapeLessThan: escapeLessThan)
+                output += ": ".utf8
+                value.write(to: &output, indent: indent + 2, escapeLessThan: escapeLessThan)
+                output += (index + 1 < members.count ? ",\n" : "\n").utf8
             }
-            output += indent + "}"
+            output += repeatElement(UInt8(ascii: " "), count: indent)
+            output.append(UInt8(ascii: "}"))
         }
     }
 
-    private static func writeString(_ value: String, to output: inout String) {
-        output += "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: output.unicodeScalars.append(scalar)
+    /// A JSON string, byte by byte: most text needs no escaping and is copied as a whole.
+    private static func writeString(_ value: String, to output: inout [UInt8], escapeLessThan: Bool) {
+        output.append(UInt8(ascii: "\""))
+        let bytes = value.utf8
+        let needsEscaping = bytes.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || (escapeLessThan && $0 == 0x3C) }
+        if !needsEscaping {
+            output += bytes
+        } else {
+            for byte in bytes {
+                switch byte {
+                case 0x22: output += "\\\"".utf8
+                case 0x5C: output += "\\\\".utf8
+                case 0x0A: output += "\\n".utf8
+                case 0x0D: output += "\\r".utf8
+                case 0x09: output += "\\t".utf8
+                case 0x3C where escapeLessThan: output += "\\u003c".utf8
+                case _ where byte < 0x20:
+                    let hex = String(byte, radix: 16)
+                    output += ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8
+                default: output.append(byte)
+                }
             }
         }
-        output += "\""
+        output.append(UInt8(ascii: "\""))
     }
 }
