@@ -35,10 +35,9 @@ struct New: ParsableCommand {
             throw ValidationError("unknown norm ID '\(id)'\(hint); 'normfolio norms' lists them")
         }
         if normIDs.isEmpty { throw ValidationError("give at least one norm ID with --norms") }
-        let types = ["beleid", "procedure", "register", "rapport", "testrapport", "screenshot", "contract", "dpia",
-                     "training", "notulen", "overig"]
+        let types = DocumentTypes.all
         guard types.contains(type) else { throw ValidationError("unknown type '\(type)'; use one of: \(types.joined(separator: ", "))") }
-        guard ["openbaar", "intern", "vertrouwelijk", "strikt-vertrouwelijk"].contains(classification) else {
+        guard Classification.allCases.map(\.name).contains(classification) else {
             throw ValidationError("unknown classification '\(classification)'")
         }
         guard !folder.contains(".."), !folder.hasPrefix("/"), !["norms", "pages"].contains(folder.split(separator: "/").first ?? "") else {

@@ -149,7 +149,7 @@ public actor PreviewServer {
 
     /// The page shown instead of the site while the content has errors.
     static func problemPage(_ diagnostics: [Diagnostic]) -> String {
-        let items = diagnostics.map { "<li><code>\($0.formatted.escapedForHTML)</code></li>" }.joined(separator: "\n")
+        let items = diagnostics.map { "<li><code>\($0.formatted.htmlEscaped)</code></li>" }.joined(separator: "\n")
         return """
             <!DOCTYPE html>
             <html lang="nl">
@@ -183,12 +183,5 @@ public actor PreviewServer {
         case "txt", "": "text/plain; charset=utf-8"
         default: "application/octet-stream"
         }
-    }
-}
-
-extension String {
-    var escapedForHTML: String {
-        replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 }

@@ -48,8 +48,8 @@ public enum Audience: String, Sendable, CaseIterable {
 }
 
 /// The kinds of evidence the contract names.
-enum DocumentTypes {
-    static let all = ["beleid", "procedure", "register", "rapport", "testrapport", "screenshot", "contract",
+public enum DocumentTypes {
+    public static let all = ["beleid", "procedure", "register", "rapport", "testrapport", "screenshot", "contract",
                       "dpia", "training", "notulen", "overig"]
 }
 

@@ -19,6 +19,7 @@ public enum Integrity {
     /// Adds the manifest and the checksum list to a rendered site.
     static func seal(_ site: Site, portfolio: Portfolio, audience: Audience, version: String, io: FileIO) -> Site {
         let digests = site.files.parallelMap { file -> (path: String, size: Int, sha256: String) in
+            if let known = site.digests[file.path] { return (file.path, known.size, known.sha256) }
             let data = file.bytes(io: io) ?? Data()
             return (file.path, data.count, sha256(data))
         }

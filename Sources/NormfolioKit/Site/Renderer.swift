@@ -110,8 +110,12 @@ struct Renderer {
         // A page wins over a static file of the same name; the order is fixed for determinism.
         var seen = Set<String>()
         files = files.filter { seen.insert($0.path).inserted }.sorted { $0.path < $1.path }
+        var digests: [String: (size: Int, sha256: String)] = [:]
+        for (source, digest) in attachmentDigests {
+            if let sitePath = portfolio.attachmentSitePaths[source] { digests[sitePath] = digest }
+        }
         return Site(files: files, pageCount: pages.count, publishedDocuments: published.count { $0 },
-                    withheldDocuments: published.count { !$0 })
+                    withheldDocuments: published.count { !$0 }, digests: digests)
     }
 
     /// This renderer with its own parsed copy of the theme, for one worker thread.
@@ -213,7 +217,6 @@ struct Renderer {
             "lang": language,
             "nav": navigation(current: path),
             "footerNav": footerNavigation,
-            "hasFooterNav": true,
             "breadcrumbs": crumbs.map { ["label": $0.label, "href": $0.href] as View },
             "hasBreadcrumbs": !crumbs.isEmpty,
             "pageTitle": title,

@@ -21,4 +21,7 @@ public struct Site: Sendable {
     public var pageCount: Int
     public var publishedDocuments: Int
     public var withheldDocuments: Int
+    /// Size and SHA-256 of files already hashed while rendering (the attachments), by site path,
+    /// so sealing the site does not read and hash them again.
+    public var digests: [String: (size: Int, sha256: String)] = [:]
 }

@@ -2,7 +2,7 @@ import Foundation
 
 extension String {
     /// The text escaped for HTML text and quoted attributes, exactly as Mustache's `{{value}}` does.
-    var htmlEscaped: String {
+    public var htmlEscaped: String {
         guard utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else { return self }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(utf8.count + 16)
