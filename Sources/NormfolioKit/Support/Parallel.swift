@@ -3,9 +3,14 @@ import Foundation
 import Synchronization
 
 extension Array where Element: Sendable {
-    /// The results of a parallel map, every slot of which a worker has filled.
+    /// The results of a parallel map, every slot of which a worker has filled, moved out of the
+    /// buffer (not copied, so nothing is left behind in it when it is freed).
     fileprivate static func collect<T>(_ buffer: UnsafeMutableBufferPointer<T?>, count: Int) -> [T] {
-        let results = buffer.compactMap { $0 }
+        var results: [T] = []
+        results.reserveCapacity(count)
+        for index in buffer.indices {
+            if let result = buffer.moveElement(from: index) { results.append(result) }
+        }
         precondition(results.count == count, "a parallel worker left a result out")
         return results
     }
