@@ -2,11 +2,12 @@
 #   make run    build normfolio and render the sample portfolio (Content/) into _site/
 #   make test   run the whole test suite
 #   make bench  time a release build on synthetic portfolios (see docs/performance.md)
+#   make bench-serve  time the live preview from saving a document to showing it
 
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test a11y a11y-deps screenshots bench deps release install clean
+.PHONY: run test a11y a11y-deps live-reload screenshots bench bench-serve deps release install clean
 
 # System libraries normfolio links: libcmark (the CommonMark reference library) and zlib (for zips).
 deps:
@@ -26,6 +27,7 @@ test: deps a11y-deps
 	$(SWIFT) build --product normfolio
 	$(SWIFT) test
 	python3 Tests/Accessibility/check.py .build/debug/normfolio
+	python3 Tests/Browser/live_reload.py .build/debug/normfolio
 
 # Accessibility: axe-core in Debian's Chromium over every page type, both languages, light and dark.
 a11y-deps:
@@ -37,6 +39,11 @@ a11y-deps:
 a11y: deps a11y-deps
 	$(SWIFT) build --product normfolio
 	python3 Tests/Accessibility/check.py .build/debug/normfolio
+
+# The live preview in headless Chromium: an edit shows without a manual reload, errors show, a fix brings the site back.
+live-reload: deps a11y-deps
+	$(SWIFT) build --product normfolio
+	python3 Tests/Browser/live_reload.py .build/debug/normfolio
 
 # Screenshots of the main pages at 1280 and 390 pixels wide, in screenshots/.
 screenshots: release a11y-deps
@@ -53,6 +60,10 @@ screenshots: release a11y-deps
 
 bench: release
 	Benchmarks/run.sh
+
+# How long after saving a document of a 10,000-document portfolio the preview shows it.
+bench-serve: release
+	Benchmarks/run.sh 10000 --serve
 
 install: release
 	install -m 0755 .build/release/normfolio /usr/local/bin/normfolio

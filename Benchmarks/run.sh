@@ -1,21 +1,31 @@
 #!/usr/bin/env bash
 # Times a release `normfolio build` on synthetic portfolios and prints documents per second and
-# peak memory. Usage: Benchmarks/run.sh [N ...]   (default: 1000 10000; run `make bench`)
+# peak memory. Usage: Benchmarks/run.sh [N ...] [--serve]   (default: 1000 10000; run `make bench`)
+# With --serve it times the live preview instead: from saving a document to the page showing it
+# (Benchmarks/serve.py; run `make bench-serve`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 binary=.build/release/normfolio
 [ -x "$binary" ] || swift build -c release --product normfolio
-sizes=("$@")
+sizes=()
+serve=false
+for argument in "$@"; do
+  if [ "$argument" = --serve ]; then serve=true; else sizes+=("$argument"); fi
+done
 [ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000)
 work=Benchmarks/work
 mkdir -p "$work"
-printf '%-10s %-8s %-10s %-10s %-12s %-10s\n' documents output audience seconds "docs/s" "peak MB"
+$serve || printf '%-10s %-8s %-10s %-10s %-12s %-10s\n' documents output audience seconds "docs/s" "peak MB"
 for n in "${sizes[@]}"; do
   portfolio="$work/portfolio-$n"
   if [ ! -f "$portfolio/.complete" ]; then
     rm -rf "$portfolio" && mkdir -p "$portfolio"
     python3 Benchmarks/generate.py "$n" "$portfolio"
     touch "$portfolio/.complete"
+  fi
+  if $serve; then
+    python3 Benchmarks/serve.py "$binary" "$portfolio"
+    continue
   fi
   # Output on disk (what users get), and on tmpfs when there is one (normfolio's own work,
   # without the noise of a virtual machine's disk).

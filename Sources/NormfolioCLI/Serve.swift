@@ -32,6 +32,9 @@ struct Serve: AsyncParsableCommand {
             })
     var asOf: Day?
 
+    @Flag(help: "Print how long each stage of every rebuild took.")
+    var timings = false
+
     func validate() throws {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: portfolio, isDirectory: &isFolder), isFolder.boolValue else {
@@ -41,7 +44,7 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         let options = BuildOptions(portfolio: URL(fileURLWithPath: portfolio).standardizedFileURL.path, audience: audience, asOf: asOf)
-        let server = PreviewServer(options: options) { line in Output.printError(line) }
+        let server = PreviewServer(options: options, timings: timings) { line in Output.printError(line) }
         let host = self.host
         let task = Task {
             try await server.run(host: host, port: port) { listening in

@@ -39,6 +39,19 @@ public struct BuildResult: Sendable {
     public var timings: [(stage: String, seconds: Double)] = []
 }
 
+/// What the live preview shows: the problems found and, unless they stop a build, the site.
+public struct Preview: Sendable {
+    /// Every problem found, in reading order.
+    public var diagnostics: [Diagnostic]
+    /// The site, its files made as they are asked for; nil when the content has errors (or
+    /// warnings under `--strict`).
+    public var site: SiteOnDemand?
+    /// The catalogue overlay the settings name (a path in the portfolio), to watch it too.
+    public var catalogOverlay: String?
+    /// How long each stage took, in the order they ran.
+    public var timings: [(stage: String, seconds: Double)] = []
+}
+
 /// Measures the stages of one run.
 struct StageClock {
     private(set) var timings: [(stage: String, seconds: Double)] = []
@@ -58,12 +71,14 @@ public enum Normfolio {
 
     /// Read and link a portfolio: everything `check` reports.
     public static func check(_ options: BuildOptions, io: FileIO = .live, today: Day = Day(Date())) -> BuildResult {
-        load(options, io: io, today: today).result
+        var cache = ReadCache.none
+        return load(options, io: io, today: today, cache: &cache).result
     }
 
     /// Read, link and render a portfolio into a site in memory; nothing is written.
     public static func render(_ options: BuildOptions, io: FileIO = .live, today: Day = Day(Date())) -> BuildResult {
-        var (result, theme, clock) = load(options, io: io, today: today)
+        var cache = ReadCache.none
+        var (result, theme, clock) = load(options, io: io, today: today, cache: &cache)
         guard let portfolio = result.portfolio, !result.diagnostics.fail(strict: options.strict) else { return result }
         let site = Renderer(portfolio: portfolio, theme: theme, audience: options.audience, version: version, io: io).render() // render
         result.site = Integrity.seal(site, portfolio: portfolio, audience: options.audience, version: version, io: io)
@@ -72,11 +87,28 @@ public enum Normfolio {
         return result
     }
 
+    /// Read and link a portfolio for the live preview, parsing again only the files that changed
+    /// since `cache` was filled; the site's pages are rendered when they are asked for.
+    public static func preview(_ options: BuildOptions, io: FileIO = .live, today: Day = Day(Date()),
+                               cache: inout ReadCache) -> Preview {
+        var (result, theme, clock) = load(options, io: io, today: today, cache: &cache)
+        var preview = Preview(diagnostics: result.diagnostics, catalogOverlay: result.portfolio?.settings.catalog?.path)
+        if let portfolio = result.portfolio, !result.diagnostics.fail(strict: options.strict) {
+            let renderer = Renderer(portfolio: portfolio, theme: theme, audience: options.audience, version: version, io: io,
+                                    onDemand: true)
+            preview.site = SiteOnDemand(renderer: renderer)
+            clock.lap("prepare")
+        }
+        preview.timings = clock.timings
+        return preview
+    }
+
     /// The stages every command shares: read the files, link them, and load the theme.
-    private static func load(_ options: BuildOptions, io: FileIO, today: Day) -> (result: BuildResult, theme: Theme, clock: StageClock) {
+    private static func load(_ options: BuildOptions, io: FileIO, today: Day,
+                             cache: inout ReadCache) -> (result: BuildResult, theme: Theme, clock: StageClock) {
         var clock = StageClock()
         let root = absolute(options.portfolio)
-        let source = ContentReader.read(root: root, io: io)                                    // read
+        let source = ContentReader.read(root: root, io: io, cache: &cache)                     // read
         clock.lap("read")
         let asOf = options.asOf ?? source.settings.asOf ?? today
         let (portfolio, linkDiagnostics) = Linker.link(source, asOf: asOf)                    // link

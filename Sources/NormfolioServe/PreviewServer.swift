@@ -2,42 +2,53 @@ import FlyingFox
 import Foundation
 import NormfolioKit
 
-/// The live preview of `normfolio serve`: the portfolio is built in memory, served over HTTP and
-/// rebuilt when one of its files changes; open pages reload themselves. Nothing is written to disk.
+/// The live preview of `normfolio serve`: the portfolio is read into memory and served over
+/// HTTP; pages are rendered when the browser asks for them. When a file changes, only the files
+/// that changed are read again, and open pages reload themselves. Nothing is written to disk.
 public actor PreviewServer {
     /// What the server currently shows: a site, or the problems that keep it from being built.
     enum State {
-        case site([String: Data])
+        case site(SiteOnDemand)
         case problems([Diagnostic])
     }
 
     private let options: BuildOptions
     private let log: @Sendable (String) -> Void
     private var state: State = .problems([])
-    /// Goes up with every rebuild; open pages poll it to know when to reload.
+    private var cache = ReadCache()
+    /// Goes up with every rebuild; open pages wait for it to change to know when to reload.
     private var version = 0
-    private var fingerprint: [String: String] = [:]
+    private var warnings: Set<Diagnostic> = []
+    private var watcher: FileWatcher?
+    /// How long the browser's wait for a change is held open before it asks again.
+    static let waitLimit: Duration = .seconds(20)
 
-    public init(options: BuildOptions, log: @escaping @Sendable (String) -> Void) {
+    private let showsTimings: Bool
+
+    /// A server for the portfolio `options` name; `log` prints a line for the author, and
+    /// `timings` adds how long each stage of every rebuild took.
+    public init(options: BuildOptions, timings: Bool = false, log: @escaping @Sendable (String) -> Void) {
         self.options = options
+        self.showsTimings = timings
         self.log = log
     }
 
     /// Builds the site, then serves it on `host:port` until the task is cancelled.
     public func run(host: String, port: UInt16, ready: @escaping @Sendable (UInt16) -> Void = { _ in }) async throws {
-        rebuild()
+        let (changes, continuation) = AsyncStream.makeStream(of: [String].self, bufferingPolicy: .bufferingNewest(1))
+        let watcher = FileWatcher(root: options.portfolio) { paths in continuation.yield(paths) }
+        self.watcher = watcher
+        defer { watcher.stop() }
+        rebuild(changed: [])
         let server = HTTPServer(address: try .inet(ip4: host, port: port), timeout: 30, logger: .disabled)
         await server.appendRoute("GET /*") { [weak self] request in
             guard let self else { return HTTPResponse(statusCode: .serviceUnavailable) }
-            return await self.respond(to: request.path)
+            return await self.respond(to: request)
         }
-        let watcher = Task { [weak self] in
-            while !Task.isCancelled {
-                try? await Task.sleep(for: .milliseconds(300))
-                await self?.rebuildIfChanged()
-            }
+        let rebuilds = Task { [weak self] in
+            for await paths in changes { await self?.rebuild(changed: paths) }
         }
-        defer { watcher.cancel() }
+        defer { rebuilds.cancel() }
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await server.run() }
             group.addTask {
@@ -51,100 +62,154 @@ public actor PreviewServer {
 
     // MARK: Building
 
-    private func rebuild() {
+    /// The folder of a catalogue overlay, when it lies outside the folders watched anyway.
+    static func folder(ofOverlay path: String?) -> String? {
+        guard let path, let slash = path.lastIndex(of: "/") else { return nil }
+        let folder = String(path[..<slash])
+        return FileWatcher.folders.contains { folder == $0 || folder.hasPrefix($0 + "/") } ? nil : folder
+    }
+
+    private func rebuild(changed: [String]) {
         let start = ContinuousClock.now
-        fingerprint = Self.fingerprint(of: options.portfolio)
-        let result = Normfolio.render(options)
+        let preview = Normfolio.preview(options, cache: &cache)
+        if let folder = Self.folder(ofOverlay: preview.catalogOverlay) { watcher?.alsoWatch(folder: folder) }
         version += 1
-        for diagnostic in result.diagnostics { log(diagnostic.formatted) }
-        if let site = result.site {
-            var files: [String: Data] = [:]
-            for file in site.files { files[file.path] = file.bytes() }
-            state = .site(files)
-            log("Rebuilt \(site.pageCount) pages in \(ContinuousClock.now - start)")
+        let elapsed = Self.milliseconds(ContinuousClock.now - start)
+        let failing = preview.diagnostics.filter { $0.severity == .error || options.strict }
+        // Errors are printed after every rebuild; a warning only when it is new.
+        let newWarnings = preview.diagnostics.filter { $0.severity == .warning && !options.strict && !warnings.contains($0) }
+        for diagnostic in failing + newWarnings { log(diagnostic.formatted) }
+        warnings = Set(preview.diagnostics.filter { $0.severity == .warning })
+        let what = changed.isEmpty ? "" : " after a change to \(Self.list(changed))"
+        if showsTimings {
+            log(preview.timings.map { "\($0.stage) \(Self.milliseconds(.seconds($0.seconds))) ms" }.joined(separator: ", "))
+        }
+        if let site = preview.site {
+            state = .site(site)
+            let warningNote = warnings.isEmpty ? "" : ", \(warnings.count) \(warnings.count == 1 ? "warning" : "warnings")"
+            log("Ready\(what) in \(elapsed) ms: \(site.pageCount) pages\(warningNote)")
         } else {
-            state = .problems(result.diagnostics)
-            let count = result.diagnostics.filter { $0.severity == .error || options.strict }.count
-            log("The site cannot be built: \(count) \(count == 1 ? "problem" : "problems"); fix \(count == 1 ? "it" : "them") and it rebuilds")
+            state = .problems(preview.diagnostics)
+            let count = failing.count
+            log("The site cannot be built\(what): \(count) \(count == 1 ? "problem" : "problems"); fix \(count == 1 ? "it" : "them") and it rebuilds")
         }
     }
 
-    private func rebuildIfChanged() {
-        if Self.fingerprint(of: options.portfolio) != fingerprint { rebuild() }
+    private static func list(_ paths: [String]) -> String {
+        paths.count <= 3 ? paths.joined(separator: ", ") : paths.prefix(2).joined(separator: ", ") + " and \(paths.count - 2) more"
     }
 
-    /// Size and modification time of every file the site is made from.
-    static func fingerprint(of root: String) -> [String: String] {
-        var result: [String: String] = [:]
-        let fm = FileManager.default
-        let rootFiles = ((try? fm.contentsOfDirectory(atPath: root)) ?? []).filter { !$0.hasPrefix(".") }
-        var paths = rootFiles.map { root + "/" + $0 }.filter { path in
-            var isFolder: ObjCBool = false
-            return fm.fileExists(atPath: path, isDirectory: &isFolder) && !isFolder.boolValue
-        }
-        for folder in ["Content", "Templates", "Public"] {
-            paths += FileIO.live.listFiles(root + "/" + folder).map { root + "/" + folder + "/" + $0 }
-        }
-        for path in paths {
-            var info = stat()
-            guard stat(path, &info) == 0 else { continue }
-            result[path] = "\(info.st_size):\(info.st_mtim.tv_sec):\(info.st_mtim.tv_nsec)"
-        }
-        return result
+    private static func milliseconds(_ duration: Duration) -> Int {
+        Int(duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000)
     }
 
     // MARK: Serving
 
-    private func respond(to path: String) -> HTTPResponse {
-        if path == "/__normfolio/version" {
+    private func respond(to request: HTTPRequest) async -> HTTPResponse {
+        switch request.path {
+        case "/__normfolio/version":
             return HTTPResponse(statusCode: .ok, headers: [.contentType: "text/plain", .cacheControl: "no-store"],
                                 body: Data(String(version).utf8))
+        case "/__normfolio/livereload.js":
+            return Self.script(Self.liveReloadScript)
+        case "/__normfolio/wait.js":
+            return Self.script(await waitForChange(since: request.query["since"].flatMap { Int($0) } ?? version))
+        default:
+            break
         }
-        if path == "/__normfolio/livereload.js" {
-            return HTTPResponse(statusCode: .ok, headers: [.contentType: "text/javascript", .cacheControl: "no-store"],
-                                body: Data(Self.liveReloadScript.utf8))
-        }
-        var file = String(path.drop { $0 == "/" }).removingPercentEncoding ?? ""
+        var file = String(request.path.drop { $0 == "/" }).removingPercentEncoding ?? ""
         if file.isEmpty || file.hasSuffix("/") { file += "index.html" }
+        let (state, version) = (self.state, self.version)
         switch state {
         case .problems(let diagnostics):
             guard file.hasSuffix(".html") else { return HTTPResponse(statusCode: .serviceUnavailable) }
             return HTTPResponse(statusCode: .internalServerError, headers: Self.htmlHeaders,
-                                body: Data(Self.problemPage(diagnostics).utf8))
-        case .site(let files):
-            guard let data = files[file] else {
+                                body: Self.withLiveReload(Data(Self.problemPage(diagnostics).utf8), version: version))
+        case .site(let site):
+            // Rendering happens off the actor, so a large page does not hold up other requests.
+            guard let data = await Self.render(file, of: site) else {
                 return HTTPResponse(statusCode: .notFound, headers: [.contentType: "text/plain; charset=utf-8"],
                                     body: Data("Niet gevonden: \(file)\n".utf8))
             }
             if file.hasSuffix(".html") {
-                return HTTPResponse(statusCode: .ok, headers: Self.htmlHeaders, body: Self.withLiveReload(data))
+                return HTTPResponse(statusCode: .ok, headers: Self.htmlHeaders, body: Self.withLiveReload(data, version: version))
             }
             return HTTPResponse(statusCode: .ok, headers: [.contentType: Self.contentType(of: file), .cacheControl: "no-store"],
                                 body: data)
         }
     }
 
+    private nonisolated static func render(_ file: String, of site: SiteOnDemand) async -> Data? {
+        site.file(at: file)
+    }
+
+    /// Waits until the site changes from version `since`, or for `waitLimit`: then the answer
+    /// is a script that reloads the page, or one that asks again.
+    private func waitForChange(since: Int) async -> String {
+        let deadline = ContinuousClock.now + Self.waitLimit
+        while version == since && ContinuousClock.now < deadline && !Task.isCancelled {
+            try? await Task.sleep(for: .milliseconds(25))
+        }
+        return version == since ? "normfolioWaited();\n" : "location.reload();\n"
+    }
+
+    private static func script(_ text: String) -> HTTPResponse {
+        HTTPResponse(statusCode: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-store"],
+                     body: Data(text.utf8))
+    }
+
     static let htmlHeaders: HTTPHeaders = [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"]
 
     /// A page with the live-reload script added before `</body>`: only when serving, never in a built site.
-    static func withLiveReload(_ page: Data) -> Data {
-        let html = String(decoding: page, as: UTF8.self)
-        let tag = "<script src=\"/__normfolio/livereload.js\"></script>\n"
-        guard let end = html.range(of: "</body>", options: .backwards) else { return Data((html + tag).utf8) }
-        return Data(html.replacingCharacters(in: end.lowerBound..<end.lowerBound, with: tag).utf8)
+    static func withLiveReload(_ page: Data, version: Int) -> Data {
+        let tag = Data("<script src=\"/__normfolio/livereload.js\" data-version=\"\(version)\"></script>\n".utf8)
+        // Pages can be megabytes (a report listing thousands of documents): search the bytes from the end.
+        guard let end = lastOffset(of: Array("</body>".utf8), in: page) else { return page + tag }
+        var result = Data(capacity: page.count + tag.count)
+        result.append(page.prefix(end))
+        result.append(tag)
+        result.append(page.dropFirst(end))
+        return result
     }
 
+    /// Where the last occurrence of `needle` starts in `data`, searching from the end.
+    static func lastOffset(of needle: [UInt8], in data: Data) -> Int? {
+        data.withUnsafeBytes { bytes -> Int? in
+            guard bytes.count >= needle.count else { return nil }
+            var start = bytes.count - needle.count
+            while start >= 0 {
+                if bytes[start] == needle[0] && needle.indices.allSatisfy({ bytes[start + $0] == needle[$0] }) { return start }
+                start -= 1
+            }
+            return nil
+        }
+    }
+
+    /// Reloads the page when the site changes. The page's Content-Security-Policy allows scripts
+    /// from the site but no other requests, so the script asks with a script: `wait.js` answers
+    /// when the site has changed (`location.reload()`), or after a while (`normfolioWaited()`).
+    /// Hidden tabs do not wait, so they do not hold on to the browser's few connections per
+    /// server; a tab that shows again asks at once. Waiting starts once the page has loaded.
     static let liveReloadScript = """
         (function () {
-          var current = null;
-          function check() {
-            fetch("/__normfolio/version", { cache: "no-store" }).then(function (r) { return r.text(); }).then(function (v) {
-              if (current === null) { current = v; } else if (v !== current) { window.location.reload(); return; }
-              setTimeout(check, 500);
-            }).catch(function () { setTimeout(check, 1000); });
+          var script = document.currentScript;
+          var version = (script && script.getAttribute("data-version")) || "";
+          var waiting = false;
+          function wait() {
+            if (waiting || document.hidden) return;
+            waiting = true;
+            var poll = document.createElement("script");
+            poll.src = "/__normfolio/wait.js?since=" + encodeURIComponent(version) + "&t=" + Date.now();
+            poll.onload = function () { poll.remove(); };
+            poll.onerror = function () { poll.remove(); waiting = false; setTimeout(wait, 1000); };
+            document.head.appendChild(poll);
           }
-          check();
+          window.normfolioWaited = function () { waiting = false; wait(); };
+          document.addEventListener("visibilitychange", wait);
+          // A script added before the page has loaded would hold up its load event.
+          if (document.readyState === "complete") wait(); else window.addEventListener("load", wait);
         })();
+
         """
 
     /// The page shown instead of the site while the content has errors.
@@ -162,7 +227,6 @@ public actor PreviewServer {
             \(items)
             </ul>
             </main>
-            <script src="/__normfolio/livereload.js"></script>
             </body>
             </html>
             """

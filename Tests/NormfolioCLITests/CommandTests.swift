@@ -211,7 +211,8 @@ import Testing
         let base = try #require(URL(string: String(address)))
 
         func get(_ path: String) async throws -> (Int, String) {
-            let (data, response) = try await URLSession.shared.data(from: base.appendingPathComponent(path))
+            let url = try #require(URL(string: path, relativeTo: base))
+            let (data, response) = try await URLSession.shared.data(from: url)
             return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
         }
         func waitForVersion(after version: String) async throws -> String {
@@ -225,14 +226,22 @@ import Testing
 
         let (status, home) = try await get("index.html")
         #expect(status == 200)
-        #expect(home.contains("<script src=\"/__normfolio/livereload.js\"></script>\n</body>"))
         var (_, version) = try await get("__normfolio/version")
+        #expect(home.contains("<script src=\"/__normfolio/livereload.js\" data-version=\"\(version)\"></script>\n</body>"))
+        #expect(try await get("__normfolio/livereload.js").1.contains("/__normfolio/wait.js?since="))
 
+        // The page's wait for a change is answered as soon as a file is saved: with a reload.
+        let waitPath = "__normfolio/wait.js?since=\(version)"
+        async let waited = get(waitPath)
+        try await Task.sleep(for: .milliseconds(200))
         let policy = folder.appendingPathComponent("Content/beleid/informatiebeveiligingsbeleid.md")
         let text = try String(contentsOf: policy, encoding: .utf8)
         try Data(text.replacingOccurrences(of: "# Doel", with: "# Doel en reikwijdte").utf8).write(to: policy)
+        #expect(try await waited.1 == "location.reload();\n")
         version = try await waitForVersion(after: version)
         #expect(try await get("documenten/beleid-informatiebeveiligingsbeleid.html").1.contains("<h2>Doel en reikwijdte</h2>"))
+        // A page made before the last change reloads at once.
+        #expect(try await get("__normfolio/wait.js?since=0").1 == "location.reload();\n")
 
         let broken = folder.appendingPathComponent("Content/kapot.md")
         try Data("---\ntitle: Kapot\nnorms: [ZZ.99]\n---\n".utf8).write(to: broken)

@@ -16,20 +16,70 @@ public struct PortfolioSource: Sendable {
     public var diagnostics: [Diagnostic]
 }
 
+/// What the read stage made of each file last time, so that reading the same portfolio again
+/// parses only the files whose bytes changed (the live preview reads after every edit).
+///
+/// A file's result depends on its bytes, the settings and the catalogue; when the settings or the
+/// catalogue overlay change, every file is parsed again.
+public struct ReadCache: Sendable {
+    fileprivate struct Context: Equatable {
+        var root: String
+        var settings: Settings
+        var overlay: String?
+    }
+
+    fileprivate struct Entry<Result: Sendable>: Sendable {
+        var bytes: Data
+        var result: Result
+    }
+
+    fileprivate var context: Context?
+    fileprivate var markdown: [String: Entry<ContentReader.FileResult>] = [:]
+    fileprivate var text: [String: Entry<[Diagnostic]>] = [:]
+    /// Whether results are kept; a one-off build does not keep them.
+    fileprivate let keeps: Bool
+    /// The files under Content/ that the last read parsed because they were new or had changed.
+    public fileprivate(set) var parsed: [String] = []
+
+    /// An empty cache that keeps what each read finds.
+    public init() { keeps = true }
+
+    /// A cache that keeps nothing: every read parses every file.
+    static var none: ReadCache { ReadCache(keeps: false) }
+
+    private init(keeps: Bool) { self.keeps = keeps }
+
+    /// The cached result for a file with these bytes, if it was read before in the same context.
+    fileprivate static func lookup<Result>(_ entries: [String: Entry<Result>], _ file: String, _ bytes: Data?) -> Result? {
+        guard let bytes, let entry = entries[file], entry.bytes == bytes else { return nil }
+        return entry.result
+    }
+}
+
 /// The read stage: settings, catalogue overlay and every Markdown file under Content/, each
 /// parsed into a Swift value with located diagnostics.
 enum ContentReader {
-    static func read(root: String, io: FileIO) -> PortfolioSource {
+    /// Reads the portfolio, parsing again only the files `cache` has no result for.
+    static func read(root: String, io: FileIO, cache: inout ReadCache) -> PortfolioSource {
         var diagnostics: [Diagnostic] = []
         let settings = readSettings(root: root, io: io, diagnostics: &diagnostics)
         var catalog = Catalog.builtIn()
+        var overlayText: String?
         if let overlay = settings.catalog {
             if !io.fileExists(root + "/" + overlay.path) {
                 diagnostics.append(.missingFile(overlay.path, at: overlay.location))
             } else if let text = readText(root + "/" + overlay.path, path: overlay.path, io: io, diagnostics: &diagnostics) {
                 catalog.apply(yaml: text, path: overlay.path, diagnostics: &diagnostics)
+                overlayText = text
             }
         }
+        let context = ReadCache.Context(root: root, settings: settings, overlay: overlayText)
+        if cache.context != context {
+            cache.markdown = [:]
+            cache.text = [:]
+            cache.context = context
+        }
+        let previous = cache
 
         let files = io.listFiles(root + "/Content")
         // A symbolic link may lead out of the portfolio: such files are never read or published.
@@ -42,23 +92,30 @@ enum ContentReader {
         }
         let markdown = files.filter { $0.lowercased().hasSuffix(".md") && !outside.contains($0) }
         let frozenCatalog = catalog
-        let results = markdown.parallelMap { file in
-            readMarkdownFile(file, root: root, io: io, catalog: frozenCatalog, settings: settings)
+        let results = markdown.parallelMap { file -> (bytes: Data?, result: FileResult, parsed: Bool) in
+            let bytes = io.read(root + "/Content/" + file)
+            if let known = ReadCache.lookup(previous.markdown, file, bytes) { return (bytes, known, false) }
+            return (bytes, readMarkdownFile(file, bytes: bytes, catalog: frozenCatalog, settings: settings), true)
         }
         // Text attachments are checked for personal data too.
         let textFiles = files.filter { file in
             !outside.contains(file) && [".txt", ".csv"].contains { file.lowercased().hasSuffix($0) }
         }
-        let attachmentDiagnostics = textFiles.parallelMap { file -> [Diagnostic] in
-            var found: [Diagnostic] = []
-            let path = "Content/" + file
-            guard let text = readText(root + "/" + path, path: path, io: io, diagnostics: &found) else { return found }
-            return found + personalDataDiagnostics(PrivacyGuard.scan(text), path: path, settings: settings, acknowledged: [])
+        let attachmentResults = textFiles.parallelMap { file -> (bytes: Data?, result: [Diagnostic], parsed: Bool) in
+            let bytes = io.read(root + "/Content/" + file)
+            if let known = ReadCache.lookup(previous.text, file, bytes) { return (bytes, known, false) }
+            return (bytes, scanTextAttachment(file, bytes: bytes, settings: settings), true)
         }
-        diagnostics += attachmentDiagnostics.flatMap { $0 }
+        diagnostics += attachmentResults.flatMap(\.result)
+        cache.parsed = zip(markdown, results).filter { $0.1.parsed }.map(\.0)
+            + zip(textFiles, attachmentResults).filter { $0.1.parsed }.map(\.0)
+        if cache.keeps {
+            cache.markdown = Self.entries(markdown, results)
+            cache.text = Self.entries(textFiles, attachmentResults)
+        }
         var source = PortfolioSource(root: root, settings: settings, catalog: catalog, documents: [], assessments: [],
                                      pages: [], contentFiles: Set(files), outsideFiles: outside, diagnostics: diagnostics)
-        for result in results {
+        for (_, result, _) in results {
             source.diagnostics += result.diagnostics
             switch result.content {
             case .evidence(let document): source.documents.append(document)
@@ -68,6 +125,25 @@ enum ContentReader {
             }
         }
         return source
+    }
+
+    /// Cache entries for the files that could be read, by path under Content/.
+    private static func entries<Result>(_ files: [String], _ results: [(bytes: Data?, result: Result, parsed: Bool)])
+        -> [String: ReadCache.Entry<Result>] {
+        var entries: [String: ReadCache.Entry<Result>] = [:]
+        entries.reserveCapacity(files.count)
+        for (file, found) in zip(files, results) {
+            if let bytes = found.bytes { entries[file] = ReadCache.Entry(bytes: bytes, result: found.result) }
+        }
+        return entries
+    }
+
+    /// A text attachment's personal-data findings (and its decoding problems).
+    static func scanTextAttachment(_ file: String, bytes: Data?, settings: Settings) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        let path = "Content/" + file
+        guard let text = decodeText(bytes, path: path, diagnostics: &found) else { return found }
+        return found + personalDataDiagnostics(PrivacyGuard.scan(text), path: path, settings: settings, acknowledged: [])
     }
 
     // MARK: Settings
@@ -106,7 +182,12 @@ enum ContentReader {
 
     /// Decodes a file as UTF-8 text, reporting binary content and invalid bytes at their place.
     static func readText(_ absolutePath: String, path: String, io: FileIO, diagnostics: inout [Diagnostic]) -> String? {
-        guard let data = io.read(absolutePath) else {
+        decodeText(io.read(absolutePath), path: path, diagnostics: &diagnostics)
+    }
+
+    /// Decodes bytes read from `path`; nil bytes (the file could not be read) are reported as such.
+    static func decodeText(_ data: Data?, path: String, diagnostics: inout [Diagnostic]) -> String? {
+        guard let data else {
             diagnostics.append(.unreadable(at: SourceLocation(path: path)))
             return nil
         }
@@ -161,10 +242,11 @@ enum ContentReader {
         var diagnostics: [Diagnostic]
     }
 
-    static func readMarkdownFile(_ file: String, root: String, io: FileIO, catalog: Catalog, settings: Settings) -> FileResult {
+    /// Parses one Markdown file under Content/ from its bytes (nil when it could not be read).
+    static func readMarkdownFile(_ file: String, bytes: Data?, catalog: Catalog, settings: Settings) -> FileResult {
         let path = "Content/" + file
         var diagnostics: [Diagnostic] = []
-        guard let text = readText(root + "/" + path, path: path, io: io, diagnostics: &diagnostics) else {
+        guard let text = decodeText(bytes, path: path, diagnostics: &diagnostics) else {
             return FileResult(content: nil, diagnostics: diagnostics)
         }
         let frontMatter = FrontMatter(splitting: text)

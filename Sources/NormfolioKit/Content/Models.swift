@@ -80,7 +80,7 @@ public struct PathReference: Sendable, Hashable {
 }
 
 /// portfolio settings from normfolio.yml; every key is optional.
-public struct Settings: Sendable {
+public struct Settings: Sendable, Equatable {
     public var organisation = "Mijn schoolbestuur"
     public var title = "IBP-portfolio"
     public var language = "nl"

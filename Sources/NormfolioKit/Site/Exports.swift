@@ -3,10 +3,13 @@ import Foundation
 /// The site's `export/` folder: the norms as a spreadsheet for Excel, and the whole computed
 /// model as JSON. Withheld documents appear in neither, except as counts.
 extension Renderer {
+    static let csvPath = "export/normen.csv"
+    static let jsonPath = "export/portfolio.json"
+
     func exportFiles() -> [Site.File] {
         [
-            Site.File(path: "export/normen.csv", contents: .data(normsCSV())),
-            Site.File(path: "export/portfolio.json", contents: .data(portfolioJSON())),
+            Site.File(path: Self.csvPath, contents: .data(normsCSV())),
+            Site.File(path: Self.jsonPath, contents: .data(portfolioJSON())),
         ]
     }
 

@@ -18,7 +18,10 @@ public enum Integrity {
 
     /// Adds the manifest and the checksum list to a rendered site.
     static func seal(_ site: Site, portfolio: Portfolio, audience: Audience, version: String, io: FileIO) -> Site {
-        let digests = site.files.parallelMap { file -> (path: String, size: Int, sha256: String) in
+        // The manifest and the list are normfolio's own: a theme file of the same name gives way.
+        var sealed = site
+        sealed.files.removeAll { $0.path == manifestPath || $0.path == sumsPath }
+        let digests = sealed.files.parallelMap { file -> (path: String, size: Int, sha256: String) in
             if let known = site.digests[file.path] { return (file.path, known.size, known.sha256) }
             let data = file.bytes(io: io) ?? Data()
             return (file.path, data.count, sha256(data))
@@ -41,7 +44,6 @@ public enum Integrity {
         var sums = digests.map { ($0.path, $0.sha256) }
         sums.append((manifestPath, sha256(manifestData)))
         let sumsText = sums.sorted { $0.0 < $1.0 }.map { "\($0.1)  \($0.0)\n" }.joined()
-        var sealed = site
         sealed.files += [Site.File(path: manifestPath, contents: .data(manifestData)),
                          Site.File(path: sumsPath, contents: .data(Data(sumsText.utf8)))]
         sealed.files.sort { $0.path < $1.path }

@@ -203,9 +203,9 @@ extension Renderer {
 
     /// The published evidence by title, as pre-rendered rows.
     func evidenceList() -> [View] {
-        portfolio.documents.indices.filter { published[$0] }
+        let indices = portfolio.documents.indices.filter { published[$0] }
             .sorted { (portfolio.documents[$0].title, $0) < (portfolio.documents[$1].title, $1) }
-            .map { ["row": evidenceRows[$0]] as View }
+        return rows(.evidence, of: indices).map { ["row": $0] as View }
     }
 
     func reportView() -> View {

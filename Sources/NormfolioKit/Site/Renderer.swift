@@ -21,23 +21,32 @@ struct Renderer {
     let strings: [String: String]
     let language: String
     let published: [Bool]
+    let io: FileIO
     /// Each published document's row in document tables, rendered once from `document-row` and
-    /// reused by the document index and every norm page (all one folder deep).
-    private var rows: [String] = []
+    /// reused by the document index and every norm page (all one folder deep); nil when pages are
+    /// rendered one at a time, and rows with them.
+    private var rows: [String]?
     /// Each published document's row in the report's evidence list, rendered the same way.
-    private(set) var evidenceRows: [String] = []
+    private var evidenceRows: [String]?
     /// The pages the navigation links to.
     private var navigationHrefs: Set<String> = []
 
-    /// Size and SHA-256 of each published attachment, by its path under Content/.
-    private(set) var attachmentDigests: [String: (size: Int, sha256: String)] = [:]
+    /// Size and SHA-256 of each published attachment, by its path under Content/; nil when pages
+    /// are rendered one at a time, and each hashes the attachments it shows.
+    private var attachmentDigests: [String: Digest]?
     /// The commit of the portfolio's git repository, if it is one.
     private(set) var gitCommit: String?
 
-    init(portfolio: Portfolio, theme: Theme, audience: Audience, version: String, io: FileIO = .live) {
+    typealias Digest = (size: Int, sha256: String)
+
+    /// A renderer for one audience. `onDemand` leaves the work every page shares (document rows,
+    /// attachment hashes) to the pages that need it, for rendering a few pages of a large site;
+    /// otherwise it is done once, here, for rendering the whole site.
+    init(portfolio: Portfolio, theme: Theme, audience: Audience, version: String, io: FileIO = .live, onDemand: Bool = false) {
         self.portfolio = portfolio
         self.audience = audience
         self.version = version
+        self.io = io
         self.language = portfolio.settings.language
         self.strings = Strings.table(language)
         var constants: [String: String] = [:]
@@ -49,39 +58,94 @@ struct Renderer {
         self.published = portfolio.documents.map { audience.mayRead($0.classification) }
         self.navigationHrefs = Set(navigationItems.map(\.href))
         self.gitCommit = Integrity.gitCommit(of: portfolio.root, io: io)
-        let attachments = publishedAttachments()
-        let root = portfolio.root
-        let digests = attachments.parallelMap { file -> (Int, String) in
-            let data = io.read(root + "/Content/" + file) ?? Data()
-            return (data.count, Integrity.sha256(data))
+        if !onDemand {
+            let ready = prepared()
+            (rows, evidenceRows, attachmentDigests) = (ready.rows, ready.evidenceRows, ready.attachmentDigests)
         }
-        self.attachmentDigests = Dictionary(uniqueKeysWithValues: zip(attachments, digests).map { ($0, (size: $1.0, sha256: $1.1)) })
+    }
+
+    /// This renderer with every document's rows rendered and every published attachment hashed,
+    /// in parallel: what rendering the whole site needs.
+    func prepared() -> Renderer {
+        var copy = self
+        let attachments = publishedAttachments()
+        let digests = attachments.parallelMap(digest(ofAttachment:))
+        copy.attachmentDigests = Dictionary(uniqueKeysWithValues: zip(attachments, digests).map { ($0, $1) })
         let renderer = self
         let rendered = portfolio.documents.indices.map { $0 }.parallelMap(state: { (renderer.withOwnTheme(), ShapeCache(theme: renderer.theme)) }) { worker, index -> [String] in
             guard worker.0.published[index] else { return ["", ""] }
-            var row = worker.0.documentSummary(index, root: "../")
-            row["t"] = worker.0.strings
-            var evidence = worker.0.evidenceEntry(index)
-            evidence["t"] = worker.0.strings
-            // Rows are fragments: the table template puts the line breaks between them.
-            return [worker.1.render("document-row", row, theme: worker.0.theme).trimmingTrailingNewlines,
-                    worker.1.render("evidence-row", evidence, theme: worker.0.theme).trimmingTrailingNewlines]
+            return [worker.0.renderRow(.document, index, shapes: &worker.1), worker.0.renderRow(.evidence, index, shapes: &worker.1)]
         }
-        self.rows = rendered.map { $0[0] }
-        self.evidenceRows = rendered.map { $0[1] }
+        copy.rows = rendered.map { $0[0] }
+        copy.evidenceRows = rendered.map { $0[1] }
+        return copy
     }
 
-    /// Every page the site has, rendered in parallel.
+    /// The two ways a document is listed: in document tables, and in the report's evidence list.
+    enum RowKind {
+        case document, evidence
+    }
+
+    /// The rows of these published documents: the ones rendered beforehand, or rendered now, in
+    /// parallel when there are many.
+    func rows(_ kind: RowKind, of indices: [Int]) -> [String] {
+        if let rendered = kind == .document ? rows : evidenceRows { return indices.map { rendered[$0] } }
+        guard indices.count >= 64 else {
+            var shapes = ShapeCache(theme: theme)
+            return indices.map { renderRow(kind, $0, shapes: &shapes) }
+        }
+        return indices.parallelMap(state: { ShapeCache(theme: self.theme) }) { shapes, index in
+            self.renderRow(kind, index, shapes: &shapes)
+        }
+    }
+
+    /// A published document's row, from `document-row` or `evidence-row`.
+    func renderRow(_ kind: RowKind, _ index: Int, shapes: inout ShapeCache) -> String {
+        var view = kind == .document ? documentSummary(index, root: "../") : evidenceEntry(index)
+        view["t"] = strings
+        // Rows are fragments: the table template puts the line breaks between them.
+        return shapes.render(kind == .document ? "document-row" : "evidence-row", view, theme: theme).trimmingTrailingNewlines
+    }
+
+    /// Size and SHA-256 of an attachment (a path under Content/).
+    func digest(ofAttachment source: String) -> Digest {
+        if let known = attachmentDigests?[source] { return known }
+        let data = io.read(portfolio.root + "/Content/" + source) ?? Data()
+        return (data.count, Integrity.sha256(data))
+    }
+
+    /// Every page the site has.
     enum Page: Sendable {
         case home, catalog, documents, norm(Int), document(Int), freePage(Int)
         case coverage, maturity, plan, report, integrity, search
     }
 
-    func render() -> Site {
+    /// Every page of the site, in a fixed order.
+    func pages() -> [Page] {
         var pages: [Page] = [.home, .catalog, .documents, .coverage, .maturity, .plan, .report, .integrity, .search]
         pages += portfolio.catalog.norms.indices.map(Page.norm)
         pages += portfolio.documents.indices.filter { published[$0] }.map(Page.document)
         pages += portfolio.pages.indices.map(Page.freePage)
+        return pages
+    }
+
+    /// The files copied into the site as they are: the theme's static files, then the published
+    /// attachments.
+    func copiedFiles() -> [Site.File] {
+        var files: [Site.File] = []
+        for (name, file) in theme.staticFiles.sorted(by: { $0.key < $1.key }) where !name.hasSuffix(".mustache") {
+            files.append(Site.File(path: name, contents: file))
+        }
+        for source in publishedAttachments() {
+            guard let sitePath = portfolio.attachmentSitePaths[source] else { continue }
+            files.append(Site.File(path: sitePath, contents: .file(portfolio.root + "/Content/" + source)))
+        }
+        return files
+    }
+
+    /// The whole site, its pages rendered in parallel.
+    func render() -> Site {
+        let pages = self.pages()
         // The exports are made on a thread of their own while the pages render.
         let (parts, exports) = concurrently({
             pages.parallelMap(state: { (self.withOwnTheme(), ShapeCache(theme: self.theme)) }) { worker, page in
@@ -100,22 +164,23 @@ struct Renderer {
             return Site.File(path: part.path, contents: .data(Data(html.utf8)))
         }
         files += exports
-        for (name, file) in theme.staticFiles where !name.hasSuffix(".mustache") {
-            files.append(Site.File(path: name, contents: file))
-        }
-        for source in publishedAttachments() {
-            guard let sitePath = portfolio.attachmentSitePaths[source] else { continue }
-            files.append(Site.File(path: sitePath, contents: .file(portfolio.root + "/Content/" + source)))
-        }
+        files += copiedFiles()
         // A page wins over a static file of the same name; the order is fixed for determinism.
         var seen = Set<String>()
         files = files.filter { seen.insert($0.path).inserted }.sorted { $0.path < $1.path }
-        var digests: [String: (size: Int, sha256: String)] = [:]
-        for (source, digest) in attachmentDigests {
+        var digests: [String: Digest] = [:]
+        for (source, digest) in attachmentDigests ?? [:] {
             if let sitePath = portfolio.attachmentSitePaths[source] { digests[sitePath] = digest }
         }
         return Site(files: files, pageCount: pages.count, publishedDocuments: published.count { $0 },
                     withheldDocuments: published.count { !$0 }, digests: digests)
+    }
+
+    /// One page, layout included, rendered on its own.
+    func renderAlone(_ page: Page) -> Data {
+        var shapes = ShapeCache(theme: theme)
+        let part = render(page, shapes: &shapes)
+        return Data(Shell(renderer: self, part: part).wrap(part, renderer: self).utf8)
     }
 
     /// This renderer with its own parsed copy of the theme, for one worker thread.
@@ -150,41 +215,57 @@ struct Renderer {
         var href: String
     }
 
+    /// Where a page goes in the site.
+    func path(of page: Page) -> String {
+        switch page {
+        case .home: "index.html"
+        case .catalog: "normen/index.html"
+        case .documents: "documenten/index.html"
+        case .norm(let index): "normen/\(portfolio.catalog.norms[index].id).html"
+        case .document(let index): documentPath(index)
+        case .freePage(let index): "paginas/\(portfolio.pages[index].slug).html"
+        case .coverage: "dekking.html"
+        case .maturity: "volwassenheid.html"
+        case .plan: "verbeterplan.html"
+        case .report: "rapport.html"
+        case .integrity: "integriteit.html"
+        case .search: "zoeken.html"
+        }
+    }
+
     func render(_ page: Page, shapes: inout ShapeCache) -> PageParts {
+        let path = path(of: page)
         switch page {
         case .home:
-            return parts(homeView(), template: "home", title: text("home"), path: "index.html", shapes: &shapes)
+            return parts(homeView(), template: "home", title: text("home"), path: path, shapes: &shapes)
         case .catalog:
-            return parts(catalogView(), template: "catalog", title: text("catalog"), path: "normen/index.html", shapes: &shapes)
+            return parts(catalogView(), template: "catalog", title: text("catalog"), path: path, shapes: &shapes)
         case .documents:
-            return parts(documentsView(), template: "documents", title: text("documents"), path: "documenten/index.html", shapes: &shapes)
+            return parts(documentsView(), template: "documents", title: text("documents"), path: path, shapes: &shapes)
         case .norm(let index):
             let norm = portfolio.catalog.norms[index]
-            return parts(normView(index), template: "norm", title: "\(norm.id) \(norm.title)", path: "normen/\(norm.id).html",
+            return parts(normView(index), template: "norm", title: "\(norm.id) \(norm.title)", path: path,
                          crumbs: normCrumbs(norm), shapes: &shapes)
         case .document(let index):
             return parts(documentView(index), template: "document", title: portfolio.documents[index].title,
-                         path: documentPath(index), crumbs: [Crumb(label: text("documents"), href: "documenten/index.html")],
+                         path: path, crumbs: [Crumb(label: text("documents"), href: "documenten/index.html")],
                          shapes: &shapes, cached: true)
         case .freePage(let index):
             let page = portfolio.pages[index]
             let view: View = ["title": page.title, "body": bodyHTML(page.body, source: page.source)]
-            return parts(view, template: "page", title: page.title, path: "paginas/\(page.slug).html", shapes: &shapes)
+            return parts(view, template: "page", title: page.title, path: path, shapes: &shapes)
         case .coverage:
-            return parts(coverageView(), template: "coverage", title: text("coverage"), path: "dekking.html", shapes: &shapes)
+            return parts(coverageView(), template: "coverage", title: text("coverage"), path: path, shapes: &shapes)
         case .maturity:
-            return parts(maturityView(), template: "maturity", title: text("maturity"), path: "volwassenheid.html",
-                         shapes: &shapes)
+            return parts(maturityView(), template: "maturity", title: text("maturity"), path: path, shapes: &shapes)
         case .plan:
-            return parts(planView(), template: "plan", title: text("plan"), path: "verbeterplan.html", shapes: &shapes)
+            return parts(planView(), template: "plan", title: text("plan"), path: path, shapes: &shapes)
         case .report:
-            return parts(reportView(), template: "report", title: text("report"), path: "rapport.html", shapes: &shapes)
+            return parts(reportView(), template: "report", title: text("report"), path: path, shapes: &shapes)
         case .integrity:
-            return parts(integrityView(), template: "integrity", title: text("integrity"), path: "integriteit.html",
-                         shapes: &shapes)
+            return parts(integrityView(), template: "integrity", title: text("integrity"), path: path, shapes: &shapes)
         case .search:
-            return parts(["searchTexts": searchTexts()], template: "search", title: text("search"), path: "zoeken.html",
-                         shapes: &shapes)
+            return parts(["searchTexts": searchTexts()], template: "search", title: text("search"), path: path, shapes: &shapes)
         }
     }
 
@@ -382,9 +463,8 @@ struct Renderer {
     }
 
     func documentsView() -> View {
-        let rows = portfolio.documents.indices.filter { published[$0] }
-            .sorted { (portfolio.documents[$0].title, $0) < (portfolio.documents[$1].title, $1) }
-            .map(rowView)
+        let rows = rowViews(portfolio.documents.indices.filter { published[$0] }
+            .sorted { (portfolio.documents[$0].title, $0) < (portfolio.documents[$1].title, $1) })
         return ["documents": rows, "hasDocuments": !rows.isEmpty]
     }
 
@@ -411,7 +491,7 @@ struct Renderer {
             "officialURL": catalog.officialURL(of: norm),
             "domain": domain.map { "\($0.number) \(title($0.title, $0.titleEN))" } ?? norm.domain,
             "part": catalog.part(domain?.part ?? "").map { title($0.title, $0.titleEN) } ?? "",
-            "evidence": shown.map(rowView),
+            "evidence": rowViews(shown),
             "hasPublishedEvidence": !shown.isEmpty,
             "hasEvidence": !evidence.isEmpty,
             "noEvidence": evidence.isEmpty,
@@ -463,9 +543,9 @@ struct Renderer {
         let document = portfolio.documents[index]
         let attachments: [View] = portfolio.attachmentsOfDocument[index].compactMap { source in
             guard let sitePath = portfolio.attachmentSitePaths[source] else { return nil }
-            let digest = attachmentDigests[source]
+            let digest = digest(ofAttachment: source)
             return ["name": source.split(separator: "/").last.map(String.init) ?? source, "href": "../" + sitePath,
-                    "size": digest.map { byteCount($0.size) } ?? "–", "sha256": digest?.sha256 ?? "–"]
+                    "size": byteCount(digest.size), "sha256": digest.sha256]
         }
         let linkers = portfolio.linkedFrom[index].filter { published[$0] }.map { documentSummary($0, root: "../") }
         var view = documentSummary(index, root: "../")
@@ -499,9 +579,11 @@ struct Renderer {
         ]
     }
 
-    /// A document in a table: its pre-rendered row, with title and link for custom templates.
-    func rowView(_ index: Int) -> View {
-        ["row": rows[index], "title": portfolio.documents[index].title, "href": "../" + documentPath(index)]
+    /// Documents in a table: their pre-rendered rows, with title and link for custom templates.
+    func rowViews(_ indices: [Int]) -> [View] {
+        zip(indices, rows(.document, of: indices)).map { index, row in
+            ["row": row, "title": portfolio.documents[index].title, "href": "../" + documentPath(index)]
+        }
     }
 
     func documentPath(_ index: Int) -> String { "documenten/\(portfolio.documents[index].slug).html" }
