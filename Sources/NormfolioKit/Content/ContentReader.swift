@@ -48,12 +48,6 @@ public struct ReadCache: Sendable {
     static var none: ReadCache { ReadCache(keeps: false) }
 
     private init(keeps: Bool) { self.keeps = keeps }
-
-    /// The cached result for a file with these bytes, if it was read before in the same context.
-    fileprivate static func lookup<Result>(_ entries: [String: Entry<Result>], _ file: String, _ bytes: Data?) -> Result? {
-        guard let bytes, let entry = entries[file], entry.bytes == bytes else { return nil }
-        return entry.result
-    }
 }
 
 /// The read stage: settings, catalogue overlay and every Markdown file under Content/, each
@@ -79,8 +73,6 @@ enum ContentReader {
             cache.text = [:]
             cache.context = context
         }
-        let previous = cache
-
         let files = io.listFiles(root + "/Content")
         // A symbolic link may lead out of the portfolio: such files are never read or published.
         let resolvedRoot = io.resolvedPath(root)
@@ -92,30 +84,20 @@ enum ContentReader {
         }
         let markdown = files.filter { $0.lowercased().hasSuffix(".md") && !outside.contains($0) }
         let frozenCatalog = catalog
-        let results = markdown.parallelMap { file -> (bytes: Data?, result: FileResult, parsed: Bool) in
-            let bytes = io.read(root + "/Content/" + file)
-            if let known = ReadCache.lookup(previous.markdown, file, bytes) { return (bytes, known, false) }
-            return (bytes, readMarkdownFile(file, bytes: bytes, catalog: frozenCatalog, settings: settings), true)
+        cache.parsed = []
+        let documentResults = Self.read(markdown, root: root, io: io, cache: &cache, in: \.markdown) { file, bytes in
+            readMarkdownFile(file, bytes: bytes, catalog: frozenCatalog, settings: settings)
         }
         // Text attachments are checked for personal data too.
         let textFiles = files.filter { file in
             !outside.contains(file) && [".txt", ".csv"].contains { file.lowercased().hasSuffix($0) }
         }
-        let attachmentResults = textFiles.parallelMap { file -> (bytes: Data?, result: [Diagnostic], parsed: Bool) in
-            let bytes = io.read(root + "/Content/" + file)
-            if let known = ReadCache.lookup(previous.text, file, bytes) { return (bytes, known, false) }
-            return (bytes, scanTextAttachment(file, bytes: bytes, settings: settings), true)
-        }
-        diagnostics += attachmentResults.flatMap(\.result)
-        cache.parsed = zip(markdown, results).filter { $0.1.parsed }.map(\.0)
-            + zip(textFiles, attachmentResults).filter { $0.1.parsed }.map(\.0)
-        if cache.keeps {
-            cache.markdown = Self.entries(markdown, results)
-            cache.text = Self.entries(textFiles, attachmentResults)
-        }
+        diagnostics += Self.read(textFiles, root: root, io: io, cache: &cache, in: \.text) { file, bytes in
+            scanTextAttachment(file, bytes: bytes, settings: settings)
+        }.flatMap { $0 }
         var source = PortfolioSource(root: root, settings: settings, catalog: catalog, documents: [], assessments: [],
                                      pages: [], contentFiles: Set(files), outsideFiles: outside, diagnostics: diagnostics)
-        for (_, result, _) in results {
+        for result in documentResults {
             source.diagnostics += result.diagnostics
             switch result.content {
             case .evidence(let document): source.documents.append(document)
@@ -127,15 +109,35 @@ enum ContentReader {
         return source
     }
 
-    /// Cache entries for the files that could be read, by path under Content/.
-    private static func entries<Result>(_ files: [String], _ results: [(bytes: Data?, result: Result, parsed: Bool)])
-        -> [String: ReadCache.Entry<Result>] {
-        var entries: [String: ReadCache.Entry<Result>] = [:]
-        entries.reserveCapacity(files.count)
-        for (file, found) in zip(files, results) {
-            if let bytes = found.bytes { entries[file] = ReadCache.Entry(bytes: bytes, result: found.result) }
+    /// Reads `files` (paths under Content/) and makes each one's result with `make`, or takes it
+    /// from the cache when the file's bytes are the ones it was made from. The cache's entries
+    /// are updated in place.
+    private static func read<Result: Sendable>(
+        _ files: [String], root: String, io: FileIO, cache: inout ReadCache,
+        in entries: WritableKeyPath<ReadCache, [String: ReadCache.Entry<Result>]>,
+        make: @Sendable (String, Data?) -> Result
+    ) -> [Result] {
+        var found: [(bytes: Data?, result: Result, parsed: Bool)] = []
+        do {
+            // Scoped, so the cache's entries are not shared any more when they are updated below.
+            let previous = cache[keyPath: entries]
+            found = files.parallelMap { file in
+                let bytes = io.read(root + "/Content/" + file)
+                if let bytes, let entry = previous[file], entry.bytes == bytes { return (bytes, entry.result, false) }
+                return (bytes, make(file, bytes), true)
+            }
         }
-        return entries
+        for index in found.indices where found[index].parsed {
+            cache.parsed.append(files[index])
+            guard cache.keeps else { continue }
+            cache[keyPath: entries][files[index]] = found[index].bytes.map { ReadCache.Entry(bytes: $0, result: found[index].result) }
+        }
+        // Entries of files that are gone are dropped now and then; kept, they would still be right.
+        if cache[keyPath: entries].count > files.count {
+            let present = Set(files)
+            cache[keyPath: entries] = cache[keyPath: entries].filter { present.contains($0.key) }
+        }
+        return found.map(\.result)
     }
 
     /// A text attachment's personal-data findings (and its decoding problems).

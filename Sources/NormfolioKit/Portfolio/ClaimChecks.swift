@@ -10,12 +10,12 @@ extension Portfolio {
         }
         for (id, assessment) in assessments {
             if let level = assessment.level, level >= 2, let standing = standings[id], standing.isApplicable {
-                let evidence = (evidenceByNorm[id] ?? []).map { documents[$0] }
+                let evidence = evidenceByNorm[id] ?? []
                 if evidence.isEmpty {
                     diagnostics.append(.levelWithoutEvidence(id, level: level, at: assessment.levelLocation))
                 } else if standing.coverage == .stale {
                     diagnostics.append(.levelOnStaleEvidence(id, level: level, at: assessment.levelLocation))
-                } else if level >= 3, !evidence.contains(where: { !isStale($0) && $0.isAdopted }) {
+                } else if level >= 3, !evidence.contains(where: { !isStale(documents[$0]) && documents[$0].isAdopted }) {
                     diagnostics.append(.levelWithoutAdoptedEvidence(id, level: level, at: assessment.levelLocation))
                 }
             }

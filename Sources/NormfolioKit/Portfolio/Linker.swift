@@ -35,66 +35,42 @@ enum Linker {
         let contentPrefix = "Content/".count
         let documentIndex = Dictionary(uniqueKeysWithValues: documents.enumerated().map { (String($1.source.dropFirst(contentPrefix)), $0) })
         let pageIndex = Dictionary(uniqueKeysWithValues: pages.enumerated().map { (String($1.source.dropFirst(contentPrefix)), $0) })
-        func resolve(_ destination: String, from path: String) -> LinkDestination {
-            Portfolio.resolve(destination, from: path, files: source.contentFiles, outside: source.outsideFiles,
-                              documents: documentIndex, pages: pageIndex, catalog: catalog)
-        }
+        let links = Links(files: source.contentFiles, outside: source.outsideFiles, documents: documentIndex, pages: pageIndex,
+                          catalog: catalog)
 
+        // Each document's links, attachments and norm mentions are checked on its own, in parallel.
+        let checked = documents.parallelMap { document -> Links.Checked in
+            var result = links.check(document.links, from: document.source)
+            for reference in document.attachments {
+                switch links.resolve(reference.path, from: document.source) {
+                case .attachment(let file): result.attachments.append(file)
+                case .outside: result.diagnostics.append(.outsidePortfolio(reference.path, at: reference.location))
+                default: result.diagnostics.append(.missingAttachment(reference.path, at: reference.location))
+                }
+            }
+            result.diagnostics += links.check(document.mentions)
+            return result
+        }
         var evidenceByNorm: [String: [Int]] = [:]
         var linkedFrom = [[Int]](repeating: [], count: documents.count)
         var attachmentsOfDocument = [[String]](repeating: [], count: documents.count)
         var attachments = Set<String>()
-        var attachmentsOfPages = Set<String>()
-
-        func checkLinks(_ links: [MarkdownLink], from path: String, onDocument: (Int) -> Void, onAttachment: (String) -> Void) {
-            for link in links {
-                switch resolve(link.destination, from: path) {
-                case .document(let target, _): onDocument(target)
-                case .attachment(let file): onAttachment(file)
-                case .missing(let target): diagnostics.append(.brokenLink(target, at: link.location))
-                case .outside(let target): diagnostics.append(.outsidePortfolio(target, at: link.location))
-                case .unsafe: diagnostics.append(.unsafeLink(link.destination, at: link.location))
-                case .external, .anchor, .page, .norm: break
-                }
+        for index in documents.indices {
+            for norm in documents[index].norms { evidenceByNorm[norm, default: []].append(index) }
+            for target in checked[index].documents where target != index && !linkedFrom[target].contains(index) {
+                linkedFrom[target].append(index)
             }
-        }
-        func checkMentions(_ mentions: [NormMention]) {
-            for mention in mentions where !catalog.contains(mention.id) {
-                let suggestion = catalog.suggestion(for: mention.id)
-                // Lower-case words that match no norm ("nr.12") are ordinary text, not a typo.
-                if mention.id == mention.id.uppercased() || suggestion?.lowercased() == mention.id.lowercased() {
-                    diagnostics.append(.unknownNormMention(mention.id, suggestion: suggestion, at: mention.location))
-                }
-            }
-        }
-
-        for (index, document) in documents.enumerated() {
-            for norm in document.norms { evidenceByNorm[norm, default: []].append(index) }
-            var used: [String] = []
-            checkLinks(document.links, from: document.source,
-                       onDocument: { target in
-                           if target != index, !linkedFrom[target].contains(index) { linkedFrom[target].append(index) }
-                       },
-                       onAttachment: { used.append($0) })
-            for reference in document.attachments {
-                switch resolve(reference.path, from: document.source) {
-                case .attachment(let file): used.append(file)
-                case .outside: diagnostics.append(.outsidePortfolio(reference.path, at: reference.location))
-                default: diagnostics.append(.missingAttachment(reference.path, at: reference.location))
-                }
-            }
-            checkMentions(document.mentions)
             var seen = Set<String>()
-            attachmentsOfDocument[index] = used.filter { seen.insert($0).inserted }
-            attachments.formUnion(used)
+            attachmentsOfDocument[index] = checked[index].attachments.filter { seen.insert($0).inserted }
+            attachments.formUnion(attachmentsOfDocument[index])
+            diagnostics += checked[index].diagnostics
         }
-        for assessment in source.assessments {
-            checkLinks(assessment.links, from: assessment.source, onDocument: { _ in }, onAttachment: { attachmentsOfPages.insert($0) })
-            checkMentions(assessment.mentions)
-        }
-        for page in pages {
-            checkLinks(page.links, from: page.source, onDocument: { _ in }, onAttachment: { attachmentsOfPages.insert($0) })
-            checkMentions(page.mentions)
+        var attachmentsOfPages = Set<String>()
+        for (sourcePath, linkList, mentions) in source.assessments.map({ ($0.source, $0.links, $0.mentions) })
+            + pages.map({ ($0.source, $0.links, $0.mentions) }) {
+            let result = links.check(linkList, from: sourcePath)
+            attachmentsOfPages.formUnion(result.attachments)
+            diagnostics += result.diagnostics + links.check(mentions)
         }
 
         let assessments = Dictionary(source.assessments.map { ($0.normID, $0) }, uniquingKeysWith: { a, _ in a })
@@ -109,6 +85,55 @@ enum Linker {
             documentIndex: documentIndex, pageIndex: pageIndex, contentFiles: source.contentFiles,
             outsideFiles: source.outsideFiles)
         return (portfolio, diagnostics + portfolio.claimDiagnostics())
+    }
+
+    /// What links in one portfolio can lead to, for checking them.
+    struct Links: Sendable {
+        var files: Set<String>
+        var outside: Set<String>
+        var documents: [String: Int]
+        var pages: [String: Int]
+        var catalog: Catalog
+
+        /// What checking one file's links found.
+        struct Checked: Sendable {
+            /// Documents linked to, by index.
+            var documents: [Int] = []
+            /// Attachments linked to, by path under Content/.
+            var attachments: [String] = []
+            var diagnostics: [Diagnostic] = []
+        }
+
+        func resolve(_ destination: String, from path: String) -> LinkDestination {
+            Portfolio.resolve(destination, from: path, files: files, outside: outside, documents: documents, pages: pages,
+                              catalog: catalog)
+        }
+
+        func check(_ links: [MarkdownLink], from path: String) -> Checked {
+            var result = Checked()
+            for link in links {
+                switch resolve(link.destination, from: path) {
+                case .document(let target, _): result.documents.append(target)
+                case .attachment(let file): result.attachments.append(file)
+                case .missing(let target): result.diagnostics.append(.brokenLink(target, at: link.location))
+                case .outside(let target): result.diagnostics.append(.outsidePortfolio(target, at: link.location))
+                case .unsafe: result.diagnostics.append(.unsafeLink(link.destination, at: link.location))
+                case .external, .anchor, .page, .norm: break
+                }
+            }
+            return result
+        }
+
+        /// Norm IDs in the text that the catalogue does not know.
+        func check(_ mentions: [NormMention]) -> [Diagnostic] {
+            mentions.compactMap { mention in
+                guard !catalog.contains(mention.id) else { return nil }
+                let suggestion = catalog.suggestion(for: mention.id)
+                // Lower-case words that match no norm ("nr.12") are ordinary text, not a typo.
+                guard mention.id == mention.id.uppercased() || suggestion?.lowercased() == mention.id.lowercased() else { return nil }
+                return .unknownNormMention(mention.id, suggestion: suggestion, at: mention.location)
+            }
+        }
     }
 
     /// Site paths for attachments under `bijlagen/`: each folder and name made URL-safe, keeping

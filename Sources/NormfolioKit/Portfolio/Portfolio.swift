@@ -80,7 +80,8 @@ extension Portfolio {
             pathPart = pathPart[..<hash]
         }
         if let query = pathPart.firstIndex(of: "?") { pathPart = pathPart[..<query] }
-        let decoded = pathPart.contains("%") ? String(pathPart).removingPercentEncoding ?? String(pathPart) : String(pathPart)
+        let decoded = pathPart.utf8.contains(UInt8(ascii: "%")) ? String(pathPart).removingPercentEncoding ?? String(pathPart)
+            : String(pathPart)
         guard let contentPath = contentRelative(decoded, from: sourcePath), !outside.contains(contentPath) else {
             return .outside(destination)
         }
@@ -99,20 +100,27 @@ extension Portfolio {
     /// The path under Content/ that `relative`, written in `sourcePath`, points to; nil when it
     /// leaves Content/ or is absolute.
     static func contentRelative(_ relative: String, from sourcePath: String) -> String? {
-        guard !relative.hasPrefix("/"), !relative.hasPrefix("\\") else { return nil }
-        var parts: [Substring] = sourcePath.split(separator: "/").dropLast()
-        guard parts.first == "Content" else { return nil }
-        parts.removeFirst()
-        for component in relative.split(separator: "/") {
-            switch component {
-            case ".", "": continue
-            case "..":
+        guard !relative.hasPrefix("/"), !relative.hasPrefix("\\"), sourcePath.hasPrefix("Content/") else { return nil }
+        // The source's folder under Content/, then each component of the link, one at a time.
+        var parts = sourcePath.utf8.dropFirst("Content/".count).split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true)
+        if !parts.isEmpty { parts.removeLast() }
+        for component in relative.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true) {
+            if component.elementsEqual(".".utf8) { continue }
+            if component.elementsEqual("..".utf8) {
                 if parts.isEmpty { return nil }
                 parts.removeLast()
-            default: parts.append(component)
+            } else {
+                parts.append(component)
             }
         }
-        return parts.isEmpty ? nil : parts.joined(separator: "/")
+        guard !parts.isEmpty else { return nil }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(relative.utf8.count + sourcePath.utf8.count)
+        for (index, part) in parts.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: "/")) }
+            bytes.append(contentsOf: part)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The URL scheme ("https" in "https://…"), or nil for a relative reference.

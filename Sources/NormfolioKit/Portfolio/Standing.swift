@@ -76,8 +76,8 @@ extension Portfolio {
                           assessments: [String: Assessment], defaultTarget: Int, asOf: Day) -> [String: NormStanding] {
         var result: [String: NormStanding] = [:]
         for norm in catalog.norms {
-            let evidence = (evidenceByNorm[norm.id] ?? []).map { documents[$0] }
-            let current = evidence.count { document in document.reviewBy.map { $0 >= asOf } ?? true }
+            let evidence = evidenceByNorm[norm.id] ?? []
+            let current = evidence.count { index in documents[index].reviewBy.map { $0 >= asOf } ?? true }
             let assessment = assessments[norm.id]
             let coverage: Coverage =
                 assessment?.notApplicable != nil ? .notApplicable
