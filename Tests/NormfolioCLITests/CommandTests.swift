@@ -253,6 +253,22 @@ import Testing
         try FileManager.default.removeItem(at: broken)
         version = try await waitForVersion(after: version)
         #expect(try await get("index.html").0 == 200)
+
+        // A document in a new folder, and a save the way many editors do it (a new file renamed
+        // over the old one), are seen too.
+        let newFolder = folder.appendingPathComponent("Content/scholen/de-linde")
+        try FileManager.default.createDirectory(at: newFolder, withIntermediateDirectories: true)
+        try Data("---\ntitle: Privacyreglement De Linde\nnorms: [GO.02]\nclassification: intern\n---\nTekst.\n".utf8)
+            .write(to: newFolder.appendingPathComponent("privacyreglement.md"))
+        version = try await waitForVersion(after: version)
+        #expect(try await get("documenten/scholen-de-linde-privacyreglement.html").1.contains("Privacyreglement De Linde"))
+        try Data("---\ntitle: Privacyreglement De Linde 2027\nnorms: [GO.02]\nclassification: intern\n---\nTekst.\n".utf8)
+            .write(to: newFolder.appendingPathComponent("privacyreglement.md"))
+        version = try await waitForVersion(after: version)
+        #expect(try await get("documenten/scholen-de-linde-privacyreglement.html").1.contains("Privacyreglement De Linde 2027"))
+        try Data(text.replacingOccurrences(of: "# Doel", with: "# Doel, atomair bewaard").utf8).write(to: policy, options: .atomic)
+        version = try await waitForVersion(after: version)
+        #expect(try await get("documenten/beleid-informatiebeveiligingsbeleid.html").1.contains("<h2>Doel, atomair bewaard</h2>"))
         // The built site never carries the live-reload script.
         #expect(try run(["build", folder.path]).status == 0)
         let built = try String(contentsOf: folder.appendingPathComponent("_site/index.html"), encoding: .utf8)
