@@ -7,10 +7,11 @@ struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Preview the site while you write: serve it and rebuild when a file changes.",
         discussion: """
-            Builds the portfolio in memory (nothing is written), serves it on http://127.0.0.1:PORT and \
-            watches Content/, Templates/, Public/ and the files in the portfolio folder. Open pages \
-            reload by themselves after each rebuild. While the content has errors, the terminal and \
-            the browser list them. Stop with Ctrl-C.
+            Reads the portfolio into memory (nothing is written), serves it on http://127.0.0.1:PORT and \
+            watches Content/, Templates/, Public/ and the files in the portfolio folder. After a save, \
+            only the changed files are read again and pages are rendered as the browser asks for them; \
+            open pages reload by themselves. While the content has errors, the terminal and the browser \
+            list them. Stop with Ctrl-C.
             """)
 
     @Argument(help: "The portfolio folder.", completion: .directory)

@@ -16,8 +16,9 @@ public actor PreviewServer {
     private let log: @Sendable (String) -> Void
     private var state: State = .problems([])
     private var cache = ReadCache()
-    /// Goes up with every rebuild; open pages wait for it to change to know when to reload.
-    private var version = 0
+    /// Goes up with every rebuild; open pages wait for it to change to know when to reload. It
+    /// starts from the clock, so a page left open from an earlier run of the server reloads too.
+    private var version = Int(Date().timeIntervalSince1970 * 1000)
     private var warnings: Set<Diagnostic> = []
     private var watcher: FileWatcher?
     /// How long the browser's wait for a change is held open before it asks again.
