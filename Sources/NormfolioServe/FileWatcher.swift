@@ -56,18 +56,23 @@ final class FileWatcher: @unchecked Sendable {
         let mask = UInt32(IN_CREATE | IN_DELETE | IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_FROM | IN_MOVED_TO | IN_ATTRIB
                            | IN_DELETE_SELF | IN_MOVE_SELF)
         var folders: [Int32: String] = [:]
+        var visited: Set<Int32> = []
         func add(_ relative: String, recursive: Bool) {
             let path = relative.isEmpty ? root : root + "/" + relative
             let descriptor = inotify_add_watch(fd, path, mask)
             guard descriptor >= 0 else { return }
-            // A folder seen before (a symbolic link loop, or a folder renamed) is not walked again.
-            let known = folders[descriptor] != nil
             folders[descriptor] = relative
-            guard recursive, !known else { return }
+            // A folder seen before (a renamed folder, or a symbolic link loop) is not walked again.
+            guard recursive, visited.insert(descriptor).inserted else { return }
             for name in Self.subfolders(of: path) { add(relative + "/" + name, recursive: true) }
         }
-        add("", recursive: false)
-        for folder in Self.folders { add(folder, recursive: true) }
+        /// Watches every folder, new ones included; after lost events, folders may have appeared unseen.
+        func addAll() {
+            visited = []
+            add("", recursive: false)
+            for folder in Self.folders { add(folder, recursive: true) }
+        }
+        addAll()
         var watchedExtras: Set<String> = []
 
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
@@ -99,8 +104,15 @@ final class FileWatcher: @unchecked Sendable {
                 let name = String(decoding: buffer[nameStart..<min(count, nameStart + nameLength)].prefix { $0 != 0 },
                                   as: UTF8.self)
                 offset = nameStart + nameLength
+                if eventMask & UInt32(IN_Q_OVERFLOW) != 0 {
+                    // Too many changes at once for the kernel's queue: look at everything again.
+                    addAll()
+                    pending.append("Content")
+                    continue
+                }
                 if eventMask & UInt32(IN_IGNORED) != 0 {
                     folders[descriptor] = nil
+                    visited.remove(descriptor)
                     continue
                 }
                 guard let folder = folders[descriptor] else { continue }
