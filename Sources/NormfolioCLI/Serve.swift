@@ -45,6 +45,11 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         let options = BuildOptions(portfolio: URL(fileURLWithPath: portfolio).standardizedFileURL.path, audience: audience, asOf: asOf)
+        if !host.hasPrefix("127.") && host != "localhost" && audience != .intranet {
+            // The preview defaults to everything; on a network address everyone who can reach it sees that.
+            Output.printError("warning: serving the \(audience.rawValue) edition (documents up to \(audience.publishesUpTo.name)) "
+                              + "on \(host), where others on the network can open it; --audience intranet publishes only up to intern")
+        }
         let server = PreviewServer(options: options, timings: timings) { line in Output.printError(line) }
         let host = self.host
         let task = Task {

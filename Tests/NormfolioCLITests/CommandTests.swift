@@ -190,23 +190,9 @@ import Testing
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         #expect(try run(["init", folder.path]).status == 0)
-        let binary = try #require(Self.binary)
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = ["serve", folder.path, "--port", "0"]
-        let errors = Pipe(), output = Pipe()
-        process.standardError = errors
-        process.standardOutput = output
-        try process.run()
+        let (process, output, announced) = try startServe([folder.path, "--port", "0"])
         defer { if process.isRunning { process.terminate() } }
-
         // The first line names the address, with the port the system chose.
-        var announced = ""
-        while !announced.contains("Serving") {
-            let chunk = errors.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            announced += String(decoding: chunk, as: UTF8.self)
-        }
         let address = try #require(announced.split(separator: " ").first { $0.hasPrefix("http://127.0.0.1:") })
         let base = try #require(URL(string: String(address)))
 
@@ -278,6 +264,34 @@ import Testing
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
         #expect(String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) == "Stopped.\n")
+    }
+
+    /// Starts `normfolio serve` with `arguments`; returns it, its standard output, and what it
+    /// printed up to the line that says where it serves.
+    func startServe(_ arguments: [String]) throws -> (Process, Pipe, String) {
+        let process = Process()
+        process.executableURL = try #require(Self.binary)
+        process.arguments = ["serve"] + arguments
+        let errors = Pipe(), output = Pipe()
+        process.standardError = errors
+        process.standardOutput = output
+        try process.run()
+        var said = ""
+        while !said.contains("Serving") {
+            let chunk = errors.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            said += String(decoding: chunk, as: UTF8.self)
+        }
+        return (process, output, said)
+    }
+
+    @Test func servingTheFullEditionOnTheNetworkWarns() throws {
+        let (process, _, said) = try startServe([Self.fixtures.appendingPathComponent("site").path, "--host", "0.0.0.0", "--port", "0"])
+        defer { if process.isRunning { process.terminate() } }
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+        #expect(said.contains("warning: serving the auditor edition (documents up to strikt-vertrouwelijk) on 0.0.0.0"))
+        #expect(process.terminationStatus == 0)
     }
 
     @Test func usageErrorsAreNotContentErrors() throws {
