@@ -5,7 +5,8 @@ Usage: Benchmarks/serve.py NORMFOLIO_BINARY PORTFOLIO [EDITS]
 
 Starts `normfolio serve` on the portfolio (a synthetic one from generate.py), then saves one
 document EDITS times (default 9) and, for each page kind open in the browser, measures from the
-save to the moment that page has been served with the change. The client does what the preview's
+save to the moment that page (with the search index, for the search page) has been served with the
+change. The client does what the preview's
 live-reload script does in a browser: it waits on /__normfolio/wait.js, and when that answers
 with a reload, it fetches the page again. Prints the median and the slowest of the edits.
 The portfolio is left as it was.
@@ -51,16 +52,19 @@ def main():
     ready_lines = [line for line in lines if line.startswith("Ready")]
     document = os.path.join(portfolio, "Content", "beleid", "doc-00000.md")
     original = open(document, encoding="utf-8").read()
-    pages = {"document": "documenten/beleid-doc-00000.html",
-             "norm": "normen/%s.html" % re.search(r"^norms: \[([A-Z]{2}\.\d\d)", original, re.M).group(1),
-             "report": "rapport.html"}
+    # What the browser fetches when the page reloads; the search page loads the index too.
+    pages = {"document": ["documenten/beleid-doc-00000.html"],
+             "norm": ["normen/%s.html" % re.search(r"^norms: \[([A-Z]{2}\.\d\d)", original, re.M).group(1)],
+             "report": ["rapport.html"],
+             "search": ["zoeken.html", "assets/zoekindex.js"]}
     documents = sum(len([f for f in files if f.endswith(".md")]) for folder, _, files in
                     os.walk(os.path.join(portfolio, "Content")) if "/norms" not in folder)
     print("serve: %d documents; first build and listening after %.2f s (%s)"
           % (documents, ready, ready_lines[-1].strip() if ready_lines else "?"))
     try:
-        for kind, page in pages.items():
-            get(base + page)
+        for kind, paths in pages.items():
+            for path in paths:
+                get(base + path)
             times = []
             for edit in range(edits):
                 version = get(base + "__normfolio/version")
@@ -76,10 +80,10 @@ def main():
                 waiter.join()
                 if "location.reload" not in answer.get("script", ""):
                     sys.exit("serve: the page was not told to reload")
-                body = get(base + page)
+                body = "".join(get(base + path) for path in paths)
                 times.append(time.perf_counter() - saved)
                 if marker not in body:
-                    sys.exit("serve: %s does not show the edit" % page)
+                    sys.exit("serve: %s does not show the edit" % paths[-1])
                 time.sleep(0.2)
             print("serve: edit to visible on the %-8s page: median %.3f s, slowest %.3f s"
                   % (kind, statistics.median(times), max(times)))

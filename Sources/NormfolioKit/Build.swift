@@ -39,6 +39,19 @@ public struct BuildResult: Sendable {
     public var timings: [(stage: String, seconds: Double)] = []
 }
 
+/// What the live preview keeps from one rebuild to the next.
+public struct PreviewCache: Sendable {
+    /// Each file's bytes and what the read stage made of them.
+    var read = ReadCache()
+    /// Search-index entries of documents.
+    let searchEntries = SearchEntryMemo()
+
+    public init() {}
+
+    /// The files under Content/ that the last rebuild parsed because they were new or had changed.
+    public var parsed: [String] { read.parsed }
+}
+
 /// What the live preview shows: the problems found and, unless they stop a build, the site.
 public struct Preview: Sendable {
     /// Every problem found, in reading order.
@@ -90,13 +103,13 @@ public enum Normfolio {
     /// Read and link a portfolio for the live preview, parsing again only the files that changed
     /// since `cache` was filled; the site's pages are rendered when they are asked for.
     public static func preview(_ options: BuildOptions, io: FileIO = .live, today: Day = Day(Date()),
-                               cache: inout ReadCache) -> Preview {
-        var (result, theme, clock) = load(options, io: io, today: today, cache: &cache)
+                               cache: inout PreviewCache) -> Preview {
+        var (result, theme, clock) = load(options, io: io, today: today, cache: &cache.read)
         var preview = Preview(diagnostics: result.diagnostics, catalogOverlay: result.portfolio?.settings.catalog?.path)
         if let portfolio = result.portfolio, !result.diagnostics.fail(strict: options.strict) {
             let renderer = Renderer(portfolio: portfolio, theme: theme, audience: options.audience, version: version, io: io,
                                     onDemand: true)
-            preview.site = SiteOnDemand(renderer: renderer)
+            preview.site = SiteOnDemand(renderer: renderer, searchEntries: cache.searchEntries)
             clock.lap("prepare")
         }
         preview.timings = clock.timings

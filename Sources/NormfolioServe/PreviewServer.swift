@@ -15,7 +15,7 @@ public actor PreviewServer {
     private let options: BuildOptions
     private let log: @Sendable (String) -> Void
     private var state: State = .problems([])
-    private var cache = ReadCache()
+    private var cache = PreviewCache()
     /// Goes up with every rebuild; open pages wait for it to change to know when to reload. It
     /// starts from the clock, so a page left open from an earlier run of the server reloads too.
     private var version = Int(Date().timeIntervalSince1970 * 1000)

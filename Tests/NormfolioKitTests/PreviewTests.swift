@@ -7,7 +7,7 @@ import Testing
 @Suite struct PreviewTests {
     /// Every file of the on-demand site, made one at a time, against the whole render.
     func expectSameFiles(_ options: BuildOptions, io: FileIO = .live, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
-        var cache = ReadCache()
+        var cache = PreviewCache()
         let preview = Normfolio.preview(options, io: io, today: fixedToday, cache: &cache)
         let onDemand = try #require(preview.site, sourceLocation: sourceLocation)
         let whole = try #require(Normfolio.render(options, io: io, today: fixedToday).site, sourceLocation: sourceLocation)
@@ -45,7 +45,7 @@ import Testing
     }
 
     @Test func theIntegrityFilesMadeFirstHashTheSamePages() throws {
-        var cache = ReadCache()
+        var cache = PreviewCache()
         let options = BuildOptions(portfolio: siteFixture, audience: .auditor)
         let site = try #require(Normfolio.preview(options, today: fixedToday, cache: &cache).site)
         let whole = try #require(Normfolio.render(options, today: fixedToday).site)
@@ -61,7 +61,7 @@ import Testing
             "Content/notities.txt": "geen persoonsgegevens\n",
             "Content/norms/GO.02.md": "---\nlevel: 2\n---\n",
         ]
-        var cache = ReadCache()
+        var cache = PreviewCache()
         func preview() -> Preview {
             Normfolio.preview(BuildOptions(portfolio: "/p"), io: .memory(root: "/p", files), today: fixedToday, cache: &cache)
         }
@@ -94,13 +94,38 @@ import Testing
         #expect(cache.parsed == ["c.md"])
     }
 
+    @Test func theSearchIndexFollowsEdits() throws {
+        var files = [
+            "normfolio.yml": "as_of: 2026-12-01\n",
+            "Content/a.md": evidence("Eerste", body: "Over wachtwoorden.\n"),
+            "Content/b.md": evidence("Tweede", body: "Over back-ups.\n"),
+        ]
+        var cache = PreviewCache()
+        func index() throws -> String {
+            let options = BuildOptions(portfolio: "/p")
+            let site = Normfolio.preview(options, io: .memory(root: "/p", files), today: fixedToday, cache: &cache).site
+            let built = try #require(Normfolio.render(options, io: .memory(root: "/p", files), today: fixedToday).site)
+            let index = Self.text(site, "assets/zoekindex.js")
+            #expect(index == page(built, "assets/zoekindex.js"))
+            return index
+        }
+        #expect(try index().contains("over back-ups"))
+        files["Content/b.md"] = evidence("Tweede", body: "Over zonnepanelen.\n")
+        let edited = try index()
+        #expect(edited.contains("over zonnepanelen") && !edited.contains("over back-ups") && edited.contains("over wachtwoorden"))
+        // A document no longer published leaves the index.
+        files["Content/a.md"] = evidence("Eerste", extra: "classification: vertrouwelijk\n", body: "Over wachtwoorden.\n")
+            .replacingOccurrences(of: "classification: openbaar\n", with: "")
+        #expect(try !index().contains("wachtwoorden"))
+    }
+
     @Test func anEditedDocumentShowsEverywhereItIsListed() throws {
         var files = [
             "normfolio.yml": "as_of: 2026-12-01\n",
             "Content/a.md": evidence("Beleid A", extra: "review_by: 2027-01-01\n", body: "Zie [B](b.md).\n"),
             "Content/b.md": evidence("Beleid B", norms: "[GO.02, SM.02]"),
         ]
-        var cache = ReadCache()
+        var cache = PreviewCache()
         func text(_ path: String) -> String {
             PreviewTests.text(Normfolio.preview(BuildOptions(portfolio: "/p"), io: .memory(root: "/p", files), today: fixedToday,
                                                 cache: &cache).site, path)

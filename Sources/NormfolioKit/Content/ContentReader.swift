@@ -21,7 +21,7 @@ public struct PortfolioSource: Sendable {
 ///
 /// A file's result depends on its bytes, the settings and the catalogue; when the settings or the
 /// catalogue overlay change, every file is parsed again.
-public struct ReadCache: Sendable {
+struct ReadCache: Sendable {
     fileprivate struct Context: Equatable {
         var root: String
         var settings: Settings
@@ -39,10 +39,10 @@ public struct ReadCache: Sendable {
     /// Whether results are kept; a one-off build does not keep them.
     fileprivate let keeps: Bool
     /// The files under Content/ that the last read parsed because they were new or had changed.
-    public fileprivate(set) var parsed: [String] = []
+    fileprivate(set) var parsed: [String] = []
 
     /// An empty cache that keeps what each read finds.
-    public init() { keeps = true }
+    init() { keeps = true }
 
     /// A cache that keeps nothing: every read parses every file.
     static var none: ReadCache { ReadCache(keeps: false) }

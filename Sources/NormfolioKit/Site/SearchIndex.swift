@@ -1,36 +1,45 @@
 import Foundation
+import Synchronization
 
 /// The search index: a script file (`assets/zoekindex.js`) so search works from `file://` and
 /// from a zip, where pages cannot fetch data. It holds only what the build publishes.
 extension Renderer {
     static let searchIndexPath = "assets/zoekindex.js"
 
-    func searchIndexFile() -> Site.File {
+    func searchIndexFile(memo: SearchEntryMemo? = nil) -> Site.File {
         enum Item: Sendable { case norm(Int), document(Int) }
         let items = portfolio.catalog.norms.indices.map(Item.norm)
             + portfolio.documents.indices.filter { published[$0] }.map(Item.document)
+        let known = memo?.entries ?? [:]
         // Entries are made and written in parallel, then joined in order: the index holds all text.
-        let entries = items.parallelMap { item -> String in
-            let entry: JSONValue
+        let entries = items.parallelMap { item -> (String, SearchEntryMemo.Entry?) in
             switch item {
             case .norm(let index):
                 let norm = portfolio.catalog.norms[index]
                 let assessment = portfolio.assessments[norm.id]
-                entry = searchEntry(title: "\(norm.id) \(normTitle(norm))", url: "normen/\(norm.id).html", kind: text("norm"),
-                                    norms: norm.id, classification: "",
-                                    meta: [norm.id, norm.title, norm.titleEN ?? "", assessment?.owner ?? ""],
-                                    text: norm.description + " " + (assessment.map { Self.plainText($0.body.text) } ?? ""))
+                return (Self.line(searchEntry(
+                    title: "\(norm.id) \(normTitle(norm))", url: "normen/\(norm.id).html", kind: text("norm"),
+                    norms: norm.id, classification: "", meta: [norm.id, norm.title, norm.titleEN ?? "", assessment?.owner ?? ""],
+                    text: norm.description + " " + (assessment.map { Self.plainText($0.body.text) } ?? ""))), nil)
             case .document(let index):
                 let document = portfolio.documents[index]
-                entry = searchEntry(
-                    title: document.title, url: documentPath(index), kind: document.type ?? "",
+                let inputs = SearchEntryMemo.Inputs(document: document, url: documentPath(index))
+                if let entry = known[inputs.url], entry.inputs == inputs { return (entry.line, entry) }
+                let line = Self.line(searchEntry(
+                    title: document.title, url: inputs.url, kind: document.type ?? "",
                     norms: document.norms.joined(separator: ", "), classification: document.classification.name,
-                    meta: document.norms + [document.owner ?? "", document.type ?? ""], text: Self.plainText(document.body.text))
+                    meta: document.norms + [document.owner ?? "", document.type ?? ""], text: Self.plainText(document.body.text)))
+                return (line, SearchEntryMemo.Entry(inputs: inputs, line: line))
             }
-            return String(entry.text(escapingLessThan: true).dropLast())
         }
-        let script = "var NORMFOLIO_INDEX = [\n" + entries.joined(separator: ",\n") + "\n];\n"
+        memo?.keep(entries.compactMap(\.1))
+        let script = "var NORMFOLIO_INDEX = [\n" + entries.map(\.0).joined(separator: ",\n") + "\n];\n"
         return Site.File(path: Self.searchIndexPath, contents: .data(Data(script.utf8)))
+    }
+
+    /// An entry as one line of the index script: its JSON without the final line break.
+    private static func line(_ entry: JSONValue) -> String {
+        String(entry.text(escapingLessThan: true).dropLast())
     }
 
     private func searchEntry(title: String, url: String, kind: String, norms: String, classification: String,
@@ -107,5 +116,48 @@ extension Renderer {
             }
         }
         return String(decoding: output, as: UTF8.self)
+    }
+}
+
+/// Search-index entries of documents, kept between renders of the same portfolio (the live
+/// preview): a document whose title, metadata and text did not change keeps its entry, so the
+/// index of thousands of documents is not folded again after every edit. Norm entries are few
+/// and always made anew.
+public final class SearchEntryMemo: Sendable {
+    /// Everything a document's entry is made from; the language is the same for a whole portfolio.
+    struct Inputs: Equatable, Sendable {
+        var title: String
+        var url: String
+        var type: String?
+        var norms: [String]
+        var classification: Classification
+        var owner: String?
+        var text: String
+
+        init(document: EvidenceDocument, url: String) {
+            (title, self.url, type, norms, classification, owner, text) = (document.title, url, document.type, document.norms,
+                                                                           document.classification, document.owner,
+                                                                           document.body.text)
+        }
+    }
+
+    struct Entry: Sendable {
+        var inputs: Inputs
+        var line: String
+    }
+
+    private let state = Mutex<[String: Entry]>([:])
+
+    public init() {}
+
+    /// The entries kept, by the document's page.
+    var entries: [String: Entry] { state.withLock { $0 } }
+
+    /// Keeps exactly these entries (those of the documents the last index held).
+    func keep(_ entries: [Entry]) {
+        var kept: [String: Entry] = [:]
+        kept.reserveCapacity(entries.count)
+        for entry in entries { kept[entry.inputs.url] = entry }
+        state.withLock { $0 = kept }
     }
 }

@@ -16,13 +16,16 @@ public final class SiteOnDemand: Sendable {
     }
 
     private let renderer: Renderer
+    private let searchEntries: SearchEntryMemo?
     private let sources: [String: Source]
     private let made = Mutex<[String: Data]>([:])
     /// How many pages the site has, as a whole build would write them.
     public let pageCount: Int
 
-    init(renderer: Renderer) {
+    /// The site `renderer` makes; `searchEntries` keeps search-index entries between sites.
+    init(renderer: Renderer, searchEntries: SearchEntryMemo? = nil) {
         self.renderer = renderer
+        self.searchEntries = searchEntries
         var sources: [String: Source] = [:]
         let pages = renderer.pages()
         // The same precedence as a whole render: pages, exports, the search index, copied files.
@@ -49,7 +52,7 @@ public final class SiteOnDemand: Sendable {
         case .exports:
             files = renderer.exportFiles().compactMap { file in file.bytes(io: renderer.io).map { (file.path, $0) } }
         case .searchIndex:
-            files = [renderer.searchIndexFile()].compactMap { file in file.bytes(io: renderer.io).map { (file.path, $0) } }
+            files = [renderer.searchIndexFile(memo: searchEntries)].compactMap { file in file.bytes(io: renderer.io).map { (file.path, $0) } }
         case .copy(let contents):
             // Copied files are read again each time: they may be large, and change on disk.
             return Site.File(path: path, contents: contents).bytes(io: renderer.io)
