@@ -213,20 +213,32 @@ public actor PreviewServer {
 
         """
 
-    /// The page shown instead of the site while the content has errors.
+    /// The page shown instead of the site while the content has errors: the errors that stop the
+    /// build first, then the warnings.
     static func problemPage(_ diagnostics: [Diagnostic]) -> String {
-        let items = diagnostics.map { "<li><code>\($0.formatted.htmlEscaped)</code></li>" }.joined(separator: "\n")
+        func section(_ title: String, _ severity: Diagnostic.Severity) -> String {
+            let found = diagnostics.filter { $0.severity == severity }
+            guard !found.isEmpty else { return "" }
+            let items = found.map { "<li><code>\($0.formatted.htmlEscaped)</code></li>" }.joined(separator: "\n")
+            return "<h2>\(title) (\(found.count))</h2>\n<ul>\n\(items)\n</ul>"
+        }
         return """
             <!DOCTYPE html>
             <html lang="nl">
-            <head><meta charset="utf-8"><title>Problemen in het portfolio · normfolio</title></head>
+            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>Problemen in het portfolio · normfolio</title>
+            <style>
+            body { font-family: system-ui, sans-serif; line-height: 1.5; margin: 2rem auto; max-width: 60rem; padding: 0 1rem; }
+            li { margin-bottom: .5rem; }
+            code { overflow-wrap: anywhere; }
+            @media (prefers-color-scheme: dark) { body { background: #16181d; color: #e8e8e8; } }
+            </style></head>
             <body>
             <main>
             <h1>Het portfolio kan nu niet worden gebouwd</h1>
-            <p>Herstel deze problemen; de pagina laadt daarna vanzelf opnieuw.</p>
-            <ul>
-            \(items)
-            </ul>
+            <p>Herstel de fouten; de pagina laadt daarna vanzelf opnieuw.</p>
+            \(section("Fouten", .error))
+            \(section("Waarschuwingen", .warning))
             </main>
             </body>
             </html>
