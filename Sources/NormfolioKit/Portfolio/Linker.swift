@@ -82,8 +82,7 @@ enum Linker {
             pages: pages, evidenceByNorm: evidenceByNorm, linkedFrom: linkedFrom.map { $0.sorted() },
             attachmentSitePaths: sitePaths(for: attachments.union(attachmentsOfPages)),
             attachmentsOfDocument: attachmentsOfDocument, attachmentsOfPages: attachmentsOfPages, standings: standings,
-            documentIndex: documentIndex, pageIndex: pageIndex, contentFiles: source.contentFiles,
-            outsideFiles: source.outsideFiles)
+            links: links)
         return (portfolio, diagnostics + portfolio.claimDiagnostics())
     }
 

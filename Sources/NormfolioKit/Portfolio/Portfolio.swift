@@ -27,10 +27,8 @@ public struct Portfolio: Sendable {
     /// Every catalogue norm's coverage and maturity, by norm ID.
     public var standings: [String: NormStanding]
 
-    let documentIndex: [String: Int]
-    let pageIndex: [String: Int]
-    let contentFiles: Set<String>
-    let outsideFiles: Set<String>
+    /// What links can lead to: files, documents and pages by their path under Content/.
+    let links: Linker.Links
 
     /// The standing of a norm (every catalogue norm has one).
     public func standing(_ normID: String) -> NormStanding? { standings[normID] }
@@ -60,8 +58,7 @@ extension Portfolio {
 
     /// Resolves a link written in `sourcePath` (a path under the portfolio, e.g. "Content/a/b.md").
     public func resolve(_ destination: String, from sourcePath: String) -> LinkDestination {
-        Portfolio.resolve(destination, from: sourcePath, files: contentFiles, outside: outsideFiles, documents: documentIndex,
-                          pages: pageIndex, catalog: catalog)
+        links.resolve(destination, from: sourcePath)
     }
 
     static func resolve(_ destination: String, from sourcePath: String, files: Set<String>, outside: Set<String>,
