@@ -1,6 +1,11 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+// `make fuzz` builds with NORMFOLIO_FUZZ set: the core library gets libFuzzer's coverage
+// instrumentation and AddressSanitizer, and the fuzz executable libFuzzer's driver.
+let fuzzing = Context.environment["NORMFOLIO_FUZZ"] != nil
+let fuzzFlags: [SwiftSetting] = fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address"]), .define("NORMFOLIO_FUZZ")] : []
+
 let package = Package(
     name: "normfolio",
     platforms: [.macOS(.v13)],
@@ -36,6 +41,7 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             exclude: ["Catalog/normenkader.yml"],
+            swiftSettings: fuzzFlags,
             plugins: ["EmbedResources"]
         ),
         // The live preview of `normfolio serve`: an HTTP server kept apart from the core library.
@@ -52,6 +58,13 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "normfolio", dependencies: ["NormfolioCLI"]),
+        // Fuzz targets for libFuzzer (`make fuzz`); built normally, it replays inputs.
+        .systemLibrary(name: "CLibFuzzer", path: "Sources/CLibFuzzer"),
+        .executableTarget(
+            name: "normfolio-fuzz", dependencies: ["NormfolioKit", "CLibFuzzer"], path: "Sources/NormfolioFuzz",
+            swiftSettings: fuzzFlags,
+            linkerSettings: fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address", "-use-ld=lld"])] : []
+        ),
         .testTarget(
             name: "NormfolioKitTests",
             dependencies: ["NormfolioKit"],

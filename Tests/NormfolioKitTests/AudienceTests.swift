@@ -26,7 +26,8 @@ import Testing
                 .write(to: folder.appendingPathComponent("document.md"))
             try Data("Bijlage \(level.marker)\n".utf8).write(to: folder.appendingPathComponent("bijlage-\(level.marker).txt"))
         }
-        // An attachment shared by a public and a secret document is published once, for everyone.
+        // An attachment shared by a public and a secret document is as secret as the secret one:
+        // published only to the auditor; the public document's link is text elsewhere.
         try Data("Gedeeld MARKER-GEDEELD-96F\n".utf8).write(to: portfolio.appendingPathComponent("Content/gedeeld.txt"))
         for (index, _) in [0, 3].enumerated() {
             let file = portfolio.appendingPathComponent("Content/doc\([0, 3][index])/document.md")
@@ -56,7 +57,11 @@ import Testing
                     #expect(!inZipNames, "\(audience): \(level.marker) leaks into the zip")
                 }
             }
-            #expect(files(in: output, containing: "MARKER-GEDEELD-96F") == ["bijlagen/gedeeld.txt"])
+            #expect(files(in: output, containing: "MARKER-GEDEELD-96F") == (audience == .auditor ? ["bijlagen/gedeeld.txt"] : []))
+            #expect((zipBytes.range(of: Data("bijlagen/gedeeld.txt".utf8)) != nil) == (audience == .auditor))
+            let publicPage = try String(contentsOf: output.appendingPathComponent("documenten/doc0-document.html"), encoding: .utf8)
+            #expect(publicPage.contains("Zie gedeeld. Tekst") == (audience != .auditor))
+            #expect(publicPage.contains("href=\"../bijlagen/gedeeld.txt\"") == (audience == .auditor))
         }
     }
 

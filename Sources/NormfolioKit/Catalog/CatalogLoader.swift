@@ -3,14 +3,17 @@ import Yams
 
 extension Catalog {
     /// The catalogue that ships inside normfolio.
-    public static func builtIn() -> Catalog {
+    public static func builtIn() -> Catalog { builtInCatalog }
+
+    /// Read once: every check, build and preview rebuild starts from it.
+    private static let builtInCatalog: Catalog = {
         var diagnostics: [Diagnostic] = []
         var catalog = Catalog(version: "", siteURL: "", parts: [], domains: [], norms: [], levels: [])
         let text = Theme.builtInText("Sources/NormfolioKit/Catalog/normenkader.yml") ?? ""
         catalog.apply(yaml: text, path: "<built-in catalogue>", diagnostics: &diagnostics)
         assert(diagnostics.isEmpty, "built-in catalogue has problems: \(diagnostics.map(\.formatted))")
         return catalog
-    }
+    }()
 
     /// Reads a catalogue file (the built-in one or a portfolio's overlay) into this catalogue:
     /// new parts, domains and norms are added, existing ones get the fields the file gives.

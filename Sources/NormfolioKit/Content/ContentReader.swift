@@ -62,7 +62,8 @@ enum ContentReader {
         if let overlay = settings.catalog {
             if !io.fileExists(root + "/" + overlay.path) {
                 diagnostics.append(.missingFile(overlay.path, at: overlay.location))
-            } else if let text = readText(root + "/" + overlay.path, path: overlay.path, io: io, diagnostics: &diagnostics) {
+            } else if let text = readText(root + "/" + overlay.path, path: overlay.path, io: io, limit: Limits.settingsFileBytes,
+                                          diagnostics: &diagnostics) {
                 catalog.apply(yaml: text, path: overlay.path, diagnostics: &diagnostics)
                 overlayText = text
             }
@@ -73,26 +74,26 @@ enum ContentReader {
             cache.text = [:]
             cache.context = context
         }
-        let files = io.listFiles(root + "/Content")
+        let content = io.portfolioFolder("Content", root: root, diagnostics: &diagnostics)
+        let (files, outside) = (content.files, content.outside)
+        if !content.exists {
+            diagnostics.append(.missingContent(at: SourceLocation(path: "Content")))
+        }
         // A symbolic link may lead out of the portfolio: such files are never read or published.
-        let resolvedRoot = io.resolvedPath(root)
-        let outside = Set(files.parallelMap { file -> String? in
-            io.resolvedPath(root + "/Content/" + file).hasPrefix(resolvedRoot + "/") ? nil : file
-        }.compactMap { $0 })
         for file in outside.sorted() where file.lowercased().hasSuffix(".md") {
             diagnostics.append(.outsidePortfolio("Content/" + file, at: SourceLocation(path: "Content/" + file)))
         }
         let markdown = files.filter { $0.lowercased().hasSuffix(".md") && !outside.contains($0) }
         let frozenCatalog = catalog
         cache.parsed = []
-        let documentResults = Self.read(markdown, root: root, io: io, cache: &cache, in: \.markdown) { file, bytes in
+        let documentResults = Self.read(markdown, root: root, io: io, limit: Limits.markdownFileBytes, cache: &cache,
+                                        in: \.markdown) { file, bytes in
             readMarkdownFile(file, bytes: bytes, catalog: frozenCatalog, settings: settings)
         }
         // Text attachments are checked for personal data too.
-        let textFiles = files.filter { file in
-            !outside.contains(file) && [".txt", ".csv"].contains { file.lowercased().hasSuffix($0) }
-        }
-        diagnostics += Self.read(textFiles, root: root, io: io, cache: &cache, in: \.text) { file, bytes in
+        let textFiles = files.filter { !outside.contains($0) && PrivacyGuard.scansAttachment($0) }
+        diagnostics += Self.read(textFiles, root: root, io: io, limit: Limits.scannedAttachmentBytes, cache: &cache,
+                                 in: \.text) { file, bytes in
             scanTextAttachment(file, bytes: bytes, settings: settings)
         }.flatMap { $0 }
         var source = PortfolioSource(root: root, settings: settings, catalog: catalog, documents: [], assessments: [],
@@ -113,18 +114,21 @@ enum ContentReader {
     /// from the cache when the file's bytes are the ones it was made from. The cache's entries
     /// are updated in place.
     private static func read<Result: Sendable>(
-        _ files: [String], root: String, io: FileIO, cache: inout ReadCache,
+        _ files: [String], root: String, io: FileIO, limit: Int, cache: inout ReadCache,
         in entries: WritableKeyPath<ReadCache, [String: ReadCache.Entry<Result>]>,
-        make: @Sendable (String, Data?) -> Result
+        make: @Sendable (String, FileBytes) -> Result
     ) -> [Result] {
         var found: [(bytes: Data?, result: Result, parsed: Bool)] = []
         do {
             // Scoped, so the cache's entries are not shared any more when they are updated below.
             let previous = cache[keyPath: entries]
             found = files.parallelMap { file in
-                let bytes = io.read(root + "/Content/" + file)
+                let path = root + "/Content/" + file
+                // A file over the limit is refused before it is read.
+                if let size = io.size(path), size > limit { return (nil, make(file, .tooLarge(size, limit: limit)), true) }
+                let bytes = io.read(path)
                 if let bytes, let entry = previous[file], entry.bytes == bytes { return (bytes, entry.result, false) }
-                return (bytes, make(file, bytes), true)
+                return (bytes, make(file, bytes.map(FileBytes.read) ?? .unreadable), true)
             }
         }
         for index in found.indices where found[index].parsed {
@@ -141,9 +145,10 @@ enum ContentReader {
     }
 
     /// A text attachment's personal-data findings (and its decoding problems).
-    static func scanTextAttachment(_ file: String, bytes: Data?, settings: Settings) -> [Diagnostic] {
+    static func scanTextAttachment(_ file: String, bytes: FileBytes, settings: Settings) -> [Diagnostic] {
         var found: [Diagnostic] = []
         let path = "Content/" + file
+        if case .tooLarge(let size, let limit) = bytes { return [.attachmentNotScanned(size: size, limit: limit, at: SourceLocation(path: path))] }
         guard let text = decodeText(bytes, path: path, diagnostics: &found) else { return found }
         return found + personalDataDiagnostics(PrivacyGuard.scan(text), path: path, settings: settings, acknowledged: [])
     }
@@ -156,13 +161,13 @@ enum ContentReader {
         var settings = Settings()
         let path = "normfolio.yml"
         guard io.fileExists(root + "/" + path),
-            let text = readText(root + "/" + path, path: path, io: io, diagnostics: &diagnostics),
+            let text = readText(root + "/" + path, path: path, io: io, limit: Limits.settingsFileBytes, diagnostics: &diagnostics),
             var fields = YAMLFields.parse(text, path: path, lineOffset: 0, diagnostics: &diagnostics)
         else { return settings }
         defer { diagnostics += fields.diagnostics }
         fields.warnUnknownKeys(settingsKeys)
-        settings.organisation = fields.string("organisation") ?? settings.organisation
-        settings.title = fields.string("title") ?? settings.title
+        settings.organisation = fields.string("organisation", limit: Limits.nameCharacters) ?? settings.organisation
+        settings.title = fields.string("title", limit: Limits.nameCharacters) ?? settings.title
         if let language = fields.string("language") {
             if Strings.languages.contains(language) {
                 settings.language = language
@@ -182,39 +187,70 @@ enum ContentReader {
 
     // MARK: Files
 
-    /// Decodes a file as UTF-8 text, reporting binary content and invalid bytes at their place.
-    static func readText(_ absolutePath: String, path: String, io: FileIO, diagnostics: inout [Diagnostic]) -> String? {
-        decodeText(io.read(absolutePath), path: path, diagnostics: &diagnostics)
+    /// A file's bytes as the read stage got them.
+    enum FileBytes: Sendable {
+        case read(Data)
+        case unreadable
+        /// Larger than the limit for its kind of file: not read at all.
+        case tooLarge(Int, limit: Int)
     }
 
-    /// Decodes bytes read from `path`; nil bytes (the file could not be read) are reported as such.
-    static func decodeText(_ data: Data?, path: String, diagnostics: inout [Diagnostic]) -> String? {
-        guard let data else {
-            diagnostics.append(.unreadable(at: SourceLocation(path: path)))
-            return nil
+    /// Reads a file as UTF-8 text (see `decodeText`), refusing it unread when it is over `limit` bytes.
+    static func readText(_ absolutePath: String, path: String, io: FileIO, limit: Int, diagnostics: inout [Diagnostic]) -> String? {
+        if let size = io.size(absolutePath), size > limit {
+            return decodeText(.tooLarge(size, limit: limit), path: path, diagnostics: &diagnostics)
         }
-        return decodeText(data, path: path, diagnostics: &diagnostics)
+        return decodeText(io.read(absolutePath).map(FileBytes.read) ?? .unreadable, path: path, diagnostics: &diagnostics)
     }
 
+    /// Decodes what was read from `path`, reporting a file that could not be read or is too large.
+    static func decodeText(_ bytes: FileBytes, path: String, diagnostics: inout [Diagnostic]) -> String? {
+        switch bytes {
+        case .read(let data):
+            return decodeText(data, path: path, diagnostics: &diagnostics)
+        case .unreadable:
+            diagnostics.append(.unreadable(at: SourceLocation(path: path)))
+        case .tooLarge(let size, let limit):
+            diagnostics.append(.fileTooLarge(size: size, limit: limit, at: SourceLocation(path: path)))
+        }
+        return nil
+    }
+
+    /// Decodes bytes as UTF-8 text (a byte-order mark is dropped), reporting binary content (a NUL
+    /// byte anywhere) and invalid bytes at their place. Line ends become LF whether the file used
+    /// CRLF, LF or CR alone, so every later stage counts lines as the author's editor does.
     static func decodeText(_ data: Data, path: String, diagnostics: inout [Diagnostic]) -> String? {
-        let looksBinary = data.prefix(8192).withUnsafeBytes { raw in raw.baseAddress.map { memchr($0, 0, raw.count) != nil } ?? false }
+        let looksBinary = data.withUnsafeBytes { raw in raw.baseAddress.map { memchr($0, 0, raw.count) != nil } ?? false }
         if looksBinary {
             diagnostics.append(.binaryFile(at: SourceLocation(path: path)))
             return nil
         }
         var bytes = data[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        guard var text = String(validating: bytes, as: UTF8.self) else {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
             diagnostics.append(.invalidUTF8(at: firstInvalidByte(in: bytes, path: path)))
             return nil
         }
         let hasCarriageReturn = bytes.withUnsafeBytes { raw in
             raw.baseAddress.map { memchr($0, 0x0D, raw.count) != nil } ?? false
         }
-        if hasCarriageReturn {
-            text = text.replacingOccurrences(of: "\r\n", with: "\n")
+        return hasCarriageReturn ? withLineFeeds(bytes) : text
+    }
+
+    /// The text with CRLF and lone CR line ends written as LF.
+    private static func withLineFeeds(_ bytes: Data.SubSequence) -> String {
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var previousWasCR = false
+        for byte in bytes {
+            if byte == 0x0A && previousWasCR {
+                previousWasCR = false
+                continue
+            }
+            previousWasCR = byte == 0x0D
+            output.append(previousWasCR ? 0x0A : byte)
         }
-        return text
+        return String(decoding: output, as: UTF8.self)
     }
 
     private static func firstInvalidByte(in bytes: Data.SubSequence, path: String) -> SourceLocation {
@@ -245,7 +281,7 @@ enum ContentReader {
     }
 
     /// Parses one Markdown file under Content/ from its bytes (nil when it could not be read).
-    static func readMarkdownFile(_ file: String, bytes: Data?, catalog: Catalog, settings: Settings) -> FileResult {
+    static func readMarkdownFile(_ file: String, bytes: FileBytes, catalog: Catalog, settings: Settings) -> FileResult {
         let path = "Content/" + file
         var diagnostics: [Diagnostic] = []
         guard let text = decodeText(bytes, path: path, diagnostics: &diagnostics) else {
@@ -318,7 +354,7 @@ enum ContentReader {
     static func readEvidence(_ file: String, path: String, body: MarkdownSource, fields: inout YAMLFields,
                              catalog: Catalog) -> EvidenceDocument? {
         fields.warnUnknownKeys(evidenceKeys)
-        let title = fields.requiredString("title")
+        let title = fields.requiredString("title", limit: Limits.nameCharacters)
         var norms: [String] = []
         if let items = fields.stringList("norms") {
             for item in items {
@@ -340,18 +376,8 @@ enum ContentReader {
         } else {
             type = type?.lowercased()
         }
-        var classification = Classification.vertrouwelijk
-        let classificationName = fields.string("classification")
-        if let name = classificationName {
-            if let known = Classification(name: name) {
-                classification = known
-            } else {
-                fields.report(.unknownValue("classification", name, allowed: Array(Classification.allNames.prefix(4)),
-                                            suggestion: Suggestion.closest(to: name, in: Classification.allNames),
-                                            severity: .error, code: "unknown-classification",
-                                            at: fields.location(ofValue: "classification")))
-            }
-        }
+        let classificationName = fields.has("classification") ? "given" : nil
+        let classification = fields.classification(default: .vertrouwelijk)
         let owner = fields.string("owner")
         let date = fields.day("date")
         let approvedBy = fields.string("approved_by")
@@ -367,11 +393,12 @@ enum ContentReader {
             classification: classification, classificationGiven: classificationName != nil, owner: owner, date: date,
             approvedBy: approvedBy, approvedOn: approvedOn, reviewBy: reviewBy,
             reviewByLocation: fields.location(ofValue: "review_by"), attachments: attachments,
-            redacted: redacted, body: body, links: analysis.links, mentions: analysis.mentions)
+            redacted: redacted, body: body, links: analysis.links, mentions: analysis.mentions,
+            visibleText: analysis.visibleText)
     }
 
     static let assessmentKeys = ["level", "target", "owner", "not_applicable", "reviewed_on", "next_review", "actions",
-                                 "pii_reviewed"]
+                                 "classification", "pii_reviewed"]
     static let actionKeys = ["title", "owner", "due", "status"]
 
     static func readAssessment(_ file: String, path: String, body: MarkdownSource, fields: inout YAMLFields?,
@@ -385,8 +412,8 @@ enum ContentReader {
         var assessment = Assessment(
             normID: name, source: path, level: nil, levelLocation: SourceLocation(path: path, line: 1, column: 1),
             target: nil, owner: nil, notApplicable: nil, reviewedOn: nil, nextReview: nil,
-            nextReviewLocation: SourceLocation(path: path, line: 1, column: 1), actions: [], body: body,
-            links: [], mentions: [])
+            nextReviewLocation: SourceLocation(path: path, line: 1, column: 1), actions: [], classification: .openbaar, body: body,
+            links: [], mentions: [], visibleText: "")
         if var f = fields {
             f.warnUnknownKeys(assessmentKeys)
             assessment.level = f.integer("level", in: 1...5, code: "level-out-of-range")
@@ -397,13 +424,14 @@ enum ContentReader {
             if assessment.notApplicable == nil, f.entries.contains(where: { $0.key == "not_applicable" }) {
                 f.report(.emptyJustification(at: f.location(ofKey: "not_applicable")))
             }
+            assessment.classification = f.classification(default: .openbaar)
             assessment.reviewedOn = f.day("reviewed_on")
             assessment.nextReview = f.day("next_review")
             assessment.nextReviewLocation = f.location(ofValue: "next_review")
             for node in f.list("actions") ?? [] {
                 guard var a = YAMLFields(node: node, parent: f, diagnostics: &diagnostics) else { continue }
                 a.warnUnknownKeys(actionKeys)
-                let title = a.requiredString("title")
+                let title = a.requiredString("title", limit: Limits.nameCharacters)
                 var status = Action.Status.open
                 if let value = a.string("status") {
                     if let known = Action.Status(name: value) {
@@ -425,26 +453,30 @@ enum ContentReader {
         let analysis = Markdown.analyze(body, path: path)
         assessment.links = analysis.links
         assessment.mentions = analysis.mentions
+        assessment.visibleText = analysis.visibleText
         return assessment
     }
 
-    static let pageKeys = ["title", "order", "pii_reviewed"]
+    static let pageKeys = ["title", "order", "classification", "pii_reviewed"]
 
     static func readPage(_ file: String, path: String, body: MarkdownSource, fields: inout YAMLFields?) -> FreePage? {
         let name = String(file.dropFirst("pages/".count).dropLast(3))
         var title: String?
         var order: Int?
+        var classification = Classification.openbaar
         if var f = fields {
             f.warnUnknownKeys(pageKeys)
-            title = f.string("title")
+            title = f.string("title", limit: Limits.nameCharacters)
             order = f.integer("order", in: -9999...9999)
+            classification = f.classification(default: .openbaar)
             fields = f
         }
         let fallback = name.split(separator: "/").last.map { $0.replacingOccurrences(of: "-", with: " ") } ?? name
         let analysis = Markdown.analyze(body, path: path)
         return FreePage(source: path, slug: name.split(separator: "/").map { String($0).slugified() }.joined(separator: "-"),
                         title: title ?? fallback.prefix(1).uppercased() + fallback.dropFirst(), order: order,
-                        body: body, links: analysis.links, mentions: analysis.mentions)
+                        classification: classification,
+                        body: body, links: analysis.links, mentions: analysis.mentions, visibleText: analysis.visibleText)
     }
 
     /// A document's page name: its path under Content/ without ".md", made URL-safe

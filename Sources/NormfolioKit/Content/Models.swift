@@ -127,6 +127,8 @@ public struct EvidenceDocument: Sendable {
     public var body: MarkdownSource
     public var links: [MarkdownLink]
     public var mentions: [NormMention]
+    /// The body's words as a reader sees them (for search).
+    public var visibleText: String
 }
 
 /// One improvement action in an assessment's plan (verbeterplan).
@@ -167,9 +169,14 @@ public struct Assessment: Sendable {
     public var nextReview: Day?
     public var nextReviewLocation: SourceLocation
     public var actions: [Action]
+    /// Who may read its text and actions; without a `classification`, every audience (its level
+    /// counts in every edition's figures, like a withheld document's coverage does).
+    public var classification: Classification
     public var body: MarkdownSource
     public var links: [MarkdownLink]
     public var mentions: [NormMention]
+    /// The body's words as a reader sees them (for search).
+    public var visibleText: String
 }
 
 /// A free page (Content/pages/**.md): introduction, contact, accessibility statement.
@@ -179,7 +186,11 @@ public struct FreePage: Sendable {
     public var title: String
     /// Position in the navigation; pages without one come after, by title.
     public var order: Int?
+    /// Who may read the page; without a `classification`, every audience.
+    public var classification: Classification
     public var body: MarkdownSource
     public var links: [MarkdownLink]
     public var mentions: [NormMention]
+    /// The body's words as a reader sees them (for search).
+    public var visibleText: String
 }

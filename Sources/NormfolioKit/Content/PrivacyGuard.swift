@@ -1,6 +1,11 @@
 /// Finds personal data that evidence must not contain: Dutch citizen service numbers (BSN),
 /// e-mail addresses and IPv4 addresses. It reads bytes, not regular expressions, because it runs
 /// over every file of a portfolio.
+///
+/// It scans the text as a reader sees it (`ReaderText`): character references and escapes are
+/// decoded, fullwidth and other Unicode digits folded to ASCII, invisible characters dropped, and a
+/// BSN may be written in groups (`1112.22.333`, `111 222 333`). What it cannot find is listed in
+/// docs/format.md.
 enum PrivacyGuard {
     enum Kind: String, Sendable, CaseIterable {
         case bsn, email, ipv4
@@ -8,7 +13,7 @@ enum PrivacyGuard {
 
     struct Finding: Sendable, Equatable {
         var kind: Kind
-        /// The value as found (never printed: see `masked`).
+        /// The value as a reader sees it (never printed: see `masked`).
         var value: String
         var line: Int
         var column: Int
@@ -25,38 +30,47 @@ enum PrivacyGuard {
         }
     }
 
-    /// Every finding in `text`, with 1-based lines and Unicode-scalar columns.
-    static func scan(_ text: String) -> [Finding] {
-        var text = text
-        return text.withUTF8 { scan($0) }
+    /// The attachments scanned besides Markdown: files a reader opens as text.
+    static let scannedExtensions = ["txt", "csv", "tsv", "json", "yaml", "yml", "xml", "html", "htm", "ics", "vcf", "log"]
+
+    /// Whether an attachment (a path under Content/) is scanned for personal data.
+    static func scansAttachment(_ file: String) -> Bool {
+        guard let dot = file.lastIndex(of: "."), !file[dot...].contains("/") else { return false }
+        return scannedExtensions.contains(file[file.index(after: dot)...].lowercased())
     }
 
-    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> [Finding] {
-        var findings: [Finding] = []
-        var line = 1, lineStart = 0
-        var i = 0
-        func column(_ offset: Int) -> Int {
-            bytes[lineStart..<offset].count { $0 & 0xC0 != 0x80 } + 1
+    /// Every finding in `text`, with 1-based lines and Unicode-scalar columns in `text`.
+    static func scan(_ text: String) -> [Finding] {
+        let reader = ReaderText(text)
+        return reader.bytes.withUnsafeBufferPointer { bytes in
+            findings(in: bytes).map { kind, range in
+                let (line, column) = reader.position(ofReaderOffset: range.lowerBound)
+                // A BSN is its nine digits, however it was grouped.
+                let value = kind == .bsn ? bytes[range].filter(isDigit) : Array(bytes[range])
+                return Finding(kind: kind, value: String(decoding: value, as: UTF8.self), line: line, column: column)
+            }
         }
-        func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+    }
+
+    /// The kinds and byte ranges of what `bytes` (a reader's text) holds.
+    private static func findings(in bytes: UnsafeBufferPointer<UInt8>) -> [(Kind, Range<Int>)] {
+        var findings: [(Kind, Range<Int>)] = []
+        var lineStart = 0
+        var i = 0
         while i < bytes.count {
             let byte = bytes[i]
             if byte == 0x0A {
-                line += 1
                 lineStart = i + 1
                 i += 1
             } else if isDigit(byte) && (i == 0 || !isDigit(bytes[i - 1])) {
-                var end = i
-                while end < bytes.count && isDigit(bytes[end]) { end += 1 }
                 if let ip = ipv4(bytes, from: i) {
-                    findings.append(Finding(kind: .ipv4, value: text(i..<ip), line: line, column: column(i)))
+                    findings.append((.ipv4, i..<ip))
                     i = ip
                     continue
                 }
-                if end - i == 9, passesElfproef(bytes[i..<end]) {
-                    findings.append(Finding(kind: .bsn, value: text(i..<end), line: line, column: column(i)))
-                }
-                i = end
+                let (digits, end) = groupedNumber(bytes, from: i)
+                if digits.count == 9, passesElfproef(digits) { findings.append((.bsn, i..<end)) }
+                i = max(end, i + 1)
             } else if byte == UInt8(ascii: "@") {
                 var start = i
                 while start > lineStart && isLocalPart(bytes[start - 1]) { start -= 1 }
@@ -68,7 +82,7 @@ enum PrivacyGuard {
                     domain.first.map(isLetterOrDigit) ?? false,
                     bytes[(dot + 1)..<end].allSatisfy({ isLetter($0) })
                 {
-                    findings.append(Finding(kind: .email, value: text(start..<end), line: line, column: column(start)))
+                    findings.append((.email, start..<end))
                 }
                 i = end
             } else {
@@ -76,6 +90,37 @@ enum PrivacyGuard {
             }
         }
         return findings
+    }
+
+    /// The separators a BSN may be written with between groups of digits.
+    private static func isGroupSeparator(_ c: UInt8) -> Bool {
+        c == UInt8(ascii: " ") || c == UInt8(ascii: ".") || c == UInt8(ascii: "-")
+    }
+
+    /// The digits of a number starting at `start`, written at once (`111222333`) or in groups of
+    /// two or more digits with one separator, the same throughout (`1112.22.333`, `111 222 333`),
+    /// and where it ends. Groups are taken while they add up to at most nine digits, so a number
+    /// before a BSN ("12 111222333") does not hide it; nine digits followed by more groups are a
+    /// list of numbers, not one.
+    private static func groupedNumber(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (digits: [UInt8], end: Int) {
+        func digitRun(from index: Int) -> Int {
+            var end = index
+            while end < bytes.count && isDigit(bytes[end]) { end += 1 }
+            return end
+        }
+        var end = digitRun(from: start)
+        var digits = Array(bytes[start..<end])
+        guard digits.count >= 2, digits.count < 9, end + 1 < bytes.count, isGroupSeparator(bytes[end]), isDigit(bytes[end + 1])
+        else { return (digits, end) }
+        let separator = bytes[end]
+        while end + 1 < bytes.count, bytes[end] == separator, isDigit(bytes[end + 1]) {
+            let groupEnd = digitRun(from: end + 1)
+            guard groupEnd - (end + 1) >= 2, digits.count + groupEnd - (end + 1) <= 9 else { break }
+            digits += bytes[(end + 1)..<groupEnd]
+            end = groupEnd
+        }
+        if digits.count == 9, end + 1 < bytes.count, isGroupSeparator(bytes[end]), isDigit(bytes[end + 1]) { return ([], end) }
+        return (digits, end)
     }
 
     /// The 11-test (elfproef) of a BSN: 9·d1 + 8·d2 + … + 2·d8 − 1·d9 is a multiple of 11 (not 0).
@@ -93,10 +138,13 @@ enum PrivacyGuard {
         var i = start
         for part in 0..<4 {
             let numberStart = i
-            while i < bytes.count && isDigit(bytes[i]) && i - numberStart < 4 { i += 1 }
+            var value = 0
+            while i < bytes.count && isDigit(bytes[i]) && i - numberStart < 4 {
+                value = value * 10 + Int(bytes[i] - 48)
+                i += 1
+            }
             let length = i - numberStart
-            guard length >= 1, length <= 3, Int(String(decoding: UnsafeBufferPointer(rebasing: bytes[numberStart..<i]), as: UTF8.self)) ?? 256 <= 255
-            else { return nil }
+            guard length >= 1, length <= 3, value <= 255 else { return nil }
             if part < 3 {
                 guard i < bytes.count, bytes[i] == UInt8(ascii: "."), i + 1 < bytes.count, isDigit(bytes[i + 1]) else { return nil }
                 i += 1
@@ -117,4 +165,177 @@ enum PrivacyGuard {
             || c == UInt8(ascii: "+") || c == UInt8(ascii: "-")
     }
     private static func isDomainPart(_ c: UInt8) -> Bool { isLetterOrDigit(c) || c == UInt8(ascii: ".") || c == UInt8(ascii: "-") }
+}
+
+/// A text as a reader sees it, byte for byte, with where each byte came from in the text as
+/// written: HTML character references (`&#49;`, `&#x40;`, `&commat;`), backslash escapes (`\@`,
+/// `\u0031`), percent-encoding (`%40`) decoded; fullwidth and other Unicode decimal digits, at
+/// signs and full stops folded to ASCII; invisible characters (zero-width spaces, soft hyphens)
+/// dropped; no-break and thin spaces made plain spaces; and emphasis marks between two digits
+/// (`1*1*1222333` shows as 111222333) dropped.
+struct ReaderText {
+    /// The reader's text: ASCII where anything folded, other characters as written.
+    private(set) var bytes: [UInt8] = []
+    /// For each byte of `bytes`, the offset in the written text where its character starts.
+    private var origins: [Int] = []
+    /// Byte offsets where the written text's lines start.
+    private var lineStarts: [Int] = [0]
+    private let written: [UInt8]
+
+    init(_ text: String) {
+        written = Array(text.utf8)
+        bytes.reserveCapacity(written.count)
+        origins.reserveCapacity(written.count)
+        var i = 0
+        while i < written.count {
+            let byte = written[i]
+            if byte == 0x0A { lineStarts.append(i + 1) }
+            if byte < 0x80 {
+                if let (scalar, length) = decodedReference(at: i) {
+                    append(scalar, from: i)
+                    i += length
+                } else {
+                    if (byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "~")),
+                        bytes.last.map(Self.isDigit) == true, Self.nextIsDigit(written, after: i)
+                    {
+                        i += 1
+                        continue
+                    }
+                    bytes.append(byte)
+                    origins.append(i)
+                    i += 1
+                }
+            } else {
+                let length = Self.sequenceLength(byte)
+                let end = min(i + length, written.count)
+                let scalar = String(decoding: written[i..<end], as: UTF8.self).unicodeScalars.first ?? "\u{FFFD}"
+                append(scalar, from: i)
+                i = end
+            }
+        }
+    }
+
+    /// The 1-based line and Unicode-scalar column in the written text of reader byte `offset`.
+    func position(ofReaderOffset offset: Int) -> (line: Int, column: Int) {
+        let origin = offset < origins.count ? origins[offset] : written.count
+        var low = 0, high = lineStarts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if lineStarts[middle] <= origin { low = middle } else { high = middle - 1 }
+        }
+        return (low + 1, written[lineStarts[low]..<origin].count { $0 & 0xC0 != 0x80 } + 1)
+    }
+
+    private mutating func append(_ scalar: Unicode.Scalar, from origin: Int) {
+        switch scalar.value {
+        case 0x200B...0x200D, 0x2060, 0xFEFF, 0x00AD:
+            return    // invisible
+        case 0x00A0, 0x2007, 0x2009, 0x202F:
+            bytes.append(UInt8(ascii: " "))
+        case 0xFF20, 0xFE6B:
+            bytes.append(UInt8(ascii: "@"))
+        case 0xFF0E, 0x3002, 0xFE52:
+            bytes.append(UInt8(ascii: "."))
+        case 0xFF0D, 0x2010, 0x2011, 0xFE63:
+            bytes.append(UInt8(ascii: "-"))
+        default:
+            if scalar.properties.numericType == .decimal, let value = scalar.properties.numericValue, value >= 0, value <= 9 {
+                bytes.append(UInt8(48 + Int(value)))
+            } else {
+                let encoded = Array(String(scalar).utf8)
+                bytes += encoded
+                origins += Array(repeating: origin, count: encoded.count - 1)
+            }
+        }
+        origins.append(origin)
+    }
+
+    /// A character reference, escape or percent-encoded byte at `i`: its character and length.
+    private func decodedReference(at i: Int) -> (Unicode.Scalar, Int)? {
+        let byte = written[i]
+        if byte == UInt8(ascii: "&") { return characterReference(at: i) }
+        if byte == UInt8(ascii: "%"), i + 2 < written.count, let high = Self.hexValue(written[i + 1]),
+            let low = Self.hexValue(written[i + 2]), high < 8
+        {
+            return (Unicode.Scalar(UInt8(high * 16 + low)), 3)
+        }
+        guard byte == UInt8(ascii: "\\"), i + 1 < written.count else { return nil }
+        let next = written[i + 1]
+        for (letter, digits) in [(UInt8(ascii: "u"), 4), (UInt8(ascii: "U"), 8), (UInt8(ascii: "x"), 2)] where next == letter {
+            guard let value = hexNumber(from: i + 2, count: digits), let scalar = Unicode.Scalar(value) else { return nil }
+            return (scalar, 2 + digits)
+        }
+        // A Markdown backslash escape shows the punctuation mark alone.
+        if next < 0x80, (0x21...0x2F).contains(next) || (0x3A...0x40).contains(next) || (0x5B...0x60).contains(next)
+            || (0x7B...0x7E).contains(next)
+        {
+            return (Unicode.Scalar(next), 2)
+        }
+        return nil
+    }
+
+    /// `&#NN;`, `&#xHH;` or one of the named references a number or address can hide behind.
+    private func characterReference(at i: Int) -> (Unicode.Scalar, Int)? {
+        var j = i + 1
+        let limit = min(written.count, i + 12)
+        while j < limit && written[j] != UInt8(ascii: ";") { j += 1 }
+        guard j < limit, j > i + 1 else { return nil }
+        let body = written[(i + 1)..<j]
+        let length = j - i + 1
+        if body.first == UInt8(ascii: "#") {
+            let digits = body.dropFirst()
+            let value: UInt32?
+            if let first = digits.first, first == UInt8(ascii: "x") || first == UInt8(ascii: "X") {
+                value = hexNumber(from: digits.startIndex + 1, count: digits.count - 1)
+            } else if !digits.isEmpty, digits.count <= 7, digits.allSatisfy(Self.isDigit) {
+                value = digits.reduce(UInt32(0)) { $0 * 10 + UInt32($1 - 48) }
+            } else {
+                value = nil
+            }
+            return value.flatMap { Unicode.Scalar($0) }.map { ($0, length) }
+        }
+        let name = String(decoding: body, as: UTF8.self)
+        return Self.namedReferences[name].map { ($0, length) }
+    }
+
+    private static let namedReferences: [String: Unicode.Scalar] = [
+        "commat": "@", "period": ".", "hyphen": "-", "dash": "-", "nbsp": "\u{A0}", "amp": "&", "num": "#",
+        "lowbar": "_", "ast": "*", "midast": "*", "colon": ":", "sol": "/", "plus": "+", "shy": "\u{AD}",
+        "ZeroWidthSpace": "\u{200B}", "NoBreak": "\u{2060}", "thinsp": "\u{2009}", "numsp": "\u{2007}",
+    ]
+
+    private func hexNumber(from start: Int, count: Int) -> UInt32? {
+        guard count >= 1, count <= 8, start + count <= written.count else { return nil }
+        var value: UInt32 = 0
+        for index in start..<start + count {
+            guard let digit = Self.hexValue(written[index]) else { return nil }
+            value = value * 16 + UInt32(digit)
+        }
+        return value
+    }
+
+    private static func hexValue(_ c: UInt8) -> Int? {
+        switch c {
+        case 48...57: Int(c - 48)
+        case 65...70: Int(c - 55)
+        case 97...102: Int(c - 87)
+        default: nil
+        }
+    }
+
+    private static func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
+
+    private static func nextIsDigit(_ bytes: [UInt8], after i: Int) -> Bool {
+        i + 1 < bytes.count && isDigit(bytes[i + 1])
+    }
+
+    /// The length of a UTF-8 sequence from its first byte (1 for a stray continuation byte).
+    private static func sequenceLength(_ byte: UInt8) -> Int {
+        switch byte {
+        case 0xF0...: 4
+        case 0xE0...: 3
+        case 0xC0...: 2
+        default: 1
+        }
+    }
 }

@@ -124,24 +124,40 @@ struct YAMLFields {
 
     // MARK: Typed values
 
-    /// A text value; a list or mapping is an error.
-    mutating func string(_ key: String) -> String? {
+    /// A text value of at most `limit` characters; a list or mapping, or a longer text, is an error.
+    mutating func string(_ key: String, limit: Int = Limits.valueCharacters) -> String? {
         guard let value = node(key) else { return nil }
         guard let scalar = value.scalar else {
             diagnostics.append(.expectedText(key, at: location(of: value)))
             return nil
         }
         let text = scalar.string.trimmed
+        if text.utf8.count > limit, case let length = text.unicodeScalars.count, length > limit {
+            diagnostics.append(.valueTooLong(key, length: length, limit: limit, at: location(of: value)))
+            return nil
+        }
         return text.isEmpty ? nil : text
     }
 
     /// A text value that must be present and non-empty.
-    mutating func requiredString(_ key: String) -> String? {
-        if let text = string(key) { return text }
-        if !has(key) || node(key)?.scalar != nil {
-            diagnostics.append(.missingField(key, at: has(key) ? location(ofKey: key) : location))
+    mutating func requiredString(_ key: String, limit: Int = Limits.valueCharacters) -> String? {
+        if let text = string(key, limit: limit) { return text }
+        // Absent, null or blank is missing; a list, a mapping or an over-long text had its own error.
+        let value = node(key)
+        if value == nil || value?.scalar?.string.trimmed.isEmpty == true {
+            diagnostics.append(.missingField(key, at: value != nil ? location(ofKey: key) : location))
         }
         return nil
+    }
+
+    /// The `classification` of a document, page or assessment; `fallback` when it has none.
+    mutating func classification(default fallback: Classification) -> Classification {
+        guard let name = string("classification") else { return fallback }
+        if let known = Classification(name: name) { return known }
+        report(.unknownValue("classification", name, allowed: Array(Classification.allNames.prefix(4)),
+                             suggestion: Suggestion.closest(to: name, in: Classification.allNames), severity: .error,
+                             code: "unknown-classification", at: location(ofValue: "classification")))
+        return fallback
     }
 
     /// A whole number within `range`.
@@ -188,6 +204,11 @@ struct YAMLFields {
             let base = location(of: value)
             var items: [(String, SourceLocation)] = []
             var offset = 0
+            guard scalar.string.utf8.count <= Limits.valueCharacters else {
+                diagnostics.append(.valueTooLong(key, length: scalar.string.unicodeScalars.count, limit: Limits.valueCharacters,
+                                                 at: base))
+                return nil
+            }
             for part in scalar.string.split(separator: ",", omittingEmptySubsequences: false) {
                 let leading = part.prefix { $0 == " " }.count
                 let text = part.trimmed
@@ -207,6 +228,11 @@ struct YAMLFields {
         for item in sequence {
             guard let text = item.scalar?.string.trimmed, !text.isEmpty else {
                 diagnostics.append(.expectedText(key, at: location(of: item)))
+                continue
+            }
+            guard text.utf8.count <= Limits.valueCharacters else {
+                diagnostics.append(.valueTooLong(key, length: text.unicodeScalars.count, limit: Limits.valueCharacters,
+                                                 at: location(of: item)))
                 continue
             }
             items.append((text, location(of: item)))

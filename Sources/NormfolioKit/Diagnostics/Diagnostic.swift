@@ -2,17 +2,17 @@ import Foundation
 
 /// A place in a portfolio file: the path relative to the portfolio and a 1-based line and column.
 ///
-/// Columns count Unicode scalars, as editors do; a column of 0 means "the whole line" and a line
-/// of 0 means "the whole file".
+/// Columns count Unicode scalars, as editors do. A problem with a whole file is placed at its
+/// first line and column (1:1).
 public struct SourceLocation: Hashable, Sendable, Comparable {
     public var path: String
     public var line: Int
     public var column: Int
 
-    public init(path: String, line: Int = 0, column: Int = 0) {
+    public init(path: String, line: Int = 1, column: Int = 1) {
         self.path = path
-        self.line = line
-        self.column = column
+        self.line = max(line, 1)
+        self.column = max(column, 1)
     }
 
     public static func < (a: SourceLocation, b: SourceLocation) -> Bool {
@@ -43,14 +43,38 @@ public struct Diagnostic: Hashable, Sendable {
         self.location = location
     }
 
-    /// The compiler-style line: `path:line:col: error: message [code]`.
+    /// The compiler-style line: `path:line:col: error: message [code]`. Control characters in the
+    /// path and the message (from file names and values in the portfolio) are escaped, so every
+    /// diagnostic is exactly one line and no value can pass for a diagnostic of its own.
     public var formatted: String {
-        var place = location.path
-        if location.line > 0 {
-            place += ":\(location.line)"
-            if location.column > 0 { place += ":\(location.column)" }
+        "\(location.path.escapingControlCharacters):\(location.line):\(location.column): \(severity.rawValue): "
+            + "\(message.escapingControlCharacters) [\(code)]"
+    }
+}
+
+extension String {
+    /// The text with control characters, line and paragraph separators and bidirectional
+    /// overrides written as escapes (`\n`, `\u{1B}`), for printing a value on one line as it is.
+    public var escapingControlCharacters: String {
+        guard unicodeScalars.contains(where: Self.needsEscape) else { return self }
+        var result = ""
+        for scalar in unicodeScalars {
+            switch scalar {
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case _ where Self.needsEscape(scalar): result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            default: result.unicodeScalars.append(scalar)
+            }
         }
-        return "\(place): \(severity.rawValue): \(message) [\(code)]"
+        return result
+    }
+
+    private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0..<0x20, 0x7F...0x9F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C: true
+        default: false
+        }
     }
 }
 

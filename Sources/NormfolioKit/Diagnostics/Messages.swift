@@ -4,6 +4,17 @@ extension Diagnostic {
         suggestion.map { " (did you mean '\($0)'?)" } ?? ""
     }
 
+    /// A value from the portfolio as a message quotes it: at most `Limits.quotedCharacters`
+    /// characters (a name can be megabytes long). Control characters are escaped when printed.
+    static func quote(_ value: String) -> String {
+        value.count <= Limits.quotedCharacters ? value : value.prefix(Limits.quotedCharacters) + "…"
+    }
+
+    /// "4.2 MB" for a size in bytes.
+    private static func megabytes(_ bytes: Int) -> String {
+        String(format: "%.1f MB", Double(bytes) / 1_048_576)
+    }
+
     // MARK: Files
 
     static func invalidUTF8(at location: SourceLocation) -> Diagnostic {
@@ -14,8 +25,29 @@ extension Diagnostic {
         Diagnostic(.error, "binary-file", "file looks binary, not Markdown; rename it or convert it to text", at: location)
     }
 
-    static func unreadable(at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.error, "unreadable-file", "file could not be read", at: location)
+    static func unreadable(_ reason: String = "file could not be read", at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "unreadable-file", "\(reason); normfolio cannot use it, so it is not part of the portfolio", at: location)
+    }
+
+    static func fileTooLarge(size: Int, limit: Int, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "file-too-large", "file is \(megabytes(size)), more than the \(megabytes(limit)) normfolio reads; "
+                   + "split it into smaller documents or attach it as a file", at: location)
+    }
+
+    static func attachmentNotScanned(size: Int, limit: Int, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.warning, "not-scanned", "file is \(megabytes(size)), more than the \(megabytes(limit)) the privacy guard "
+                   + "scans; it was not checked for personal data", at: location)
+    }
+
+    static func missingContent(at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "missing-content",
+                   "the portfolio has no Content/ folder; run normfolio in a portfolio folder, or create one with 'normfolio init'",
+                   at: location)
+    }
+
+    static func valueTooLong(_ key: String, length: Int, limit: Int, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "value-too-long", "'\(key)' is \(length) characters long; at most \(limit) are allowed",
+                   at: location)
     }
 
     // MARK: Front matter and YAML
@@ -44,11 +76,11 @@ extension Diagnostic {
     }
 
     static func duplicateKey(_ key: String, at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.error, "duplicate-key", "field '\(key)' is given more than once", at: location)
+        Diagnostic(.error, "duplicate-key", "field '\(quote(key))' is given more than once", at: location)
     }
 
     static func unknownKey(_ key: String, suggestion: String?, at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.warning, "unknown-key", "unknown field '\(key)'\(didYouMean(suggestion)); it is ignored", at: location)
+        Diagnostic(.warning, "unknown-key", "unknown field '\(quote(key))'\(didYouMean(suggestion)); it is ignored", at: location)
     }
 
     static func missingField(_ key: String, at location: SourceLocation) -> Diagnostic {
@@ -78,21 +110,21 @@ extension Diagnostic {
     }
 
     static func invalidDate(_ key: String, _ text: String?, at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.error, "invalid-date", "'\(key)' is not a valid date\(text.map { " '\($0)'" } ?? ""); write YYYY-MM-DD",
+        Diagnostic(.error, "invalid-date", "'\(key)' is not a valid date\(text.map { " '\(quote($0))'" } ?? ""); write YYYY-MM-DD",
                    at: location)
     }
 
     static func unknownValue(_ key: String, _ value: String, allowed: [String], suggestion: String?,
                              severity: Severity, code: String, at location: SourceLocation) -> Diagnostic {
         Diagnostic(severity, code,
-                   "unknown \(key) '\(value)'\(didYouMean(suggestion)); expected one of: \(allowed.joined(separator: ", "))",
+                   "unknown \(key) '\(quote(value))'\(didYouMean(suggestion)); expected one of: \(allowed.joined(separator: ", "))",
                    at: location)
     }
 
     // MARK: Norms
 
     static func unknownNorm(_ id: String, suggestion: String?, at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.error, "unknown-norm", "unknown norm ID '\(id)'\(didYouMean(suggestion))", at: location)
+        Diagnostic(.error, "unknown-norm", "unknown norm ID '\(quote(id))'\(didYouMean(suggestion))", at: location)
     }
 
     static func unknownNormMention(_ id: String, suggestion: String?, at location: SourceLocation) -> Diagnostic {
@@ -103,7 +135,7 @@ extension Diagnostic {
 
     static func unknownAssessment(_ name: String, suggestion: String?, at location: SourceLocation) -> Diagnostic {
         Diagnostic(.error, "unknown-assessment",
-                   "assessment file '\(name)' is not named after a norm in the catalogue\(didYouMean(suggestion))",
+                   "assessment file '\(quote(name))' is not named after a norm in the catalogue\(didYouMean(suggestion))",
                    at: location)
     }
 
@@ -159,7 +191,7 @@ extension Diagnostic {
     }
 
     static func actionOverdue(_ title: String, _ date: Day, asOf: Day, at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.warning, "action-overdue", "action '\(title)' was due on \(date) and is not done at \(asOf)", at: location)
+        Diagnostic(.warning, "action-overdue", "action '\(quote(title))' was due on \(date) and is not done at \(asOf)", at: location)
     }
 
     static func evidenceExpired(_ date: Day, asOf: Day, at location: SourceLocation) -> Diagnostic {
@@ -169,43 +201,52 @@ extension Diagnostic {
     // MARK: Pages and links
 
     static func pageCollision(_ page: String, with other: String, at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.error, "page-collision", "would be published as '\(page)', the same page as '\(other)'; rename one of them",
+        Diagnostic(.error, "page-collision", "would be published as '\(quote(page))', the same page as '\(quote(other))'; rename one of them",
                    at: location)
     }
 
     static func brokenLink(_ target: String, at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.error, "broken-link", "link to '\(target)', which does not exist", at: location)
+        Diagnostic(.error, "broken-link", "link to '\(quote(target))', which does not exist", at: location)
     }
 
     static func missingAttachment(_ target: String, at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.error, "missing-attachment", "attachment '\(target)' does not exist", at: location)
+        Diagnostic(.error, "missing-attachment", "attachment '\(quote(target))' does not exist", at: location)
     }
 
     static func outsidePortfolio(_ target: String, at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.error, "outside-portfolio", "'\(target)' points outside the portfolio's Content/ folder", at: location)
+        Diagnostic(.error, "outside-portfolio", "'\(quote(target))' points outside the portfolio's Content/ folder", at: location)
+    }
+
+    static func attachmentWithheld(_ file: String, usedBy strictest: String, _ classification: Classification,
+                                   editions: [Audience], at location: SourceLocation) -> Diagnostic {
+        let names = editions.map(\.rawValue).joined(separator: " and ")
+        return Diagnostic(.warning, "attachment-withheld",
+                          "'\(quote(file))' is also used by \(quote(strictest)), which is \(classification.name), so it is "
+                          + "published only where that may be read; the \(names) \(editions.count == 1 ? "edition shows" : "editions show") "
+                          + "this link as text", at: location)
     }
 
     static func unsafeLink(_ url: String, at location: SourceLocation) -> Diagnostic {
         let scheme = url.split(separator: ":").first.map(String.init) ?? url
-        return Diagnostic(.warning, "unsafe-link", "'\(scheme):' links are not published; the link was removed", at: location)
+        return Diagnostic(.warning, "unsafe-link", "'\(quote(scheme)):' links are not published; the link was removed", at: location)
     }
 
     // MARK: Settings, catalogue and templates
 
     static func missingFile(_ path: String, at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.error, "missing-file", "'\(path)' does not exist", at: location)
+        Diagnostic(.error, "missing-file", "'\(quote(path))' does not exist", at: location)
     }
 
     static func invalidNormID(_ id: String, at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.error, "invalid-norm-id", "'\(id)' is not a norm ID of the form XX.NN (for example SM.02)", at: location)
+        Diagnostic(.error, "invalid-norm-id", "'\(quote(id))' is not a norm ID of the form XX.NN (for example SM.02)", at: location)
     }
 
     static func unknownDomain(_ code: String, suggestion: String?, at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.error, "unknown-domain", "unknown domain '\(code)'\(didYouMean(suggestion))", at: location)
+        Diagnostic(.error, "unknown-domain", "unknown domain '\(quote(code))'\(didYouMean(suggestion))", at: location)
     }
 
     static func duplicateEntry(_ what: String, _ id: String, at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.error, "duplicate-entry", "\(what) '\(id)' is listed more than once", at: location)
+        Diagnostic(.error, "duplicate-entry", "\(what) '\(quote(id))' is listed more than once", at: location)
     }
 
     static func templateSyntax(_ detail: String, at location: SourceLocation) -> Diagnostic {

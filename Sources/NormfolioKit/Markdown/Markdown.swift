@@ -8,6 +8,9 @@ public enum Markdown {
     public struct Analysis: Sendable {
         public var links: [MarkdownLink] = []
         public var mentions: [NormMention] = []
+        /// The words a reader sees on the page, for search: text, code and image descriptions,
+        /// without markup, link targets, raw HTML, comments or link reference definitions.
+        public var visibleText = ""
     }
 
     /// How the renderer should treat one link or image.
@@ -24,8 +27,10 @@ public enum Markdown {
     public static func analyze(_ source: MarkdownSource, path: String) -> Analysis {
         let lines = SourceLines(source.text)
         var analysis = Analysis()
+        var visible: [UInt8] = []
         withDocument(source.text) { document in
             walk(document) { node, insideLinkOrCode in
+                appendVisibleText(of: node, to: &visible)
                 switch cmark_node_get_type(node) {
                 case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                     let location = lines.location(ofNode: node, path: path, firstLine: source.firstLine)
@@ -43,7 +48,35 @@ public enum Markdown {
                 }
             }
         }
+        if visible.last == 0x20 { visible.removeLast() }
+        analysis.visibleText = String(decoding: visible, as: UTF8.self)
         return analysis
+    }
+
+    /// Adds what a reader sees of `node` to `text`, words separated by single spaces. cmark's safe
+    /// rendering drops raw HTML, so its nodes add nothing.
+    private static func appendVisibleText(of node: OpaquePointer, to text: inout [UInt8]) {
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
+            guard let literal = cmark_node_get_literal(node) else { return }
+            var pendingSpace = false
+            for byte in UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal)) {
+                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                    pendingSpace = true
+                } else {
+                    if pendingSpace, let last = text.last, last != 0x20 { text.append(0x20) }
+                    pendingSpace = false
+                    text.append(byte)
+                }
+            }
+            if pendingSpace, let last = text.last, last != 0x20 { text.append(0x20) }
+        case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING, CMARK_NODE_ITEM,
+            CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_THEMATIC_BREAK:
+            // Words on either side of a break or block boundary stay apart.
+            if let last = text.last, last != 0x20 { text.append(0x20) }
+        default:
+            break
+        }
     }
 
     /// Renders a body to HTML: norm IDs become links (`normURL` gives the URL of a catalogue ID,
@@ -214,70 +247,116 @@ public enum Markdown {
         return tokens
     }
 
-    private static func isWordByte(_ c: UInt8) -> Bool {
+    static func isWordByte(_ c: UInt8) -> Bool {
         Catalog.isLetter(c) || Catalog.isDigit(c) || c == UInt8(ascii: "_") || c >= 0x80
     }
 }
 
-/// The lines of a Markdown body, to turn cmark's byte columns into the Unicode-scalar columns
+/// The lines of a Markdown body, to turn cmark's positions into the Unicode-scalar columns
 /// editors expect, in the original file's numbering.
+///
+/// cmark's block positions are exact, but the positions it gives inline nodes are estimates: after
+/// a hard line break, a link reference definition or indented continuation lines they can point at
+/// the wrong line or past its end. So an inline node's position is used as a hint only: it is kept
+/// inside its block's lines, and what the node stands for is looked up in the source from there.
+/// Every offset is clamped, so no input can produce a position outside the text.
 private struct SourceLines {
     private let bytes: [UInt8]
-    /// Byte offset where each line starts.
+    /// Byte offset where each line starts; lines end at LF, CR or CRLF, as cmark counts them.
     private let starts: [Int]
 
     init(_ text: String) {
         bytes = Array(text.utf8)
         var starts = [0]
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            var offset = 0
-            while offset < buffer.count, let found = memchr(base + offset, 0x0A, buffer.count - offset) {
-                offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
-                starts.append(offset)
-            }
+        var offset = 0
+        while offset < bytes.count {
+            let byte = bytes[offset]
+            offset += 1
+            if byte == 0x0D, offset < bytes.count, bytes[offset] == 0x0A { offset += 1 }
+            if byte == 0x0A || byte == 0x0D { starts.append(offset) }
         }
         self.starts = starts
     }
 
-    /// The byte range of 1-based line `number`, without its line break.
-    private func range(ofLine number: Int) -> Range<Int>? {
-        guard number >= 1, number <= starts.count else { return nil }
-        let end = number < starts.count ? starts[number] - 1 : bytes.count
-        return starts[number - 1]..<max(end, starts[number - 1])
+    /// The byte offset of cmark's (1-based) line and byte column, clamped to the text. A column past
+    /// the end of its line runs on into the next lines, as cmark's inline estimates do.
+    private func offset(line: Int, column: Int) -> Int {
+        let lineIndex = min(max(line, 1), starts.count) - 1
+        return min(max(starts[lineIndex] + max(column, 1) - 1, 0), bytes.count)
     }
 
-    /// The 1-based scalar column of byte `offset` (0-based) within a line.
-    private func column(ofByte offset: Int, in line: Range<Int>) -> Int {
-        let end = min(line.lowerBound + offset, line.upperBound)
-        return bytes[line.lowerBound..<end].count { $0 & 0xC0 != 0x80 } + 1
+    /// The 1-based line and Unicode-scalar column of a byte offset.
+    private func position(ofByte offset: Int) -> (line: Int, column: Int) {
+        let offset = min(max(offset, 0), bytes.count)
+        // The last line start at or before the offset.
+        var low = 0, high = starts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if starts[middle] <= offset { low = middle } else { high = middle - 1 }
+        }
+        let column = bytes[starts[low]..<offset].count { $0 & 0xC0 != 0x80 } + 1
+        return (low + 1, column)
     }
 
-    func location(ofNode node: OpaquePointer, path: String, firstLine: Int) -> SourceLocation {
-        let line = Int(cmark_node_get_start_line(node))
-        let byteColumn = Int(cmark_node_get_start_column(node))
-        let column = range(ofLine: line).map { self.column(ofByte: byteColumn - 1, in: $0) } ?? byteColumn
+    /// The byte range of the lines of the nearest block around `node` with a position.
+    private func blockRange(of node: OpaquePointer) -> Range<Int> {
+        var block: OpaquePointer? = node
+        while let current = block, cmark_node_get_start_line(current) <= 0 || !Self.isBlock(current) {
+            block = cmark_node_parent(current)
+        }
+        guard let block else { return 0..<bytes.count }
+        let first = Int(cmark_node_get_start_line(block)), last = Int(cmark_node_get_end_line(block))
+        let lower = offset(line: first, column: 1)
+        let upper = last >= first && last < starts.count ? max(starts[last], lower) : bytes.count
+        return lower..<upper
+    }
+
+    private static func isBlock(_ node: OpaquePointer) -> Bool {
+        let type = cmark_node_get_type(node)
+        return type.rawValue >= CMARK_NODE_FIRST_BLOCK.rawValue && type.rawValue <= CMARK_NODE_LAST_BLOCK.rawValue
+    }
+
+    /// The place of `needle` nearest at or after cmark's estimate for `node` (plus `extra` bytes),
+    /// within the node's block; the estimate itself when the source does not have it.
+    private func find(_ needle: [UInt8], near node: OpaquePointer, extra: Int = 0,
+                      isMatch: (Int) -> Bool = { _ in true }) -> Int {
+        let block = blockRange(of: node)
+        let estimate = offset(line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)))
+        let hint = min(max(estimate + extra, block.lowerBound), block.upperBound)
+        func matches(at start: Int) -> Bool {
+            start + needle.count <= block.upperBound && bytes[start..<start + needle.count].elementsEqual(needle) && isMatch(start)
+        }
+        guard !needle.isEmpty else { return hint }
+        // Estimates fall short by a few bytes a line (stripped indentation, quote markers); the
+        // windows keep a text that never has the needle (an entity-encoded ID) from costing a scan
+        // of the whole block for every token.
+        if let found = (hint..<min(block.upperBound, hint + 4096)).first(where: matches) { return found }
+        if let found = (max(block.lowerBound, hint - 256)..<hint).reversed().first(where: matches) { return found }
+        return hint
+    }
+
+    private func location(ofByte offset: Int, path: String, firstLine: Int) -> SourceLocation {
+        let (line, column) = position(ofByte: offset)
         return SourceLocation(path: path, line: line + firstLine - 1, column: column)
     }
 
+    /// The place of a link or image: its opening `[`, `![` or `<`.
+    func location(ofNode node: OpaquePointer, path: String, firstLine: Int) -> SourceLocation {
+        let isImage = cmark_node_get_type(node) == CMARK_NODE_IMAGE
+        let opener = find(Array((isImage ? "![" : "[").utf8), near: node)
+        let angle = isImage ? opener : find([UInt8(ascii: "<")], near: node)
+        return location(ofByte: min(opener, angle), path: path, firstLine: firstLine)
+    }
+
     /// The place of a token found at `offset` bytes into a text node's literal. The literal can
-    /// differ from the source (escapes, entities), so the token is looked up in the source line.
+    /// differ from the source (escapes, entities), so the token is looked up in the source.
     func location(ofToken token: String, atOffset offset: Int, inTextNode node: OpaquePointer,
                   path: String, firstLine: Int) -> SourceLocation {
-        let lineNumber = Int(cmark_node_get_start_line(node))
-        let start = max(Int(cmark_node_get_start_column(node)) - 1, 0)
-        guard let line = range(ofLine: lineNumber) else {
-            return SourceLocation(path: path, line: lineNumber + firstLine - 1, column: start + offset + 1)
+        let found = find(Array(token.utf8), near: node, extra: offset) { start in
+            // A whole word, as the token was in the literal.
+            (start == 0 || !Markdown.isWordByte(bytes[start - 1]))
+                && (start + token.utf8.count >= bytes.count || !Markdown.isWordByte(bytes[start + token.utf8.count]))
         }
-        let tokenBytes = Array(token.utf8)
-        func matches(at byte: Int) -> Bool {
-            let from = line.lowerBound + byte
-            return from + tokenBytes.count <= line.upperBound && bytes[from..<from + tokenBytes.count].elementsEqual(tokenBytes)
-        }
-        var byteOffset = start + offset
-        if !matches(at: byteOffset), let found = (start..<line.count).first(where: matches) {
-            byteOffset = found
-        }
-        return SourceLocation(path: path, line: lineNumber + firstLine - 1, column: column(ofByte: byteOffset, in: line))
+        return location(ofByte: found, path: path, firstLine: firstLine)
     }
 }

@@ -43,7 +43,7 @@ enum Linker {
             var result = links.check(document.links, from: document.source)
             for reference in document.attachments {
                 switch links.resolve(reference.path, from: document.source) {
-                case .attachment(let file): result.attachments.append(file)
+                case .attachment(let file): result.attachments.append((file, reference.location))
                 case .outside: result.diagnostics.append(.outsidePortfolio(reference.path, at: reference.location))
                 default: result.diagnostics.append(.missingAttachment(reference.path, at: reference.location))
                 }
@@ -54,23 +54,43 @@ enum Linker {
         var evidenceByNorm: [String: [Int]] = [:]
         var linkedFrom = [[Int]](repeating: [], count: documents.count)
         var attachmentsOfDocument = [[String]](repeating: [], count: documents.count)
-        var attachments = Set<String>()
+        // Every use of an attachment: who uses it, how confidential that source is, and where.
+        var uses: [(file: String, source: String, classification: Classification, location: SourceLocation)] = []
         for index in documents.indices {
             for norm in documents[index].norms { evidenceByNorm[norm, default: []].append(index) }
             for target in checked[index].documents where target != index && !linkedFrom[target].contains(index) {
                 linkedFrom[target].append(index)
             }
             var seen = Set<String>()
-            attachmentsOfDocument[index] = checked[index].attachments.filter { seen.insert($0).inserted }
-            attachments.formUnion(attachmentsOfDocument[index])
+            attachmentsOfDocument[index] = checked[index].attachments.map(\.file).filter { seen.insert($0).inserted }
+            uses += checked[index].attachments.map { ($0.file, documents[index].source, documents[index].classification, $0.location) }
             diagnostics += checked[index].diagnostics
         }
-        var attachmentsOfPages = Set<String>()
-        for (sourcePath, linkList, mentions) in source.assessments.map({ ($0.source, $0.links, $0.mentions) })
-            + pages.map({ ($0.source, $0.links, $0.mentions) }) {
+        for (sourcePath, classification, linkList, mentions) in
+            source.assessments.map({ ($0.source, $0.classification, $0.links, $0.mentions) })
+            + pages.map({ ($0.source, $0.classification, $0.links, $0.mentions) })
+        {
             let result = links.check(linkList, from: sourcePath)
-            attachmentsOfPages.formUnion(result.attachments)
+            uses += result.attachments.map { ($0.file, sourcePath, classification, $0.location) }
             diagnostics += result.diagnostics + links.check(mentions)
+        }
+        // An attachment is as confidential as the most confidential source that uses it: it is
+        // published only where all of them may be read. A use from a less confidential source is
+        // shown as text in the editions that withhold the attachment.
+        var attachmentClassification: [String: Classification] = [:]
+        var strictestUser: [String: String] = [:]
+        for use in uses.sorted(by: { $0.source < $1.source }) {
+            if let known = attachmentClassification[use.file], known >= use.classification { continue }
+            attachmentClassification[use.file] = use.classification
+            strictestUser[use.file] = use.source
+        }
+        for use in uses {
+            guard let strictest = attachmentClassification[use.file] else { continue }
+            // The editions that show this use but not the attachment.
+            let editions = Audience.allCases.filter { $0.mayRead(use.classification) && !$0.mayRead(strictest) }
+            guard !editions.isEmpty else { continue }
+            diagnostics.append(.attachmentWithheld(use.file, usedBy: strictestUser[use.file] ?? "", strictest,
+                                                   editions: editions, at: use.location))
         }
 
         let assessments = Dictionary(source.assessments.map { ($0.normID, $0) }, uniquingKeysWith: { a, _ in a })
@@ -80,9 +100,8 @@ enum Linker {
             root: source.root, settings: source.settings, catalog: catalog, asOf: asOf, documents: documents,
             assessments: assessments,
             pages: pages, evidenceByNorm: evidenceByNorm, linkedFrom: linkedFrom.map { $0.sorted() },
-            attachmentSitePaths: sitePaths(for: attachments.union(attachmentsOfPages)),
-            attachmentsOfDocument: attachmentsOfDocument, attachmentsOfPages: attachmentsOfPages, standings: standings,
-            links: links)
+            attachmentClassification: attachmentClassification, attachmentsOfDocument: attachmentsOfDocument,
+            standings: standings, links: links)
         return (portfolio, diagnostics + portfolio.claimDiagnostics())
     }
 
@@ -98,8 +117,8 @@ enum Linker {
         struct Checked: Sendable {
             /// Documents linked to, by index.
             var documents: [Int] = []
-            /// Attachments linked to, by path under Content/.
-            var attachments: [String] = []
+            /// Attachments linked to, by path under Content/, with the place of the link.
+            var attachments: [(file: String, location: SourceLocation)] = []
             var diagnostics: [Diagnostic] = []
         }
 
@@ -113,7 +132,7 @@ enum Linker {
             for link in links {
                 switch resolve(link.destination, from: path) {
                 case .document(let target, _): result.documents.append(target)
-                case .attachment(let file): result.attachments.append(file)
+                case .attachment(let file): result.attachments.append((file, link.location))
                 case .missing(let target): result.diagnostics.append(.brokenLink(target, at: link.location))
                 case .outside(let target): result.diagnostics.append(.outsidePortfolio(target, at: link.location))
                 case .unsafe: result.diagnostics.append(.unsafeLink(link.destination, at: link.location))
@@ -145,7 +164,9 @@ enum Linker {
             let name = components.removeLast()
             let dot = name.lastIndex(of: ".").flatMap { $0 == name.startIndex ? nil : $0 }
             let stem = dot.map { String(name[..<$0]) } ?? name
-            let ext = dot.map { "." + String(name[name.index(after: $0)...]).slugified() } ?? ""
+            let ext = dot.flatMap { dot in
+                name.index(after: dot) == name.endIndex ? nil : "." + String(name[name.index(after: dot)...]).slugified()
+            } ?? ""
             let folder = components.map { $0.slugified() + "/" }.joined()
             var candidate = "bijlagen/" + folder + stem.slugified() + ext
             var counter = 2

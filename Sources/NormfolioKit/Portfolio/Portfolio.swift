@@ -18,12 +18,11 @@ public struct Portfolio: Sendable {
     public var evidenceByNorm: [String: [Int]]
     /// Document index → indices of the documents whose text links to it ("gelinkt vanuit").
     public var linkedFrom: [[Int]]
-    /// Every attachment some file refers to: path under Content/ → path in the site.
-    public var attachmentSitePaths: [String: String]
+    /// Every attachment some source uses (path under Content/) → the classification of the most
+    /// confidential source that uses it: only audiences that may read that get the attachment.
+    public var attachmentClassification: [String: Classification]
     /// Document index → the attachments it uses (paths under Content/), links and front matter alike.
     public var attachmentsOfDocument: [[String]]
-    /// Attachments that free pages and assessments link to; every audience sees those.
-    public var attachmentsOfPages: Set<String>
     /// Every catalogue norm's coverage and maturity, by norm ID.
     public var standings: [String: NormStanding]
 
@@ -32,6 +31,12 @@ public struct Portfolio: Sendable {
 
     /// The standing of a norm (every catalogue norm has one).
     public func standing(_ normID: String) -> NormStanding? { standings[normID] }
+
+    /// The attachments an audience gets, by path under Content/ → path in the site. Names are
+    /// made for this edition alone, so a published name never tells of a withheld file.
+    public func attachmentSitePaths(for audience: Audience) -> [String: String] {
+        Linker.sitePaths(for: Set(attachmentClassification.filter { audience.mayRead($0.value) }.keys))
+    }
 
     /// A document is stale when its review date lies before the reference date.
     public func isStale(_ document: EvidenceDocument) -> Bool {

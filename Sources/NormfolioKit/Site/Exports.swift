@@ -28,7 +28,7 @@ extension Renderer {
         for norm in portfolio.catalog.norms {
             guard let standing = portfolio.standings[norm.id] else { continue }
             let domain = portfolio.catalog.domain(norm.domain)
-            let assessment = portfolio.assessments[norm.id]
+            let assessment = assessments[norm.id]
             let evidence = portfolio.evidenceByNorm[norm.id] ?? []
             let domainName: String = domain.map(domainLabel) ?? norm.domain
             let partName: String = domain.flatMap { portfolio.catalog.part($0.part) }.map { title($0.title, $0.titleEN) } ?? ""
@@ -86,7 +86,7 @@ extension Renderer {
         }
         let norms: [JSONValue] = catalog.norms.compactMap { norm in
             guard let standing = portfolio.standings[norm.id] else { return nil }
-            let assessment = portfolio.assessments[norm.id]
+            let assessment = assessments[norm.id]
             let evidence = portfolio.evidenceByNorm[norm.id] ?? []
             let actions: [JSONValue] = (assessment?.actions ?? []).map { action in
                 .object([

@@ -150,7 +150,7 @@ extension Renderer {
             view["level"] = levelLabel(standing.level ?? 0)
             view["target"] = levelLabel(standing.target)
             view["gap"] = standing.gap ?? 0
-            view["owner"] = opt(portfolio.assessments[norm.id]?.owner)
+            view["owner"] = opt(assessments[norm.id]?.owner)
             return view
         }
     }
@@ -166,7 +166,7 @@ extension Renderer {
     func actionGroups() -> [View] {
         var all: [(norm: Catalog.Norm, action: Action)] = []
         for norm in portfolio.catalog.norms {
-            for action in portfolio.assessments[norm.id]?.actions ?? [] { all.append((norm, action)) }
+            for action in assessments[norm.id]?.actions ?? [] { all.append((norm, action)) }
         }
         return Action.Status.allCases.map { status in
             let actions = all.filter { $0.action.status == status }
@@ -240,7 +240,7 @@ extension Renderer {
     }
 
     func overdueActions() -> [Action] {
-        portfolio.assessments.values.flatMap(\.actions).filter { action in
+        assessments.values.flatMap(\.actions).filter { action in
             action.status != .gereed && (action.due.map { $0 < portfolio.asOf } ?? false)
         }
     }
@@ -256,7 +256,7 @@ extension Renderer {
         let stale = portfolio.documents.count { portfolio.isStale($0) }
         // Planned: not done and not yet due; overdue actions are counted separately.
         let planned = portfolio.catalog.norms.flatMap { norm in
-            (portfolio.assessments[norm.id]?.actions ?? [])
+            (assessments[norm.id]?.actions ?? [])
                 .filter { $0.status != .gereed && ($0.due.map { $0 >= portfolio.asOf } ?? true) }
                 .map { (norm, $0) }
         }

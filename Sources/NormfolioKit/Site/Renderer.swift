@@ -20,7 +20,16 @@ struct Renderer {
     let version: String
     let strings: [String: String]
     let language: String
+    /// Which documents this edition publishes, by index.
     let published: [Bool]
+    /// The free pages this edition publishes, as indices into the portfolio's pages.
+    let publishedPages: [Int]
+    /// The assessments as this edition shows them: one its audience may not read keeps its level
+    /// and dates (they count in the figures, as withheld documents do) but loses its text, owner
+    /// and actions.
+    let assessments: [String: Assessment]
+    /// The attachments this edition publishes: path under Content/ → path in the site.
+    let attachmentPaths: [String: String]
     let io: FileIO
     /// Each published document's row in document tables, rendered once from `document-row` and
     /// reused by the document index and every norm page (all one folder deep); nil when pages are
@@ -56,6 +65,15 @@ struct Renderer {
         }
         self.theme = theme.specialized(constants: constants)
         self.published = portfolio.documents.map { audience.mayRead($0.classification) }
+        self.publishedPages = portfolio.pages.indices.filter { audience.mayRead(portfolio.pages[$0].classification) }
+        self.assessments = portfolio.assessments.mapValues { assessment in
+            guard !audience.mayRead(assessment.classification) else { return assessment }
+            var shown = assessment
+            (shown.owner, shown.notApplicable, shown.actions) = (nil, nil, [])
+            (shown.body, shown.links, shown.mentions, shown.visibleText) = (MarkdownSource(text: "", firstLine: 1), [], [], "")
+            return shown
+        }
+        self.attachmentPaths = portfolio.attachmentSitePaths(for: audience)
         self.navigationHrefs = Set(navigationItems.map(\.href))
         self.gitCommit = Integrity.gitCommit(of: portfolio.root, io: io)
         if !onDemand {
@@ -125,7 +143,7 @@ struct Renderer {
         var pages: [Page] = [.home, .catalog, .documents, .coverage, .maturity, .plan, .report, .integrity, .search]
         pages += portfolio.catalog.norms.indices.map(Page.norm)
         pages += portfolio.documents.indices.filter { published[$0] }.map(Page.document)
-        pages += portfolio.pages.indices.map(Page.freePage)
+        pages += publishedPages.map(Page.freePage)
         return pages
     }
 
@@ -137,7 +155,7 @@ struct Renderer {
             files.append(Site.File(path: name, contents: file))
         }
         for source in publishedAttachments() {
-            guard let sitePath = portfolio.attachmentSitePaths[source] else { continue }
+            guard let sitePath = attachmentPaths[source] else { continue }
             files.append(Site.File(path: sitePath, contents: .file(portfolio.root + "/Content/" + source)))
         }
         return files
@@ -170,7 +188,7 @@ struct Renderer {
         files = files.filter { seen.insert($0.path).inserted }.sorted { $0.path < $1.path }
         var digests: [String: Digest] = [:]
         for (source, digest) in attachmentDigests ?? [:] {
-            if let sitePath = portfolio.attachmentSitePaths[source] { digests[sitePath] = digest }
+            if let sitePath = attachmentPaths[source] { digests[sitePath] = digest }
         }
         return Site(files: files, pageCount: pages.count, publishedDocuments: published.count { $0 },
                     withheldDocuments: published.count { !$0 }, digests: digests)
@@ -190,14 +208,8 @@ struct Renderer {
         return copy
     }
 
-    /// Attachments that published documents, free pages or assessments use.
-    func publishedAttachments() -> [String] {
-        var used = portfolio.attachmentsOfPages
-        for (index, files) in portfolio.attachmentsOfDocument.enumerated() where published[index] {
-            used.formUnion(files)
-        }
-        return used.sorted()
-    }
+    /// The attachments this edition publishes, by path under Content/.
+    func publishedAttachments() -> [String] { attachmentPaths.keys.sorted() }
 
     // MARK: Pages
 
@@ -377,7 +389,7 @@ struct Renderer {
 
     /// The free pages and the integrity page, linked from every page's footer.
     var footerNavigation: [View] {
-        portfolio.pages.map { ["label": $0.title, "href": "paginas/\($0.slug).html"] as View }
+        publishedPages.map { portfolio.pages[$0] }.map { ["label": $0.title, "href": "paginas/\($0.slug).html"] as View }
             + [["label": text("integrity"), "href": "integriteit.html"]]
     }
 
@@ -410,7 +422,7 @@ struct Renderer {
         figures.append(["value": "\(portfolio.documents.count)", "label": text("documents_total")])
         return [
             "figures": figures,
-            "pages": portfolio.pages.map { ["title": $0.title, "href": "paginas/\($0.slug).html"] as View },
+            "pages": publishedPages.map { portfolio.pages[$0] }.map { ["title": $0.title, "href": "paginas/\($0.slug).html"] as View },
         ]
     }
 
@@ -446,7 +458,7 @@ struct Renderer {
     }
 
     func normSummary(_ norm: Catalog.Norm) -> View {
-        let level = portfolio.assessments[norm.id]?.level
+        let level = assessments[norm.id]?.level
         let coverage = portfolio.standings[norm.id]?.coverage ?? .missing
         return [
             "status": coverage.rawValue,
@@ -510,7 +522,7 @@ struct Renderer {
             "previous": index > 0 ? normLink(catalog.norms[index - 1]) : Absent(),
             "next": index + 1 < catalog.norms.count ? normLink(catalog.norms[index + 1]) : Absent(),
         ]
-        if let assessment = portfolio.assessments[norm.id] {
+        if let assessment = assessments[norm.id] {
             let target = assessment.target ?? portfolio.settings.target
             view["assessment"] = [
                 "level": opt(assessment.level.map { levelLabel($0) }),
@@ -521,6 +533,7 @@ struct Renderer {
                 "nextReview": opt(assessment.nextReview.map(format)),
                 "narrative": opt(assessment.body.text.allSatisfy(\.isWhitespace) ? nil
                                  : bodyHTML(assessment.body, source: assessment.source)),
+                "textWithheld": !audience.mayRead(assessment.classification),
                 "hasActions": !assessment.actions.isEmpty,
                 "actions": assessment.actions.map { action -> View in
                     [
@@ -542,7 +555,7 @@ struct Renderer {
     func documentView(_ index: Int) -> View {
         let document = portfolio.documents[index]
         let attachments: [View] = portfolio.attachmentsOfDocument[index].compactMap { source in
-            guard let sitePath = portfolio.attachmentSitePaths[source] else { return nil }
+            guard let sitePath = attachmentPaths[source] else { return nil }
             let digest = digest(ofAttachment: source)
             return ["name": source.split(separator: "/").last.map(String.init) ?? source, "href": "../" + sitePath,
                     "size": byteCount(digest.size), "sha256": digest.sha256]
@@ -646,10 +659,12 @@ struct Renderer {
                 case .unsafe, .missing, .outside: return .unlink
                 case .document(let index, let fragment):
                     return published[index] ? .rewrite("../" + documentPath(index) + fragment) : .unlink
-                case .page(let index, let fragment): return .rewrite("../paginas/\(portfolio.pages[index].slug).html" + fragment)
+                case .page(let index, let fragment):
+                    return audience.mayRead(portfolio.pages[index].classification)
+                        ? .rewrite("../paginas/\(portfolio.pages[index].slug).html" + fragment) : .unlink
                 case .norm(let id, let fragment): return .rewrite("../normen/\(id).html" + fragment)
                 case .attachment(let file):
-                    return portfolio.attachmentSitePaths[file].map { .rewrite("../" + $0) } ?? .unlink
+                    return attachmentPaths[file].map { .rewrite("../" + $0) } ?? .unlink
                 }
     }
 }

@@ -16,11 +16,11 @@ extension Renderer {
             switch item {
             case .norm(let index):
                 let norm = portfolio.catalog.norms[index]
-                let assessment = portfolio.assessments[norm.id]
+                let assessment = assessments[norm.id]
                 return (Self.line(searchEntry(
                     title: "\(norm.id) \(normTitle(norm))", url: "normen/\(norm.id).html", kind: text("norm"),
                     norms: norm.id, classification: "", meta: [norm.id, norm.title, norm.titleEN ?? "", assessment?.owner ?? ""],
-                    text: norm.description + " " + (assessment.map { Self.plainText($0.body.text) } ?? ""))), nil)
+                    text: norm.description + " " + (assessment?.visibleText ?? ""))), nil)
             case .document(let index):
                 let document = portfolio.documents[index]
                 let inputs = SearchEntryMemo.Inputs(document: document, url: documentPath(index))
@@ -28,7 +28,7 @@ extension Renderer {
                 let line = Self.line(searchEntry(
                     title: document.title, url: inputs.url, kind: document.type ?? "",
                     norms: document.norms.joined(separator: ", "), classification: document.classification.name,
-                    meta: document.norms + [document.owner ?? "", document.type ?? ""], text: Self.plainText(document.body.text)))
+                    meta: document.norms + [document.owner ?? "", document.type ?? ""], text: document.visibleText))
                 return (line, SearchEntryMemo.Entry(inputs: inputs, line: line))
             }
         }
@@ -86,37 +86,6 @@ extension Renderer {
         }
         return table
     }()
-
-    /// Markdown reduced to its words: link targets, markup characters and extra spaces removed.
-    /// Works on bytes: it runs over every published text of a site.
-    static func plainText(_ markdown: String) -> String {
-        var output: [UInt8] = []
-        output.reserveCapacity(markdown.utf8.count)
-        var lastWasSpace = true
-        var previous: UInt8 = 0x20
-        var skippingDestination = false
-        for byte in markdown.utf8 {
-            if skippingDestination {
-                if byte == UInt8(ascii: ")") { skippingDestination = false; previous = byte }
-                continue
-            }
-            if byte == UInt8(ascii: "(") && previous == UInt8(ascii: "]") {
-                skippingDestination = true
-                continue
-            }
-            previous = byte
-            switch byte {
-            case UInt8(ascii: "#"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: ">"),
-                UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "|"), 0x0A, 0x0D, 0x09, 0x20:
-                if !lastWasSpace { output.append(0x20) }
-                lastWasSpace = true
-            default:
-                output.append(byte)
-                lastWasSpace = false
-            }
-        }
-        return String(decoding: output, as: UTF8.self)
-    }
 }
 
 /// Search-index entries of documents, kept between renders of the same portfolio (the live
@@ -137,7 +106,7 @@ public final class SearchEntryMemo: Sendable {
         init(document: EvidenceDocument, url: String) {
             (title, self.url, type, norms, classification, owner, text) = (document.title, url, document.type, document.norms,
                                                                            document.classification, document.owner,
-                                                                           document.body.text)
+                                                                           document.visibleText)
         }
     }
 

@@ -39,23 +39,53 @@ public struct Theme: Sendable {
         return files
     }
 
+    /// The built-in theme, decoded and parsed once: every check, build and preview rebuild starts from it.
+    private static let builtIn: (templates: [String: (text: String, path: String, template: MustacheTemplate)],
+                                 publicFiles: [String: Data]) = {
+        var templates: [String: (text: String, path: String, template: MustacheTemplate)] = [:]
+        for (name, data) in builtInFiles(under: "Templates") where name.hasSuffix(".mustache") {
+            let text = String(decoding: data, as: UTF8.self)
+            // The built-in theme is tested to parse; a template that did not would be left out.
+            guard let template = try? MustacheTemplate(string: text) else { continue }
+            templates[String(name.dropLast(".mustache".count))] = (text, "<built-in>/Templates/\(name)", template)
+        }
+        return (templates, builtInFiles(under: "Public"))
+    }()
+
     /// Loads the theme for a portfolio; template syntax errors are reported at their line and column.
     static func load(root: String, io: FileIO) -> (Theme, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        var sources: [String: (text: String, path: String)] = [:]
-        for (name, data) in builtInFiles(under: "Templates") where name.hasSuffix(".mustache") {
-            sources[String(name.dropLast(".mustache".count))] = (String(decoding: data, as: UTF8.self), "<built-in>/Templates/\(name)")
+        var sources = builtIn.templates.mapValues { (text: $0.text, path: $0.path) }
+        let templates = io.portfolioFolder("Templates", root: root, diagnostics: &diagnostics)
+        let publicFolder = io.portfolioFolder("Public", root: root, diagnostics: &diagnostics)
+        // Theme files obey the rule attachments do: nothing from outside the portfolio.
+        for (folder, listing) in [("Templates", templates), ("Public", publicFolder)] {
+            for file in listing.outside.sorted() {
+                diagnostics.append(.outsidePortfolio(folder + "/" + file, at: SourceLocation(path: folder + "/" + file)))
+            }
         }
-        for name in io.listFiles(root + "/Templates") where name.hasSuffix(".mustache") {
+        for name in templates.inside where name.hasSuffix(".mustache") {
             let path = "Templates/" + name
-            if let text = ContentReader.readText(root + "/" + path, path: path, io: io, diagnostics: &diagnostics) {
+            if let text = ContentReader.readText(root + "/" + path, path: path, io: io, limit: Limits.settingsFileBytes,
+                                                 diagnostics: &diagnostics) {
                 sources[String(name.dropLast(".mustache".count))] = (text, path)
             }
         }
+        // A template that includes itself, directly or through others, would never finish.
+        let structure = TemplateStructure(sources.mapValues(\.text))
+        diagnostics += structure.problems.map { problem in
+            let path = sources[problem.template]?.path ?? problem.template
+            return .templateSyntax(problem.message, at: SourceLocation(path: path, line: problem.line, column: problem.column))
+        }
+        for template in structure.unusable { sources[template] = nil }
         var library = MustacheLibrary()
         var texts: [String: String] = [:]
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
             texts[name] = source.text
+            if let parsed = builtIn.templates[name], parsed.path == source.path {
+                library.register(parsed.template, named: name)
+                continue
+            }
             do {
                 library.register(try MustacheTemplate(string: source.text), named: name)
             } catch let error as MustacheTemplate.ParserError {
@@ -68,8 +98,8 @@ public struct Theme: Sendable {
         }
 
         var staticFiles: [String: StaticFile] = [:]
-        for (name, data) in builtInFiles(under: "Public") { staticFiles[name] = .data(data) }
-        for name in io.listFiles(root + "/Public") { staticFiles[name] = .file(root + "/Public/" + name) }
+        for (name, data) in builtIn.publicFiles { staticFiles[name] = .data(data) }
+        for name in publicFolder.inside { staticFiles[name] = .file(root + "/Public/" + name) }
         return (Theme(library: library, sources: texts, staticFiles: staticFiles), diagnostics)
     }
 

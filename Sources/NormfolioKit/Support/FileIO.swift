@@ -5,45 +5,79 @@ import Glibc
 import Darwin
 #endif
 
+/// What is below a folder: its regular files, and what could not be read.
+public struct FileListing: Sendable, Equatable {
+    /// Regular files, as sorted paths relative to the folder ("/"-separated).
+    public var files: [String] = []
+    /// Entries that are there but could not be read, each with the reason (relative paths).
+    public var unreadable: [Unreadable] = []
+    /// Whether the folder itself exists.
+    public var exists = true
+
+    public struct Unreadable: Sendable, Equatable {
+        public var path: String
+        public var reason: String
+    }
+
+    public init(files: [String] = [], unreadable: [Unreadable] = [], exists: Bool = true) {
+        (self.files, self.unreadable, self.exists) = (files, unreadable, exists)
+    }
+}
+
 /// The only way the read stage touches the disk: a small seam with a live and an in-memory
 /// implementation, so the whole pipeline runs in tests without a disk.
 public struct FileIO: Sendable {
-    /// Every regular file below `folder`, as sorted paths relative to it ("/"-separated).
-    /// Hidden files and folders (starting with ".") are skipped. Returns [] when the folder is absent.
-    public var listFiles: @Sendable (_ folder: String) -> [String]
+    /// Every regular file below `folder`, and every entry that could not be read. Hidden files and
+    /// folders (starting with ".") are skipped; an absent folder gives an empty listing that says so.
+    public var list: @Sendable (_ folder: String) -> FileListing
     /// The bytes of a file, or nil when it cannot be read.
     public var read: @Sendable (_ path: String) -> Data?
-    /// Whether a regular file exists at `path`.
-    public var fileExists: @Sendable (_ path: String) -> Bool
+    /// The size of a regular file in bytes, or nil when there is none, so large files can be
+    /// refused before they are read.
+    public var size: @Sendable (_ path: String) -> Int?
     /// The fully resolved path (symbolic links followed), for containment checks.
     public var resolvedPath: @Sendable (_ path: String) -> String
 
     public init(
-        listFiles: @escaping @Sendable (String) -> [String],
+        list: @escaping @Sendable (String) -> FileListing,
         read: @escaping @Sendable (String) -> Data?,
-        fileExists: @escaping @Sendable (String) -> Bool,
+        size: @escaping @Sendable (String) -> Int?,
         resolvedPath: @escaping @Sendable (String) -> String
     ) {
-        self.listFiles = listFiles
+        self.list = list
         self.read = read
-        self.fileExists = fileExists
+        self.size = size
         self.resolvedPath = resolvedPath
     }
+
+    /// The regular files below `folder` (see `list`).
+    public func listFiles(_ folder: String) -> [String] { list(folder).files }
+
+    /// Whether a regular file exists at `path`.
+    public func fileExists(_ path: String) -> Bool { size(path) != nil }
 }
 
 extension FileIO {
     /// The real file system.
     public static let live = FileIO(
-        listFiles: { folder in
-            var files: [String] = []
+        list: { folder in
+            var listing = FileListing()
+            var info = stat()
+            guard stat(folder, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
+                listing.exists = false
+                return listing
+            }
             var visited = Set<FolderID>()
-            walk(folder, prefix: "", visited: &visited, into: &files)
-            return files.sorted()
+            walk(folder, prefix: "", visited: &visited, into: &listing)
+            listing.files.sort()
+            listing.unreadable.sort { $0.path < $1.path }
+            return listing
         },
         read: { path in FileManager.default.contents(atPath: path) },
-        fileExists: { path in
-            var isFolder: ObjCBool = false
-            return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && !isFolder.boolValue
+        size: { path in
+            var info = stat()
+            guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+            return Int(info.st_size)
         },
         resolvedPath: { path in
             guard let resolved = realpath(path, nil) else { return path }
@@ -53,13 +87,18 @@ extension FileIO {
     )
 
     /// Collects regular files below `folder` with readdir: much faster than URL resource values
-    /// for portfolios of thousands of files. Symbolic links are followed; hidden entries skipped.
-    private static func walk(_ folder: String, prefix: String, visited: inout Set<FolderID>, into files: inout [String]) {
+    /// for portfolios of thousands of files. Symbolic links are followed; hidden entries skipped;
+    /// a folder that cannot be opened, a broken link or a special file is noted, never skipped silently.
+    private static func walk(_ folder: String, prefix: String, visited: inout Set<FolderID>, into listing: inout FileListing) {
         // A folder reached twice (through a symbolic link loop) is read only once.
         var info = stat()
-        guard stat(folder, &info) == 0, visited.insert(FolderID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))).inserted,
-            let directory = opendir(folder)
+        guard stat(folder, &info) == 0, visited.insert(FolderID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))).inserted
         else { return }
+        guard let directory = opendir(folder) else {
+            let reason = String(cString: strerror(errno))
+            listing.unreadable.append(.init(path: prefix.isEmpty ? "." : String(prefix.dropLast()), reason: "folder could not be read: \(reason)"))
+            return
+        }
         defer { closedir(directory) }
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
@@ -70,13 +109,18 @@ extension FileIO {
             var kind = Int32(entry.pointee.d_type)
             if kind == Int32(DT_LNK) || kind == Int32(DT_UNKNOWN) {
                 var info = stat()
-                guard stat(path, &info) == 0 else { continue }
+                guard stat(path, &info) == 0 else {
+                    listing.unreadable.append(.init(path: prefix + name, reason: "broken symbolic link"))
+                    continue
+                }
                 kind = (info.st_mode & S_IFMT) == S_IFDIR ? Int32(DT_DIR) : (info.st_mode & S_IFMT) == S_IFREG ? Int32(DT_REG) : 0
             }
             if kind == Int32(DT_DIR) {
-                walk(path, prefix: prefix + name + "/", visited: &visited, into: &files)
+                walk(path, prefix: prefix + name + "/", visited: &visited, into: &listing)
             } else if kind == Int32(DT_REG) {
-                files.append(prefix + name)
+                listing.files.append(prefix + name)
+            } else {
+                listing.unreadable.append(.init(path: prefix + name, reason: "not a regular file"))
             }
         }
     }
@@ -89,15 +133,14 @@ extension FileIO {
     /// A file system held in memory: absolute path → contents. For tests.
     public static func memory(_ files: [String: Data]) -> FileIO {
         FileIO(
-            listFiles: { folder in
+            list: { folder in
                 let prefix = folder.hasSuffix("/") ? folder : folder + "/"
-                return files.keys.filter { $0.hasPrefix(prefix) }
-                    .map { String($0.dropFirst(prefix.count)) }
-                    .filter { !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
-                    .sorted()
+                let below = files.keys.filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }
+                return FileListing(files: below.filter { !$0.split(separator: "/").contains { $0.hasPrefix(".") } }.sorted(),
+                                   exists: !below.isEmpty)
             },
             read: { files[$0] },
-            fileExists: { files[$0] != nil },
+            size: { files[$0]?.count },
             resolvedPath: { NSString(string: $0).standardizingPath }
         )
     }

@@ -49,7 +49,9 @@ extension String {
     }
 
     /// A URL- and file-system-safe name: lower case, accents folded, runs of other characters
-    /// turned into single hyphens ("Beleid & Privacy 2026" → "beleid-privacy-2026").
+    /// turned into single hyphens ("Beleid & Privacy 2026" → "beleid-privacy-2026"). It holds only
+    /// ASCII letters, digits, `-`, `_` and `.`, never starts with a dot, and is never empty, so it is
+    /// always one path component that stays in its folder.
     func slugified() -> String {
         // Folding accents needs Foundation; plain ASCII names (the usual case) skip it.
         let folded = utf8.allSatisfy({ $0 < 128 }) ? self.lowercased() : self.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_US_POSIX"))
@@ -60,7 +62,8 @@ extension String {
                 if pendingHyphen && !slug.isEmpty { slug.append("-") }
                 pendingHyphen = false
                 slug.unicodeScalars.append(scalar)
-            } else if scalar == "." || scalar == "_" {
+            } else if scalar == "_" || (scalar == "." && !slug.isEmpty) {
+                // Never a leading dot: no hidden file, and no "." or ".." that would leave a folder.
                 if pendingHyphen && !slug.isEmpty { slug.append("-") }
                 pendingHyphen = false
                 slug.unicodeScalars.append(scalar)

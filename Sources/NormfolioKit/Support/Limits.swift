@@ -1,0 +1,19 @@
+/// The sizes normfolio accepts. Beyond them a file or value is refused with a located error
+/// instead of being read, rendered and multiplied over thousands of pages (a 3 MB organisation
+/// name would be on every page of the site).
+enum Limits {
+    /// A Markdown file: far more than the longest policy, small enough to read in a blink.
+    static let markdownFileBytes = 4 << 20
+    /// normfolio.yml, a catalogue overlay or a template.
+    static let settingsFileBytes = 1 << 20
+    /// A text attachment scanned for personal data; larger ones are published unscanned, with a warning.
+    static let scannedAttachmentBytes = 64 << 20
+    /// A name shown on every page or in every list: the organisation, the site title, a document title.
+    static let nameCharacters = 300
+    /// Any other text value in front matter or settings.
+    static let valueCharacters = 10_000
+    /// Sections nested in a template.
+    static let templateNesting = 64
+    /// How much of a value a diagnostic quotes.
+    static let quotedCharacters = 120
+}
