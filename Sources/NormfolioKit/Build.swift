@@ -126,7 +126,8 @@ public enum Normfolio {
         let asOf = options.asOf ?? source.settings.asOf ?? today
         let (portfolio, linkDiagnostics) = Linker.link(source, asOf: asOf)                    // link
         clock.lap("link")
-        let (theme, themeDiagnostics) = Theme.load(root: root, io: io)
+        let (theme, loadDiagnostics) = Theme.load(root: root, io: io)
+        let themeDiagnostics = loadDiagnostics + theme.collisions(with: portfolio)
         clock.lap("theme")
         var diagnostics = (source.diagnostics + linkDiagnostics + themeDiagnostics).sortedForDisplay()
         if options.strict {
@@ -141,24 +142,16 @@ public enum Normfolio {
     public static func build(_ options: BuildOptions, io: FileIO = .live, today: Day = Day(Date())) throws -> BuildResult {
         let root = absolute(options.portfolio)
         let output = absolute(options.outputFolder)
-        let resolvedOutput = URL(fileURLWithPath: output).resolvingSymlinksInPath().path
-        let resolvedRoot = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
-        try SiteWriter.checkOutput(resolvedOutput, portfolio: resolvedRoot)
+        // Where the site and the zip go is checked before anything is rendered.
+        _ = try SiteWriter.target(output, portfolio: root)
         let zip = options.zip.map(absolute)
-        if let zip {
-            let resolvedZip = URL(fileURLWithPath: zip).deletingLastPathComponent().resolvingSymlinksInPath().path
-            for (folder, what) in [(resolvedOutput, "the output folder"), (resolvedRoot + "/Content", "the portfolio's Content/ folder")]
-            where resolvedZip == folder || resolvedZip.hasPrefix(folder + "/") {
-                throw WriteError(description: "zip file '\(options.zip ?? zip)' lies inside \(what)")
-            }
-        }
+        if let zip { _ = try ZipWriter.target(zip, portfolio: root, output: output) }
         var result = render(options, io: io, today: today)
         if let site = result.site {
             var clock = StageClock()
             try SiteWriter.write(site, to: output, portfolio: root, io: io)                           // write
             if let zip, let portfolio = result.portfolio {
-                let name = URL(fileURLWithPath: zip).deletingPathExtension().lastPathComponent
-                try ZipWriter.write(site, to: zip, folderName: name, asOf: portfolio.asOf, io: io)
+                try ZipWriter.write(site, to: zip, portfolio: root, output: output, asOf: portfolio.asOf, io: io)
             }
             clock.lap("write")
             result.timings += clock.timings

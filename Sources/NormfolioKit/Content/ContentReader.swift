@@ -11,8 +11,9 @@ public struct PortfolioSource: Sendable {
     public var pages: [FreePage]
     /// Every file under Content/, as paths relative to Content/.
     public var contentFiles: Set<String>
-    /// Files under Content/ that are symbolic links to something outside the portfolio.
-    public var outsideFiles: Set<String>
+    /// Symbolic links under Content/ that lead outside the portfolio ("." for Content/ itself):
+    /// nothing below them is read or published.
+    public var exits: Set<String>
     public var diagnostics: [Diagnostic]
 }
 
@@ -75,15 +76,16 @@ enum ContentReader {
             cache.context = context
         }
         let content = io.portfolioFolder("Content", root: root, diagnostics: &diagnostics)
-        let (files, outside) = (content.files, content.outside)
+        let files = content.files
         if !content.exists {
             diagnostics.append(.missingContent(at: SourceLocation(path: "Content")))
         }
-        // A symbolic link may lead out of the portfolio: such files are never read or published.
-        for file in outside.sorted() where file.lowercased().hasSuffix(".md") {
-            diagnostics.append(.outsidePortfolio("Content/" + file, at: SourceLocation(path: "Content/" + file)))
+        // Nothing is read through a symbolic link that leads out of the portfolio. A linked file
+        // that is not Markdown is an error only where something uses it.
+        for exit in content.exits where exit.isFolder || exit.path.lowercased().hasSuffix(".md") {
+            diagnostics.append(.symbolicLinkOutside(exit.path(in: "Content"), at: SourceLocation(path: exit.path(in: "Content"))))
         }
-        let markdown = files.filter { $0.lowercased().hasSuffix(".md") && !outside.contains($0) }
+        let markdown = files.filter { $0.lowercased().hasSuffix(".md") }
         let frozenCatalog = catalog
         cache.parsed = []
         let documentResults = Self.read(markdown, root: root, io: io, limit: Limits.markdownFileBytes, cache: &cache,
@@ -91,13 +93,14 @@ enum ContentReader {
             readMarkdownFile(file, bytes: bytes, catalog: frozenCatalog, settings: settings)
         }
         // Text attachments are checked for personal data too.
-        let textFiles = files.filter { !outside.contains($0) && PrivacyGuard.scansAttachment($0) }
+        let textFiles = files.filter(PrivacyGuard.scansAttachment)
         diagnostics += Self.read(textFiles, root: root, io: io, limit: Limits.scannedAttachmentBytes, cache: &cache,
                                  in: \.text) { file, bytes in
             scanTextAttachment(file, bytes: bytes, settings: settings)
         }.flatMap { $0 }
         var source = PortfolioSource(root: root, settings: settings, catalog: catalog, documents: [], assessments: [],
-                                     pages: [], contentFiles: Set(files), outsideFiles: outside, diagnostics: diagnostics)
+                                     pages: [], contentFiles: Set(files), exits: Set(content.exits.map(\.path)),
+                                     diagnostics: diagnostics)
         for result in documentResults {
             source.diagnostics += result.diagnostics
             switch result.content {

@@ -226,6 +226,12 @@ extension Diagnostic {
                           + "this link as text", at: location)
     }
 
+    static func symbolicLinkOutside(_ path: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "outside-portfolio",
+                   "'\(quote(path))' is a symbolic link to a place outside the portfolio; nothing is read or published through it",
+                   at: location)
+    }
+
     static func unsafeLink(_ url: String, at location: SourceLocation) -> Diagnostic {
         let scheme = url.split(separator: ":").first.map(String.init) ?? url
         return Diagnostic(.warning, "unsafe-link", "'\(quote(scheme)):' links are not published; the link was removed", at: location)
@@ -247,6 +253,11 @@ extension Diagnostic {
 
     static func duplicateEntry(_ what: String, _ id: String, at location: SourceLocation) -> Diagnostic {
         Diagnostic(.error, "duplicate-entry", "\(what) '\(quote(id))' is listed more than once", at: location)
+    }
+
+    static func publicCollision(_ path: String, replacing what: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "public-collision",
+                   "would replace '\(quote(path))', \(quote(what)); rename or move this file", at: location)
     }
 
     static func templateSyntax(_ detail: String, at location: SourceLocation) -> Diagnostic {

@@ -35,7 +35,7 @@ enum Linker {
         let contentPrefix = "Content/".count
         let documentIndex = Dictionary(uniqueKeysWithValues: documents.enumerated().map { (String($1.source.dropFirst(contentPrefix)), $0) })
         let pageIndex = Dictionary(uniqueKeysWithValues: pages.enumerated().map { (String($1.source.dropFirst(contentPrefix)), $0) })
-        let links = Links(files: source.contentFiles, outside: source.outsideFiles, documents: documentIndex, pages: pageIndex,
+        let links = Links(files: source.contentFiles, exits: source.exits, documents: documentIndex, pages: pageIndex,
                           catalog: catalog)
 
         // Each document's links, attachments and norm mentions are checked on its own, in parallel.
@@ -108,7 +108,7 @@ enum Linker {
     /// What links in one portfolio can lead to, for checking them.
     struct Links: Sendable {
         var files: Set<String>
-        var outside: Set<String>
+        var exits: Set<String>
         var documents: [String: Int]
         var pages: [String: Int]
         var catalog: Catalog
@@ -123,7 +123,7 @@ enum Linker {
         }
 
         func resolve(_ destination: String, from path: String) -> LinkDestination {
-            Portfolio.resolve(destination, from: path, files: files, outside: outside, documents: documents, pages: pages,
+            Portfolio.resolve(destination, from: path, files: files, exits: exits, documents: documents, pages: pages,
                               catalog: catalog)
         }
 

@@ -66,7 +66,7 @@ extension Portfolio {
         links.resolve(destination, from: sourcePath)
     }
 
-    static func resolve(_ destination: String, from sourcePath: String, files: Set<String>, outside: Set<String>,
+    static func resolve(_ destination: String, from sourcePath: String, files: Set<String>, exits: Set<String>,
                         documents: [String: Int], pages: [String: Int], catalog: Catalog) -> LinkDestination {
         let trimmed = destination.trimmed
         if trimmed.isEmpty { return .unsafe }
@@ -84,7 +84,7 @@ extension Portfolio {
         if let query = pathPart.firstIndex(of: "?") { pathPart = pathPart[..<query] }
         let decoded = pathPart.utf8.contains(UInt8(ascii: "%")) ? String(pathPart).removingPercentEncoding ?? String(pathPart)
             : String(pathPart)
-        guard let contentPath = contentRelative(decoded, from: sourcePath), !outside.contains(contentPath) else {
+        guard let contentPath = contentRelative(decoded, from: sourcePath), !leadsOutside(contentPath, exits: exits) else {
             return .outside(destination)
         }
         if contentPath.lowercased().hasSuffix(".md") {
@@ -97,6 +97,18 @@ extension Portfolio {
             return .missing(destination)
         }
         return files.contains(contentPath) ? .attachment(contentPath) : .missing(destination)
+    }
+
+    /// Whether a path under Content/ is, or lies below, a symbolic link that leads outside.
+    static func leadsOutside(_ path: String, exits: Set<String>) -> Bool {
+        guard !exits.isEmpty else { return false }
+        if exits.contains(".") || exits.contains(path) { return true }
+        var ancestor = Substring(path)
+        while let slash = ancestor.lastIndex(of: "/") {
+            ancestor = ancestor[..<slash]
+            if exits.contains(String(ancestor)) { return true }
+        }
+        return false
     }
 
     /// The path under Content/ that `relative`, written in `sourcePath`, points to; nil when it

@@ -7,6 +7,8 @@ import Foundation
 public enum Integrity {
     static let manifestPath = "export/manifest.json"
     static let sumsPath = "export/SHA256SUMS"
+    /// The Ed25519 signature of `export/SHA256SUMS`, when the build was signed.
+    static let signaturePath = "export/SHA256SUMS.sig"
 
     /// The SHA-256 of some bytes, as lower-case hex.
     static func sha256(_ data: Data) -> String {

@@ -140,7 +140,7 @@ struct Renderer {
 
     /// Every page of the site, in a fixed order.
     func pages() -> [Page] {
-        var pages: [Page] = [.home, .catalog, .documents, .coverage, .maturity, .plan, .report, .integrity, .search]
+        var pages = Self.fixedPages
         pages += portfolio.catalog.norms.indices.map(Page.norm)
         pages += portfolio.documents.indices.filter { published[$0] }.map(Page.document)
         pages += publishedPages.map(Page.freePage)
@@ -228,13 +228,15 @@ struct Renderer {
     }
 
     /// Where a page goes in the site.
-    func path(of page: Page) -> String {
+    func path(of page: Page) -> String { Self.path(of: page, in: portfolio) }
+
+    static func path(of page: Page, in portfolio: Portfolio) -> String {
         switch page {
         case .home: "index.html"
         case .catalog: "normen/index.html"
         case .documents: "documenten/index.html"
         case .norm(let index): "normen/\(portfolio.catalog.norms[index].id).html"
-        case .document(let index): documentPath(index)
+        case .document(let index): "documenten/\(portfolio.documents[index].slug).html"
         case .freePage(let index): "paginas/\(portfolio.pages[index].slug).html"
         case .coverage: "dekking.html"
         case .maturity: "volwassenheid.html"
@@ -243,6 +245,28 @@ struct Renderer {
         case .integrity: "integriteit.html"
         case .search: "zoeken.html"
         }
+    }
+
+    /// The pages every site has, whatever its content.
+    static let fixedPages: [Page] = [.home, .catalog, .documents, .coverage, .maturity, .plan, .report, .integrity, .search]
+
+    /// Every file normfolio makes for a portfolio in any edition, with what makes it: the pages,
+    /// the exports, the search index, the integrity files and the attachments.
+    static func generatedFiles(of portfolio: Portfolio) -> [String: String] {
+        var files: [String: String] = [:]
+        for page in fixedPages { files[path(of: page, in: portfolio)] = "a page of the site" }
+        for index in portfolio.catalog.norms.indices { files[path(of: .norm(index), in: portfolio)] = "the page of a norm" }
+        for (index, document) in portfolio.documents.enumerated() {
+            files[path(of: .document(index), in: portfolio)] = "the page of " + document.source
+        }
+        for (index, page) in portfolio.pages.enumerated() { files[path(of: .freePage(index), in: portfolio)] = "the page of " + page.source }
+        for path in [csvPath, jsonPath, searchIndexPath, Integrity.manifestPath, Integrity.sumsPath, Integrity.signaturePath] {
+            files[path] = "a file normfolio writes"
+        }
+        for audience in Audience.allCases {
+            for (source, path) in portfolio.attachmentSitePaths(for: audience) { files[path] = "the attachment Content/" + source }
+        }
+        return files
     }
 
     func render(_ page: Page, shapes: inout ShapeCache) -> PageParts {
@@ -599,7 +623,7 @@ struct Renderer {
         }
     }
 
-    func documentPath(_ index: Int) -> String { "documenten/\(portfolio.documents[index].slug).html" }
+    func documentPath(_ index: Int) -> String { path(of: .document(index)) }
 
     // MARK: Text helpers
 

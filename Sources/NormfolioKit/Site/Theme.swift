@@ -60,11 +60,11 @@ public struct Theme: Sendable {
         let publicFolder = io.portfolioFolder("Public", root: root, diagnostics: &diagnostics)
         // Theme files obey the rule attachments do: nothing from outside the portfolio.
         for (folder, listing) in [("Templates", templates), ("Public", publicFolder)] {
-            for file in listing.outside.sorted() {
-                diagnostics.append(.outsidePortfolio(folder + "/" + file, at: SourceLocation(path: folder + "/" + file)))
+            for exit in listing.exits {
+                diagnostics.append(.symbolicLinkOutside(exit.path(in: folder), at: SourceLocation(path: exit.path(in: folder))))
             }
         }
-        for name in templates.inside where name.hasSuffix(".mustache") {
+        for name in templates.files where name.hasSuffix(".mustache") {
             let path = "Templates/" + name
             if let text = ContentReader.readText(root + "/" + path, path: path, io: io, limit: Limits.settingsFileBytes,
                                                  diagnostics: &diagnostics) {
@@ -99,8 +99,19 @@ public struct Theme: Sendable {
 
         var staticFiles: [String: StaticFile] = [:]
         for (name, data) in builtIn.publicFiles { staticFiles[name] = .data(data) }
-        for name in publicFolder.inside { staticFiles[name] = .file(root + "/Public/" + name) }
+        for name in publicFolder.files { staticFiles[name] = .file(root + "/Public/" + name) }
         return (Theme(library: library, sources: texts, staticFiles: staticFiles), diagnostics)
+    }
+
+    /// A file in the portfolio's `Public/` may replace a file of the built-in theme (its
+    /// stylesheet), never a file normfolio makes: a page, an export or an attachment, whose place it
+    /// would take silently (the attachment's page would still show the original's SHA-256).
+    func collisions(with portfolio: Portfolio) -> [Diagnostic] {
+        let generated = Renderer.generatedFiles(of: portfolio)
+        return staticFiles.keys.sorted().compactMap { path in
+            guard case .file = staticFiles[path], let what = generated[path] else { return nil }
+            return .publicCollision(path, replacing: what, at: SourceLocation(path: "Public/" + path))
+        }
     }
 
     /// The theme with values that are the same on every page of a build (`{{t.key}}` labels,

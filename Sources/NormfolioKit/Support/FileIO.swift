@@ -11,6 +11,9 @@ public struct FileListing: Sendable, Equatable {
     public var files: [String] = []
     /// Entries that are there but could not be read, each with the reason (relative paths).
     public var unreadable: [Unreadable] = []
+    /// Symbolic links (to files or folders) whose real place is outside the boundary the listing
+    /// was asked for: listed, never followed. "." when the folder itself lies outside.
+    public var outside: [Exit] = []
     /// Whether the folder itself exists.
     public var exists = true
 
@@ -19,39 +22,41 @@ public struct FileListing: Sendable, Equatable {
         public var reason: String
     }
 
-    public init(files: [String] = [], unreadable: [Unreadable] = [], exists: Bool = true) {
-        (self.files, self.unreadable, self.exists) = (files, unreadable, exists)
+    public struct Exit: Sendable, Equatable {
+        public var path: String
+        public var isFolder: Bool
+    }
+
+    public init(files: [String] = [], unreadable: [Unreadable] = [], outside: [Exit] = [], exists: Bool = true) {
+        (self.files, self.unreadable, self.outside, self.exists) = (files, unreadable, outside, exists)
     }
 }
 
 /// The only way the read stage touches the disk: a small seam with a live and an in-memory
 /// implementation, so the whole pipeline runs in tests without a disk.
 public struct FileIO: Sendable {
-    /// Every regular file below `folder`, and every entry that could not be read. Hidden files and
-    /// folders (starting with ".") are skipped; an absent folder gives an empty listing that says so.
-    public var list: @Sendable (_ folder: String) -> FileListing
+    /// Every regular file below `folder`, every entry that could not be read, and every symbolic
+    /// link that leads outside `boundary` (not followed). Hidden files and folders (starting with
+    /// ".") are skipped; an absent folder gives an empty listing that says so.
+    public var list: @Sendable (_ folder: String, _ boundary: String) -> FileListing
     /// The bytes of a file, or nil when it cannot be read.
     public var read: @Sendable (_ path: String) -> Data?
     /// The size of a regular file in bytes, or nil when there is none, so large files can be
     /// refused before they are read.
     public var size: @Sendable (_ path: String) -> Int?
-    /// The fully resolved path (symbolic links followed), for containment checks.
-    public var resolvedPath: @Sendable (_ path: String) -> String
 
     public init(
-        list: @escaping @Sendable (String) -> FileListing,
+        list: @escaping @Sendable (String, String) -> FileListing,
         read: @escaping @Sendable (String) -> Data?,
-        size: @escaping @Sendable (String) -> Int?,
-        resolvedPath: @escaping @Sendable (String) -> String
+        size: @escaping @Sendable (String) -> Int?
     ) {
         self.list = list
         self.read = read
         self.size = size
-        self.resolvedPath = resolvedPath
     }
 
-    /// The regular files below `folder` (see `list`).
-    public func listFiles(_ folder: String) -> [String] { list(folder).files }
+    /// The regular files below `folder` that stay inside it (see `list`).
+    public func listFiles(_ folder: String) -> [String] { list(folder, folder).files }
 
     /// Whether a regular file exists at `path`.
     public func fileExists(_ path: String) -> Bool { size(path) != nil }
@@ -60,17 +65,23 @@ public struct FileIO: Sendable {
 extension FileIO {
     /// The real file system.
     public static let live = FileIO(
-        list: { folder in
+        list: { folder, boundary in
             var listing = FileListing()
             var info = stat()
             guard stat(folder, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
                 listing.exists = false
                 return listing
             }
+            let walker = Walker(boundary: realPath(boundary) ?? boundary)
+            guard let real = realPath(folder), walker.contains(real) else {
+                listing.outside = [.init(path: ".", isFolder: true)]
+                return listing
+            }
             var visited = Set<FolderID>()
-            walk(folder, prefix: "", visited: &visited, into: &listing)
+            walker.walk(folder, prefix: "", visited: &visited, into: &listing)
             listing.files.sort()
             listing.unreadable.sort { $0.path < $1.path }
+            listing.outside.sort { $0.path < $1.path }
             return listing
         },
         read: { path in FileManager.default.contents(atPath: path) },
@@ -78,49 +89,63 @@ extension FileIO {
             var info = stat()
             guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
             return Int(info.st_size)
-        },
-        resolvedPath: { path in
-            guard let resolved = realpath(path, nil) else { return path }
-            defer { free(resolved) }
-            return String(cString: resolved)
         }
     )
 
-    /// Collects regular files below `folder` with readdir: much faster than URL resource values
-    /// for portfolios of thousands of files. Symbolic links are followed; hidden entries skipped;
-    /// a folder that cannot be opened, a broken link or a special file is noted, never skipped silently.
-    private static func walk(_ folder: String, prefix: String, visited: inout Set<FolderID>, into listing: inout FileListing) {
-        // A folder reached twice (through a symbolic link loop) is read only once.
-        var info = stat()
-        guard stat(folder, &info) == 0, visited.insert(FolderID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))).inserted
-        else { return }
-        guard let directory = opendir(folder) else {
-            let reason = String(cString: strerror(errno))
-            listing.unreadable.append(.init(path: prefix.isEmpty ? "." : String(prefix.dropLast()), reason: "folder could not be read: \(reason)"))
-            return
-        }
-        defer { closedir(directory) }
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+    /// The real path of `path` (every symbolic link followed), or nil when it does not exist.
+    private static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// Collects regular files below a folder with readdir: much faster than URL resource values
+    /// for portfolios of thousands of files. Symbolic links inside the boundary are followed, those
+    /// leading out of it are noted and not followed; hidden entries are skipped; a folder that
+    /// cannot be opened, a broken link or a special file is noted, never skipped silently.
+    private struct Walker {
+        var boundary: String
+
+        func contains(_ real: String) -> Bool { real == boundary || real.hasPrefix(boundary + "/") }
+
+        func walk(_ folder: String, prefix: String, visited: inout Set<FolderID>, into listing: inout FileListing) {
+            // A folder reached twice (through a symbolic link loop) is read only once.
+            var info = stat()
+            guard stat(folder, &info) == 0, visited.insert(FolderID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))).inserted
+            else { return }
+            guard let directory = opendir(folder) else {
+                let reason = String(cString: strerror(errno))
+                listing.unreadable.append(.init(path: prefix.isEmpty ? "." : String(prefix.dropLast()), reason: "folder could not be read: \(reason)"))
+                return
             }
-            if name.hasPrefix(".") { continue }
-            let path = folder + "/" + name
-            var kind = Int32(entry.pointee.d_type)
-            if kind == Int32(DT_LNK) || kind == Int32(DT_UNKNOWN) {
-                var info = stat()
-                guard stat(path, &info) == 0 else {
-                    listing.unreadable.append(.init(path: prefix + name, reason: "broken symbolic link"))
-                    continue
+            defer { closedir(directory) }
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
                 }
-                kind = (info.st_mode & S_IFMT) == S_IFDIR ? Int32(DT_DIR) : (info.st_mode & S_IFMT) == S_IFREG ? Int32(DT_REG) : 0
-            }
-            if kind == Int32(DT_DIR) {
-                walk(path, prefix: prefix + name + "/", visited: &visited, into: &listing)
-            } else if kind == Int32(DT_REG) {
-                listing.files.append(prefix + name)
-            } else {
-                listing.unreadable.append(.init(path: prefix + name, reason: "not a regular file"))
+                if name.hasPrefix(".") { continue }
+                let path = folder + "/" + name
+                var kind = Int32(entry.pointee.d_type)
+                if kind == Int32(DT_LNK) || kind == Int32(DT_UNKNOWN) {
+                    var link = stat(), info = stat()
+                    let isLink = lstat(path, &link) == 0 && (link.st_mode & S_IFMT) == S_IFLNK
+                    guard stat(path, &info) == 0 else {
+                        listing.unreadable.append(.init(path: prefix + name, reason: "broken symbolic link"))
+                        continue
+                    }
+                    kind = (info.st_mode & S_IFMT) == S_IFDIR ? Int32(DT_DIR) : (info.st_mode & S_IFMT) == S_IFREG ? Int32(DT_REG) : 0
+                    if isLink, let real = FileIO.realPath(path), !contains(real) {
+                        listing.outside.append(.init(path: prefix + name, isFolder: kind == Int32(DT_DIR)))
+                        continue
+                    }
+                }
+                if kind == Int32(DT_DIR) {
+                    walk(path, prefix: prefix + name + "/", visited: &visited, into: &listing)
+                } else if kind == Int32(DT_REG) {
+                    listing.files.append(prefix + name)
+                } else {
+                    listing.unreadable.append(.init(path: prefix + name, reason: "not a regular file"))
+                }
             }
         }
     }
@@ -133,15 +158,14 @@ extension FileIO {
     /// A file system held in memory: absolute path → contents. For tests.
     public static func memory(_ files: [String: Data]) -> FileIO {
         FileIO(
-            list: { folder in
+            list: { folder, _ in
                 let prefix = folder.hasSuffix("/") ? folder : folder + "/"
                 let below = files.keys.filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }
                 return FileListing(files: below.filter { !$0.split(separator: "/").contains { $0.hasPrefix(".") } }.sorted(),
                                    exists: !below.isEmpty)
             },
             read: { files[$0] },
-            size: { files[$0]?.count },
-            resolvedPath: { NSString(string: $0).standardizingPath }
+            size: { files[$0]?.count }
         )
     }
 
