@@ -14,7 +14,7 @@ public struct NormfolioCommand: AsyncParsableCommand {
             writes a static HTML site that works from a web server, a zip or file://.
             """,
         version: Normfolio.version,
-        subcommands: [Build.self, Check.self, Serve.self, Verify.self, Norms.self, Init.self, New.self]
+        subcommands: [Build.self, Check.self, Serve.self, Verify.self, Keygen.self, Norms.self, Init.self, New.self]
     )
 
     public init() {}
@@ -99,10 +99,33 @@ struct Build: ParsableCommand {
                                valueName: "FILE"), completion: .file(extensions: ["zip"]))
     var zip: String?
 
+    @Option(help: ArgumentHelp("Sign the site's fingerprint with this Ed25519 private key (made by 'normfolio keygen'); "
+                               + "verify --key checks it.", valueName: "KEY"), completion: .file())
+    var sign: String?
+
+    func validate() throws {
+        guard let sign else { return }
+        // The private key never lives in the portfolio, where it could be committed or published.
+        let key = URL(fileURLWithPath: sign).standardizedFileURL.resolvingSymlinksInPath().path
+        let root = URL(fileURLWithPath: content.portfolio).standardizedFileURL.resolvingSymlinksInPath().path
+        if key.hasPrefix(root + "/") {
+            throw ValidationError("the signing key '\(sign)' lies inside the portfolio; keep it elsewhere, where it is never committed or published")
+        }
+    }
+
     func run() throws {
         let start = ContinuousClock.now
+        var signingKey: SigningKey?
+        if let sign {
+            do {
+                signingKey = try SigningKey(pem: try String(contentsOfFile: sign, encoding: .utf8))
+            } catch {
+                Output.printError("error: cannot use '\(sign)' as a signing key: \(error.localizedDescription)")
+                throw ExitCode(64)
+            }
+        }
         let options = BuildOptions(portfolio: content.portfolio, output: output, audience: audience,
-                                   asOf: content.asOf, strict: content.strict, zip: zip)
+                                   asOf: content.asOf, strict: content.strict, zip: zip, signingKey: signingKey)
         let result: BuildResult
         do {
             result = try Normfolio.build(options)
@@ -127,6 +150,7 @@ struct Build: ParsableCommand {
         if let fingerprint = Integrity.fingerprint(of: site) {
             print("Fingerprint (SHA-256 of export/SHA256SUMS): \(fingerprint)")
         }
+        if let signingKey { print("Signed with key \(signingKey.publicKey.id) (export/SHA256SUMS.sig)") }
     }
 }
 
@@ -172,30 +196,107 @@ struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check that a built site is exactly as normfolio wrote it.",
         discussion: """
-            Re-computes the SHA-256 of every file listed in the site's export/SHA256SUMS and reports \
-            every changed, missing or extra file. Exit code 0: intact; 1: something differs.
+            Re-computes the SHA-256 of every file listed in the site's export/SHA256SUMS, reports every \
+            changed, missing or extra file, checks that export/manifest.json lists the same files with \
+            the same hashes, and prints the site's fingerprint. On its own this proves the site is \
+            consistent; with --expect it proves it is the site whose fingerprint the builder handed \
+            over, and with --key that the holder of the private key signed it (see docs/exports.md). \
+            Exit code 0: intact; 1: something differs; 2: not a normfolio site.
             """)
 
     @Argument(help: "The site folder (the one with index.html).", completion: .directory)
     var site: String
 
+    @Option(help: ArgumentHelp("The fingerprint the builder gave you, passed on separately from the site.",
+                               valueName: "FINGERPRINT"))
+    var expect: String?
+
+    @Option(help: ArgumentHelp("The builder's Ed25519 public key (NAME.pub from 'normfolio keygen'): the site must be signed with it.",
+                               valueName: "PUBLIC-KEY"), completion: .file())
+    var key: String?
+
     func run() throws {
+        var verifyingKey: VerifyingKey?
+        if let key {
+            do {
+                verifyingKey = try VerifyingKey(pem: try String(contentsOfFile: key, encoding: .utf8))
+            } catch {
+                Output.printError("error: cannot use '\(key)' as a public key: \(error.localizedDescription)")
+                throw ExitCode(64)
+            }
+        }
         let report: Integrity.Report
         do {
-            report = try Integrity.verify(site: site)
+            report = try Integrity.verify(site: site, expectedFingerprint: expect, key: verifyingKey)
         } catch {
             Output.printError("error: \(error)")
             throw ExitCode(2)
         }
-        for path in report.changed { Output.printError("changed: \(path)") }
-        for path in report.missing { Output.printError("missing: \(path)") }
-        for path in report.extra { Output.printError("extra: \(path)") }
+        for path in report.changed { Output.printError("changed: \(path.escapingControlCharacters)") }
+        for path in report.missing { Output.printError("missing: \(path.escapingControlCharacters)") }
+        for path in report.extra { Output.printError("extra: \(path.escapingControlCharacters)") }
+        for line in report.invalidLines { Output.printError("invalid line in export/SHA256SUMS: \(line.escapingControlCharacters)") }
+        for problem in report.manifestProblems { Output.printError("manifest: \(problem.escapingControlCharacters)") }
+        print("Fingerprint (SHA-256 of export/SHA256SUMS): \(report.fingerprint)")
+        switch report.fingerprintMatches {
+        case true?: print("The fingerprint is the one expected.")
+        case false?: Output.printError("fingerprint: not the one expected (\(expect ?? ""))")
+        case nil: break
+        }
+        if let verifyingKey {
+            if report.signatureIsValid == true {
+                print("Signed with key \(verifyingKey.id): the signature is valid.")
+            } else {
+                Output.printError("signature: \(report.signatureProblem ?? "not valid")")
+            }
+        }
+        let problems = report.changed.count + report.missing.count + report.extra.count + report.invalidLines.count
+            + report.manifestProblems.count
         if report.isIntact {
-            print("Intact: \(Output.count(report.checked, "file", "files")) match export/SHA256SUMS.")
+            print("Intact: \(Output.count(report.checked, "file", "files")) match export/SHA256SUMS and the manifest.")
         } else {
-            print("Not intact: \(report.changed.count) changed, \(report.missing.count) missing, \(report.extra.count) extra.")
+            print("Not intact: \(report.changed.count) changed, \(report.missing.count) missing, \(report.extra.count) extra"
+                  + (problems > report.changed.count + report.missing.count + report.extra.count ? ", the lists disagree" : "")
+                  + (report.fingerprintMatches == false ? ", unexpected fingerprint" : "")
+                  + (report.signatureIsValid == false ? ", no valid signature" : "") + ".")
             throw ExitCode(1)
         }
+    }
+}
+
+struct Keygen: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Make an Ed25519 key pair for signing sites (build --sign) and checking them (verify --key).",
+        discussion: """
+            Writes NAME.key, the private key (readable by you alone; keep it outside the portfolio), and \
+            NAME.pub, the public key to give to whoever checks the sites. Both are PEM files that \
+            OpenSSL reads too. Existing files are never overwritten.
+            """)
+
+    @Argument(help: "Where to write the keys, without extension (for example ~/sleutels/normfolio).")
+    var name: String
+
+    func run() throws {
+        let key = SigningKey()
+        let privatePath = name + ".key", publicPath = name + ".pub"
+        for path in [privatePath, publicPath] where FileManager.default.fileExists(atPath: path) {
+            Output.printError("error: '\(path)' exists; choose another name or remove it first")
+            throw ExitCode(1)
+        }
+        do {
+            // The private key is created readable by its owner alone.
+            guard FileManager.default.createFile(atPath: privatePath, contents: Data(key.pem.utf8),
+                                                 attributes: [.posixPermissions: 0o600]) else {
+                throw WriteError(description: "could not create '\(privatePath)'")
+            }
+            try Data(key.publicKey.pem.utf8).write(to: URL(fileURLWithPath: publicPath), options: .withoutOverwriting)
+        } catch {
+            Output.printError("error: \(error.localizedDescription)")
+            throw ExitCode(2)
+        }
+        print("Private key: \(privatePath) (keep it secret, outside the portfolio; build --sign \(privatePath))")
+        print("Public key:  \(publicPath) (give it to the auditor; verify --key \(publicPath))")
+        print("Key ID:      \(key.publicKey.id)")
     }
 }
 

@@ -13,15 +13,18 @@ public struct BuildOptions: Sendable {
     public var strict: Bool
     /// Also write the site as a zip archive to this path.
     public var zip: String?
+    /// Sign the site's fingerprint with this key (`export/SHA256SUMS.sig`).
+    public var signingKey: SigningKey?
 
     public init(portfolio: String, output: String? = nil, audience: Audience = .intranet, asOf: Day? = nil,
-                strict: Bool = false, zip: String? = nil) {
+                strict: Bool = false, zip: String? = nil, signingKey: SigningKey? = nil) {
         self.portfolio = portfolio
         self.output = output
         self.audience = audience
         self.asOf = asOf
         self.strict = strict
         self.zip = zip
+        self.signingKey = signingKey
     }
 
     public var outputFolder: String { output ?? (portfolio as NSString).appendingPathComponent("_site") }
@@ -95,6 +98,10 @@ public enum Normfolio {
         guard let portfolio = result.portfolio, !result.diagnostics.fail(strict: options.strict) else { return result }
         let site = Renderer(portfolio: portfolio, theme: theme, audience: options.audience, version: version, io: io).render() // render
         result.site = Integrity.seal(site, portfolio: portfolio, audience: options.audience, version: version, io: io)
+        if let key = options.signingKey, let sealed = result.site {
+            // Signing cannot fail with a valid key: Ed25519 signs any bytes.
+            result.site = (try? Integrity.sign(sealed, with: key)) ?? sealed
+        }
         clock.lap("render")
         result.timings = clock.timings
         return result

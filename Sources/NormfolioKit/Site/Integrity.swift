@@ -77,59 +77,165 @@ public enum Integrity {
         (text.count == 40 || text.count == 64) && text.allSatisfy { $0.isHexDigit }
     }
 
-    // MARK: Verifying a site
-
-    /// What `verify` found in a site folder.
-    public struct Report: Sendable {
-        public var checked: Int
-        public var changed: [String]
-        public var missing: [String]
-        public var extra: [String]
-        public var isIntact: Bool { changed.isEmpty && missing.isEmpty && extra.isEmpty }
-    }
-
     /// The fingerprint of a sealed site: the SHA-256 of its `export/SHA256SUMS`.
     public static func fingerprint(of site: Site) -> String? {
         site.files.first { $0.path == sumsPath }?.bytes().map(sha256)
     }
 
-    /// Re-hashes every file listed in the site's `export/SHA256SUMS` and looks for files not listed.
-    public static func verify(site folder: String) throws -> Report {
-        guard let sums = FileManager.default.contents(atPath: folder + "/" + sumsPath) else {
-            throw WriteError(description: "'\(folder)' has no \(sumsPath); it is not a site built by normfolio")
-        }
-        var expected: [String: String] = [:]
-        for line in String(decoding: sums, as: UTF8.self).split(separator: "\n") {
-            let parts = line.split(separator: " ", maxSplits: 1)
-            guard parts.count == 2 else { continue }
-            expected[String(parts[1].drop { $0 == " " || $0 == "*" })] = String(parts[0])
-        }
-        // The list itself and normfolio's marker of its own output folders are not content.
-        let present = Set(allFiles(in: folder)).subtracting([sumsPath, SiteWriter.marker])
-        let hashes = expected
-        let listed = hashes.keys.sorted()
-        let results = listed.parallelMap { path -> (String, Bool?) in
-            guard let data = FileManager.default.contents(atPath: folder + "/" + path) else { return (path, nil) }
-            return (path, sha256(data) == hashes[path])
-        }
-        return Report(
-            checked: listed.count,
-            changed: results.filter { $0.1 == false }.map(\.0),
-            missing: results.filter { $0.1 == nil }.map(\.0),
-            extra: present.subtracting(listed).sorted())
+    // MARK: Signing
+
+    /// Adds the Ed25519 signature of the site's `export/SHA256SUMS` (and so of its fingerprint)
+    /// as `export/SHA256SUMS.sig`: 64 raw bytes, as OpenSSL reads them.
+    static func sign(_ site: Site, with key: SigningKey) throws -> Site {
+        guard let sums = site.files.first(where: { $0.path == sumsPath })?.bytes() else { return site }
+        var signed = site
+        signed.files.removeAll { $0.path == signaturePath }
+        signed.files.append(Site.File(path: signaturePath, contents: .data(try key.signature(for: sums))))
+        signed.files.sort { $0.path < $1.path }
+        return signed
     }
 
-    /// Every regular file below `folder`, hidden ones included, relative to it.
-    private static func allFiles(in folder: String) -> [String] {
-        let base = URL(fileURLWithPath: folder).standardizedFileURL.path
-        guard let walker = FileManager.default.enumerator(atPath: base) else { return [] }
-        var files: [String] = []
-        while let path = walker.nextObject() as? String {
-            var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: base + "/" + path, isDirectory: &isFolder), !isFolder.boolValue {
-                files.append(path)
+    // MARK: Verifying a site
+
+    /// What `verify` found in a site folder.
+    public struct Report: Sendable {
+        /// Files listed in `export/SHA256SUMS` and checked.
+        public var checked: Int
+        public var changed: [String] = []
+        public var missing: [String] = []
+        public var extra: [String] = []
+        /// Lines of `export/SHA256SUMS` that are malformed, repeat a path or name a path that would
+        /// leave the site (those are never opened).
+        public var invalidLines: [String] = []
+        /// Where `export/manifest.json` and `export/SHA256SUMS` disagree.
+        public var manifestProblems: [String] = []
+        /// The SHA-256 of `export/SHA256SUMS`, as `build` printed it.
+        public var fingerprint: String
+        /// Whether the fingerprint is the one expected (nil when none was given).
+        public var fingerprintMatches: Bool?
+        /// Whether the site's signature was made by the key given (nil when none was given).
+        public var signatureIsValid: Bool?
+        /// Why the signature did not check out, when it did not.
+        public var signatureProblem: String?
+
+        public var isIntact: Bool {
+            changed.isEmpty && missing.isEmpty && extra.isEmpty && invalidLines.isEmpty && manifestProblems.isEmpty
+                && fingerprintMatches != false && signatureIsValid != false
+        }
+    }
+
+    /// Checks a site folder: every file listed in `export/SHA256SUMS` is hashed again and nothing
+    /// else is there; the manifest lists exactly those files with the same hashes; the fingerprint
+    /// is `expected` (when given); the signature was made with `key` (when given).
+    public static func verify(site folder: String, expectedFingerprint expected: String? = nil,
+                              key: VerifyingKey? = nil) throws -> Report {
+        guard let sums = readRegularFile(folder + "/" + sumsPath) else {
+            throw WriteError(description: "'\(folder)' has no \(sumsPath); it is not a site built by normfolio")
+        }
+        var report = Report(checked: 0, fingerprint: sha256(sums))
+        var listed: [String: String] = [:]
+        for line in String(decoding: sums, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true) {
+            // sha256sum's format: 64 hex digits, two characters (a space and a space or '*'), the path.
+            let hash = line.prefix(64), rest = line.dropFirst(64)
+            guard hash.count == 64, hash.allSatisfy({ $0.isHexDigit && !$0.isUppercase }), rest.hasPrefix(" "), rest.count > 2
+            else { report.invalidLines.append(String(line)); continue }
+            let path = String(rest.dropFirst(2))
+            guard SitePath.isContained(path), listed[path] == nil, path != sumsPath else {
+                report.invalidLines.append(String(line))
+                continue
+            }
+            listed[path] = String(hash)
+        }
+        let paths = listed.keys.sorted()
+        report.checked = paths.count
+        let results = paths.parallelMap { path -> (path: String, hash: String?, size: Int) in
+            guard let data = readRegularFile(folder + "/" + path) else { return (path, nil, 0) }
+            return (path, sha256(data), data.count)
+        }
+        for result in results {
+            if result.hash == nil {
+                // A path that is there but is a link or a folder is not the file that was listed.
+                var info = stat()
+                if lstat(folder + "/" + result.path, &info) == 0 { report.changed.append(result.path) } else { report.missing.append(result.path) }
+            } else if result.hash != listed[result.path] {
+                report.changed.append(result.path)
             }
         }
-        return files
+        let notContent: Set<String> = [sumsPath, signaturePath, SiteWriter.marker]
+        report.extra = allEntries(in: folder).filter { !notContent.contains($0) && listed[$0] == nil }.sorted()
+        let sizes = Dictionary(uniqueKeysWithValues: results.filter { $0.hash != nil }.map { ($0.path, $0.size) })
+        report.manifestProblems = crossCheck(folder: folder, listed: listed, sizes: sizes)
+        if let expected {
+            report.fingerprintMatches = expected.filter { !$0.isWhitespace }.lowercased() == report.fingerprint
+        }
+        if let key {
+            if let signature = readRegularFile(folder + "/" + signaturePath) {
+                report.signatureIsValid = key.isValid(signature, for: sums)
+                if report.signatureIsValid == false {
+                    report.signatureProblem = "\(signaturePath) was not made with this key for this \(sumsPath)"
+                }
+            } else {
+                report.signatureIsValid = false
+                report.signatureProblem = "the site has no \(signaturePath): it was not signed"
+            }
+        }
+        return report
+    }
+
+    /// Where the manifest and the checksum list disagree: the manifest must be listed itself, and
+    /// list every other listed file with the same SHA-256 and the size the file has.
+    private static func crossCheck(folder: String, listed: [String: String], sizes: [String: Int]) -> [String] {
+        guard listed[manifestPath] != nil else { return ["\(manifestPath) is not listed in \(sumsPath)"] }
+        guard let data = readRegularFile(folder + "/" + manifestPath),
+            let manifest = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+            let files = manifest["files"] as? [[String: Any]]
+        else { return ["\(manifestPath) cannot be read as a normfolio manifest"] }
+        var problems: [String] = []
+        var described = Set<String>()
+        for file in files {
+            guard let path = file["path"] as? String, let hash = file["sha256"] as? String, let size = file["size"] as? Int else {
+                problems.append("\(manifestPath) has an entry without path, size and sha256")
+                continue
+            }
+            described.insert(path)
+            if listed[path] == nil {
+                problems.append("\(path): in \(manifestPath) but not in \(sumsPath)")
+            } else if listed[path] != hash {
+                problems.append("\(path): \(manifestPath) and \(sumsPath) give different SHA-256 hashes")
+            } else if let actual = sizes[path], actual != size {
+                problems.append("\(path): \(manifestPath) gives \(size) bytes, the file has \(actual)")
+            }
+        }
+        for path in listed.keys.sorted() where path != manifestPath && !described.contains(path) {
+            problems.append("\(path): in \(sumsPath) but not in \(manifestPath)")
+        }
+        return problems
+    }
+
+    /// The bytes of a regular file, never through a symbolic link; nil otherwise.
+    private static func readRegularFile(_ path: String) -> Data? {
+        let descriptor = open(path, O_RDONLY | O_NOFOLLOW)
+        guard descriptor >= 0 else { return nil }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return try? handle.readToEnd() ?? Data()
+    }
+
+    /// Every entry below `folder` that is not a folder (files, links, others), hidden ones
+    /// included, relative to it; links are not followed.
+    private static func allEntries(in folder: String) -> [String] {
+        var entries: [String] = []
+        func walk(_ relative: String) {
+            let path = relative.isEmpty ? folder : folder + "/" + relative
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] {
+                let child = relative.isEmpty ? name : relative + "/" + name
+                var info = stat()
+                guard lstat(folder + "/" + child, &info) == 0 else { continue }
+                if (info.st_mode & S_IFMT) == S_IFDIR { walk(child) } else { entries.append(child) }
+            }
+        }
+        walk("")
+        return entries
     }
 }
