@@ -19,7 +19,6 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
-        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.0"),
     ],
     targets: [
         // libcmark, the CommonMark reference implementation, found through pkg-config.
@@ -47,7 +46,7 @@ let package = Package(
         // The live preview of `normfolio serve`: an HTTP server kept apart from the core library.
         .target(
             name: "NormfolioServe",
-            dependencies: ["NormfolioKit", .product(name: "FlyingFox", package: "FlyingFox")]
+            dependencies: ["NormfolioKit"]
         ),
         .target(
             name: "NormfolioCLI",

@@ -33,6 +33,12 @@ struct Serve: AsyncParsableCommand {
             })
     var asOf: Day?
 
+    @Option(name: .customLong("allow-host"), help: ArgumentHelp(
+        "Another name the preview answers to (for example this computer's name on the network); repeat for more. "
+            + "Requests for any other name are refused, so web pages cannot read the preview through DNS rebinding.",
+        valueName: "NAME"))
+    var allowedHosts: [String] = []
+
     @Flag(help: "Print how long each stage of every rebuild took.")
     var timings = false
 
@@ -51,9 +57,9 @@ struct Serve: AsyncParsableCommand {
                               + "on \(host), where others on the network can open it; --audience intranet publishes only up to intern")
         }
         let server = PreviewServer(options: options, timings: timings) { line in Output.printError(line) }
-        let host = self.host
+        let (host, allowedHosts) = (self.host, self.allowedHosts)
         let task = Task {
-            try await server.run(host: host, port: port) { listening in
+            try await server.run(host: host, port: port, allowedHosts: allowedHosts) { listening in
                 // Standard error is unbuffered, so scripts and people see this line at once.
                 Output.printError("Serving \(options.portfolio) on http://\(host):\(listening)/  (Ctrl-C to stop)")
             }
@@ -71,6 +77,7 @@ struct Serve: AsyncParsableCommand {
         defer { interrupts.forEach { $0.cancel() } }
         do {
             try await task.value
+            print("Stopped.")
         } catch where task.isCancelled {
             // Stopping cancels the server; whatever it throws on the way out is a clean stop.
             print("Stopped.")

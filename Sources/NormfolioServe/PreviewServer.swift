@@ -1,4 +1,3 @@
-import FlyingFox
 import Foundation
 import NormfolioKit
 
@@ -34,30 +33,29 @@ public actor PreviewServer {
         self.log = log
     }
 
-    /// Builds the site, then serves it on `host:port` until the task is cancelled.
-    public func run(host: String, port: UInt16, ready: @escaping @Sendable (UInt16) -> Void = { _ in }) async throws {
+    /// Builds the site, then serves it on `host:port` until the task is cancelled. Requests whose
+    /// `Host` is not the address served (or one of `allowedHosts`) are refused.
+    public func run(host: String, port: UInt16, allowedHosts: [String] = [],
+                    ready: @escaping @Sendable (UInt16) -> Void = { _ in }) async throws {
         let (changes, continuation) = AsyncStream.makeStream(of: [String].self, bufferingPolicy: .bufferingNewest(1))
         let watcher = FileWatcher(root: options.portfolio) { paths in continuation.yield(paths) }
         self.watcher = watcher
         defer { watcher.stop() }
         rebuild(changed: [])
-        let server = HTTPServer(address: try .inet(ip4: host, port: port), timeout: 30, logger: .disabled)
-        await server.appendRoute("GET /*") { [weak self] request in
-            guard let self else { return HTTPResponse(statusCode: .serviceUnavailable) }
+        let server = HTTPServer(address: host, port: port, allowedNames: allowedHosts) { [weak self] request in
+            guard let self else { return .text(503, "Service Unavailable") }
             return await self.respond(to: request)
         }
+        let listening = try server.start()
         let rebuilds = Task { [weak self] in
             for await paths in changes { await self?.rebuild(changed: paths) }
         }
         defer { rebuilds.cancel() }
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await server.run() }
-            group.addTask {
-                try await server.waitUntilListening()
-                if case .ip4(_, let listening) = await server.listeningAddress { ready(listening) } else { ready(port) }
-            }
-            try await group.next()
-            try await group.next()
+        ready(listening)
+        await withTaskCancellationHandler {
+            await server.waitUntilStopped()
+        } onCancel: {
+            server.stop()
         }
     }
 
@@ -106,10 +104,10 @@ public actor PreviewServer {
 
     // MARK: Serving
 
-    private func respond(to request: HTTPRequest) async -> HTTPResponse {
+    private func respond(to request: HTTPRequestHead) async -> HTTPResponse {
         switch request.path {
         case "/__normfolio/version":
-            return HTTPResponse(statusCode: .ok, headers: [.contentType: "text/plain", .cacheControl: "no-store"],
+            return HTTPResponse(status: 200, headers: [("Content-Type", "text/plain"), ("Cache-Control", "no-store")],
                                 body: Data(String(version).utf8))
         case "/__normfolio/livereload.js":
             return Self.script(Self.liveReloadScript)
@@ -118,24 +116,23 @@ public actor PreviewServer {
         default:
             break
         }
-        var file = String(request.path.drop { $0 == "/" }).removingPercentEncoding ?? ""
+        var file = String(request.path.drop { $0 == "/" })
         if file.isEmpty || file.hasSuffix("/") { file += "index.html" }
         let (state, version) = (self.state, self.version)
         switch state {
         case .problems(let diagnostics):
-            guard file.hasSuffix(".html") else { return HTTPResponse(statusCode: .serviceUnavailable) }
-            return HTTPResponse(statusCode: .internalServerError, headers: Self.htmlHeaders,
+            guard file.hasSuffix(".html") else { return HTTPResponse(status: 503) }
+            return HTTPResponse(status: 500, headers: Self.htmlHeaders,
                                 body: Self.withLiveReload(Data(Self.problemPage(diagnostics).utf8), version: version))
         case .site(let site):
             // Rendering happens off the actor, so a large page does not hold up other requests.
             guard let data = await Self.render(file, of: site) else {
-                return HTTPResponse(statusCode: .notFound, headers: [.contentType: "text/plain; charset=utf-8"],
-                                    body: Data("Niet gevonden: \(file)\n".utf8))
+                return .text(404, "Niet gevonden: \(file.escapingControlCharacters)")
             }
             if file.hasSuffix(".html") {
-                return HTTPResponse(statusCode: .ok, headers: Self.htmlHeaders, body: Self.withLiveReload(data, version: version))
+                return HTTPResponse(status: 200, headers: Self.htmlHeaders, body: Self.withLiveReload(data, version: version))
             }
-            return HTTPResponse(statusCode: .ok, headers: [.contentType: Self.contentType(of: file), .cacheControl: "no-store"],
+            return HTTPResponse(status: 200, headers: [("Content-Type", Self.contentType(of: file)), ("Cache-Control", "no-store")],
                                 body: data)
         }
     }
@@ -155,11 +152,11 @@ public actor PreviewServer {
     }
 
     private static func script(_ text: String) -> HTTPResponse {
-        HTTPResponse(statusCode: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-store"],
+        HTTPResponse(status: 200, headers: [("Content-Type", "text/javascript; charset=utf-8"), ("Cache-Control", "no-store")],
                      body: Data(text.utf8))
     }
 
-    static let htmlHeaders: HTTPHeaders = [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"]
+    static let htmlHeaders = [(name: "Content-Type", value: "text/html; charset=utf-8"), (name: "Cache-Control", value: "no-store")]
 
     /// A page with the live-reload script added before `</body>`: only when serving, never in a built site.
     static func withLiveReload(_ page: Data, version: Int) -> Data {

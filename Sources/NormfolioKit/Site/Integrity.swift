@@ -163,7 +163,9 @@ public enum Integrity {
         }
         let notContent: Set<String> = [sumsPath, signaturePath, SiteWriter.marker]
         report.extra = allEntries(in: folder).filter { !notContent.contains($0) && listed[$0] == nil }.sorted()
-        let sizes = Dictionary(uniqueKeysWithValues: results.filter { $0.hash != nil }.map { ($0.path, $0.size) })
+        // Sizes of the files that are as listed: the manifest must give those (a changed file is reported once, above).
+        let sizes = Dictionary(uniqueKeysWithValues: results.filter { $0.hash != nil && $0.hash == listed[$0.path] }
+            .map { ($0.path, $0.size) })
         report.manifestProblems = crossCheck(folder: folder, listed: listed, sizes: sizes)
         if let expected {
             report.fingerprintMatches = expected.filter { !$0.isWhitespace }.lowercased() == report.fingerprint
