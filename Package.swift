@@ -46,7 +46,8 @@ let package = Package(
         // The live preview of `normfolio serve`: an HTTP server kept apart from the core library.
         .target(
             name: "NormfolioServe",
-            dependencies: ["NormfolioKit"]
+            dependencies: ["NormfolioKit"],
+            swiftSettings: fuzzFlags
         ),
         .target(
             name: "NormfolioCLI",
@@ -60,18 +61,18 @@ let package = Package(
         // Fuzz targets for libFuzzer (`make fuzz`); built normally, it replays inputs.
         .systemLibrary(name: "CLibFuzzer", path: "Sources/CLibFuzzer"),
         .executableTarget(
-            name: "normfolio-fuzz", dependencies: ["NormfolioKit", "CLibFuzzer"], path: "Sources/NormfolioFuzz",
+            name: "normfolio-fuzz", dependencies: ["NormfolioKit", "NormfolioServe", "CLibFuzzer"], path: "Sources/NormfolioFuzz",
             swiftSettings: fuzzFlags,
             linkerSettings: fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address", "-use-ld=lld"])] : []
         ),
         .testTarget(
             name: "NormfolioKitTests",
-            dependencies: ["NormfolioKit"],
+            dependencies: ["NormfolioKit", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Fixtures", "Snapshots"]
         ),
         .testTarget(
             name: "NormfolioCLITests",
-            dependencies: ["NormfolioCLI", "NormfolioKit"]
+            dependencies: ["NormfolioCLI", "NormfolioKit", "NormfolioServe"]
         ),
     ],
     swiftLanguageModes: [.v6]

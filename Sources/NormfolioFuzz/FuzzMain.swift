@@ -1,5 +1,6 @@
 import Foundation
 import NormfolioKit
+import NormfolioServe
 #if NORMFOLIO_FUZZ
 import CLibFuzzer
 #endif
@@ -11,8 +12,8 @@ import CLibFuzzer
 struct FuzzMain {
     static func main() {
         var arguments = CommandLine.arguments
-        guard arguments.count >= 2, let target = Fuzzing.Target(rawValue: arguments[1]) else {
-            let names = Fuzzing.Target.allCases.map(\.rawValue).joined(separator: "|")
+        guard arguments.count >= 2, let target = FuzzTarget(rawValue: arguments[1]) else {
+            let names = FuzzTarget.names.joined(separator: "|")
             FileHandle.standardError.write(Data("usage: normfolio-fuzz \(names) [FILE…]\n".utf8))
             exit(64)
         }
@@ -33,14 +34,14 @@ struct FuzzMain {
                 FileHandle.standardError.write(Data("cannot read \(path)\n".utf8))
                 exit(66)
             }
-            Fuzzing.run(target, data)
+            target.run(data)
         }
         #endif
     }
 
     #if NORMFOLIO_FUZZ
     /// The target the C callback runs; set once, before fuzzing starts.
-    nonisolated(unsafe) static var selected = Fuzzing.Target.markdown
+    nonisolated(unsafe) static var selected = FuzzTarget.http
     #endif
 }
 
@@ -48,7 +49,32 @@ struct FuzzMain {
 /// libFuzzer's callback: one input through the selected target.
 @_cdecl("LLVMFuzzerTestOneInput")
 func fuzzOneInput(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
-    Fuzzing.run(FuzzMain.selected, bytes.map { Data(bytes: $0, count: count) } ?? Data())
+    FuzzMain.selected.run(bytes.map { Data(bytes: $0, count: count) } ?? Data())
     return 0
 }
 #endif
+
+/// The fuzz targets: the core library's (`Fuzzing.Target`) and the preview's request parser.
+enum FuzzTarget {
+    case core(Fuzzing.Target)
+    case http
+
+    static var names: [String] { Fuzzing.Target.allCases.map(\.rawValue) + ["http"] }
+
+    init?(rawValue: String) {
+        if rawValue == "http" {
+            self = .http
+        } else if let target = Fuzzing.Target(rawValue: rawValue) {
+            self = .core(target)
+        } else {
+            return nil
+        }
+    }
+
+    func run(_ data: Data) {
+        switch self {
+        case .core(let target): Fuzzing.run(target, data)
+        case .http: HTTPFuzzing.run(data)
+        }
+    }
+}

@@ -188,3 +188,28 @@ public struct HostPolicy: Sendable {
         }
     }
 }
+
+/// The fuzz target of the request parser (`make fuzz`, target `http`): any bytes, cut into pieces
+/// as a network might deliver them, must give the same answer as the whole at once, and never crash.
+public enum HTTPFuzzing {
+    public static func run(_ data: Data) {
+        let bytes = [UInt8](data)
+        let whole = HTTPRequestHead.parse(bytes)
+        // The first byte decides where the pieces are cut.
+        let step = Int(bytes.first ?? 1) % 7 + 1
+        var scanner = HTTPRequestHead.Scanner()
+        var received: [UInt8] = []
+        var pieces = HTTPRequestHead.Parse.needMore
+        var index = 0
+        while index < bytes.count, case .needMore = pieces {
+            received += bytes[index..<min(bytes.count, index + step)]
+            index += step
+            pieces = scanner.parse(received)
+        }
+        precondition(pieces == whole, "a head cut into pieces parsed differently")
+        if case .head(let head, _) = whole {
+            _ = head.problem(hostAllowed: HostPolicy(address: "127.0.0.1", port: 4000).allows(head.headers["host"]))
+            _ = head.keepAlive
+        }
+    }
+}

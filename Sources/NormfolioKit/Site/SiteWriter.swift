@@ -101,11 +101,7 @@ enum SiteWriter {
         let out = target.folder
         let fm = FileManager.default
         let parent = out.deletingLastPathComponent()
-        do {
-            try fm.createDirectory(at: parent, withIntermediateDirectories: true)
-        } catch {
-            throw WriteError(description: "could not create '\(parent.path)': \(WriteError.reason(error))")
-        }
+        try makeFolder(parent)
         Leftovers.clean(in: parent, of: out.lastPathComponent)
         let stamp = Leftovers.stamp()
         let staging = parent.appendingPathComponent(".\(out.lastPathComponent).new-\(stamp)")
@@ -127,6 +123,23 @@ enum SiteWriter {
         } catch {
             try? fm.removeItem(at: staging)
             throw WriteError(description: "could not write the site to '\(output)': \(WriteError.reason(error))")
+        }
+    }
+
+    /// Makes `folder` and the folders above it, saying which one is in the way when one cannot be made.
+    static func makeFolder(_ folder: URL) throws {
+        var missing: [URL] = []
+        var current = folder
+        var info = stat()
+        while stat(current.path, &info) != 0, current.path != "/" {
+            missing.insert(current, at: 0)
+            current.deleteLastPathComponent()
+        }
+        guard (info.st_mode & S_IFMT) == S_IFDIR else {
+            throw WriteError(description: "could not create '\(folder.path)': '\(current.path)' is a file, not a folder")
+        }
+        for folder in missing where mkdir(folder.path, 0o755) != 0 && errno != EEXIST {
+            throw WriteError(description: "could not create '\(folder.path)': \(String(cString: strerror(errno)))")
         }
     }
 

@@ -73,6 +73,7 @@ enum ZipWriter {
         }
         guard let bytes = archive.data else { throw WriteError(description: "could not finish the zip archive") }
         let parent = target.deletingLastPathComponent()
+        try SiteWriter.makeFolder(parent)
         Leftovers.clean(in: parent, of: target.lastPathComponent)
         let staging = parent.appendingPathComponent(".\(target.lastPathComponent).new-\(Leftovers.stamp())")
         guard SiteWriter.writeFile(bytes, to: staging.path) else {
