@@ -67,7 +67,7 @@ public struct HTTPRequestHead: Sendable, Equatable {
                 return bytes.count > maxHead ? .reject(status: 431, reason: "Request Header Fields Too Large") : .needMore
             }
             if end > maxHead { return .reject(status: 431, reason: "Request Header Fields Too Large") }
-            return HTTPRequestHead.parseHead(bytes[..<end]).map { .head($0, length: end) } ?? .reject(status: 400, reason: "Bad Request")
+            return HTTPRequestHead.parseHead(bytes[..<end], length: end)
         }
     }
 
@@ -84,8 +84,13 @@ public struct HTTPRequestHead: Sendable, Equatable {
         }.filter { !$0.isEmpty }
     }
 
-    private static func parseHead(_ head: ArraySlice<UInt8>) -> HTTPRequestHead? {
+    private static func parseHead(_ head: ArraySlice<UInt8>, length: Int) -> Parse {
         let lines = lines(head)
+        guard lines.count <= maxFields + 1 else { return .reject(status: 431, reason: "Request Header Fields Too Large") }
+        return parseLines(lines).map { .head($0, length: length) } ?? .reject(status: 400, reason: "Bad Request")
+    }
+
+    private static func parseLines(_ lines: [ArraySlice<UInt8>]) -> HTTPRequestHead? {
         guard let requestLine = lines.first, requestLine.count <= maxRequestLine else { return nil }
         let parts = requestLine.split(separator: 0x20, omittingEmptySubsequences: false)
         guard parts.count == 3, !parts[0].isEmpty, parts[0].allSatisfy(isTokenByte),
@@ -94,7 +99,6 @@ public struct HTTPRequestHead: Sendable, Equatable {
         let version = String(decoding: parts[2], as: UTF8.self)
         guard version.hasPrefix("HTTP/1.") else { return nil }
         var headers: [String: String] = [:]
-        var fields = 0
         for line in lines.dropFirst() {
             // Folded continuation lines are obsolete and refused (RFC 9112, 5.2).
             guard let colon = line.firstIndex(of: UInt8(ascii: ":")), line.first != 0x20, line.first != 0x09 else { return nil }
@@ -107,9 +111,7 @@ public struct HTTPRequestHead: Sendable, Equatable {
             let text = String(decoding: trimmed, as: UTF8.self)
             if key == "host", headers[key] != nil { return nil }    // two Host fields: ambiguous
             headers[key] = headers[key].map { $0 + ", " + text } ?? text
-            fields += 1
         }
-        guard fields <= maxFields else { return nil }
         let target = String(decoding: parts[1], as: UTF8.self)
         let pathPart = target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
         guard let path = String(pathPart[0]).removingPercentEncoding else { return nil }
@@ -174,8 +176,10 @@ public struct HostPolicy: Sendable {
         }
         guard givenPort == String(port), !name.isEmpty else { return false }
         if names.contains(String(name)) { return true }
+        // A loopback address also answers to "localhost" and the other loopback addresses; never to
+        // a name that merely starts like one ("127.0.0.1.nip.io" resolves wherever its owner likes).
         let isLoopback = address.hasPrefix("127.")
-        if name == address || (isLoopback && (name == "localhost" || name.hasPrefix("127."))) { return true }
+        if name == address || (isLoopback && (name == "localhost" || (Self.isIPv4(name) && name.hasPrefix("127.")))) { return true }
         // Listening on every address: any IP address of this machine is fine, no other name is.
         if address == "0.0.0.0" { return name == "localhost" || Self.isIPv4(name) }
         return false

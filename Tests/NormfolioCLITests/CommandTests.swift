@@ -181,6 +181,34 @@ import Testing
         #expect(unknown.stderr.contains("unknown norm ID 'SM.20' (did you mean 'SM.02'?)"))
     }
 
+    @Test func keygenSignAndVerifyGiveAGuaranteeFromTheCommandLine() throws {
+        let work = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let keys = work.appendingPathComponent("sleutels")
+        let made = try run(["keygen", keys.path])
+        #expect(made.status == 0)
+        #expect(made.stdout.contains("Key ID:      "))
+        let attributes = try FileManager.default.attributesOfItem(atPath: keys.path + ".key")
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+        #expect(try run(["keygen", keys.path]).status == 1)   // never overwritten
+        let portfolio = Self.fixtures.appendingPathComponent("site")
+        let site = work.appendingPathComponent("site")
+        let built = try run(["build", portfolio.path, "-o", site.path, "--sign", keys.path + ".key"])
+        #expect(built.status == 0, "\(built.stderr)")
+        let fingerprint = try #require(built.stdout.split(separator: "\n").first { $0.hasPrefix("Fingerprint") }?.split(separator: " ").last)
+        #expect(built.stdout.contains("Signed with key "))
+        let verified = try run(["verify", site.path, "--key", keys.path + ".pub", "--expect", String(fingerprint)])
+        #expect(verified.status == 0, "\(verified.stderr)")
+        #expect(verified.stdout.contains("The fingerprint is the one expected.\nSigned with key "))
+        let wrong = try run(["verify", site.path, "--expect", String(repeating: "0", count: 64)])
+        #expect(wrong.status == 1)
+        #expect(wrong.stderr.contains("fingerprint: not the one expected"))
+        // A private key inside the portfolio is refused before anything is built.
+        let inside = try run(["build", portfolio.path, "-o", site.path, "--sign", portfolio.appendingPathComponent("normfolio.yml").path])
+        #expect(inside.status == 64)
+        #expect(inside.stderr.contains("lies inside the portfolio"))
+    }
+
     @Test func normsCanBeSearched() throws {
         #expect(try run(["norms", "--search", "mfa"]).stdout == "SM.02\tSecuritymanagement\tAuthenticatiemechanismes\n")
         let backup = try run(["norms", "--search", "BACK-UP"]).stdout.split(separator: "\n").map { $0.prefix(5) }
@@ -237,7 +265,7 @@ import Testing
         version = try await waitForVersion(after: version)
         let (errorStatus, errorPage) = try await get("index.html")
         #expect(errorStatus == 500)
-        #expect(errorPage.contains("Content/kapot.md:3:9: error: unknown norm ID &#39;ZZ.99&#39;") || errorPage.contains("Content/kapot.md:3:9: error: unknown norm ID 'ZZ.99'"))
+        #expect(errorPage.contains("<li><code>Content/kapot.md:3:9: error: unknown norm ID &#39;ZZ.99&#39; [unknown-norm]</code></li>"))
 
         try FileManager.default.removeItem(at: broken)
         version = try await waitForVersion(after: version)

@@ -46,6 +46,76 @@ import Testing
         #expect(!report.isIntact)
     }
 
+    @Test func editingAPageAndItsChecksumTogetherIsCaughtByTheManifestTheFingerprintAndTheSignature() throws {
+        let key = SigningKey()
+        let out = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let site = out.appendingPathComponent("site")
+        let result = try Normfolio.build(BuildOptions(portfolio: siteFixture, output: site.path, signingKey: key), today: fixedToday)
+        let sealed = try #require(result.site)
+        let fingerprint = try #require(Integrity.fingerprint(of: sealed))
+        let intact = try Integrity.verify(site: site.path, expectedFingerprint: fingerprint, key: key.publicKey)
+        #expect(intact.isIntact && intact.fingerprint == fingerprint && intact.signatureIsValid == true && intact.fingerprintMatches == true)
+
+        // The forger edits a page and its line in SHA256SUMS: the files agree with the list ...
+        let page = site.appendingPathComponent("index.html")
+        try Data("<p>vervalst</p>".utf8).write(to: page)
+        let sums = site.appendingPathComponent("export/SHA256SUMS")
+        let forged = try String(contentsOf: sums, encoding: .utf8).split(separator: "\n").map { line in
+            line.hasSuffix("  index.html") ? Integrity.sha256(Data("<p>vervalst</p>".utf8)) + "  index.html" : String(line)
+        }.joined(separator: "\n") + "\n"
+        try Data(forged.utf8).write(to: sums)
+        let report = try Integrity.verify(site: site.path, expectedFingerprint: fingerprint, key: key.publicKey)
+        #expect(report.changed.isEmpty && report.missing.isEmpty && report.extra.isEmpty)
+        // ... but not with the manifest, the fingerprint handed over, or the signature.
+        #expect(report.manifestProblems == ["index.html: export/manifest.json and export/SHA256SUMS give different SHA-256 hashes"])
+        #expect(report.fingerprintMatches == false)
+        #expect(report.signatureIsValid == false)
+        #expect(!report.isIntact)
+        // Another key's signature does not pass either.
+        #expect(try Integrity.verify(site: site.path, key: SigningKey().publicKey).signatureIsValid == false)
+    }
+
+    @Test func pathsInTheChecksumListThatLeaveTheSiteAreRefusedUnread() throws {
+        let (out, _) = try build()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let site = out.appendingPathComponent("site")
+        try Data("GEHEIM".utf8).write(to: out.appendingPathComponent("buiten.txt"))
+        let sums = site.appendingPathComponent("export/SHA256SUMS")
+        var text = try String(contentsOf: sums, encoding: .utf8)
+        let outsideHash = Integrity.sha256(Data("GEHEIM".utf8))
+        text += "\(outsideHash)  ../buiten.txt\n\(outsideHash)  /etc/hostname\nnonsense\n"
+        try Data(text.utf8).write(to: sums)
+        let report = try Integrity.verify(site: site.path)
+        #expect(report.invalidLines == ["\(outsideHash)  ../buiten.txt", "\(outsideHash)  /etc/hostname", "nonsense"])
+        #expect(!report.isIntact)
+        #expect(report.changed.isEmpty && report.missing.isEmpty)
+    }
+
+    @Test func aSignatureIsCheckedByOpenSSLToo() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/openssl") else { return }
+        let key = SigningKey()
+        let out = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let site = out.appendingPathComponent("site")
+        _ = try Normfolio.build(BuildOptions(portfolio: siteFixture, output: site.path, signingKey: key), today: fixedToday)
+        try Data(key.publicKey.pem.utf8).write(to: out.appendingPathComponent("sleutel.pub"))
+        try Data(key.pem.utf8).write(to: out.appendingPathComponent("sleutel.key"))
+        // The key files are the standard forms: OpenSSL reads them, and their key is the one in use.
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
+        process.arguments = ["pkeyutl", "-verify", "-pubin", "-inkey", out.appendingPathComponent("sleutel.pub").path, "-rawin",
+                             "-in", site.appendingPathComponent("export/SHA256SUMS").path,
+                             "-sigfile", site.appendingPathComponent("export/SHA256SUMS.sig").path]
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(try SigningKey(pem: key.pem).publicKey.pem == key.publicKey.pem)
+        #expect(throws: KeyError.self) { try SigningKey(pem: key.publicKey.pem) }
+        #expect(throws: KeyError.self) { try VerifyingKey(pem: "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n") }
+    }
+
     @Test func theManifestDescribesTheEdition() throws {
         let (out, result) = try build()
         defer { try? FileManager.default.removeItem(at: out) }

@@ -54,4 +54,43 @@ import Testing
         #expect(result.diagnostics.allSatisfy { $0.formatted.contains("elders.nl") == ($0.code == "personal-data-email") })
         #expect(!result.diagnostics.contains { $0.message.contains("iemand") || $0.message.contains("123456782") })
     }
+
+    /// A BSN or address hidden from a byte-level scan is still what a reader sees on the page.
+    @Test func theGuardReadsTheTextAsTheReaderSeesIt() {
+        let text = MarkedText("""
+            Gegroepeerd: 1️⃣1112.22.333, 2️⃣111 222 333, 3️⃣111-22-2333; breed: 4️⃣１１１２２２３３３.
+            Entiteiten: 5️⃣&#49;11222333 en 6️⃣&#x31;&#x31;1222333, escapes 7️⃣\\u0031\\u00311222333, URL 8️⃣%31%311222333.
+            Onzichtbaar: 9️⃣111\u{200B}222\u{AD}333.
+            """)
+        let findings = PrivacyGuard.scan(text.text)
+        #expect(findings.map(\.kind) == Array(repeating: .bsn, count: 9))
+        #expect(findings.map(\.masked) == Array(repeating: "1112***33", count: 9))
+        #expect(findings.map { SourceLocation(path: "x", line: $0.line, column: $0.column) }
+                == MarkedText.markers.map { text.location($0, in: "x") })
+        let mail = MarkedText("Mail 1️⃣jan&#64;school.nl, 2️⃣piet&commat;school.nl, 3️⃣kees＠school.nl of [a](mailto:4️⃣anna%40school.nl).")
+        #expect(PrivacyGuard.scan(mail.text).map(\.masked) == ["j***@school.nl", "p***@school.nl", "k***@school.nl", "a***@school.nl"])
+        #expect(PrivacyGuard.scan(mail.text).map { SourceLocation(path: "x", line: $0.line, column: $0.column) }
+                == MarkedText.markers.prefix(4).map { mail.location($0, in: "x") })
+    }
+
+    @Test func numbersThatAreNotOneBSNStayQuiet() {
+        // Lists of numbers, dates, phone numbers, versions and a number before a BSN-length group.
+        let text = "1 2 3 4 5 6 7 8 9; 111.222.333.444; 2026-12-01; 06-1234 5678; v1.22.333; 12.34.56.78.90; 123 45 67 89 0"
+        #expect(PrivacyGuard.scan(text).filter { $0.kind == .bsn }.isEmpty)
+        // A BSN right after another number is still found on its own.
+        #expect(PrivacyGuard.scan("Groep 12 111222333").map(\.masked) == ["1112***33"])
+    }
+
+    @Test func textAttachmentsOfEveryCommonKindAreScanned() {
+        let p = MemoryPortfolio([
+            "Content/a.md": evidence(),
+            "Content/data/lijst.tsv": "naam\tbsn\nx\t1112.22.333\n",
+            "Content/data/export.json": "{\"bsn\": \"\\u0031\\u0031\\u0031222333\"}\n",
+            "Content/data/config.yaml": "leerling: 111 222 333\n",
+            "Content/data/lijst.CSV": "111222333\n",
+            "Content/data/foto.png": "111222333",
+        ])
+        let found = p.check().diagnostics.filter { $0.code == "personal-data-bsn" }.map(\.location.path)
+        #expect(found == ["Content/data/config.yaml", "Content/data/export.json", "Content/data/lijst.CSV", "Content/data/lijst.tsv"])
+    }
 }
