@@ -3,11 +3,12 @@
 #   make test   run the whole test suite
 #   make bench  time a release build on synthetic portfolios (see docs/performance.md)
 #   make bench-serve  time the live preview from saving a document to showing it
+#   make fuzz   coverage-guided fuzzing with libFuzzer and AddressSanitizer (FUZZ_SECONDS per target)
 
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test a11y a11y-deps live-reload screenshots bench bench-serve deps release install clean
+.PHONY: run test a11y a11y-deps live-reload screenshots bench bench-serve fuzz deps release install clean
 
 # System libraries normfolio links: libcmark (the CommonMark reference library) and zlib (for zips).
 deps:
@@ -65,8 +66,15 @@ bench: release
 bench-serve: release
 	Benchmarks/run.sh 10000 --serve
 
+# Fuzzing (see docs/fuzzing.md): the fuzz build has its own build folder, so it never mixes with the normal one.
+FUZZ_SECONDS ?= 900
+FUZZ_TARGETS ?= markdown front-matter portfolio http
+fuzz: deps
+	NORMFOLIO_FUZZ=1 $(SWIFT) build --scratch-path .build-fuzz --product normfolio-fuzz
+	Tests/Fuzz/run.sh .build-fuzz/debug/normfolio-fuzz $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
 install: release
 	install -m 0755 .build/release/normfolio /usr/local/bin/normfolio
 
 clean:
-	rm -rf .build _site
+	rm -rf .build .build-fuzz _site

@@ -1,10 +1,12 @@
+import Foundation
+
 /// What a theme's templates include, read from their tags, to refuse templates that could never
 /// finish rendering: a template that includes itself (directly or through others) and sections
 /// nested deeper than `Limits.templateNesting`. normfolio's pages hold no recursive data, so no
 /// template needs to include itself. Partials whose name comes from the data (`{{>*name}}`) are
 /// refused too: a value in the portfolio could name the template they stand in.
 struct TemplateStructure {
-    struct Problem: Equatable {
+    struct Problem: Equatable, Sendable {
         var template: String
         var line: Int
         var column: Int
@@ -12,7 +14,7 @@ struct TemplateStructure {
     }
 
     /// A template's tag that names another template (`{{> name}}` or `{{< name}}`), with its place.
-    private struct Include {
+    fileprivate struct Include: Sendable {
         var name: String
         var line: Int
         var column: Int
@@ -22,18 +24,31 @@ struct TemplateStructure {
     /// Templates that must not be rendered.
     private(set) var unusable: Set<String> = []
 
-    /// Reads the tags of every template (name → source text).
-    init(_ sources: [String: String]) {
-        var includes: [String: [Include]] = [:]
-        for (name, text) in sources.sorted(by: { $0.key < $1.key }) {
-            includes[name] = scan(name, Array(text.utf8))
+    /// What one template's tags say: what it includes, and what is wrong with it on its own.
+    struct Scan: Sendable {
+        fileprivate var includes: [Include] = []
+        fileprivate var problems: [Problem] = []
+    }
+
+    /// Reads the tags of one template.
+    static func scan(_ name: String, _ text: String) -> Scan {
+        var scan = Scan()
+        scan.read(name, Array(text.utf8))
+        return scan
+    }
+
+    /// Checks a theme: `scans` of its templates by name (built-in ones can be scanned once).
+    init(_ scans: [String: Scan]) {
+        for name in scans.keys.sorted() {
+            problems += scans[name]?.problems ?? []
+            if !(scans[name]?.problems.isEmpty ?? true) { unusable.insert(name) }
         }
         // Depth-first search for cycles; each cycle is reported once, at its first template's tag.
         var state: [String: Bool] = [:]    // false: on the current path; true: done
         var path: [(name: String, include: Include?)] = []
         func visit(_ name: String) {
             state[name] = false
-            for include in includes[name] ?? [] where includes[include.name] != nil {
+            for include in scans[name]?.includes ?? [] where scans[include.name] != nil {
                 path.append((name, include))
                 if state[include.name] == false, let start = path.firstIndex(where: { $0.name == include.name }) {
                     let cycle = path[start...].map(\.name) + [include.name]
@@ -49,13 +64,15 @@ struct TemplateStructure {
             }
             state[name] = true
         }
-        for name in includes.keys.sorted() where state[name] == nil { visit(name) }
+        for name in scans.keys.sorted() where state[name] == nil { visit(name) }
     }
+}
 
-    /// The includes of one template, following set-delimiter tags as Mustache does.
-    private mutating func scan(_ template: String, _ text: [UInt8]) -> [Include] {
+extension TemplateStructure.Scan {
+    /// The includes of one template, following set-delimiter tags as Mustache does. Delimiters are
+    /// found with memchr: this runs over every template of every theme, every build.
+    fileprivate mutating func read(_ template: String, _ text: [UInt8]) {
         var open = Array("{{".utf8), close = Array("}}".utf8)
-        var includes: [Include] = []
         var depth = 0
         var line = 1, lineStart = 0, scanned = 0
         func position(of offset: Int) -> (Int, Int) {
@@ -63,11 +80,23 @@ struct TemplateStructure {
                 if text[scanned] == 0x0A { line += 1; lineStart = scanned + 1 }
                 scanned += 1
             }
-            return (line, text[lineStart..<offset].count { $0 & 0xC0 != 0x80 } + 1)
+            var column = 1
+            for byte in text[lineStart..<offset] where byte & 0xC0 != 0x80 { column += 1 }
+            return (line, column)
         }
         func find(_ needle: [UInt8], from start: Int) -> Int? {
-            guard !needle.isEmpty, start + needle.count <= text.count else { return nil }
-            return (start...(text.count - needle.count)).first { text[$0..<$0 + needle.count].elementsEqual(needle) }
+            guard let first = needle.first, start + needle.count <= text.count else { return nil }
+            return text.withUnsafeBufferPointer { buffer -> Int? in
+                guard let base = buffer.baseAddress else { return nil }
+                var from = start
+                let last = text.count - needle.count
+                while from <= last, let hit = memchr(base + from, Int32(first), last - from + 1) {
+                    let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    if text[offset..<offset + needle.count].elementsEqual(needle) { return offset }
+                    from = offset + 1
+                }
+                return nil
+            }
         }
         var index = 0
         while let tag = find(open, from: index) {
@@ -83,19 +112,18 @@ struct TemplateStructure {
             let content = String(decoding: text[contentStart..<end], as: UTF8.self).trimmed
             guard let sigil = content.first else { continue }
             let name = content.dropFirst().trimmed
-            let (tagLine, tagColumn) = position(of: tag)
             switch sigil {
             case "=":
                 // {{=<% %>=}}: the new opening and closing delimiters.
                 let parts = content.dropFirst().dropLast().split(separator: " ", omittingEmptySubsequences: true)
                 if parts.count == 2 { (open, close) = (Array(parts[0].utf8), Array(parts[1].utf8)) }
             case ">", "<":
+                let (tagLine, tagColumn) = position(of: tag)
                 if name.hasPrefix("*") {
-                    problems.append(Problem(template: template, line: tagLine, column: tagColumn,
-                                            message: "a partial named by the data ('\(content)') is not supported; name the template"))
-                    unusable.insert(template)
+                    problems.append(.init(template: template, line: tagLine, column: tagColumn,
+                                          message: "a partial named by the data ('\(content)') is not supported; name the template"))
                 } else {
-                    includes.append(Include(name: name, line: tagLine, column: tagColumn))
+                    includes.append(.init(name: name, line: tagLine, column: tagColumn))
                 }
                 if sigil == "<" { depth += 1 }
             case "#", "^", "$":
@@ -106,12 +134,11 @@ struct TemplateStructure {
                 break
             }
             if depth > Limits.templateNesting {
-                problems.append(Problem(template: template, line: tagLine, column: tagColumn,
-                                        message: "sections are nested more than \(Limits.templateNesting) deep"))
-                unusable.insert(template)
+                let (tagLine, tagColumn) = position(of: tag)
+                problems.append(.init(template: template, line: tagLine, column: tagColumn,
+                                      message: "sections are nested more than \(Limits.templateNesting) deep"))
                 break
             }
         }
-        return includes
     }
 }

@@ -40,17 +40,25 @@ public struct Theme: Sendable {
     }
 
     /// The built-in theme, decoded and parsed once: every check, build and preview rebuild starts from it.
-    private static let builtIn: (templates: [String: (text: String, path: String, template: MustacheTemplate)],
-                                 publicFiles: [String: Data]) = {
-        var templates: [String: (text: String, path: String, template: MustacheTemplate)] = [:]
+    private static let builtIn: (templates: [String: BuiltInTemplate], publicFiles: [String: Data]) = {
+        var templates: [String: BuiltInTemplate] = [:]
         for (name, data) in builtInFiles(under: "Templates") where name.hasSuffix(".mustache") {
             let text = String(decoding: data, as: UTF8.self)
+            let key = String(name.dropLast(".mustache".count))
             // The built-in theme is tested to parse; a template that did not would be left out.
             guard let template = try? MustacheTemplate(string: text) else { continue }
-            templates[String(name.dropLast(".mustache".count))] = (text, "<built-in>/Templates/\(name)", template)
+            templates[key] = BuiltInTemplate(text: text, path: "<built-in>/Templates/\(name)", template: template,
+                                             scan: TemplateStructure.scan(key, text))
         }
         return (templates, builtInFiles(under: "Public"))
     }()
+
+    private struct BuiltInTemplate: Sendable {
+        var text: String
+        var path: String
+        var template: MustacheTemplate
+        var scan: TemplateStructure.Scan
+    }
 
     /// Loads the theme for a portfolio; template syntax errors are reported at their line and column.
     static func load(root: String, io: FileIO) -> (Theme, [Diagnostic]) {
@@ -72,7 +80,12 @@ public struct Theme: Sendable {
             }
         }
         // A template that includes itself, directly or through others, would never finish.
-        let structure = TemplateStructure(sources.mapValues(\.text))
+        var scans: [String: TemplateStructure.Scan] = [:]
+        for (name, source) in sources {
+            let builtInScan = builtIn.templates[name].flatMap { $0.path == source.path ? $0.scan : nil }
+            scans[name] = builtInScan ?? TemplateStructure.scan(name, source.text)
+        }
+        let structure = TemplateStructure(scans)
         diagnostics += structure.problems.map { problem in
             let path = sources[problem.template]?.path ?? problem.template
             return .templateSyntax(problem.message, at: SourceLocation(path: path, line: problem.line, column: problem.column))
