@@ -225,6 +225,19 @@ import Testing
         ])
     }
 
+    @Test func publicFilesWithNamesThatAreNotPlainSitePathsAreRefused() {
+        let p = MemoryPortfolio([
+            "Content/a.md": evidence(),
+            "Public/a\\..\\..\\x.txt": "x",
+            "Public/b\u{1B}[2J.txt": "y",
+            "Public/gewoon.txt": "z",
+        ])
+        #expect(p.check().diagnostics.map(\.formatted) == [
+            "Public/a\\..\\..\\x.txt:1:1: error: 'Public/a\\..\\..\\x.txt' cannot be published under this name (it holds a backslash or a control character); rename it [unsafe-name]",
+            "Public/b\\u{1B}[2J.txt:1:1: error: 'Public/b\\u{1B}[2J.txt' cannot be published under this name (it holds a backslash or a control character); rename it [unsafe-name]",
+        ])
+    }
+
     @Test func anOutputFolderReachedThroughALinkIsCheckedWhereItReallyIs() throws {
         let work = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: work) }

@@ -260,6 +260,12 @@ extension Diagnostic {
                    "would replace '\(quote(path))', \(quote(what)); rename or move this file", at: location)
     }
 
+    static func unsafeName(_ path: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "unsafe-name",
+                   "'\(quote(path))' cannot be published under this name (it holds a backslash or a control character); rename it",
+                   at: location)
+    }
+
     static func templateSyntax(_ detail: String, at location: SourceLocation) -> Diagnostic {
         Diagnostic(.error, "template-syntax", "template error: \(detail)", at: location)
     }

@@ -112,7 +112,14 @@ public struct Theme: Sendable {
 
         var staticFiles: [String: StaticFile] = [:]
         for (name, data) in builtIn.publicFiles { staticFiles[name] = .data(data) }
-        for name in publicFolder.files { staticFiles[name] = .file(root + "/Public/" + name) }
+        for name in publicFolder.files {
+            // Copied as named: a name that is not a plain path in the site is refused, not mangled.
+            guard SitePath.isContained(name) else {
+                diagnostics.append(.unsafeName("Public/" + name, at: SourceLocation(path: "Public/" + name)))
+                continue
+            }
+            staticFiles[name] = .file(root + "/Public/" + name)
+        }
         return (Theme(library: library, sources: texts, staticFiles: staticFiles), diagnostics)
     }
 
