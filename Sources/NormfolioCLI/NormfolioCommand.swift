@@ -66,6 +66,16 @@ enum Output {
         FileHandle.standardError.write(Data(diagnostics.map { $0.formatted + "\n" }.joined().utf8))
     }
 
+    /// A key read from a PEM file; a file that cannot be used is a usage error (exit 64).
+    static func readKey<Key>(_ path: String, as what: String, _ make: (String) throws -> Key) throws -> Key {
+        do {
+            return try make(try String(contentsOfFile: path, encoding: .utf8))
+        } catch {
+            printError("error: cannot use '\(path)' as \(what): \(error.localizedDescription)")
+            throw ExitCode(64)
+        }
+    }
+
     static func count(_ n: Int, _ singular: String, _ plural: String) -> String {
         "\(n) \(n == 1 ? singular : plural)"
     }
@@ -115,15 +125,7 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let start = ContinuousClock.now
-        var signingKey: SigningKey?
-        if let sign {
-            do {
-                signingKey = try SigningKey(pem: try String(contentsOfFile: sign, encoding: .utf8))
-            } catch {
-                Output.printError("error: cannot use '\(sign)' as a signing key: \(error.localizedDescription)")
-                throw ExitCode(64)
-            }
-        }
+        let signingKey = try sign.map { try Output.readKey($0, as: "a signing key", SigningKey.init(pem:)) }
         let options = BuildOptions(portfolio: content.portfolio, output: output, audience: audience,
                                    asOf: content.asOf, strict: content.strict, zip: zip, signingKey: signingKey)
         let result: BuildResult
@@ -216,15 +218,7 @@ struct Verify: ParsableCommand {
     var key: String?
 
     func run() throws {
-        var verifyingKey: VerifyingKey?
-        if let key {
-            do {
-                verifyingKey = try VerifyingKey(pem: try String(contentsOfFile: key, encoding: .utf8))
-            } catch {
-                Output.printError("error: cannot use '\(key)' as a public key: \(error.localizedDescription)")
-                throw ExitCode(64)
-            }
-        }
+        let verifyingKey = try key.map { try Output.readKey($0, as: "a public key", VerifyingKey.init(pem:)) }
         let report: Integrity.Report
         do {
             report = try Integrity.verify(site: site, expectedFingerprint: expect, key: verifyingKey)

@@ -69,6 +69,8 @@ final class HTTPServer: Sendable {
     /// Starts listening and accepting connections; returns the port (the one chosen by the
     /// system when asked for port 0).
     func start() throws -> UInt16 {
+        // A browser that closes a connection while its answer is written must not end the preview.
+        signal(SIGPIPE, SIG_IGN)
         var socketAddress = sockaddr_in()
         socketAddress.sin_family = sa_family_t(AF_INET)
         socketAddress.sin_port = requestedPort.bigEndian
@@ -240,24 +242,7 @@ final class HTTPServer: Sendable {
         text += keepAlive ? "Connection: keep-alive\r\n\r\n" : "Connection: close\r\n\r\n"
         var bytes = Data(text.utf8)
         if !head { bytes.append(response.body) }
-        return bytes.withUnsafeBytes { raw -> Bool in
-            guard var pointer = raw.baseAddress else { return true }
-            var remaining = raw.count
-            while remaining > 0 {
-                #if canImport(Glibc)
-                let written = Glibc.send(connection, pointer, remaining, Int32(MSG_NOSIGNAL))
-                #else
-                let written = Darwin.send(connection, pointer, remaining, 0)
-                #endif
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                pointer += written
-                remaining -= written
-            }
-            return true
-        }
+        return bytes.write(toDescriptor: connection)
     }
 
     static func reasonPhrase(_ status: Int) -> String {

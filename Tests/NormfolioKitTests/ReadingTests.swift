@@ -111,7 +111,6 @@ import Testing
         let result = MemoryPortfolio(["Content/a.md": "---\ntitle: A\nnorms: [GO.02]\n---\n"]).check()
         let document = try #require(result.portfolio?.documents.first)
         #expect(document.classification == .vertrouwelijk)
-        #expect(!document.classificationGiven)
     }
 
     @Test func aliasesAreAccepted() throws {

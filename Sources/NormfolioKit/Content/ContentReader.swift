@@ -379,7 +379,6 @@ enum ContentReader {
         } else {
             type = type?.lowercased()
         }
-        let classificationName = fields.has("classification") ? "given" : nil
         let classification = fields.classification(default: .vertrouwelijk)
         let owner = fields.string("owner")
         let date = fields.day("date")
@@ -393,7 +392,7 @@ enum ContentReader {
         let analysis = Markdown.analyze(body, path: path)
         return EvidenceDocument(
             source: path, slug: slug(forMarkdownFile: file), title: title ?? file, norms: norms, type: type,
-            classification: classification, classificationGiven: classificationName != nil, owner: owner, date: date,
+            classification: classification, owner: owner, date: date,
             approvedBy: approvedBy, approvedOn: approvedOn, reviewBy: reviewBy,
             reviewByLocation: fields.location(ofValue: "review_by"), attachments: attachments,
             redacted: redacted, body: body, links: analysis.links, mentions: analysis.mentions,

@@ -111,8 +111,6 @@ public struct EvidenceDocument: Sendable {
     public var norms: [String]
     public var type: String?
     public var classification: Classification
-    /// Whether the author set a classification (missing is treated as vertrouwelijk).
-    public var classificationGiven: Bool
     /// Whether the document was adopted: both `approved_by` and `approved_on` are set.
     public var isAdopted: Bool { approvedBy != nil && approvedOn != nil }
     public var owner: String?

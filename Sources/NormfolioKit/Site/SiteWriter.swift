@@ -237,7 +237,17 @@ enum SiteWriter {
     static func writeFile(_ data: Data, to path: String) -> Bool {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o644)
         guard descriptor >= 0 else { return false }
-        var ok = data.withUnsafeBytes { raw -> Bool in
+        let ok = data.write(toDescriptor: descriptor)
+        // A full disk can show only when the file is closed.
+        return close(descriptor) == 0 && ok
+    }
+}
+
+extension Data {
+    /// Writes all the bytes to an open file or socket, however many calls that takes; false when
+    /// one fails (`errno` says why). A socket whose peer has gone needs SIGPIPE ignored.
+    public func write(toDescriptor descriptor: Int32) -> Bool {
+        withUnsafeBytes { raw -> Bool in
             guard var pointer = raw.baseAddress else { return true }
             var remaining = raw.count
             while remaining > 0 {
@@ -255,9 +265,6 @@ enum SiteWriter {
             }
             return true
         }
-        // A full disk can show only when the file is closed.
-        if close(descriptor) != 0 { ok = false }
-        return ok
     }
 }
 
