@@ -126,12 +126,9 @@ enum ContentReader {
             // Scoped, so the cache's entries are not shared any more when they are updated below.
             let previous = cache[keyPath: entries]
             found = files.parallelMap { file in
-                let path = root + "/Content/" + file
-                // A file over the limit is refused before it is read.
-                if let size = io.size(path), size > limit { return (nil, make(file, .tooLarge(size, limit: limit)), true) }
-                let bytes = io.read(path)
-                if let bytes, let entry = previous[file], entry.bytes == bytes { return (bytes, entry.result, false) }
-                return (bytes, make(file, bytes.map(FileBytes.read) ?? .unreadable), true)
+                let bytes = FileBytes(root + "/Content/" + file, io: io, limit: limit)
+                if let data = bytes.data, let entry = previous[file], entry.bytes == data { return (data, entry.result, false) }
+                return (bytes.data, make(file, bytes), true)
             }
         }
         for index in found.indices where found[index].parsed {
@@ -151,7 +148,9 @@ enum ContentReader {
     static func scanTextAttachment(_ file: String, bytes: FileBytes, settings: Settings) -> [Diagnostic] {
         var found: [Diagnostic] = []
         let path = "Content/" + file
-        if case .tooLarge(let size, let limit) = bytes { return [.attachmentNotScanned(size: size, limit: limit, at: SourceLocation(path: path))] }
+        if case .tooLarge(let size, let limit) = bytes {
+            return [.attachmentNotScanned(size: size, limit: limit, at: SourceLocation(path: path))]
+        }
         guard let text = decodeText(bytes, path: path, diagnostics: &found) else { return found }
         return found + personalDataDiagnostics(PrivacyGuard.scan(text), path: path, settings: settings, acknowledged: [])
     }
@@ -196,14 +195,25 @@ enum ContentReader {
         case unreadable
         /// Larger than the limit for its kind of file: not read at all.
         case tooLarge(Int, limit: Int)
+
+        /// Reads the file at `path`, or only notes its size when that is over `limit` bytes.
+        init(_ path: String, io: FileIO, limit: Int) {
+            if let size = io.size(path), size > limit {
+                self = .tooLarge(size, limit: limit)
+            } else {
+                self = io.read(path).map(FileBytes.read) ?? .unreadable
+            }
+        }
+
+        var data: Data? {
+            if case .read(let data) = self { return data }
+            return nil
+        }
     }
 
     /// Reads a file as UTF-8 text (see `decodeText`), refusing it unread when it is over `limit` bytes.
     static func readText(_ absolutePath: String, path: String, io: FileIO, limit: Int, diagnostics: inout [Diagnostic]) -> String? {
-        if let size = io.size(absolutePath), size > limit {
-            return decodeText(.tooLarge(size, limit: limit), path: path, diagnostics: &diagnostics)
-        }
-        return decodeText(io.read(absolutePath).map(FileBytes.read) ?? .unreadable, path: path, diagnostics: &diagnostics)
+        decodeText(FileBytes(absolutePath, io: io, limit: limit), path: path, diagnostics: &diagnostics)
     }
 
     /// Decodes what was read from `path`, reporting a file that could not be read or is too large.
