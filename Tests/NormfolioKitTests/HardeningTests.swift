@@ -54,7 +54,7 @@ import Testing
 
     // MARK: Nothing written outside the output
 
-    @Test func attachmentFoldersNamedLikeParentFoldersStayInsideTheSiteAndTheZip() throws {
+    @Test func hostileNamesStayInsideTheSiteAndTheZip() throws {
         let work = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: work) }
         let root = try portfolio(["Content/a.md": evidence()], in: work)
@@ -68,16 +68,27 @@ import Testing
         }
         let links = folders.map { "[b](<\($0)/-..pdf>)" }.joined(separator: " ")
         try Data(evidence(body: links + "\n").utf8).write(to: root.appendingPathComponent("Content/a.md"))
+        // Documents and pages with control characters, fullwidth and zero-width dots, and names at
+        // the file system's length limit.
+        let documents = ["\u{1B}[2J", "regel\nbreuk", "．．b", "-.\u{200B}.", String(repeating: "lang", count: 62)]
+        for (index, name) in documents.enumerated() {
+            try Data(evidence("Document \(index)").utf8).write(to: root.appendingPathComponent("Content/\(name).md"))
+        }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("Content/pages/-.."), withIntermediateDirectories: true)
+        try Data("Pagina.\n".utf8).write(to: root.appendingPathComponent("Content/pages/-../\u{7}.md"))
         let output = work.appendingPathComponent("out/site")
         let zip = work.appendingPathComponent("zips/site.zip")
         let result = try build(root, output: output, zip: zip)
         let paths = try #require(result.site, "\(result.diagnostics.map(\.formatted))").files.map(\.path)
         #expect(paths.allSatisfy(SitePath.isContained))
         #expect(paths.filter { $0.hasPrefix("bijlagen/") }.count == folders.count)
-        // Nothing beside the output or the zip.
+        #expect(paths.filter { $0.hasPrefix("documenten/") }.count == documents.count + 2)
+        // Everything written is inside the output folder or the zip: the work folder holds nothing else.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: work.path).sorted() == ["out", "p", "zips"])
         #expect(try FileManager.default.contentsOfDirectory(atPath: work.appendingPathComponent("out").path) == ["site"])
         #expect(try FileManager.default.contentsOfDirectory(atPath: work.appendingPathComponent("zips").path) == ["site.zip"])
-        #expect(try zipEntries(zip).allSatisfy { $0.hasPrefix("site/") && SitePath.isContained($0) })
+        #expect(Set(contents(of: output).keys) == Set(paths + [SiteWriter.marker]))
+        #expect(try zipEntries(zip).sorted() == paths.map { "site/" + $0 }.sorted())
     }
 
     @Test func theWriterRefusesAnyPathThatWouldLeaveTheSite() {
