@@ -399,13 +399,13 @@ enum ContentReader {
         let redacted = fields.bool("redacted") ?? false
         // A document with errors is still read to the end, so its links and norm references are
         // checked in the same run; the errors keep it from being published.
-        let analysis = Markdown.analyze(body, path: path)
+        let (parsed, analysis) = Markdown.parse(body, path: path)
         return EvidenceDocument(
             source: path, slug: slug(forMarkdownFile: file), title: title ?? file, norms: norms, type: type,
             classification: classification, owner: owner, date: date,
             approvedBy: approvedBy, approvedOn: approvedOn, reviewBy: reviewBy,
             reviewByLocation: fields.location(ofValue: "review_by"), attachments: attachments,
-            redacted: redacted, body: body, links: analysis.links, mentions: analysis.mentions,
+            redacted: redacted, body: parsed, links: analysis.links, mentions: analysis.mentions,
             visibleText: analysis.visibleText)
     }
 
@@ -424,7 +424,8 @@ enum ContentReader {
         var assessment = Assessment(
             normID: name, source: path, level: nil, levelLocation: SourceLocation(path: path, line: 1, column: 1),
             target: nil, owner: nil, notApplicable: nil, reviewedOn: nil, nextReview: nil,
-            nextReviewLocation: SourceLocation(path: path, line: 1, column: 1), actions: [], classification: .openbaar, body: body,
+            nextReviewLocation: SourceLocation(path: path, line: 1, column: 1), actions: [], classification: .openbaar,
+            body: MarkdownDocument(),
             links: [], mentions: [], visibleText: "")
         if var f = fields {
             f.warnUnknownKeys(assessmentKeys)
@@ -462,7 +463,8 @@ enum ContentReader {
             }
             fields = f
         }
-        let analysis = Markdown.analyze(body, path: path)
+        let (parsed, analysis) = Markdown.parse(body, path: path)
+        assessment.body = parsed
         assessment.links = analysis.links
         assessment.mentions = analysis.mentions
         assessment.visibleText = analysis.visibleText
@@ -484,11 +486,11 @@ enum ContentReader {
             fields = f
         }
         let fallback = name.split(separator: "/").last.map { $0.replacingOccurrences(of: "-", with: " ") } ?? name
-        let analysis = Markdown.analyze(body, path: path)
+        let (parsed, analysis) = Markdown.parse(body, path: path)
         return FreePage(source: path, slug: name.split(separator: "/").map { String($0).slugified() }.joined(separator: "-"),
                         title: title ?? fallback.prefix(1).uppercased() + fallback.dropFirst(), order: order,
                         classification: classification,
-                        body: body, links: analysis.links, mentions: analysis.mentions, visibleText: analysis.visibleText)
+                        body: parsed, links: analysis.links, mentions: analysis.mentions, visibleText: analysis.visibleText)
     }
 
     /// A document's page name: its path under Content/ without ".md", made URL-safe

@@ -122,7 +122,8 @@ public struct EvidenceDocument: Sendable {
     public var reviewByLocation: SourceLocation
     public var attachments: [PathReference]
     public var redacted: Bool
-    public var body: MarkdownSource
+    /// The Markdown body, parsed.
+    public var body: MarkdownDocument
     public var links: [MarkdownLink]
     public var mentions: [NormMention]
     /// The body's words as a reader sees them (for search).
@@ -170,7 +171,8 @@ public struct Assessment: Sendable {
     /// Who may read its text and actions; without a `classification`, every audience (its level
     /// counts in every edition's figures, like a withheld document's coverage does).
     public var classification: Classification
-    public var body: MarkdownSource
+    /// The Markdown body, parsed.
+    public var body: MarkdownDocument
     public var links: [MarkdownLink]
     public var mentions: [NormMention]
     /// The body's words as a reader sees them (for search).
@@ -186,7 +188,8 @@ public struct FreePage: Sendable {
     public var order: Int?
     /// Who may read the page; without a `classification`, every audience.
     public var classification: Classification
-    public var body: MarkdownSource
+    /// The Markdown body, parsed.
+    public var body: MarkdownDocument
     public var links: [MarkdownLink]
     public var mentions: [NormMention]
     /// The body's words as a reader sees them (for search).

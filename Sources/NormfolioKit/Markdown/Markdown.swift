@@ -23,105 +23,47 @@ public enum Markdown {
         case unlink
     }
 
-    /// Finds links, images and norm-ID mentions, with their places in the original file.
-    public static func analyze(_ source: MarkdownSource, path: String) -> Analysis {
+    /// Parses a body: the document to render, and what it refers to, with places in the original
+    /// file. The only time a body is parsed.
+    public static func parse(_ source: MarkdownSource, path: String) -> (document: MarkdownDocument, analysis: Analysis) {
         let lines = SourceLines(source.text)
         var analysis = Analysis()
-        var visible: [UInt8] = []
-        withDocument(source.text) { document in
-            walk(document) { node, insideLinkOrCode in
-                appendVisibleText(of: node, to: &visible)
-                switch cmark_node_get_type(node) {
-                case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
-                    let location = lines.location(ofNode: node, path: path, firstLine: source.firstLine)
-                    analysis.links.append(MarkdownLink(
-                        destination: String(cString: cmark_node_get_url(node)),
-                        isImage: cmark_node_get_type(node) == CMARK_NODE_IMAGE, location: location))
-                case CMARK_NODE_TEXT where !insideLinkOrCode:
-                    for token in normTokens(inLiteralOf: node) {
-                        let location = lines.location(ofToken: token.id, atOffset: token.offset, inTextNode: node,
-                                                      path: path, firstLine: source.firstLine)
-                        analysis.mentions.append(NormMention(id: token.id, location: location))
-                    }
-                default:
-                    break
-                }
-            }
+        let document = withDocument(source.text) { root in
+            TreeConverter(lines: lines, path: path, firstLine: source.firstLine).convert(root, analysis: &analysis)
         }
-        if visible.last == 0x20 { visible.removeLast() }
-        analysis.visibleText = String(decoding: visible, as: UTF8.self)
-        return analysis
+        analysis.visibleText = document.visibleText
+        return (document, analysis)
     }
 
-    /// Adds what a reader sees of `node` to `text`, words separated by single spaces. cmark's safe
-    /// rendering drops raw HTML, so its nodes add nothing.
-    private static func appendVisibleText(of node: OpaquePointer, to text: inout [UInt8]) {
-        switch cmark_node_get_type(node) {
-        case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
-            guard let literal = cmark_node_get_literal(node) else { return }
-            var pendingSpace = false
-            for byte in UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal)) {
-                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
-                    pendingSpace = true
-                } else {
-                    if pendingSpace, let last = text.last, last != 0x20 { text.append(0x20) }
-                    pendingSpace = false
-                    text.append(byte)
-                }
+    /// What a body refers to (see `parse`).
+    public static func analyze(_ source: MarkdownSource, path: String) -> Analysis {
+        parse(source, path: path).analysis
+    }
+
+    /// Renders a parsed body to HTML (see `HTMLWriter`): norm IDs become links (`normURL` gives
+    /// the URL of a catalogue ID, nil for others), links and images are resolved by `resolve`,
+    /// headings are shifted so the body starts at `<h2>` below the page's `<h1>` and never skips a
+    /// level. Raw HTML is not passed through.
+    public static func html(
+        _ document: MarkdownDocument,
+        normURL: (String) -> String?,
+        resolve: (_ destination: String, _ isImage: Bool) -> LinkTarget
+    ) -> String {
+        withoutActuallyEscaping(normURL) { normURL in
+            withoutActuallyEscaping(resolve) { resolve in
+                var writer = HTMLWriter(normURL: normURL, resolve: resolve)
+                return writer.render(document)
             }
-            if pendingSpace, let last = text.last, last != 0x20 { text.append(0x20) }
-        case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING, CMARK_NODE_ITEM,
-            CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_THEMATIC_BREAK:
-            // Words on either side of a break or block boundary stay apart.
-            if let last = text.last, last != 0x20 { text.append(0x20) }
-        default:
-            break
         }
     }
 
-    /// Renders a body to HTML: norm IDs become links (`normURL` gives the URL of a catalogue ID,
-    /// nil for others), links and images are resolved by `resolve`, headings are shifted so the
-    /// body starts at `<h2>` below the page's `<h1>` and never skips a level. Raw HTML and unsafe
-    /// URLs are dropped (cmark's safe mode).
+    /// Parses and renders a body in one go (for tests and the fuzzer).
     public static func html(
         _ source: MarkdownSource,
         normURL: (String) -> String?,
         resolve: (_ destination: String, _ isImage: Bool) -> LinkTarget
     ) -> String {
-        withDocument(source.text) { document in
-            var texts: [OpaquePointer] = []
-            var links: [OpaquePointer] = []
-            var headings: [OpaquePointer] = []
-            walk(document) { node, insideLinkOrCode in
-                switch cmark_node_get_type(node) {
-                case CMARK_NODE_LINK, CMARK_NODE_IMAGE: links.append(node)
-                case CMARK_NODE_HEADING: headings.append(node)
-                case CMARK_NODE_TEXT where !insideLinkOrCode: texts.append(node)
-                default: break
-                }
-            }
-            for node in texts { linkNormIDs(in: node, normURL: normURL) }
-            for node in links {
-                let destination = String(cString: cmark_node_get_url(node))
-                switch resolve(destination, cmark_node_get_type(node) == CMARK_NODE_IMAGE) {
-                case .keep: break
-                case .rewrite(let url): cmark_node_set_url(node, url)
-                case .unlink: unwrap(node)
-                }
-            }
-            shiftHeadings(headings)
-            guard let html = cmark_render_html(document, CMARK_OPT_SAFE) else { return "" }
-            defer { free(html) }
-            return withExternalLinksIsolated(String(cString: html))
-        }
-    }
-
-    /// Links to other sites get `rel="noopener noreferrer"`: the other site learns nothing about
-    /// the portfolio and cannot reach back into its window. cmark writes every link as `<a href="`.
-    private static func withExternalLinksIsolated(_ html: String) -> String {
-        guard html.containsBytes("<a href=\"http") else { return html }
-        return html.replacingOccurrences(of: "<a href=\"https://", with: "<a rel=\"noopener noreferrer\" href=\"https://")
-            .replacingOccurrences(of: "<a href=\"http://", with: "<a rel=\"noopener noreferrer\" href=\"http://")
+        html(parse(source, path: "").document, normURL: normURL, resolve: resolve)
     }
 
     // MARK: Tree helpers
@@ -139,86 +81,15 @@ public enum Markdown {
         }
     }
 
-    /// Visits every node on entry; `insideLinkOrCode` is true within links and images (code spans and
-    /// blocks are separate node types, so their text is never seen as TEXT).
-    private static func walk(_ document: OpaquePointer, _ visit: (OpaquePointer, Bool) -> Void) {
-        guard let iterator = cmark_iter_new(document) else { return }
-        defer { cmark_iter_free(iterator) }
-        var linkDepth = 0
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            guard let node = cmark_iter_get_node(iterator) else { continue }
-            let type = cmark_node_get_type(node)
-            let isLink = type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE
-            if event == CMARK_EVENT_ENTER {
-                visit(node, linkDepth > 0)
-                if isLink { linkDepth += 1 }
-            } else if event == CMARK_EVENT_EXIT, isLink {
-                linkDepth -= 1
-            }
-        }
-    }
-
-    /// Replaces a text node by text and link nodes, one link per catalogue norm ID.
-    private static func linkNormIDs(in node: OpaquePointer, normURL: (String) -> String?) {
-        let tokens = normTokens(inLiteralOf: node).compactMap { token in normURL(token.id).map { (token, $0) } }
-        guard !tokens.isEmpty, let literal = cmark_node_get_literal(node) else { return }
-        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal))
-        var position = 0
-        func insertText(_ range: Range<Int>) {
-            guard !range.isEmpty, let text = cmark_node_new(CMARK_NODE_TEXT) else { return }
-            cmark_node_set_literal(text, String(decoding: bytes[range], as: UTF8.self))
-            cmark_node_insert_before(node, text)
-        }
-        for (token, url) in tokens {
-            insertText(position..<token.offset)
-            if let link = cmark_node_new(CMARK_NODE_LINK), let text = cmark_node_new(CMARK_NODE_TEXT) {
-                cmark_node_set_url(link, url)
-                cmark_node_set_literal(text, token.id)
-                cmark_node_append_child(link, text)
-                cmark_node_insert_before(node, link)
-            }
-            position = token.offset + 5
-        }
-        insertText(position..<bytes.count)
-        cmark_node_unlink(node)
-        cmark_node_free(node)
-    }
-
-    /// Replaces a link or image by its content (for an image: its description as text).
-    private static func unwrap(_ node: OpaquePointer) {
-        while let child = cmark_node_first_child(node) {
-            cmark_node_insert_before(node, child)
-        }
-        cmark_node_unlink(node)
-        cmark_node_free(node)
-    }
-
-    /// The page title is the only `<h1>`: body headings start at level 2 and go down one step at a time.
-    private static func shiftHeadings(_ headings: [OpaquePointer]) {
-        let levels = headings.map { Int(cmark_node_get_heading_level($0)) }
-        guard let top = levels.min() else { return }
-        var previous = 1
-        for (node, level) in zip(headings, levels) {
-            let shifted = min(level - top + 2, previous + 1, 6)
-            cmark_node_set_heading_level(node, Int32(shifted))
-            previous = shifted
-        }
+    /// The literal of a text-like node, as a string.
+    fileprivate static func literal(of node: OpaquePointer) -> String {
+        cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
     }
 
     // MARK: Norm IDs in text
 
-    /// Tokens shaped like a norm ID (two letters, a dot, two digits, standing alone) in a text
-    /// node, read straight from cmark's bytes; lower-case ones are returned too, so "sm.02" can get
-    /// a did-you-mean. Offsets are in bytes.
-    private static func normTokens(inLiteralOf node: OpaquePointer) -> [(id: String, offset: Int)] {
-        guard let literal = cmark_node_get_literal(node) else { return [] }
-        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal))
-        return normTokens(in: bytes)
-    }
-
-    /// The same for any text (used by tests and for plain strings).
+    /// Tokens shaped like a norm ID (two letters, a dot, two digits, standing alone) in a text;
+    /// lower-case ones are returned too, so "sm.02" can get a did-you-mean. Offsets are in bytes.
     static func normTokens(in text: String) -> [(id: String, offset: Int)] {
         var text = text
         return text.withUTF8 { normTokens(in: $0) }
@@ -249,6 +120,195 @@ public enum Markdown {
 
     static func isWordByte(_ c: UInt8) -> Bool {
         Catalog.isLetter(c) || Catalog.isDigit(c) || c == UInt8(ascii: "_") || c >= 0x80
+    }
+}
+
+/// Turns cmark's tree into a `MarkdownDocument`, and collects the links and norm mentions with
+/// their places. Iterative, with an explicit stack: a document may nest thousands of levels deep;
+/// beyond `MarkdownDocument.maxDepth` containers are left out and their content kept one level up.
+private struct TreeConverter {
+    typealias Block = MarkdownDocument.Block
+    typealias Inline = MarkdownDocument.Inline
+
+    let lines: SourceLines
+    let path: String
+    let firstLine: Int
+
+    /// A container being filled: what it will become, and what it holds so far.
+    private enum Frame {
+        case document([Block])
+        case quote([Block])
+        case list(ordered: Bool, start: Int, tight: Bool, items: [[Block]])
+        case item([Block])
+        case paragraph([Inline])
+        case heading(Int, [Inline])
+        case emphasis([Inline])
+        case strong([Inline])
+        case link(String, String, [Inline])
+        case image(String, String, [Inline])
+        /// A container beyond the nesting cap: its content goes to the frame below.
+        case flattened
+
+        mutating func add(_ block: Block) {
+            switch self {
+            case .document(var blocks): blocks.append(block); self = .document(blocks)
+            case .quote(var blocks): blocks.append(block); self = .quote(blocks)
+            case .item(var blocks): blocks.append(block); self = .item(blocks)
+            case .list(let ordered, let start, let tight, var items):
+                // A block directly in a list (only when an item was flattened) starts an item.
+                items.append([block])
+                self = .list(ordered: ordered, start: start, tight: tight, items: items)
+            default:
+                break
+            }
+        }
+
+        mutating func add(_ inline: Inline) {
+            switch self {
+            case .paragraph(var inlines): inlines.append(inline); self = .paragraph(inlines)
+            case .heading(let level, var inlines): inlines.append(inline); self = .heading(level, inlines)
+            case .emphasis(var inlines): inlines.append(inline); self = .emphasis(inlines)
+            case .strong(var inlines): inlines.append(inline); self = .strong(inlines)
+            case .link(let url, let title, var inlines): inlines.append(inline); self = .link(url, title, inlines)
+            case .image(let url, let title, var inlines): inlines.append(inline); self = .image(url, title, inlines)
+            default:
+                // Inline content never reaches a block container: paragraphs are never flattened.
+                break
+            }
+        }
+    }
+
+    func convert(_ root: OpaquePointer, analysis: inout Markdown.Analysis) -> MarkdownDocument {
+        guard let iterator = cmark_iter_new(root) else { return MarkdownDocument() }
+        defer { cmark_iter_free(iterator) }
+        var stack: [Frame] = []
+        var depth = 0       // frames that count towards the cap
+        var linkDepth = 0   // inside links and images, text is not searched for norm IDs
+        func add(_ block: Block) { stack[Self.container(in: stack)].add(block) }
+        func add(_ inline: Inline) { stack[Self.container(in: stack)].add(inline) }
+        func push(_ frame: Frame) {
+            // Paragraphs and headings hold no blocks, so they never deepen the block tree.
+            let isTextBlock = if case .paragraph = frame { true } else if case .heading = frame { true } else { false }
+            if depth >= MarkdownDocument.maxDepth, !stack.isEmpty, !isTextBlock {
+                stack.append(.flattened)
+            } else {
+                stack.append(frame)
+                depth += 1
+            }
+        }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            if event == CMARK_EVENT_EXIT {
+                if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE { linkDepth -= 1 }
+                guard let frame = stack.popLast() else { continue }
+                if case .flattened = frame { continue }
+                depth -= 1
+                guard !stack.isEmpty else {
+                    if case .document(let blocks) = frame { return MarkdownDocument(blocks: blocks) }
+                    return MarkdownDocument()
+                }
+                close(frame, into: &stack)
+                continue
+            }
+            switch type {
+            case CMARK_NODE_DOCUMENT:
+                stack.append(.document([]))
+            case CMARK_NODE_BLOCK_QUOTE:
+                push(.quote([]))
+            case CMARK_NODE_LIST:
+                push(.list(ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
+                           start: Int(cmark_node_get_list_start(node)), tight: cmark_node_get_list_tight(node) != 0, items: []))
+            case CMARK_NODE_ITEM:
+                push(.item([]))
+            case CMARK_NODE_PARAGRAPH:
+                push(.paragraph([]))
+            case CMARK_NODE_HEADING:
+                push(.heading(Int(cmark_node_get_heading_level(node)), []))
+            case CMARK_NODE_EMPH:
+                push(.emphasis([]))
+            case CMARK_NODE_STRONG:
+                push(.strong([]))
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+                let title = cmark_node_get_title(node).map { String(cString: $0) } ?? ""
+                analysis.links.append(MarkdownLink(destination: destination, isImage: type == CMARK_NODE_IMAGE,
+                                                   location: lines.location(ofNode: node, path: path, firstLine: firstLine)))
+                push(type == CMARK_NODE_LINK ? .link(destination, title, []) : .image(destination, title, []))
+                linkDepth += 1
+            case CMARK_NODE_TEXT:
+                let literal = Markdown.literal(of: node)
+                let tokens = Markdown.normTokens(in: literal)
+                guard !tokens.isEmpty, linkDepth == 0 else {
+                    add(.text(literal))
+                    continue
+                }
+                // Norm-ID-shaped words become tokens of their own, with their places.
+                var position = literal.startIndex
+                for token in tokens {
+                    analysis.mentions.append(NormMention(
+                        id: token.id,
+                        location: lines.location(ofToken: token.id, atOffset: token.offset, inTextNode: node, path: path,
+                                                 firstLine: firstLine)))
+                    let start = literal.utf8.index(literal.utf8.startIndex, offsetBy: token.offset)
+                    if position < start { add(.text(String(literal[position..<start]))) }
+                    add(.norm(token.id))
+                    position = literal.utf8.index(start, offsetBy: token.id.utf8.count)
+                }
+                if position < literal.endIndex { add(.text(String(literal[position...]))) }
+            case CMARK_NODE_CODE:
+                add(Inline.code(Markdown.literal(of: node)))
+            case CMARK_NODE_HTML_INLINE:
+                add(Inline.html(Markdown.literal(of: node)))
+            case CMARK_NODE_SOFTBREAK:
+                add(.softBreak)
+            case CMARK_NODE_LINEBREAK:
+                add(.lineBreak)
+            case CMARK_NODE_CODE_BLOCK:
+                add(.code(info: cmark_node_get_fence_info(node).map { String(cString: $0) } ?? "", literal: Markdown.literal(of: node)))
+            case CMARK_NODE_HTML_BLOCK:
+                add(Block.html(Markdown.literal(of: node)))
+            case CMARK_NODE_THEMATIC_BREAK:
+                add(.rule)
+            default:
+                break
+            }
+        }
+        if case .document(let blocks)? = stack.first { return MarkdownDocument(blocks: blocks) }
+        return MarkdownDocument()
+    }
+
+    /// The frame that takes content now: the innermost one that is not flattened.
+    private static func container(in stack: [Frame]) -> Int {
+        var index = stack.count - 1
+        while index > 0, case .flattened = stack[index] { index -= 1 }
+        return index
+    }
+
+    /// Turns a finished frame into its block or inline and adds it to the frame that takes it.
+    private func close(_ frame: Frame, into stack: inout [Frame]) {
+        let target = Self.container(in: stack)
+        switch frame {
+        case .quote(let blocks): stack[target].add(.quote(blocks))
+        case .list(let ordered, let start, let tight, let items):
+            stack[target].add(.list(MarkdownDocument.List(ordered: ordered, start: start, tight: tight, items: items)))
+        case .item(let blocks):
+            if case .list(let ordered, let start, let tight, var items) = stack[target] {
+                items.append(blocks)
+                stack[target] = .list(ordered: ordered, start: start, tight: tight, items: items)
+            } else {
+                for block in blocks { stack[target].add(block) }
+            }
+        case .paragraph(let inlines): stack[target].add(.paragraph(inlines))
+        case .heading(let level, let inlines): stack[target].add(.heading(level: level, inlines))
+        case .emphasis(let inlines): stack[target].add(.emphasis(inlines))
+        case .strong(let inlines): stack[target].add(.strong(inlines))
+        case .link(let url, let title, let inlines): stack[target].add(.link(destination: url, title: title, inlines))
+        case .image(let url, let title, let inlines): stack[target].add(.image(destination: url, title: title, description: inlines))
+        case .document, .flattened: break
+        }
     }
 }
 

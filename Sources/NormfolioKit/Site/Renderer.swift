@@ -70,7 +70,7 @@ struct Renderer {
             guard !audience.mayRead(assessment.classification) else { return assessment }
             var shown = assessment
             (shown.owner, shown.notApplicable, shown.actions) = (nil, nil, [])
-            (shown.body, shown.links, shown.mentions, shown.visibleText) = (MarkdownSource(text: "", firstLine: 1), [], [], "")
+            (shown.body, shown.links, shown.mentions, shown.visibleText) = (MarkdownDocument(), [], [], "")
             return shown
         }
         self.attachmentPaths = portfolio.attachmentSitePaths(for: audience)
@@ -555,8 +555,7 @@ struct Renderer {
                 "notApplicable": opt(assessment.notApplicable),
                 "reviewedOn": opt(assessment.reviewedOn.map(format)),
                 "nextReview": opt(assessment.nextReview.map(format)),
-                "narrative": opt(assessment.body.text.allSatisfy(\.isWhitespace) ? nil
-                                 : bodyHTML(assessment.body, source: assessment.source)),
+                "narrative": opt(assessment.body.blocks.isEmpty ? nil : bodyHTML(assessment.body, source: assessment.source)),
                 "textWithheld": !audience.mayRead(assessment.classification),
                 "hasActions": !assessment.actions.isEmpty,
                 "actions": assessment.actions.map { action -> View in
@@ -664,7 +663,7 @@ struct Renderer {
     }
 
     /// A Markdown body as HTML for a page one folder deep (documenten/, normen/, paginas/).
-    func bodyHTML(_ body: MarkdownSource, source: String) -> String {
+    func bodyHTML(_ body: MarkdownDocument, source: String) -> String {
         var resolved: [String: Markdown.LinkTarget] = [:]
         return Markdown.html(
             body,
