@@ -8,15 +8,18 @@ struct HTMLWriter {
 
     let normURL: (String) -> String?
     let resolve: (_ destination: String, _ isImage: Bool) -> Markdown.LinkTarget
+    let labels: Markdown.Labels
 
     private var out: [UInt8] = []
     /// The level each heading is written at, in document order, and the next one to use.
     private var headingLevels: [Int] = []
     private var nextHeading = 0
 
-    init(normURL: @escaping (String) -> String?, resolve: @escaping (String, Bool) -> Markdown.LinkTarget) {
+    init(normURL: @escaping (String) -> String?, resolve: @escaping (String, Bool) -> Markdown.LinkTarget,
+         labels: Markdown.Labels) {
         self.normURL = normURL
         self.resolve = resolve
+        self.labels = labels
     }
 
     mutating func render(_ document: MarkdownDocument) -> String {
@@ -114,7 +117,46 @@ struct HTMLWriter {
         case .rule:
             cr()
             write("<hr />\n")
+        case .table(let table):
+            self.table(table)
         }
+    }
+
+    /// A table in the focusable region that scrolls on narrow screens, named after its columns;
+    /// header cells are column headers; alignment is a class (the site's policy allows no inline style).
+    private mutating func table(_ table: MarkdownDocument.Table) {
+        cr()
+        var name = MarkdownDocument(blocks: [.paragraph(table.header.joined(separator: [.text(", ")]).map { $0 })]).visibleText
+        name = name.isEmpty ? labels.table : labels.table + ": " + name
+        write("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"")
+        escape(name)
+        write("\">\n<table>\n<thead>\n")
+        row(table.header, tag: "th", alignments: table.alignments)
+        write("</thead>\n")
+        if !table.rows.isEmpty {
+            write("<tbody>\n")
+            for cells in table.rows { row(cells, tag: "td", alignments: table.alignments) }
+            write("</tbody>\n")
+        }
+        write("</table>\n</div>\n")
+    }
+
+    private mutating func row(_ cells: [[Inline]], tag: String, alignments: [MarkdownDocument.Alignment]) {
+        write("<tr>\n")
+        for (cell, alignment) in zip(cells, alignments) {
+            write("<\(tag)")
+            if tag == "th" { write(" scope=\"col\"") }
+            switch alignment {
+            case .left: write(" class=\"align-left\"")
+            case .center: write(" class=\"align-center\"")
+            case .right: write(" class=\"align-right\"")
+            case .none: break
+            }
+            write(">")
+            inlines(cell)
+            write("</\(tag)>\n")
+        }
+        write("</tr>\n")
     }
 
     // MARK: Inlines

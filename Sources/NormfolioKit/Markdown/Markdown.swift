@@ -13,6 +13,18 @@ public enum Markdown {
         public var visibleText = ""
     }
 
+    /// The words rendered Markdown needs besides the author's, in the site's language.
+    public struct Labels: Sendable {
+        /// Names a table's scrolling region ("Tabel: kolom, kolom").
+        public var table: String
+
+        public init(table: String) {
+            self.table = table
+        }
+
+        public static let dutch = Labels(table: "Tabel")
+    }
+
     /// How the renderer should treat one link or image.
     public enum LinkTarget: Sendable, Equatable {
         /// Keep the destination as written (external links, in-page anchors).
@@ -28,9 +40,10 @@ public enum Markdown {
     public static func parse(_ source: MarkdownSource, path: String) -> (document: MarkdownDocument, analysis: Analysis) {
         let lines = SourceLines(source.text)
         var analysis = Analysis()
-        let document = withDocument(source.text) { root in
-            TreeConverter(lines: lines, path: path, firstLine: source.firstLine).convert(root, analysis: &analysis)
-        }
+        // Cells of tables are parsed on their own; link reference definitions are document-wide.
+        let definitions = source.text.utf8.contains(UInt8(ascii: "|")) ? referenceDefinitions(in: source.text) : ""
+        let converter = TreeConverter(lines: lines, path: path, firstLine: source.firstLine, definitions: definitions)
+        let document = withDocument(source.text) { root in converter.convert(root, analysis: &analysis) }
         analysis.visibleText = document.visibleText
         return (document, analysis)
     }
@@ -46,12 +59,13 @@ public enum Markdown {
     /// level. Raw HTML is not passed through.
     public static func html(
         _ document: MarkdownDocument,
+        labels: Labels = .dutch,
         normURL: (String) -> String?,
         resolve: (_ destination: String, _ isImage: Bool) -> LinkTarget
     ) -> String {
         withoutActuallyEscaping(normURL) { normURL in
             withoutActuallyEscaping(resolve) { resolve in
-                var writer = HTMLWriter(normURL: normURL, resolve: resolve)
+                var writer = HTMLWriter(normURL: normURL, resolve: resolve, labels: labels)
                 return writer.render(document)
             }
         }
@@ -60,15 +74,16 @@ public enum Markdown {
     /// Parses and renders a body in one go (for tests and the fuzzer).
     public static func html(
         _ source: MarkdownSource,
+        labels: Labels = .dutch,
         normURL: (String) -> String?,
         resolve: (_ destination: String, _ isImage: Bool) -> LinkTarget
     ) -> String {
-        html(parse(source, path: "").document, normURL: normURL, resolve: resolve)
+        html(parse(source, path: "").document, labels: labels, normURL: normURL, resolve: resolve)
     }
 
     // MARK: Tree helpers
 
-    private static func withDocument<T>(_ text: String, _ body: (OpaquePointer) -> T) -> T {
+    fileprivate static func withDocument<T>(_ text: String, _ body: (OpaquePointer) -> T) -> T {
         var text = text
         return text.withUTF8 { bytes in
             let parsed = bytes.withMemoryRebound(to: CChar.self) {
@@ -79,6 +94,15 @@ public enum Markdown {
             defer { cmark_node_free(document) }
             return body(document)
         }
+    }
+
+    /// The lines that may define link references (`[label]: destination`), to parse a table's
+    /// cells with: only these lines, so a cell can use a reference defined anywhere in the body.
+    private static func referenceDefinitions(in text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: true).filter { line in
+            let content = line.drop { $0 == " " }
+            return line.count - content.count <= 3 && content.hasPrefix("[") && content.contains("]:")
+        }.joined(separator: "\n")
     }
 
     /// The literal of a text-like node, as a string.
@@ -133,6 +157,25 @@ private struct TreeConverter {
     let lines: SourceLines
     let path: String
     let firstLine: Int
+    /// The column, in the file, of the first line's first character (cells start mid-line).
+    var firstColumn = 1
+    /// Link reference definitions of the whole body, for parsing table cells.
+    let definitions: String
+    /// Stop after the first block: a table cell, parsed with the definitions after it.
+    var firstBlockOnly = false
+
+    init(lines: SourceLines, path: String, firstLine: Int, definitions: String) {
+        self.lines = lines
+        self.path = path
+        self.firstLine = firstLine
+        self.definitions = definitions
+    }
+
+    /// A place found by `lines`, moved to where this text stands in the file.
+    private func placed(_ location: SourceLocation) -> SourceLocation {
+        guard firstColumn > 1, location.line == firstLine else { return location }
+        return SourceLocation(path: location.path, line: location.line, column: location.column + firstColumn - 1)
+    }
 
     /// A container being filled: what it will become, and what it holds so far.
     private enum Frame {
@@ -211,6 +254,9 @@ private struct TreeConverter {
                     return MarkdownDocument()
                 }
                 close(frame, into: &stack)
+                if firstBlockOnly, stack.count == 1, case .document(let blocks) = stack[0], !blocks.isEmpty {
+                    return MarkdownDocument(blocks: blocks)
+                }
                 continue
             }
             switch type {
@@ -224,6 +270,16 @@ private struct TreeConverter {
             case CMARK_NODE_ITEM:
                 push(.item([]))
             case CMARK_NODE_PARAGRAPH:
+                // A paragraph whose lines hold a pipe table becomes the table (and the paragraph
+                // of the lines before it); cmark's own parse of its lines is skipped.
+                if !definitions.isEmpty || lines.contains(UInt8(ascii: "|"), in: node),
+                    let blocks = table(in: node, analysis: &analysis)
+                {
+                    for block in blocks { add(block) }
+                    if firstBlockOnly, stack.count == 1 { return MarkdownDocument(blocks: blocks) }
+                    cmark_iter_reset(iterator, node, CMARK_EVENT_EXIT)
+                    continue
+                }
                 push(.paragraph([]))
             case CMARK_NODE_HEADING:
                 push(.heading(Int(cmark_node_get_heading_level(node)), []))
@@ -235,7 +291,7 @@ private struct TreeConverter {
                 let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
                 let title = cmark_node_get_title(node).map { String(cString: $0) } ?? ""
                 analysis.links.append(MarkdownLink(destination: destination, isImage: type == CMARK_NODE_IMAGE,
-                                                   location: lines.location(ofNode: node, path: path, firstLine: firstLine)))
+                                                   location: placed(lines.location(ofNode: node, path: path, firstLine: firstLine))))
                 push(type == CMARK_NODE_LINK ? .link(destination, title, []) : .image(destination, title, []))
                 linkDepth += 1
             case CMARK_NODE_TEXT:
@@ -250,8 +306,8 @@ private struct TreeConverter {
                 for token in tokens {
                     analysis.mentions.append(NormMention(
                         id: token.id,
-                        location: lines.location(ofToken: token.id, atOffset: token.offset, inTextNode: node, path: path,
-                                                 firstLine: firstLine)))
+                        location: placed(lines.location(ofToken: token.id, atOffset: token.offset, inTextNode: node, path: path,
+                                                        firstLine: firstLine))))
                     let start = literal.utf8.index(literal.utf8.startIndex, offsetBy: token.offset)
                     if position < start { add(.text(String(literal[position..<start]))) }
                     add(.norm(token.id))
@@ -278,6 +334,78 @@ private struct TreeConverter {
         }
         if case .document(let blocks)? = stack.first { return MarkdownDocument(blocks: blocks) }
         return MarkdownDocument()
+    }
+
+    // MARK: Tables
+
+    /// The blocks a paragraph with a pipe table becomes: the paragraph of the lines before the
+    /// table (if any) and the table; nil when its lines hold no table.
+    private func table(in paragraph: OpaquePointer, analysis: inout Markdown.Analysis) -> [Block]? {
+        let rows = contentLines(of: paragraph)
+        guard let header = PipeTable.headerIndex(in: rows.map(\.text)),
+            let alignments = PipeTable.alignments(of: rows[header + 1].text)
+        else { return nil }
+        var blocks: [Block] = []
+        if header > 0 {
+            let before = rows[..<header].map(\.text).joined(separator: "\n")
+            blocks += parse(before, at: rows[0].offset, analysis: &analysis)
+        }
+        func cells(_ row: (text: Substring, offset: Int)) -> [[Inline]] {
+            var cells = PipeTable.cells(of: row.text).prefix(alignments.count).map { cell -> [Inline] in
+                guard case .paragraph(let inlines)? = parse(cell.text, at: row.offset + cell.offset, analysis: &analysis).first
+                else { return [] }
+                return inlines
+            }
+            while cells.count < alignments.count { cells.append([]) }
+            return Array(cells)
+        }
+        let table = MarkdownDocument.Table(alignments: alignments, header: cells(rows[header]),
+                                           rows: rows[(header + 2)...].map(cells))
+        return blocks + [.table(table)]
+    }
+
+    /// Parses text cut from this body (a cell, or the lines before a table) that starts at byte
+    /// `offset`: its first block, with places in the file and the body's link definitions.
+    private func parse(_ text: String, at offset: Int, analysis: inout Markdown.Analysis) -> [Block] {
+        let origin = lines.position(ofByte: offset)
+        var converter = TreeConverter(lines: SourceLines(text), path: path, firstLine: firstLine + origin.line - 1,
+                                      definitions: "")
+        converter.firstColumn = origin.column
+        converter.firstBlockOnly = true
+        let source = definitions.isEmpty ? text : text + "\n\n" + definitions
+        return Markdown.withDocument(source) { root in converter.convert(root, analysis: &analysis) }.blocks
+    }
+
+    /// A paragraph's lines as written, each without the markers of the quotes and list items
+    /// around it, with the byte offset in the body where its text starts.
+    private func contentLines(of paragraph: OpaquePointer) -> [(text: Substring, offset: Int)] {
+        // The containers around the paragraph, outermost first: a quote, or a list item with the
+        // width of its marker.
+        var containers: [Int?] = []
+        var node = cmark_node_parent(paragraph)
+        while let current = node, cmark_node_get_type(current) != CMARK_NODE_DOCUMENT {
+            switch cmark_node_get_type(current) {
+            case CMARK_NODE_BLOCK_QUOTE:
+                containers.insert(nil, at: 0)
+            case CMARK_NODE_ITEM:
+                let content = cmark_node_first_child(current).map { Int(cmark_node_get_start_column($0)) }
+                containers.insert(max(0, (content ?? 0) - Int(cmark_node_get_start_column(current))), at: 0)
+            default:
+                break
+            }
+            node = cmark_node_parent(current)
+        }
+        let first = Int(cmark_node_get_start_line(paragraph)), last = Int(cmark_node_get_end_line(paragraph))
+        return (first...max(first, last)).map { number in
+            let range = lines.range(ofLine: number)
+            var offset = range.lowerBound
+            if number == first {
+                offset = min(range.upperBound, range.lowerBound + max(0, Int(cmark_node_get_start_column(paragraph)) - 1))
+            } else {
+                offset = lines.strip(containers, from: range)
+            }
+            return (lines.text(offset..<range.upperBound), offset)
+        }
     }
 
     /// The frame that takes content now: the innermost one that is not flattened.
@@ -345,8 +473,49 @@ private struct SourceLines {
         return min(max(starts[lineIndex] + max(column, 1) - 1, 0), bytes.count)
     }
 
+    /// The byte range of 1-based line `number`, without its line end.
+    func range(ofLine number: Int) -> Range<Int> {
+        let index = min(max(number, 1), starts.count) - 1
+        var end = index + 1 < starts.count ? starts[index + 1] : bytes.count
+        while end > starts[index], bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D { end -= 1 }
+        return starts[index]..<end
+    }
+
+    /// The text of a byte range.
+    func text(_ range: Range<Int>) -> Substring {
+        Substring(String(decoding: bytes[range], as: UTF8.self))
+    }
+
+    /// Whether the lines of `node` hold `byte`.
+    func contains(_ byte: UInt8, in node: OpaquePointer) -> Bool {
+        let lower = range(ofLine: Int(cmark_node_get_start_line(node))).lowerBound
+        let upper = range(ofLine: Int(cmark_node_get_end_line(node))).upperBound
+        return lower < upper && bytes[lower..<upper].contains(byte)
+    }
+
+    /// Where a continuation line's text starts once the markers of its containers (outermost
+    /// first: nil for a quote, the content indent for a list item) are skipped. A lazy line, one
+    /// without a container's marker, keeps the rest.
+    func strip(_ containers: [Int?], from line: Range<Int>) -> Int {
+        var offset = line.lowerBound
+        for container in containers {
+            if let indent = container {
+                var skipped = 0
+                while skipped < indent, offset < line.upperBound, bytes[offset] == 0x20 { offset += 1; skipped += 1 }
+                if skipped < indent { return offset }
+            } else {
+                var probe = offset, spaces = 0
+                while spaces < 3, probe < line.upperBound, bytes[probe] == 0x20 { probe += 1; spaces += 1 }
+                guard probe < line.upperBound, bytes[probe] == UInt8(ascii: ">") else { return offset }
+                offset = probe + 1
+                if offset < line.upperBound, bytes[offset] == 0x20 || bytes[offset] == 0x09 { offset += 1 }
+            }
+        }
+        return offset
+    }
+
     /// The 1-based line and Unicode-scalar column of a byte offset.
-    private func position(ofByte offset: Int) -> (line: Int, column: Int) {
+    func position(ofByte offset: Int) -> (line: Int, column: Int) {
         let offset = min(max(offset, 0), bytes.count)
         // The last line start at or before the offset.
         var low = 0, high = starts.count - 1

@@ -25,6 +25,21 @@ public struct MarkdownDocument: Sendable, Hashable {
         /// Raw HTML written as a block.
         case html(String)
         case rule
+        /// A GitHub-style pipe table.
+        case table(Table)
+    }
+
+    /// How a table column's cells are aligned.
+    public enum Alignment: Sendable, Hashable {
+        case none, left, center, right
+    }
+
+    public struct Table: Sendable, Hashable {
+        public var alignments: [Alignment]
+        /// One cell per column.
+        public var header: [[Inline]]
+        /// Rows of exactly as many cells as the header: missing ones are empty, extra ones dropped.
+        public var rows: [[[Inline]]]
     }
 
     public struct List: Sendable, Hashable {
@@ -90,13 +105,17 @@ extension MarkdownDocument {
                 case .quote(let children): blocks(children)
                 case .list(let list): for item in list.items { blocks(item) }
                 case .code(_, let literal): add(literal)
+                case .table(let table):
+                    for cell in table.header + table.rows.flatMap({ $0 }) {
+                        space()
+                        inlines(cell)
+                    }
                 case .html, .rule: break
                 }
             }
         }
         blocks(self.blocks)
-        while text.first == 0x20 { text.removeFirst() }
         if text.last == 0x20 { text.removeLast() }
-        return String(decoding: text, as: UTF8.self)
+        return String(decoding: text.drop { $0 == 0x20 }, as: UTF8.self)
     }
 }

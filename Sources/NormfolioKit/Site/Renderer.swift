@@ -640,6 +640,9 @@ struct Renderer {
         ]
     }
 
+    /// The words rendered Markdown adds, in the site's language.
+    var markdownLabels: Markdown.Labels { Markdown.Labels(table: text("markdown_table")) }
+
     /// An interface text in the site's language (the key itself if a table lacks it).
     func text(_ key: String) -> String { strings[key] ?? key }
 
@@ -666,7 +669,7 @@ struct Renderer {
     func bodyHTML(_ body: MarkdownDocument, source: String) -> String {
         var resolved: [String: Markdown.LinkTarget] = [:]
         return Markdown.html(
-            body,
+            body, labels: markdownLabels,
             normURL: { portfolio.catalog.contains($0) ? "../normen/\($0).html" : nil },
             resolve: { destination, _ in
                 if let known = resolved[destination] { return known }
