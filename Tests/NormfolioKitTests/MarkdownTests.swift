@@ -24,7 +24,7 @@ import Testing
 
     @Test func normIDsInsideEmphasisAndHeadingsAreLinked() {
         #expect(html("*zie SM.02*") == "<p><em>zie <a href=\"../normen/SM.02.html\">SM.02</a></em></p>\n")
-        #expect(html("# Over GO.02").contains("<h2>Over <a href=\"../normen/GO.02.html\">GO.02</a></h2>"))
+        #expect(html("# Over GO.02").contains("<h2 id=\"over-go02\">Over <a href=\"../normen/GO.02.html\">GO.02</a> <a class=\"heading-anchor\""))
     }
 
     @Test func linksAreRewrittenKeptOrUnlinked() {
@@ -48,10 +48,25 @@ import Testing
         #expect(out.contains("raw HTML omitted"))
     }
 
+    /// The levels of a page's headings, in order.
+    func headingLevels(_ html: String) -> [Int] {
+        html.components(separatedBy: "<h").dropFirst().compactMap { $0.first?.wholeNumberValue }
+    }
+
     @Test func headingsStartAtTwoAndNeverSkip() {
-        let out = html("# Een\n\n### Drie\n\n###### Zes\n\n## Twee\n")
-        #expect(out == "<h2>Een</h2>\n<h3>Drie</h3>\n<h4>Zes</h4>\n<h3>Twee</h3>\n")
-        #expect(html("### Alleen\n\n#### Dieper\n") == "<h2>Alleen</h2>\n<h3>Dieper</h3>\n")
+        #expect(headingLevels(html("# Een\n\n### Drie\n\n###### Zes\n\n## Twee\n")) == [2, 3, 4, 3])
+        #expect(headingLevels(html("### Alleen\n\n#### Dieper\n")) == [2, 3])
+    }
+
+    @Test func everyHeadingHasAUniqueAnchorWithAVisibleLink() {
+        let out = html("# Doel & Reikwijdte\n\n## Doel & reikwijdte\n\n## Ééntje: 1.2 `code`\n\n## Bewijs\n")
+        #expect(out.components(separatedBy: "\n").filter { $0.hasPrefix("<h") } == [
+            "<h2 id=\"doel--reikwijdte\">Doel &amp; Reikwijdte <a class=\"heading-anchor\" href=\"#doel--reikwijdte\" aria-label=\"Link naar dit kopje: Doel &amp; Reikwijdte\">#</a></h2>",
+            "<h3 id=\"doel--reikwijdte-1\">Doel &amp; reikwijdte <a class=\"heading-anchor\" href=\"#doel--reikwijdte-1\" aria-label=\"Link naar dit kopje: Doel &amp; reikwijdte\">#</a></h3>",
+            "<h3 id=\"ééntje-12-code\">Ééntje: 1.2 <code>code</code> <a class=\"heading-anchor\" href=\"#%C3%A9%C3%A9ntje-12-code\" aria-label=\"Link naar dit kopje: Ééntje: 1.2 code\">#</a></h3>",
+            // "bewijs" is a section of the norm page: a heading never takes it.
+            "<h3 id=\"bewijs-1\">Bewijs <a class=\"heading-anchor\" href=\"#bewijs-1\" aria-label=\"Link naar dit kopje: Bewijs\">#</a></h3>",
+        ])
     }
 
     @Test func analysisReportsPlacesInTheOriginalFile() {

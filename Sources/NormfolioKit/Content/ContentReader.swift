@@ -314,13 +314,20 @@ enum ContentReader {
         diagnostics += personalDataDiagnostics(PrivacyGuard.scan(text), path: path, settings: settings,
                                                acknowledged: acknowledged)
         let content: Content?
+        // A file with errors is still read to the end, so its links and norm references are
+        // checked in the same run; the errors keep it from being published.
+        let body = { Markdown.parse(frontMatter.body, path: path) }
         if file.hasPrefix("norms/") {
-            content = readAssessment(file, path: path, body: frontMatter.body, fields: &fields, catalog: catalog,
-                                     diagnostics: &diagnostics).map(Content.assessment)
+            content = readAssessment(file, path: path, fields: &fields, catalog: catalog, diagnostics: &diagnostics, body: body)
+                .map(Content.assessment)
         } else if file.hasPrefix("pages/") {
-            content = readPage(file, path: path, body: frontMatter.body, fields: &fields).map(Content.page)
+            let parsed = body()
+            diagnostics += parsed.analysis.diagnostics
+            content = readPage(file, path: path, body: parsed, fields: &fields).map(Content.page)
         } else if var evidenceFields = fields {
-            content = readEvidence(file, path: path, body: frontMatter.body, fields: &evidenceFields, catalog: catalog)
+            let parsed = body()
+            diagnostics += parsed.analysis.diagnostics
+            content = readEvidence(file, path: path, body: parsed, fields: &evidenceFields, catalog: catalog)
                 .map(Content.evidence)
             fields = evidenceFields
         } else {
@@ -364,7 +371,7 @@ enum ContentReader {
     static let evidenceKeys = ["title", "norms", "type", "classification", "owner", "date", "approved_by",
                                "approved_on", "review_by", "attachments", "redacted", "pii_reviewed"]
 
-    static func readEvidence(_ file: String, path: String, body: MarkdownSource, fields: inout YAMLFields,
+    static func readEvidence(_ file: String, path: String, body: Markdown.Parsed, fields: inout YAMLFields,
                              catalog: Catalog) -> EvidenceDocument? {
         fields.warnUnknownKeys(evidenceKeys)
         let title = fields.requiredString("title", limit: Limits.nameCharacters)
@@ -397,9 +404,7 @@ enum ContentReader {
         let reviewBy = fields.day("review_by")
         let attachments = (fields.stringList("attachments") ?? []).map { PathReference(path: $0.text, location: $0.location) }
         let redacted = fields.bool("redacted") ?? false
-        // A document with errors is still read to the end, so its links and norm references are
-        // checked in the same run; the errors keep it from being published.
-        let (parsed, analysis) = Markdown.parse(body, path: path)
+        let (parsed, analysis) = body
         return EvidenceDocument(
             source: path, slug: slug(forMarkdownFile: file), title: title ?? file, norms: norms, type: type,
             classification: classification, owner: owner, date: date,
@@ -413,8 +418,8 @@ enum ContentReader {
                                  "classification", "pii_reviewed"]
     static let actionKeys = ["title", "owner", "due", "status"]
 
-    static func readAssessment(_ file: String, path: String, body: MarkdownSource, fields: inout YAMLFields?,
-                               catalog: Catalog, diagnostics: inout [Diagnostic]) -> Assessment? {
+    static func readAssessment(_ file: String, path: String, fields: inout YAMLFields?, catalog: Catalog,
+                               diagnostics: inout [Diagnostic], body: () -> Markdown.Parsed) -> Assessment? {
         let name = String(file.dropFirst("norms/".count).dropLast(3))
         guard catalog.contains(name) else {
             diagnostics.append(.unknownAssessment(name + ".md", suggestion: catalog.suggestion(for: name),
@@ -463,7 +468,8 @@ enum ContentReader {
             }
             fields = f
         }
-        let (parsed, analysis) = Markdown.parse(body, path: path)
+        let (parsed, analysis) = body()
+        diagnostics += analysis.diagnostics
         assessment.body = parsed
         assessment.links = analysis.links
         assessment.mentions = analysis.mentions
@@ -473,7 +479,7 @@ enum ContentReader {
 
     static let pageKeys = ["title", "order", "classification", "pii_reviewed"]
 
-    static func readPage(_ file: String, path: String, body: MarkdownSource, fields: inout YAMLFields?) -> FreePage? {
+    static func readPage(_ file: String, path: String, body: Markdown.Parsed, fields: inout YAMLFields?) -> FreePage? {
         let name = String(file.dropFirst("pages/".count).dropLast(3))
         var title: String?
         var order: Int?
@@ -486,7 +492,7 @@ enum ContentReader {
             fields = f
         }
         let fallback = name.split(separator: "/").last.map { $0.replacingOccurrences(of: "-", with: " ") } ?? name
-        let (parsed, analysis) = Markdown.parse(body, path: path)
+        let (parsed, analysis) = body
         return FreePage(source: path, slug: name.split(separator: "/").map { String($0).slugified() }.joined(separator: "-"),
                         title: title ?? fallback.prefix(1).uppercased() + fallback.dropFirst(), order: order,
                         classification: classification,

@@ -237,6 +237,18 @@ extension Diagnostic {
         return Diagnostic(.warning, "unsafe-link", "'\(quote(scheme)):' links are not published; the link was removed", at: location)
     }
 
+    // MARK: Markdown
+
+    static func unknownFootnote(_ label: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.warning, "unknown-footnote",
+                   "footnote '[^\(quote(label))]' is not defined; add a line '[^\(quote(label))]: …' with its text", at: location)
+    }
+
+    static func unusedFootnote(_ label: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.warning, "unused-footnote", "footnote '[^\(quote(label))]' is defined but nothing refers to it; it is not shown",
+                   at: location)
+    }
+
     // MARK: Settings, catalogue and templates
 
     static func missingFile(_ path: String, at location: SourceLocation) -> Diagnostic {

@@ -14,6 +14,9 @@ struct HTMLWriter {
     /// The level each heading is written at, in document order, and the next one to use.
     private var headingLevels: [Int] = []
     private var nextHeading = 0
+    /// Footnote numbers by label, and how often each was referred to so far.
+    private var footnoteNumbers: [String: Int] = [:]
+    private var footnoteReferences: [String: Int] = [:]
 
     init(normURL: @escaping (String) -> String?, resolve: @escaping (String, Bool) -> Markdown.LinkTarget,
          labels: Markdown.Labels) {
@@ -24,8 +27,10 @@ struct HTMLWriter {
 
     mutating func render(_ document: MarkdownDocument) -> String {
         headingLevels = Self.shiftedLevels(document.blocks)
+        for (index, footnote) in document.footnotes.enumerated() { footnoteNumbers[footnote.label] = index + 1 }
         out.reserveCapacity(1024)
         blocks(document.blocks, tight: false)
+        footnotes(document.footnotes)
         return String(decoding: out, as: UTF8.self)
     }
 
@@ -35,9 +40,9 @@ struct HTMLWriter {
         func collect(_ blocks: [Block]) {
             for block in blocks {
                 switch block {
-                case .heading(let level, _): levels.append(level)
+                case .heading(let level, _, _): levels.append(level)
                 case .quote(let children): collect(children)
-                case .list(let list): for item in list.items { collect(item) }
+                case .list(let list): for item in list.items { collect(item.blocks) }
                 default: break
                 }
             }
@@ -58,24 +63,30 @@ struct HTMLWriter {
         for block in list { self.block(block, tight: tight) }
     }
 
-    private mutating func block(_ block: Block, tight: Bool) {
+    private mutating func block(_ block: Block, tight: Bool, task: Bool? = nil) {
         switch block {
         case .paragraph(let content):
-            if tight {
-                inlines(content)
-            } else {
+            if !tight {
                 cr()
                 write("<p>")
-                inlines(content)
-                write("</p>\n")
             }
-        case .heading(_, let content):
+            if let task { checkbox(done: task, content: content) }
+            inlines(content)
+            if !tight { write("</p>\n") }
+        case .heading(_, let content, let id):
             let level = nextHeading < headingLevels.count ? headingLevels[nextHeading] : 2
             nextHeading += 1
             cr()
-            write("<h\(level)>")
+            write("<h\(level) id=\"")
+            escape(id)
+            write("\">")
             inlines(content)
-            write("</h\(level)>\n")
+            // A visible anchor, reachable by keyboard, to link to this heading.
+            write(" <a class=\"heading-anchor\" href=\"#")
+            escapeHref(id)
+            write("\" aria-label=\"")
+            escape(labels.headingLink + ": " + MarkdownDocument.Inline.plainText(content))
+            write("\">#</a></h\(level)>\n")
         case .quote(let children):
             cr()
             write("<blockquote>\n")
@@ -84,8 +95,9 @@ struct HTMLWriter {
             write("</blockquote>\n")
         case .list(let list):
             cr()
+            let isTaskList = list.items.contains { $0.task != nil }
             if !list.ordered {
-                write("<ul>\n")
+                write(isTaskList ? "<ul class=\"task-list\">\n" : "<ul>\n")
             } else if list.start == 1 {
                 write("<ol>\n")
             } else {
@@ -93,8 +105,10 @@ struct HTMLWriter {
             }
             for item in list.items {
                 cr()
-                write("<li>")
-                blocks(item, tight: list.tight)
+                write(item.task == nil ? "<li>" : "<li class=\"task\">")
+                for (index, child) in item.blocks.enumerated() {
+                    self.block(child, tight: list.tight, task: index == 0 ? item.task : nil)
+                }
                 write("</li>\n")
             }
             write(list.ordered ? "</ol>\n" : "</ul>\n")
@@ -122,11 +136,54 @@ struct HTMLWriter {
         }
     }
 
+    /// The checkbox of a task list item, named after the task.
+    private mutating func checkbox(done: Bool, content: [Inline]) {
+        write(done ? "<input type=\"checkbox\" disabled=\"\" checked=\"\" aria-label=\"" : "<input type=\"checkbox\" disabled=\"\" aria-label=\"")
+        escape(String(MarkdownDocument.Inline.plainText(content).trimmed.prefix(120)))
+        write("\" /> ")
+    }
+
+    /// The footnotes at the end of the body, each with a link back to every reference to it.
+    private mutating func footnotes(_ footnotes: [MarkdownDocument.Footnote]) {
+        guard !footnotes.isEmpty else { return }
+        cr()
+        write("<section class=\"footnotes\" aria-label=\"")
+        escape(labels.footnotes)
+        write("\">\n<ol>\n")
+        for (index, footnote) in footnotes.enumerated() {
+            let number = index + 1
+            write("<li id=\"fn-\(number)\">\n")
+            var content = footnote.blocks
+            // The way back goes at the end of the last paragraph (or in one of its own).
+            var backInLast = false
+            if case .paragraph(let inlines)? = content.last {
+                content.removeLast()
+                blocks(content, tight: false)
+                cr()
+                write("<p>")
+                self.inlines(inlines)
+                backInLast = true
+            } else {
+                blocks(content, tight: false)
+                cr()
+                write("<p>")
+            }
+            for reference in 1...max(1, footnoteReferences[footnote.label] ?? 1) {
+                let id = "fnref-\(number)" + (reference > 1 ? "-\(reference)" : "")
+                write((backInLast || reference > 1 ? " " : "") + "<a href=\"#\(id)\" class=\"footnote-back\" aria-label=\"")
+                escape(labels.footnoteBack)
+                write("\">↩</a>")
+            }
+            write("</p>\n</li>\n")
+        }
+        write("</ol>\n</section>\n")
+    }
+
     /// A table in the focusable region that scrolls on narrow screens, named after its columns;
     /// header cells are column headers; alignment is a class (the site's policy allows no inline style).
     private mutating func table(_ table: MarkdownDocument.Table) {
         cr()
-        var name = MarkdownDocument(blocks: [.paragraph(table.header.joined(separator: [.text(", ")]).map { $0 })]).visibleText
+        var name = table.header.map { MarkdownDocument.Inline.plainText($0).trimmed }.filter { !$0.isEmpty }.joined(separator: ", ")
         name = name.isEmpty ? labels.table : labels.table + ": " + name
         write("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"")
         escape(name)
@@ -181,6 +238,18 @@ struct HTMLWriter {
             write("<strong>")
             inlines(children)
             write("</strong>")
+        case .strikethrough(let children):
+            write("<del>")
+            inlines(children)
+            write("</del>")
+        case .footnote(let label):
+            guard let number = footnoteNumbers[label] else {
+                escape("[^\(label)]")
+                return
+            }
+            let count = (footnoteReferences[label] ?? 0) + 1
+            footnoteReferences[label] = count
+            write("<sup class=\"footnote-ref\"><a href=\"#fn-\(number)\" id=\"fnref-\(number)\(count > 1 ? "-\(count)" : "")\">\(number)</a></sup>")
         case .softBreak:
             write("\n")
         case .lineBreak:
@@ -206,6 +275,12 @@ struct HTMLWriter {
             case .rewrite(let rewritten): url = rewritten
             case .unlink:
                 inlines(description)
+                return
+            }
+            // The site loads nothing from the internet: a remote image is a link to it.
+            if url.hasPrefix("https://") || url.hasPrefix("http://") || url.hasPrefix("//") {
+                let text = MarkdownDocument.Inline.plainText(description)
+                link(to: url, title: title) { $0.escape(text.isEmpty ? url : text) }
                 return
             }
             write("<img src=\"")
@@ -239,8 +314,10 @@ struct HTMLWriter {
             switch inline {
             case .text(let literal), .code(let literal), .html(let literal), .norm(let literal): escape(literal)
             case .softBreak, .lineBreak: write(" ")
-            case .emphasis(let children), .strong(let children), .link(_, _, let children), .image(_, _, let children):
+            case .emphasis(let children), .strong(let children), .strikethrough(let children), .link(_, _, let children),
+                .image(_, _, let children):
                 plain(children)
+            case .footnote: break
             }
         }
     }

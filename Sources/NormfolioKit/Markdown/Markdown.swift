@@ -11,18 +11,29 @@ public enum Markdown {
         /// The words a reader sees on the page, for search: text, code and image descriptions,
         /// without markup, link targets, raw HTML, comments or link reference definitions.
         public var visibleText = ""
+        /// The ids of the body's headings, for `#anchor` links.
+        public var anchors: [String] = []
+        /// Problems the body has on its own (footnotes without a definition, and the like).
+        public var diagnostics: [Diagnostic] = []
     }
 
     /// The words rendered Markdown needs besides the author's, in the site's language.
     public struct Labels: Sendable {
         /// Names a table's scrolling region ("Tabel: kolom, kolom").
         public var table: String
+        /// Names the link beside each heading ("Link naar dit kopje: Doel").
+        public var headingLink: String
+        /// Names the list of footnotes.
+        public var footnotes: String
+        /// Names the link from a footnote back to where it is referred to.
+        public var footnoteBack: String
 
-        public init(table: String) {
-            self.table = table
+        public init(table: String, headingLink: String, footnotes: String, footnoteBack: String) {
+            (self.table, self.headingLink, self.footnotes, self.footnoteBack) = (table, headingLink, footnotes, footnoteBack)
         }
 
-        public static let dutch = Labels(table: "Tabel")
+        public static let dutch = Labels(table: "Tabel", headingLink: "Link naar dit kopje", footnotes: "Voetnoten",
+                                         footnoteBack: "Terug naar de tekst")
     }
 
     /// How the renderer should treat one link or image.
@@ -35,17 +46,57 @@ public enum Markdown {
         case unlink
     }
 
+    /// A parsed body: the document to render, and what it refers to.
+    public typealias Parsed = (document: MarkdownDocument, analysis: Analysis)
+
     /// Parses a body: the document to render, and what it refers to, with places in the original
     /// file. The only time a body is parsed.
-    public static func parse(_ source: MarkdownSource, path: String) -> (document: MarkdownDocument, analysis: Analysis) {
-        let lines = SourceLines(source.text)
+    public static func parse(_ source: MarkdownSource, path: String) -> Parsed {
+        let prepared = Footnotes.prepare(source.text)
+        let lines = SourceLines(prepared.text, insertions: prepared.insertions)
         var analysis = Analysis()
         // Cells of tables are parsed on their own; link reference definitions are document-wide.
-        let definitions = source.text.utf8.contains(UInt8(ascii: "|")) ? referenceDefinitions(in: source.text) : ""
+        let definitions = prepared.text.utf8.contains(UInt8(ascii: "|")) ? referenceDefinitions(in: prepared.text) : ""
         let converter = TreeConverter(lines: lines, path: path, firstLine: source.firstLine, definitions: definitions)
-        let document = withDocument(source.text) { root in converter.convert(root, analysis: &analysis) }
+        var document = withDocument(prepared.text) { root in converter.convert(root, analysis: &analysis) }
+        let (blocks, footnotes) = Footnotes.extractDefinitions(from: document.blocks)
+        document.blocks = blocks
+        MarkdownExtensions.apply(to: &document, definitions: footnotes, reservedIDs: reservedIDs)
         analysis.visibleText = document.visibleText
+        analysis.anchors = document.anchors
+        analysis.diagnostics += footnoteDiagnostics(prepared, defined: footnotes, used: Set(document.footnotes.map(\.label)),
+                                                    path: path, firstLine: source.firstLine)
         return (document, analysis)
+    }
+
+    /// Ids the pages around a body use for their own sections, and those of footnotes: a heading
+    /// never gets one of them.
+    static let reservedIDs: Set<String> = {
+        var ids: Set<String> = []
+        for (_, data) in Theme.builtInFiles(under: "Templates") {
+            let text = String(decoding: data, as: UTF8.self)
+            for part in text.components(separatedBy: "id=\"").dropFirst() {
+                let id = part.prefix { $0 != "\"" }
+                if !id.contains("{") { ids.insert(String(id)) }
+            }
+        }
+        return ids.union(["main", "inhoud", "content", "footnotes"])
+    }()
+
+    /// Warnings for references to footnotes that are not defined, and definitions nothing refers to.
+    private static func footnoteDiagnostics(_ prepared: Footnotes.Prepared, defined: [String: [MarkdownDocument.Block]],
+                                            used: Set<String>, path: String, firstLine: Int) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for reference in prepared.references where defined[reference.label] == nil {
+            diagnostics.append(.unknownFootnote(reference.label, at: SourceLocation(path: path, line: reference.line + firstLine - 1,
+                                                                                    column: reference.column)))
+        }
+        var reported = Set<String>()
+        for definition in prepared.definitions where !used.contains(definition.label) && reported.insert(definition.label).inserted {
+            diagnostics.append(.unusedFootnote(definition.label, at: SourceLocation(path: path, line: definition.line + firstLine - 1,
+                                                                                    column: definition.column)))
+        }
+        return diagnostics
     }
 
     /// What a body refers to (see `parse`).
@@ -177,46 +228,56 @@ private struct TreeConverter {
         return SourceLocation(path: location.path, line: location.line, column: location.column + firstColumn - 1)
     }
 
-    /// A container being filled: what it will become, and what it holds so far.
-    private enum Frame {
-        case document([Block])
-        case quote([Block])
-        case list(ordered: Bool, start: Int, tight: Bool, items: [[Block]])
-        case item([Block])
-        case paragraph([Inline])
-        case heading(Int, [Inline])
-        case emphasis([Inline])
-        case strong([Inline])
-        case link(String, String, [Inline])
-        case image(String, String, [Inline])
-        /// A container beyond the nesting cap: its content goes to the frame below.
-        case flattened
+    /// A container being filled: what it will become, and what it holds so far. Children are
+    /// appended in place, so a paragraph of a hundred thousand pieces costs no more than its length.
+    private struct Frame {
+        enum Kind {
+            case document, quote, item, paragraph, emphasis, strong
+            case list(ordered: Bool, start: Int, tight: Bool)
+            case heading(Int)
+            case link(String, String)
+            case image(String, String)
+            /// A container beyond the nesting cap: its content goes to the frame below.
+            case flattened
+        }
+
+        var kind: Kind
+        var blocks: [Block] = []
+        var items: [MarkdownDocument.Item] = []
+        var inlines: [Inline] = []
+
+        var isFlattened: Bool { if case .flattened = kind { true } else { false } }
 
         mutating func add(_ block: Block) {
-            switch self {
-            case .document(var blocks): blocks.append(block); self = .document(blocks)
-            case .quote(var blocks): blocks.append(block); self = .quote(blocks)
-            case .item(var blocks): blocks.append(block); self = .item(blocks)
-            case .list(let ordered, let start, let tight, var items):
-                // A block directly in a list (only when an item was flattened) starts an item.
-                items.append([block])
-                self = .list(ordered: ordered, start: start, tight: tight, items: items)
-            default:
-                break
+            // A block directly in a list (only when an item was flattened) is an item of its own.
+            if case .list = kind { items.append(MarkdownDocument.Item(blocks: [block])) } else { blocks.append(block) }
+        }
+
+        /// Adds inline content; cmark leaves text in pieces ("[", "^1", "]"), which are joined as a
+        /// reader sees them.
+        mutating func add(_ inline: Inline) {
+            if case .text(let next) = inline, case .text(var text)? = inlines.last {
+                inlines.removeLast()
+                text += next
+                inlines.append(.text(text))
+            } else {
+                inlines.append(inline)
             }
         }
 
-        mutating func add(_ inline: Inline) {
-            switch self {
-            case .paragraph(var inlines): inlines.append(inline); self = .paragraph(inlines)
-            case .heading(let level, var inlines): inlines.append(inline); self = .heading(level, inlines)
-            case .emphasis(var inlines): inlines.append(inline); self = .emphasis(inlines)
-            case .strong(var inlines): inlines.append(inline); self = .strong(inlines)
-            case .link(let url, let title, var inlines): inlines.append(inline); self = .link(url, title, inlines)
-            case .image(let url, let title, var inlines): inlines.append(inline); self = .image(url, title, inlines)
-            default:
-                // Inline content never reaches a block container: paragraphs are never flattened.
-                break
+        /// What the frame becomes when it is closed.
+        var finished: (block: Block?, inline: Inline?) {
+            switch kind {
+            case .quote: (.quote(blocks), nil)
+            case .list(let ordered, let start, let tight):
+                (.list(MarkdownDocument.List(ordered: ordered, start: start, tight: tight, items: items)), nil)
+            case .paragraph: (.paragraph(inlines), nil)
+            case .heading(let level): (.heading(level: level, inlines, id: ""), nil)
+            case .emphasis: (nil, .emphasis(inlines))
+            case .strong: (nil, .strong(inlines))
+            case .link(let url, let title): (nil, .link(destination: url, title: title, inlines))
+            case .image(let url, let title): (nil, .image(destination: url, title: title, description: inlines))
+            case .document, .item, .flattened: (nil, nil)
             }
         }
     }
@@ -227,18 +288,26 @@ private struct TreeConverter {
         var stack: [Frame] = []
         var depth = 0       // frames that count towards the cap
         var linkDepth = 0   // inside links and images, text is not searched for norm IDs
-        func add(_ block: Block) { stack[Self.container(in: stack)].add(block) }
-        func add(_ inline: Inline) { stack[Self.container(in: stack)].add(inline) }
-        func push(_ frame: Frame) {
+        /// The frame that takes content now: the innermost one that is not flattened.
+        func target() -> Int {
+            var index = stack.count - 1
+            while index > 0, stack[index].isFlattened { index -= 1 }
+            return index
+        }
+        func add(_ block: Block) { stack[target()].add(block) }
+        func add(_ inline: Inline) { stack[target()].add(inline) }
+        func push(_ kind: Frame.Kind) {
             // Paragraphs and headings hold no blocks, so they never deepen the block tree.
-            let isTextBlock = if case .paragraph = frame { true } else if case .heading = frame { true } else { false }
+            let isTextBlock = if case .paragraph = kind { true } else if case .heading = kind { true } else { false }
             if depth >= MarkdownDocument.maxDepth, !stack.isEmpty, !isTextBlock {
-                stack.append(.flattened)
+                stack.append(Frame(kind: .flattened))
             } else {
-                stack.append(frame)
+                stack.append(Frame(kind: kind))
                 depth += 1
             }
         }
+        /// The document so far: what a cell's parse returns after its first block.
+        func firstBlockDone() -> Bool { firstBlockOnly && stack.count == 1 && !stack[0].blocks.isEmpty }
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
@@ -247,28 +316,34 @@ private struct TreeConverter {
             if event == CMARK_EVENT_EXIT {
                 if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE { linkDepth -= 1 }
                 guard let frame = stack.popLast() else { continue }
-                if case .flattened = frame { continue }
+                if frame.isFlattened { continue }
                 depth -= 1
-                guard !stack.isEmpty else {
-                    if case .document(let blocks) = frame { return MarkdownDocument(blocks: blocks) }
-                    return MarkdownDocument()
+                guard !stack.isEmpty else { return MarkdownDocument(blocks: frame.blocks) }
+                let into = target()
+                if case .item = frame.kind {
+                    if case .list = stack[into].kind {
+                        stack[into].items.append(MarkdownDocument.Item(blocks: frame.blocks))
+                    } else {
+                        stack[into].blocks += frame.blocks
+                    }
+                } else if let block = frame.finished.block {
+                    stack[into].add(block)
+                } else if let inline = frame.finished.inline {
+                    stack[into].add(inline)
                 }
-                close(frame, into: &stack)
-                if firstBlockOnly, stack.count == 1, case .document(let blocks) = stack[0], !blocks.isEmpty {
-                    return MarkdownDocument(blocks: blocks)
-                }
+                if firstBlockDone() { return MarkdownDocument(blocks: stack[0].blocks) }
                 continue
             }
             switch type {
             case CMARK_NODE_DOCUMENT:
-                stack.append(.document([]))
+                stack.append(Frame(kind: .document))
             case CMARK_NODE_BLOCK_QUOTE:
-                push(.quote([]))
+                push(.quote)
             case CMARK_NODE_LIST:
                 push(.list(ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
-                           start: Int(cmark_node_get_list_start(node)), tight: cmark_node_get_list_tight(node) != 0, items: []))
+                           start: Int(cmark_node_get_list_start(node)), tight: cmark_node_get_list_tight(node) != 0))
             case CMARK_NODE_ITEM:
-                push(.item([]))
+                push(.item)
             case CMARK_NODE_PARAGRAPH:
                 // A paragraph whose lines hold a pipe table becomes the table (and the paragraph
                 // of the lines before it); cmark's own parse of its lines is skipped.
@@ -276,44 +351,36 @@ private struct TreeConverter {
                     let blocks = table(in: node, analysis: &analysis)
                 {
                     for block in blocks { add(block) }
-                    if firstBlockOnly, stack.count == 1 { return MarkdownDocument(blocks: blocks) }
+                    if firstBlockDone() { return MarkdownDocument(blocks: stack[0].blocks) }
                     cmark_iter_reset(iterator, node, CMARK_EVENT_EXIT)
                     continue
                 }
-                push(.paragraph([]))
+                push(.paragraph)
             case CMARK_NODE_HEADING:
-                push(.heading(Int(cmark_node_get_heading_level(node)), []))
+                push(.heading(Int(cmark_node_get_heading_level(node))))
             case CMARK_NODE_EMPH:
-                push(.emphasis([]))
+                push(.emphasis)
             case CMARK_NODE_STRONG:
-                push(.strong([]))
+                push(.strong)
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
                 let title = cmark_node_get_title(node).map { String(cString: $0) } ?? ""
                 analysis.links.append(MarkdownLink(destination: destination, isImage: type == CMARK_NODE_IMAGE,
                                                    location: placed(lines.location(ofNode: node, path: path, firstLine: firstLine))))
-                push(type == CMARK_NODE_LINK ? .link(destination, title, []) : .image(destination, title, []))
+                push(type == CMARK_NODE_LINK ? .link(destination, title) : .image(destination, title))
                 linkDepth += 1
             case CMARK_NODE_TEXT:
                 let literal = Markdown.literal(of: node)
-                let tokens = Markdown.normTokens(in: literal)
-                guard !tokens.isEmpty, linkDepth == 0 else {
-                    add(.text(literal))
-                    continue
+                // Norm-ID-shaped words, with their places (they become tokens of their own later).
+                if linkDepth == 0 {
+                    for token in Markdown.normTokens(in: literal) {
+                        analysis.mentions.append(NormMention(
+                            id: token.id,
+                            location: placed(lines.location(ofToken: token.id, atOffset: token.offset, inTextNode: node, path: path,
+                                                            firstLine: firstLine))))
+                    }
                 }
-                // Norm-ID-shaped words become tokens of their own, with their places.
-                var position = literal.startIndex
-                for token in tokens {
-                    analysis.mentions.append(NormMention(
-                        id: token.id,
-                        location: placed(lines.location(ofToken: token.id, atOffset: token.offset, inTextNode: node, path: path,
-                                                        firstLine: firstLine))))
-                    let start = literal.utf8.index(literal.utf8.startIndex, offsetBy: token.offset)
-                    if position < start { add(.text(String(literal[position..<start]))) }
-                    add(.norm(token.id))
-                    position = literal.utf8.index(start, offsetBy: token.id.utf8.count)
-                }
-                if position < literal.endIndex { add(.text(String(literal[position...]))) }
+                add(.text(literal))
             case CMARK_NODE_CODE:
                 add(Inline.code(Markdown.literal(of: node)))
             case CMARK_NODE_HTML_INLINE:
@@ -332,8 +399,7 @@ private struct TreeConverter {
                 break
             }
         }
-        if case .document(let blocks)? = stack.first { return MarkdownDocument(blocks: blocks) }
-        return MarkdownDocument()
+        return MarkdownDocument(blocks: stack.first?.blocks ?? [])
     }
 
     // MARK: Tables
@@ -407,37 +473,6 @@ private struct TreeConverter {
             return (lines.text(offset..<range.upperBound), offset)
         }
     }
-
-    /// The frame that takes content now: the innermost one that is not flattened.
-    private static func container(in stack: [Frame]) -> Int {
-        var index = stack.count - 1
-        while index > 0, case .flattened = stack[index] { index -= 1 }
-        return index
-    }
-
-    /// Turns a finished frame into its block or inline and adds it to the frame that takes it.
-    private func close(_ frame: Frame, into stack: inout [Frame]) {
-        let target = Self.container(in: stack)
-        switch frame {
-        case .quote(let blocks): stack[target].add(.quote(blocks))
-        case .list(let ordered, let start, let tight, let items):
-            stack[target].add(.list(MarkdownDocument.List(ordered: ordered, start: start, tight: tight, items: items)))
-        case .item(let blocks):
-            if case .list(let ordered, let start, let tight, var items) = stack[target] {
-                items.append(blocks)
-                stack[target] = .list(ordered: ordered, start: start, tight: tight, items: items)
-            } else {
-                for block in blocks { stack[target].add(block) }
-            }
-        case .paragraph(let inlines): stack[target].add(.paragraph(inlines))
-        case .heading(let level, let inlines): stack[target].add(.heading(level: level, inlines))
-        case .emphasis(let inlines): stack[target].add(.emphasis(inlines))
-        case .strong(let inlines): stack[target].add(.strong(inlines))
-        case .link(let url, let title, let inlines): stack[target].add(.link(destination: url, title: title, inlines))
-        case .image(let url, let title, let inlines): stack[target].add(.image(destination: url, title: title, description: inlines))
-        case .document, .flattened: break
-        }
-    }
 }
 
 /// The lines of a Markdown body, to turn cmark's positions into the Unicode-scalar columns
@@ -452,8 +487,12 @@ private struct SourceLines {
     private let bytes: [UInt8]
     /// Byte offset where each line starts; lines end at LF, CR or CRLF, as cmark counts them.
     private let starts: [Int]
+    /// Offsets of bytes added to the text before cmark read it (see `Footnotes.prepare`): places
+    /// after one, on its line, are one column further left in the file.
+    private let insertions: [Int]
 
-    init(_ text: String) {
+    init(_ text: String, insertions: [Int] = []) {
+        self.insertions = insertions
         bytes = Array(text.utf8)
         var starts = [0]
         var offset = 0
@@ -524,7 +563,8 @@ private struct SourceLines {
             if starts[middle] <= offset { low = middle } else { high = middle - 1 }
         }
         let column = bytes[starts[low]..<offset].count { $0 & 0xC0 != 0x80 } + 1
-        return (low + 1, column)
+        let added = insertions.isEmpty ? 0 : insertions.count { $0 >= starts[low] && $0 < offset }
+        return (low + 1, column - added)
     }
 
     /// The byte range of the lines of the nearest block around `node` with a position.

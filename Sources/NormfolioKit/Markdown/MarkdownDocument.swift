@@ -7,17 +7,27 @@
 /// or freeing the tree recurse without bound.
 public struct MarkdownDocument: Sendable, Hashable {
     public var blocks: [Block]
+    /// The footnotes referred to, numbered in the order of their first reference.
+    public var footnotes: [Footnote] = []
 
     /// How deep blocks and inlines may nest in the tree.
     public static let maxDepth = 32
 
-    public init(blocks: [Block] = []) {
+    public init(blocks: [Block] = [], footnotes: [Footnote] = []) {
         self.blocks = blocks
+        self.footnotes = footnotes
+    }
+
+    public struct Footnote: Sendable, Hashable {
+        /// The label as written (`[^label]`).
+        public var label: String
+        public var blocks: [Block]
     }
 
     public indirect enum Block: Sendable, Hashable {
         case paragraph([Inline])
-        case heading(level: Int, [Inline])
+        /// A heading with its anchor: a slug of its text, unique in the document.
+        case heading(level: Int, [Inline], id: String)
         case quote([Block])
         case list(List)
         /// A code block; `info` is the fence's info string ("" for an indented block).
@@ -47,7 +57,18 @@ public struct MarkdownDocument: Sendable, Hashable {
         public var start: Int
         /// A tight list's paragraphs are not wrapped in `<p>`.
         public var tight: Bool
-        public var items: [[Block]]
+        public var items: [Item]
+    }
+
+    public struct Item: Sendable, Hashable {
+        public var blocks: [Block]
+        /// A task list item (`- [ ]`, `- [x]`): whether it is done; nil for an ordinary item.
+        public var task: Bool?
+
+        public init(blocks: [Block], task: Bool? = nil) {
+            self.blocks = blocks
+            self.task = task
+        }
     }
 
     public indirect enum Inline: Sendable, Hashable {
@@ -55,6 +76,7 @@ public struct MarkdownDocument: Sendable, Hashable {
         case code(String)
         case emphasis([Inline])
         case strong([Inline])
+        case strikethrough([Inline])
         case link(destination: String, title: String, [Inline])
         case image(destination: String, title: String, description: [Inline])
         /// Raw HTML written inline.
@@ -64,6 +86,8 @@ public struct MarkdownDocument: Sendable, Hashable {
         /// A word shaped like a norm ID ("SM.02", or "sm.02" for a did-you-mean); linked when the
         /// catalogue has it.
         case norm(String)
+        /// A reference to the footnote with this label.
+        case footnote(String)
     }
 }
 
@@ -90,10 +114,10 @@ extension MarkdownDocument {
             for inline in list {
                 switch inline {
                 case .text(let literal), .code(let literal), .norm(let literal): add(literal)
-                case .emphasis(let children), .strong(let children), .link(_, _, let children),
+                case .emphasis(let children), .strong(let children), .strikethrough(let children), .link(_, _, let children),
                     .image(_, _, let children): inlines(children)
                 case .softBreak, .lineBreak: space()
-                case .html: break
+                case .html, .footnote: break
                 }
             }
         }
@@ -101,9 +125,9 @@ extension MarkdownDocument {
             for block in list {
                 space()
                 switch block {
-                case .paragraph(let content), .heading(_, let content): inlines(content)
+                case .paragraph(let content), .heading(_, let content, _): inlines(content)
                 case .quote(let children): blocks(children)
-                case .list(let list): for item in list.items { blocks(item) }
+                case .list(let list): for item in list.items { blocks(item.blocks) }
                 case .code(_, let literal): add(literal)
                 case .table(let table):
                     for cell in table.header + table.rows.flatMap({ $0 }) {
@@ -115,7 +139,44 @@ extension MarkdownDocument {
             }
         }
         blocks(self.blocks)
+        for footnote in footnotes { blocks(footnote.blocks) }
         if text.last == 0x20 { text.removeLast() }
         return String(decoding: text.drop { $0 == 0x20 }, as: UTF8.self)
+    }
+}
+
+extension MarkdownDocument {
+    /// The ids of the headings, in order: where `#anchor` links may lead.
+    public var anchors: [String] {
+        var ids: [String] = []
+        func collect(_ blocks: [Block]) {
+            for block in blocks {
+                switch block {
+                case .heading(_, _, let id): ids.append(id)
+                case .quote(let children): collect(children)
+                case .list(let list): for item in list.items { collect(item.blocks) }
+                default: break
+                }
+            }
+        }
+        collect(blocks)
+        return ids
+    }
+}
+
+extension MarkdownDocument.Inline {
+    /// The plain text of inlines: what a reader sees, without markup (for names and anchors).
+    static func plainText(_ inlines: [MarkdownDocument.Inline]) -> String {
+        var text = ""
+        for inline in inlines {
+            switch inline {
+            case .text(let literal), .code(let literal), .norm(let literal): text += literal
+            case .emphasis(let children), .strong(let children), .strikethrough(let children), .link(_, _, let children),
+                .image(_, _, let children): text += plainText(children)
+            case .softBreak, .lineBreak: text += " "
+            case .html, .footnote: break
+            }
+        }
+        return text
     }
 }

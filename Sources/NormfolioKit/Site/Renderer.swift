@@ -641,7 +641,10 @@ struct Renderer {
     }
 
     /// The words rendered Markdown adds, in the site's language.
-    var markdownLabels: Markdown.Labels { Markdown.Labels(table: text("markdown_table")) }
+    var markdownLabels: Markdown.Labels {
+        Markdown.Labels(table: text("markdown_table"), headingLink: text("markdown_heading_link"),
+                        footnotes: text("markdown_footnotes"), footnoteBack: text("markdown_footnote_back"))
+    }
 
     /// An interface text in the site's language (the key itself if a table lacks it).
     func text(_ key: String) -> String { strings[key] ?? key }
