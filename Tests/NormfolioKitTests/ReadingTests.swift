@@ -88,13 +88,26 @@ import Testing
         #expect(unknown.last?.message.contains("did you mean 'SM.02'") == true)
     }
 
+    /// Documents imported from elsewhere carry fields normfolio does not know: one warning per field
+    /// for the whole portfolio, at its first place, unless the settings accept it.
+    @Test func unknownKeysThatAreNoTypoAreReportedOncePerPortfolio() {
+        var files = ["normfolio.yml": "accept_keys: [permalink]\n"]
+        for index in 0..<5 {
+            files["Content/\(index).md"] = "---\ntitle: D\(index)\nnorms: [GO.02]\nlayout: post\npermalink: /x\(index)/\n---\n"
+        }
+        let diagnostics = MemoryPortfolio(files).check().diagnostics.filter { $0.code == "unknown-key" }
+        #expect(diagnostics.map(\.formatted) == [
+            "Content/0.md:4:1: warning: unknown field 'layout' (and in 4 more files); it is ignored; list it under accept_keys in normfolio.yml to accept it [unknown-key]",
+        ])
+    }
+
     @Test func unknownKeysAreWarningsWithDidYouMean() {
         let p = MemoryPortfolio(["Content/a.md": "---\ntitle: A\nnorms: [GO.02]\n1️⃣norm: [GO.01]\n2️⃣zzz: 1\n---\n"])
         let result = p.check()
         let unknown = result.diagnostics.filter { $0.code == "unknown-key" }
         #expect(unknown.map(\.location) == [p.location("1️⃣", in: "Content/a.md"), p.location("2️⃣", in: "Content/a.md")])
         #expect(unknown.first?.message == "unknown field 'norm' (did you mean 'norms'?); it is ignored")
-        #expect(unknown.last?.message == "unknown field 'zzz'; it is ignored")
+        #expect(unknown.last?.message == "unknown field 'zzz'; it is ignored; list it under accept_keys in normfolio.yml to accept it")
         #expect(unknown.allSatisfy { $0.severity == .warning })
         #expect(!result.diagnostics.fail(strict: false))
         #expect(result.diagnostics.fail(strict: true))

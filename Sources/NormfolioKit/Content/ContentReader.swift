@@ -101,6 +101,7 @@ enum ContentReader {
         var source = PortfolioSource(root: root, settings: settings, catalog: catalog, documents: [], assessments: [],
                                      pages: [], contentFiles: Set(files), exits: Set(content.exits.map(\.path)),
                                      diagnostics: diagnostics)
+        source.diagnostics += UnknownKey.report(documentResults.flatMap(\.unknownKeys), accepted: Set(settings.acceptedKeys))
         for result in documentResults {
             source.diagnostics += result.diagnostics
             switch result.content {
@@ -157,7 +158,7 @@ enum ContentReader {
 
     // MARK: Settings
 
-    static let settingsKeys = ["organisation", "title", "language", "target", "as_of", "catalog", "email_allowlist"]
+    static let settingsKeys = ["organisation", "title", "language", "target", "as_of", "catalog", "email_allowlist", "accept_keys"]
 
     static func readSettings(root: String, io: FileIO, diagnostics: inout [Diagnostic]) -> Settings {
         var settings = Settings()
@@ -184,6 +185,7 @@ enum ContentReader {
             settings.catalog = PathReference(path: catalog, location: fields.location(ofValue: "catalog"))
         }
         settings.emailAllowlist = (fields.stringList("email_allowlist") ?? []).map(\.text)
+        settings.acceptedKeys = (fields.stringList("accept_keys") ?? []).map(\.text)
         return settings
     }
 
@@ -291,6 +293,8 @@ enum ContentReader {
     struct FileResult: Sendable {
         var content: Content?
         var diagnostics: [Diagnostic]
+        /// Front-matter keys the reader did not know, reported for the whole portfolio at once.
+        var unknownKeys: [UnknownKey] = []
     }
 
     /// Parses one Markdown file under Content/ from its bytes (nil when it could not be read).
@@ -335,7 +339,7 @@ enum ContentReader {
             content = nil
         }
         diagnostics += fields?.diagnostics ?? []
-        return FileResult(content: content, diagnostics: diagnostics)
+        return FileResult(content: content, diagnostics: diagnostics, unknownKeys: fields?.unknownKeys ?? [])
     }
 
     // MARK: Personal data
@@ -373,7 +377,7 @@ enum ContentReader {
 
     static func readEvidence(_ file: String, path: String, body: Markdown.Parsed, fields: inout YAMLFields,
                              catalog: Catalog) -> EvidenceDocument? {
-        fields.warnUnknownKeys(evidenceKeys)
+        fields.collectUnknownKeys(evidenceKeys)
         let title = fields.requiredString("title", limit: Limits.nameCharacters)
         var norms: [String] = []
         if let items = fields.stringList("norms") {
@@ -404,14 +408,15 @@ enum ContentReader {
         let reviewBy = fields.day("review_by")
         let attachments = (fields.stringList("attachments") ?? []).map { PathReference(path: $0.text, location: $0.location) }
         let redacted = fields.bool("redacted") ?? false
-        let (parsed, analysis) = body
+        var (parsed, analysis) = body
+        if let title, let id = parsed.removeTitleHeading(title) { analysis.anchors.removeAll { $0 == id } }
         return EvidenceDocument(
             source: path, slug: slug(forMarkdownFile: file), title: title ?? file, norms: norms, type: type,
             classification: classification, owner: owner, date: date,
             approvedBy: approvedBy, approvedOn: approvedOn, reviewBy: reviewBy,
             reviewByLocation: fields.location(ofValue: "review_by"), attachments: attachments,
             redacted: redacted, body: parsed, links: analysis.links, mentions: analysis.mentions,
-            visibleText: analysis.visibleText)
+            visibleText: analysis.visibleText, anchors: analysis.anchors)
     }
 
     static let assessmentKeys = ["level", "target", "owner", "not_applicable", "reviewed_on", "next_review", "actions",
@@ -433,7 +438,7 @@ enum ContentReader {
             body: MarkdownDocument(),
             links: [], mentions: [], visibleText: "")
         if var f = fields {
-            f.warnUnknownKeys(assessmentKeys)
+            f.collectUnknownKeys(assessmentKeys)
             assessment.level = f.integer("level", in: 1...5, code: "level-out-of-range")
             if f.has("level") { assessment.levelLocation = f.location(ofKey: "level") }
             assessment.target = f.integer("target", in: 1...5, code: "level-out-of-range")
@@ -474,6 +479,7 @@ enum ContentReader {
         assessment.links = analysis.links
         assessment.mentions = analysis.mentions
         assessment.visibleText = analysis.visibleText
+        assessment.anchors = analysis.anchors
         return assessment
     }
 
@@ -485,23 +491,30 @@ enum ContentReader {
         var order: Int?
         var classification = Classification.openbaar
         if var f = fields {
-            f.warnUnknownKeys(pageKeys)
+            f.collectUnknownKeys(pageKeys)
             title = f.string("title", limit: Limits.nameCharacters)
             order = f.integer("order", in: -9999...9999)
             classification = f.classification(default: .openbaar)
             fields = f
         }
         let fallback = name.split(separator: "/").last.map { $0.replacingOccurrences(of: "-", with: " ") } ?? name
-        let (parsed, analysis) = body
+        let shownTitle = title ?? fallback.prefix(1).uppercased() + fallback.dropFirst()
+        var (parsed, analysis) = body
+        if let id = parsed.removeTitleHeading(shownTitle) { analysis.anchors.removeAll { $0 == id } }
         return FreePage(source: path, slug: name.split(separator: "/").map { String($0).slugified() }.joined(separator: "-"),
-                        title: title ?? fallback.prefix(1).uppercased() + fallback.dropFirst(), order: order,
+                        title: shownTitle, order: order,
                         classification: classification,
-                        body: parsed, links: analysis.links, mentions: analysis.mentions, visibleText: analysis.visibleText)
+                        body: parsed, links: analysis.links, mentions: analysis.mentions, visibleText: analysis.visibleText,
+                        anchors: analysis.anchors)
     }
 
     /// A document's page name: its path under Content/ without ".md", made URL-safe
     /// ("beleid/IB-beleid 2026.md" → "beleid-ib-beleid-2026").
+    ///
+    /// `Content/index.md` would be named "index", the page that lists the documents: it is named
+    /// "index-document" instead, so it has a page of its own.
     static func slug(forMarkdownFile file: String) -> String {
-        String(file.dropLast(3)).split(separator: "/").map { String($0).slugified() }.joined(separator: "-")
+        let slug = String(file.dropLast(3)).split(separator: "/").map { String($0).slugified() }.joined(separator: "-")
+        return slug == "index" ? "index-document" : slug
     }
 }

@@ -89,6 +89,8 @@ public struct Settings: Sendable, Equatable {
     public var catalog: PathReference?
     /// E-mail addresses and domains that may appear in evidence (the board's role addresses).
     public var emailAllowlist: [String] = []
+    /// Front-matter keys that are accepted without a warning (fields imported documents carry).
+    public var acceptedKeys: [String] = []
 
     /// Whether an e-mail address is allowed: listed itself, or its domain or a parent domain is.
     func allows(email: String) -> Bool {
@@ -128,6 +130,8 @@ public struct EvidenceDocument: Sendable {
     public var mentions: [NormMention]
     /// The body's words as a reader sees them (for search).
     public var visibleText: String
+    /// The ids of the body's headings, where `#anchor` links may lead.
+    public var anchors: [String] = []
 }
 
 /// One improvement action in an assessment's plan (verbeterplan).
@@ -177,6 +181,8 @@ public struct Assessment: Sendable {
     public var mentions: [NormMention]
     /// The body's words as a reader sees them (for search).
     public var visibleText: String
+    /// The ids of the body's headings, where `#anchor` links may lead.
+    public var anchors: [String] = []
 }
 
 /// A free page (Content/pages/**.md): introduction, contact, accessibility statement.
@@ -194,4 +200,6 @@ public struct FreePage: Sendable {
     public var mentions: [NormMention]
     /// The body's words as a reader sees them (for search).
     public var visibleText: String
+    /// The ids of the body's headings, where `#anchor` links may lead.
+    public var anchors: [String] = []
 }

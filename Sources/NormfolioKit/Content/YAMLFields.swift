@@ -13,6 +13,8 @@ struct YAMLFields {
     /// Key → position in `entries`.
     private var index: [String: Int] = [:]
     private(set) var diagnostics: [Diagnostic] = []
+    /// Keys the reader did not know, when collected rather than reported (see `collectUnknownKeys`).
+    private(set) var unknownKeys: [UnknownKey] = []
     /// The mapping's own place, for "missing field" errors.
     let location: SourceLocation
 
@@ -258,6 +260,14 @@ struct YAMLFields {
         }
     }
 
+    /// Notes keys outside `known` for the whole portfolio to report (see `UnknownKey.report`).
+    mutating func collectUnknownKeys(_ known: [String]) {
+        for entry in entries where !known.contains(entry.key) {
+            unknownKeys.append(UnknownKey(key: entry.key, suggestion: Suggestion.closest(to: entry.key, in: known),
+                                          location: location(of: entry.keyNode)))
+        }
+    }
+
     mutating func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
 
     // MARK: Errors from the parser
@@ -279,5 +289,35 @@ struct YAMLFields {
         default:
             return .yamlSyntax(String(describing: error), at: start)
         }
+    }
+}
+
+/// A front-matter key a reader did not know.
+struct UnknownKey: Sendable, Hashable {
+    var key: String
+    /// A known key it is probably a typo of.
+    var suggestion: String?
+    var location: SourceLocation
+
+    /// The warnings for unknown keys in all files of a portfolio: one at each key that looks like a
+    /// typo of a known one; for any other key (fields that imported documents carry, such as
+    /// `layout`), one at its first place that says how many more files have it. Keys the settings
+    /// accept are not reported.
+    static func report(_ keys: [UnknownKey], accepted: Set<String>) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var others: [String: [UnknownKey]] = [:]
+        for key in keys where !accepted.contains(key.key) {
+            if let suggestion = key.suggestion {
+                diagnostics.append(.unknownKey(key.key, suggestion: suggestion, at: key.location))
+            } else {
+                others[key.key, default: []].append(key)
+            }
+        }
+        for (key, places) in others {
+            let sorted = places.sorted { $0.location < $1.location }
+            let files = Set(places.map(\.location.path)).count
+            diagnostics.append(.unknownKey(key, elsewhere: files - 1, at: sorted[0].location))
+        }
+        return diagnostics
     }
 }

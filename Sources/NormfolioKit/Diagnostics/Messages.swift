@@ -79,6 +79,12 @@ extension Diagnostic {
         Diagnostic(.error, "duplicate-key", "field '\(quote(key))' is given more than once", at: location)
     }
 
+    static func unknownKey(_ key: String, elsewhere: Int, at location: SourceLocation) -> Diagnostic {
+        let more = elsewhere == 0 ? "" : elsewhere == 1 ? " (and in 1 more file)" : " (and in \(elsewhere) more files)"
+        return Diagnostic(.warning, "unknown-key", "unknown field '\(quote(key))'\(more); it is ignored; "
+                          + "list it under accept_keys in normfolio.yml to accept it", at: location)
+    }
+
     static func unknownKey(_ key: String, suggestion: String?, at location: SourceLocation) -> Diagnostic {
         Diagnostic(.warning, "unknown-key", "unknown field '\(quote(key))'\(didYouMean(suggestion)); it is ignored", at: location)
     }
@@ -205,16 +211,24 @@ extension Diagnostic {
                    at: location)
     }
 
-    static func brokenLink(_ target: String, at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.error, "broken-link", "link to '\(quote(target))', which does not exist", at: location)
+    static func brokenLink(_ target: String, hint: String? = nil, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "broken-link", "link to '\(quote(target))', which does not exist" + (hint.map { " (\($0))" } ?? ""),
+                   at: location)
+    }
+
+    static func brokenAnchor(_ fragment: String, in file: String, suggestion: String?, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.warning, "broken-anchor",
+                   "link to '#\(quote(fragment))', but \(quote(file)) has no heading with that anchor"
+                   + (suggestion.map { " (did you mean '#\($0)'?)" } ?? ""), at: location)
     }
 
     static func missingAttachment(_ target: String, at location: SourceLocation) -> Diagnostic {
         Diagnostic(.error, "missing-attachment", "attachment '\(quote(target))' does not exist", at: location)
     }
 
-    static func outsidePortfolio(_ target: String, at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.error, "outside-portfolio", "'\(quote(target))' points outside the portfolio's Content/ folder", at: location)
+    static func outsidePortfolio(_ target: String, hint: String? = nil, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "outside-portfolio",
+                   "'\(quote(target))' points outside the portfolio's Content/ folder" + (hint.map { " (\($0))" } ?? ""), at: location)
     }
 
     static func attachmentWithheld(_ file: String, usedBy strictest: String, _ classification: Classification,

@@ -164,6 +164,18 @@ extension MarkdownDocument {
     }
 }
 
+extension MarkdownDocument {
+    /// Removes a first heading that repeats `title` (the page shows the title already), and
+    /// returns its id, or nil when the body does not start with it.
+    mutating func removeTitleHeading(_ title: String) -> String? {
+        guard case .heading(_, let content, let id)? = blocks.first,
+            Inline.plainText(content).trimmed.lowercased() == title.trimmed.lowercased()
+        else { return nil }
+        blocks.removeFirst()
+        return id
+    }
+}
+
 extension MarkdownDocument.Inline {
     /// The plain text of inlines: what a reader sees, without markup (for names and anchors).
     static func plainText(_ inlines: [MarkdownDocument.Inline]) -> String {

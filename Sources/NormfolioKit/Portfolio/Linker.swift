@@ -35,8 +35,13 @@ enum Linker {
         let contentPrefix = "Content/".count
         let documentIndex = Dictionary(uniqueKeysWithValues: documents.enumerated().map { (String($1.source.dropFirst(contentPrefix)), $0) })
         let pageIndex = Dictionary(uniqueKeysWithValues: pages.enumerated().map { (String($1.source.dropFirst(contentPrefix)), $0) })
+        // Where `#anchor` links may lead in each source: its headings.
+        var anchors: [String: Set<String>] = [:]
+        for document in documents { anchors[String(document.source.dropFirst(contentPrefix))] = Set(document.anchors) }
+        for page in pages { anchors[String(page.source.dropFirst(contentPrefix))] = Set(page.anchors) }
+        for assessment in source.assessments { anchors[String(assessment.source.dropFirst(contentPrefix))] = Set(assessment.anchors) }
         let links = Links(files: source.contentFiles, exits: source.exits, documents: documentIndex, pages: pageIndex,
-                          catalog: catalog)
+                          catalog: catalog, anchors: anchors)
 
         // Each document's links, attachments and norm mentions are checked on its own, in parallel.
         let checked = documents.parallelMap { document -> Links.Checked in
@@ -112,6 +117,8 @@ enum Linker {
         var documents: [String: Int]
         var pages: [String: Int]
         var catalog: Catalog
+        /// Heading ids by source (path under Content/).
+        var anchors: [String: Set<String>]
 
         /// What checking one file's links found.
         struct Checked: Sendable {
@@ -131,15 +138,88 @@ enum Linker {
             var result = Checked()
             for link in links {
                 switch resolve(link.destination, from: path) {
-                case .document(let target, _): result.documents.append(target)
+                case .document(let target, let fragment):
+                    result.documents.append(target)
+                    if !fragment.isEmpty, let file = Portfolio.contentRelative(link.destination.prefix { $0 != "#" && $0 != "?" }.description,
+                                                                                from: path) {
+                        result.diagnostics += checkAnchor(link, in: file)
+                    }
                 case .attachment(let file): result.attachments.append((file, link.location))
-                case .missing(let target): result.diagnostics.append(.brokenLink(target, at: link.location))
-                case .outside(let target): result.diagnostics.append(.outsidePortfolio(target, at: link.location))
+                case .missing(let target):
+                    result.diagnostics.append(.brokenLink(target, hint: hint(for: link.destination, from: path), at: link.location))
+                case .outside(let target):
+                    result.diagnostics.append(.outsidePortfolio(target, hint: hint(for: link.destination, from: path), at: link.location))
                 case .unsafe: result.diagnostics.append(.unsafeLink(link.destination, at: link.location))
-                case .external, .anchor, .page, .norm: break
+                case .anchor:
+                    result.diagnostics += checkAnchor(link, in: String(path.dropFirst("Content/".count)))
+                case .page(_, let fragment), .norm(_, let fragment):
+                    if !fragment.isEmpty, let target = Portfolio.contentRelative(link.destination.prefix { $0 != "#" && $0 != "?" }.description,
+                                                                                  from: path) {
+                        result.diagnostics += checkAnchor(link, in: target)
+                    }
+                case .external: break
                 }
             }
             return result
+        }
+
+        /// What the author probably meant by a link that leads nowhere: an e-mail address without
+        /// `mailto:`, a web-style `../page/` for `../page.md`, or a path from the site's root for
+        /// one relative to the file.
+        func hint(for destination: String, from path: String) -> String? {
+            let target = destination.trimmed
+            if target.contains("@"), !target.contains("/"), !target.contains(":"), target.split(separator: "@").count == 2 {
+                return "did you mean 'mailto:\(target)'?"
+            }
+            var candidate = Substring(target)
+            let absolute = candidate.hasPrefix("/")
+            while candidate.hasPrefix("/") { candidate = candidate.dropFirst() }
+            if candidate.hasSuffix("/") { candidate = candidate.dropLast() }
+            guard !candidate.isEmpty else { return nil }
+            let withExtension = candidate.lowercased().hasSuffix(".md") ? String(candidate) : candidate + ".md"
+            // The file the link was likely meant for, as a path under Content/.
+            let intended: String? = absolute
+                ? [String(candidate), withExtension].first { isSource($0) || files.contains($0) }
+                : Portfolio.contentRelative(withExtension, from: path).flatMap { isSource($0) ? $0 : nil }
+            guard let intended, intended != Portfolio.contentRelative(target, from: path) else {
+                return absolute ? "paths are relative to this file, not to the site" : nil
+            }
+            let suggestion = Self.relativePath(to: intended, from: String(path.dropFirst("Content/".count)))
+            return absolute ? "paths are relative to this file: did you mean '\(suggestion)'?" : "did you mean '\(suggestion)'?"
+        }
+
+        private func isSource(_ file: String) -> Bool { documents[file] != nil || pages[file] != nil || anchors[file] != nil }
+
+        /// The relative path from the folder of `source` to `target`, both under Content/.
+        static func relativePath(to target: String, from source: String) -> String {
+            var from = source.split(separator: "/").dropLast()[...]
+            var to = target.split(separator: "/")[...]
+            while let a = from.first, let b = to.first, a == b, to.count > 1 {
+                from = from.dropFirst()
+                to = to.dropFirst()
+            }
+            return (Array(repeating: "..", count: from.count) + to.map(String.init)).joined(separator: "/")
+        }
+
+        /// Whether the fragment of `link` names a heading of the source `file` (a path under
+        /// Content/), an id the page's template uses, or a footnote; else a warning with the
+        /// closest heading.
+        func checkAnchor(_ link: MarkdownLink, in file: String) -> [Diagnostic] {
+            guard let hash = link.destination.firstIndex(of: "#") else { return [] }
+            let raw = String(link.destination[link.destination.index(after: hash)...])
+            let fragment = raw.removingPercentEncoding ?? raw
+            if fragment.isEmpty || Markdown.reservedIDs.contains(fragment) || Self.isFootnoteID(fragment) { return [] }
+            let headings = anchors[file] ?? []
+            guard !headings.contains(fragment) else { return [] }
+            return [.brokenAnchor(fragment, in: "Content/" + file,
+                                  suggestion: Suggestion.closest(to: fragment, in: headings.sorted(), maxDistance: 3),
+                                  at: link.location)]
+        }
+
+        /// The ids of footnotes and their references (`fn-2`, `fnref-2-3`).
+        private static func isFootnoteID(_ id: String) -> Bool {
+            let parts = id.split(separator: "-")
+            return (parts.first == "fn" || parts.first == "fnref") && parts.count >= 2 && parts.dropFirst().allSatisfy { Int($0) != nil }
         }
 
         /// Norm IDs in the text that the catalogue does not know.
