@@ -156,9 +156,10 @@ func contents(of folder: URL) -> [String: Data] {
         ])
         let result = p.render()
         let site = try #require(result.site)
-        #expect(result.diagnostics.map(\.code) == ["unsafe-link"])
+        #expect(result.diagnostics.map(\.code) == ["html-removed", "html-removed", "unsafe-link"])
         for file in site.files where file.path.hasSuffix(".html") {
             let html = page(site, file.path)
+            for payload in ["alert(2)", "alert(3)", "alert(4)", "alert(5)"] { #expect(!html.contains(payload), "\(file.path)") }
             #expect(!html.contains("<script>") && !html.contains("alert(1)</script"), "\(file.path)")
             #expect(!html.contains("<img src=x"), "\(file.path)")
             #expect(!html.contains("\"onmouseover"), "\(file.path)")

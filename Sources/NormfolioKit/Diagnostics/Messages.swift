@@ -246,6 +246,12 @@ extension Diagnostic {
                    at: location)
     }
 
+    static func remoteImage(_ url: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.warning, "remote-image",
+                   "image '\(quote(url))' is on another site, and the portfolio loads nothing from the internet: it is shown "
+                   + "as a link; download it into the portfolio and link to the file to show it", at: location)
+    }
+
     static func unsafeLink(_ url: String, at location: SourceLocation) -> Diagnostic {
         let scheme = url.split(separator: ":").first.map(String.init) ?? url
         return Diagnostic(.warning, "unsafe-link", "'\(quote(scheme)):' links are not published; the link was removed", at: location)
@@ -261,6 +267,14 @@ extension Diagnostic {
     static func unusedFootnote(_ label: String, at location: SourceLocation) -> Diagnostic {
         Diagnostic(.warning, "unused-footnote", "footnote '[^\(quote(label))]' is defined but nothing refers to it; it is not shown",
                    at: location)
+    }
+
+    static func htmlRemoved(_ element: String, count: Int, at location: SourceLocation) -> Diagnostic {
+        let times = count == 1 ? "" : " (\(count) times in this file)"
+        let what = !HTMLSanitizer.isElement(element) ? "is not HTML; it is shown as text"
+            : HTMLSanitizer.removedWithContent.contains(element) ? "is removed with its content"
+            : "is not published; the text inside it is kept"
+        return Diagnostic(.warning, "html-removed", "raw HTML <\(quote(element))>\(times) \(what)", at: location)
     }
 
     // MARK: Settings, catalogue and templates

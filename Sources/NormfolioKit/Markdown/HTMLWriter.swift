@@ -14,6 +14,9 @@ struct HTMLWriter {
     /// The level each heading is written at, in document order, and the next one to use.
     private var headingLevels: [Int] = []
     private var nextHeading = 0
+    /// Whether the body holds raw HTML (other than comments): then it is written through, with
+    /// normfolio's own links and images marked, and the whole body is sanitized afterwards.
+    private var rawHTML = false
     /// Footnote numbers by label, and how often each was referred to so far.
     private var footnoteNumbers: [String: Int] = [:]
     private var footnoteReferences: [String: Int] = [:]
@@ -28,10 +31,39 @@ struct HTMLWriter {
     mutating func render(_ document: MarkdownDocument) -> String {
         headingLevels = Self.shiftedLevels(document.blocks)
         for (index, footnote) in document.footnotes.enumerated() { footnoteNumbers[footnote.label] = index + 1 }
+        rawHTML = Self.containsRawHTML(document)
         out.reserveCapacity(1024)
         blocks(document.blocks, tight: false)
         footnotes(document.footnotes)
-        return String(decoding: out, as: UTF8.self)
+        let html = String(decoding: out, as: UTF8.self)
+        return rawHTML ? HTMLSanitizer.sanitize(html, resolve: resolve) : html
+    }
+
+    /// Whether a body holds raw HTML other than comments.
+    private static func containsRawHTML(_ document: MarkdownDocument) -> Bool {
+        func inlines(_ list: [Inline]) -> Bool {
+            list.contains { inline in
+                switch inline {
+                case .html(let literal): !HTMLSanitizer.isComment(literal)
+                case .emphasis(let children), .strong(let children), .strikethrough(let children), .link(_, _, let children),
+                    .image(_, _, let children): inlines(children)
+                default: false
+                }
+            }
+        }
+        func blocks(_ list: [Block]) -> Bool {
+            list.contains { block in
+                switch block {
+                case .html(let literal): !HTMLSanitizer.isComment(literal)
+                case .paragraph(let content), .heading(_, let content, _): inlines(content)
+                case .quote(let children): blocks(children)
+                case .list(let list): list.items.contains { blocks($0.blocks) }
+                case .table(let table): (table.header + table.rows.flatMap { $0 }).contains(where: inlines)
+                case .code, .rule: false
+                }
+            }
+        }
+        return blocks(document.blocks) || document.footnotes.contains { blocks($0.blocks) }
     }
 
     /// The page title is the only `<h1>`: body headings start at level 2 and go down one step at a time.
@@ -124,9 +156,11 @@ struct HTMLWriter {
             }
             escape(literal)
             write("</code></pre>\n")
-        case .html:
+        case .html(let literal):
+            // Comments are dropped; other raw HTML is written through, to be sanitized.
+            guard rawHTML, !HTMLSanitizer.isComment(literal) else { return }
             cr()
-            write("<!-- raw HTML omitted -->")
+            write(literal)
             cr()
         case .rule:
             cr()
@@ -254,8 +288,8 @@ struct HTMLWriter {
             write("\n")
         case .lineBreak:
             write("<br />\n")
-        case .html:
-            write("<!-- raw HTML omitted -->")
+        case .html(let literal):
+            if rawHTML, !HTMLSanitizer.isComment(literal) { write(literal) }
         case .norm(let id):
             if let url = normURL(id) {
                 link(to: url, title: "") { $0.escape(id) }
@@ -283,7 +317,7 @@ struct HTMLWriter {
                 link(to: url, title: title) { $0.escape(text.isEmpty ? url : text) }
                 return
             }
-            write("<img src=\"")
+            write(rawHTML ? "<img \(HTMLSanitizer.ownMarker)=\"\" src=\"" : "<img src=\"")
             if !Self.isDangerous(url) { escapeHref(url) }
             write("\" alt=\"")
             plain(description)
@@ -297,7 +331,8 @@ struct HTMLWriter {
 
     private mutating func link(to url: String, title: String, content: (inout HTMLWriter) -> Void) {
         // Other sites learn nothing about the portfolio and cannot reach back into its window.
-        write(url.hasPrefix("https://") || url.hasPrefix("http://") ? "<a rel=\"noopener noreferrer\" href=\"" : "<a href=\"")
+        if rawHTML { write("<a \(HTMLSanitizer.ownMarker)=\"\"") } else { write("<a") }
+        write(url.hasPrefix("https://") || url.hasPrefix("http://") ? " rel=\"noopener noreferrer\" href=\"" : " href=\"")
         if !Self.isDangerous(url) { escapeHref(url) }
         if !title.isEmpty {
             write("\" title=\"")

@@ -15,6 +15,8 @@ public enum Markdown {
         public var anchors: [String] = []
         /// Problems the body has on its own (footnotes without a definition, and the like).
         public var diagnostics: [Diagnostic] = []
+        /// Elements of raw HTML that are not published: how often, and where first.
+        var removedHTML: [String: (count: Int, location: SourceLocation)] = [:]
     }
 
     /// The words rendered Markdown needs besides the author's, in the site's language.
@@ -66,6 +68,9 @@ public enum Markdown {
         analysis.anchors = document.anchors
         analysis.diagnostics += footnoteDiagnostics(prepared, defined: footnotes, used: Set(document.footnotes.map(\.label)),
                                                     path: path, firstLine: source.firstLine)
+        for (name, removal) in analysis.removedHTML.sorted(by: { $0.value.location < $1.value.location }) {
+            analysis.diagnostics.append(.htmlRemoved(name, count: removal.count, at: removal.location))
+        }
         return (document, analysis)
     }
 
@@ -384,7 +389,9 @@ private struct TreeConverter {
             case CMARK_NODE_CODE:
                 add(Inline.code(Markdown.literal(of: node)))
             case CMARK_NODE_HTML_INLINE:
-                add(Inline.html(Markdown.literal(of: node)))
+                let literal = Markdown.literal(of: node)
+                inspect(literal, node: node, analysis: &analysis)
+                add(Inline.html(literal))
             case CMARK_NODE_SOFTBREAK:
                 add(.softBreak)
             case CMARK_NODE_LINEBREAK:
@@ -392,7 +399,9 @@ private struct TreeConverter {
             case CMARK_NODE_CODE_BLOCK:
                 add(.code(info: cmark_node_get_fence_info(node).map { String(cString: $0) } ?? "", literal: Markdown.literal(of: node)))
             case CMARK_NODE_HTML_BLOCK:
-                add(Block.html(Markdown.literal(of: node)))
+                let literal = Markdown.literal(of: node)
+                inspect(literal, node: node, analysis: &analysis)
+                add(Block.html(literal))
             case CMARK_NODE_THEMATIC_BREAK:
                 add(.rule)
             default:
@@ -400,6 +409,23 @@ private struct TreeConverter {
             }
         }
         return MarkdownDocument(blocks: stack.first?.blocks ?? [])
+    }
+
+    // MARK: Raw HTML
+
+    /// What raw HTML will lose when it is made safe (counted per element, reported once per body
+    /// at the first place), and the links and images it holds. Comments are dropped silently.
+    private func inspect(_ literal: String, node: OpaquePointer, analysis: inout Markdown.Analysis) {
+        guard !HTMLSanitizer.isComment(literal) else { return }
+        let inspection = HTMLSanitizer.inspect(literal)
+        guard !inspection.removed.isEmpty || !inspection.shownAsText.isEmpty || !inspection.links.isEmpty else { return }
+        let location = placed(lines.location(ofHTML: node, path: path, firstLine: firstLine))
+        for name in inspection.removed + inspection.shownAsText {
+            analysis.removedHTML[name, default: (0, location)].count += 1
+        }
+        for (destination, isImage) in inspection.links {
+            analysis.links.append(MarkdownLink(destination: destination, isImage: isImage, location: location))
+        }
     }
 
     // MARK: Tables
@@ -607,6 +633,11 @@ private struct SourceLines {
     private func location(ofByte offset: Int, path: String, firstLine: Int) -> SourceLocation {
         let (line, column) = position(ofByte: offset)
         return SourceLocation(path: path, line: line + firstLine - 1, column: column)
+    }
+
+    /// The place of raw HTML: its `<`.
+    func location(ofHTML node: OpaquePointer, path: String, firstLine: Int) -> SourceLocation {
+        location(ofByte: find([UInt8(ascii: "<")], near: node), path: path, firstLine: firstLine)
     }
 
     /// The place of a link or image: its opening `[`, `![` or `<`.

@@ -157,7 +157,9 @@ enum Linker {
                                                                                   from: path) {
                         result.diagnostics += checkAnchor(link, in: target)
                     }
-                case .external: break
+                case .external:
+                    // The site loads nothing from the internet: a remote image becomes a link to it.
+                    if link.isImage { result.diagnostics.append(.remoteImage(link.destination, at: link.location)) }
                 }
             }
             return result
