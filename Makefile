@@ -10,11 +10,12 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run test a11y a11y-deps live-reload screenshots bench bench-serve fuzz deps release install clean
 
-# System libraries normfolio links: libcmark (the CommonMark reference library) and zlib (for zips).
+# System libraries normfolio links: libcmark (the CommonMark reference library), libxml2 (its HTML
+# parser, for raw HTML in Markdown) and zlib (for zips).
 deps:
-	@if ! pkg-config --exists libcmark zlib 2>/dev/null; then \
-		echo "Installing libcmark-dev, zlib1g-dev and pkg-config (needs apt-get)…"; \
-		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libcmark-dev zlib1g-dev pkg-config; \
+	@if ! pkg-config --exists libcmark zlib libxml-2.0 2>/dev/null; then \
+		echo "Installing libcmark-dev, libxml2-dev, zlib1g-dev and pkg-config (needs apt-get)…"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libcmark-dev libxml2-dev zlib1g-dev pkg-config; \
 	fi
 
 release: deps
