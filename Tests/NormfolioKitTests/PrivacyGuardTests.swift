@@ -33,7 +33,7 @@ import Testing
         #expect(result.site == nil)
         #expect(result.diagnostics.map(\.formatted) == [
             "Content/a.md:5:16: error: a BSN cannot be acknowledged with pii_reviewed; remove the number instead [invalid-value]",
-            "Content/a.md:7:5: error: BSN-like number 1112***33 (it passes the elfproef); a BSN may never be published: remove it [personal-data-bsn]",
+            "Content/a.md:7:5: error: BSN-like number 1112***33 (it passes the elfproef); a BSN may never be published: remove it, or, if it is not a BSN (an order or case number), write <!-- geen bsn --> after it on the same line [personal-data-bsn]",
         ])
         #expect(result.diagnostics.map(\.location) == [p.location("1️⃣", in: "Content/a.md"), p.location("2️⃣", in: "Content/a.md")])
     }
@@ -92,5 +92,30 @@ import Testing
         ])
         let found = p.check().diagnostics.filter { $0.code == "personal-data-bsn" }.map(\.location.path)
         #expect(found == ["Content/data/config.yaml", "Content/data/export.json", "Content/data/lijst.CSV", "Content/data/lijst.tsv"])
+    }
+
+    /// Issue 10: the guard tells numbering from addresses, and a number that is not a BSN can be
+    /// acknowledged where it stands.
+    @Test func measureNumbersAreNotAddressesButAddressesStillAre() {
+        let text = """
+            ## 12.4.1.1 Logbestanden
+            - 5.1.2.3 Beleid
+            | 8.2.3.1 | Maatregel |
+            Volgens BIO 12.4.1.1 en ISO 27002 8.15.1.2, maatregel 5.1.2.3 en 5.1.2.4; zie hoofdstuk 1.2.3.4 en § 2.1.1.3.
+            De server 192.168.10.20 en de router op 10.0.0.1.
+            """
+        #expect(PrivacyGuard.scan(text).map(\.masked) == ["192.168.*.*", "10.0.*.*"])
+    }
+
+    @Test func oneFindingPerPlace() {
+        let findings = PrivacyGuard.scan("Mail [jan@school.nl](mailto:jan@school.nl) of jan@school.nl.\nEn [10.0.0.1](http://10.0.0.1/).")
+        #expect(findings.map(\.column) == [7, 47, 5])
+    }
+
+    @Test func aNumberThatIsNotABSNIsAcknowledgedWhereItStands() {
+        let p = MemoryPortfolio([
+            "Content/a.md": evidence(body: "Zaak https://zaken.example/111222333 <!-- geen bsn: zaaknummer -->\nMaar 123456782 niet.\n"),
+        ])
+        #expect(p.check().diagnostics.map(\.location.line) == [7])
     }
 }

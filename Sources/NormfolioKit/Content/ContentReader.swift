@@ -366,6 +366,7 @@ enum ContentReader {
     static func personalDataDiagnostics(_ findings: [PrivacyGuard.Finding], path: String, settings: Settings,
                                         acknowledged: Set<PrivacyGuard.Kind>) -> [Diagnostic] {
         findings.compactMap { finding in
+            if finding.acknowledgedHere { return nil }
             if finding.kind != .bsn && acknowledged.contains(finding.kind) { return nil }
             if finding.kind == .email && settings.allows(email: finding.value) { return nil }
             return .personalData(finding, at: SourceLocation(path: path, line: finding.line, column: finding.column))

@@ -17,6 +17,9 @@ enum PrivacyGuard {
         var value: String
         var line: Int
         var column: Int
+        /// Whether the author marked the place as not personal data (`<!-- geen bsn -->` later on
+        /// the same line).
+        var acknowledgedHere = false
 
         /// The value with most of it hidden: `1234***82`, `j***@school.nl`, `192.168.*.*`.
         var masked: String {
@@ -39,17 +42,47 @@ enum PrivacyGuard {
         return scannedExtensions.contains(file[file.index(after: dot)...].lowercased())
     }
 
-    /// Every finding in `text`, with 1-based lines and Unicode-scalar columns in `text`.
+    /// The words that mark a number as not a BSN, later on its line (in a comment, so the reader
+    /// does not see them: `<!-- geen bsn -->`, or `# geen bsn` in front matter).
+    static let notBSNMarkers = ["geen bsn", "geen-bsn", "not a bsn", "no bsn"]
+
+    /// Every finding in `text`, with 1-based lines and Unicode-scalar columns in `text`: one per
+    /// place (an address in a link's text and in its `mailto:` is one finding).
     static func scan(_ text: String) -> [Finding] {
         let reader = ReaderText(text)
+        let written = Array(text.utf8)
+        var seen = Set<String>()
         return reader.bytes.withUnsafeBufferPointer { bytes in
-            findings(in: bytes).map { kind, range in
+            findings(in: bytes).compactMap { kind, range in
                 let (line, column) = reader.position(ofReaderOffset: range.lowerBound)
                 // A BSN is its nine digits, however it was grouped.
                 let value = kind == .bsn ? bytes[range].filter(isDigit) : Array(bytes[range])
-                return Finding(kind: kind, value: String(decoding: value, as: UTF8.self), line: line, column: column)
+                var finding = Finding(kind: kind, value: String(decoding: value, as: UTF8.self), line: line, column: column)
+                // The destination of a link whose text shows the same value is the same place.
+                let key = "\(kind.rawValue)|\(line)|\(finding.value.lowercased())"
+                guard seen.insert(key).inserted || !isInLinkDestination(bytes, at: range.lowerBound) else { return nil }
+                if kind == .bsn { finding.acknowledgedHere = Self.isMarkedNotBSN(written, after: reader.origin(ofReaderOffset: range.upperBound)) }
+                return finding
             }
         }
+    }
+
+    /// Whether `start` lies in a Markdown link's destination: after `](` with no space between.
+    private static func isInLinkDestination(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+        var index = start - 1
+        while index > 0, bytes[index] != 0x20, bytes[index] != 0x0A, bytes[index] != 0x09 {
+            if bytes[index] == UInt8(ascii: "("), bytes[index - 1] == UInt8(ascii: "]") { return true }
+            index -= 1
+        }
+        return false
+    }
+
+    /// Whether the rest of the line after `offset` (in the text as written) says "geen bsn".
+    private static func isMarkedNotBSN(_ text: [UInt8], after offset: Int) -> Bool {
+        var end = min(offset, text.count)
+        while end < text.count, text[end] != 0x0A { end += 1 }
+        let rest = String(decoding: text[min(offset, text.count)..<end], as: UTF8.self).lowercased()
+        return notBSNMarkers.contains { rest.contains($0) }
     }
 
     /// The kinds and byte ranges of what `bytes` (a reader's text) holds.
@@ -64,7 +97,7 @@ enum PrivacyGuard {
                 i += 1
             } else if isDigit(byte) && (i == 0 || !isDigit(bytes[i - 1])) {
                 if let ip = ipv4(bytes, from: i) {
-                    findings.append((.ipv4, i..<ip))
+                    if !isNumbering(bytes, at: i, lineStart: lineStart) { findings.append((.ipv4, i..<ip)) }
                     i = ip
                     continue
                 }
@@ -90,6 +123,28 @@ enum PrivacyGuard {
             }
         }
         return findings
+    }
+
+    /// Words after which a dotted number is the number of a measure, clause or section
+    /// (`BIO 12.4.1.1`, `maatregel 5.1.2.3`, `hoofdstuk 1.2.3.4`), not an IP address.
+    static let numberingWords = ["bio", "iso", "iec", "nen", "maatregel", "control", "hoofdstuk", "paragraaf", "artikel",
+                                 "sectie", "section", "chapter", "clause", "bijlage", "annex", "norm", "versie", "version"]
+
+    /// Whether the dotted number at `start` is numbering: it opens its line (a heading, list item
+    /// or table cell, after their markers), or follows one of the `numberingWords` or `§`.
+    private static func isNumbering(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, lineStart: Int) -> Bool {
+        var index = lineStart
+        while index < start, [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "#"), UInt8(ascii: ">"), UInt8(ascii: "-"),
+                               UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "|")].contains(bytes[index]) {
+            index += 1
+        }
+        if index == start { return true }
+        // The two words before the number.
+        let before = String(decoding: UnsafeBufferPointer(rebasing: bytes[max(lineStart, start - 40)..<start]), as: UTF8.self)
+            .lowercased()
+        if before.trimmingCharacters(in: .whitespaces).hasSuffix("§") { return true }
+        let words = before.split { !$0.isLetter }.suffix(2)
+        return words.contains { word in numberingWords.contains { word.hasPrefix($0) } }
     }
 
     /// The separators a BSN may be written with between groups of digits.
@@ -215,9 +270,14 @@ struct ReaderText {
         }
     }
 
+    /// The byte offset in the written text of reader byte `offset` (the end of the text past its end).
+    func origin(ofReaderOffset offset: Int) -> Int {
+        offset < origins.count ? origins[offset] : written.count
+    }
+
     /// The 1-based line and Unicode-scalar column in the written text of reader byte `offset`.
     func position(ofReaderOffset offset: Int) -> (line: Int, column: Int) {
-        let origin = offset < origins.count ? origins[offset] : written.count
+        let origin = origin(ofReaderOffset: offset)
         var low = 0, high = lineStarts.count - 1
         while low < high {
             let middle = (low + high + 1) / 2

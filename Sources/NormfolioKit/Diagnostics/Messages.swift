@@ -156,7 +156,8 @@ extension Diagnostic {
         switch finding.kind {
         case .bsn:
             return Diagnostic(.error, "personal-data-bsn",
-                              "BSN-like number \(finding.masked) (it passes the elfproef); a BSN may never be published: remove it",
+                              "BSN-like number \(finding.masked) (it passes the elfproef); a BSN may never be published: remove it, "
+                              + "or, if it is not a BSN (an order or case number), write <!-- geen bsn --> after it on the same line",
                               at: location)
         case .email:
             return Diagnostic(.warning, "personal-data-email",
