@@ -8,7 +8,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test a11y a11y-deps live-reload screenshots bench bench-serve fuzz deps release install clean
+.PHONY: run test import-deps a11y a11y-deps live-reload screenshots bench bench-serve fuzz deps release install clean
 
 # System libraries normfolio links: libcmark (the CommonMark reference library), libxml2 (its HTML
 # parser, for raw HTML in Markdown) and zlib (for zips).
@@ -25,7 +25,12 @@ run: release
 	.build/release/normfolio build .
 	@echo "Open _site/index.html in a browser."
 
-test: deps a11y-deps
+# pandoc: `normfolio import` needs it at run time, and the tests import Word and OpenDocument files.
+import-deps:
+	@command -v pandoc >/dev/null 2>&1 || { echo "Installing pandoc (needs apt-get)…"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq pandoc; }
+
+test: deps a11y-deps import-deps
 	$(SWIFT) build --product normfolio
 	$(SWIFT) test
 	python3 Tests/Accessibility/check.py .build/debug/normfolio

@@ -29,25 +29,10 @@ struct New: ParsableCommand {
     var portfolio: String = "."
 
     func validate() throws {
-        let catalog = Catalog.builtIn()
-        for id in normIDs where !catalog.contains(id) {
-            let hint = catalog.suggestion(for: id).map { " (did you mean '\($0)'?)" } ?? ""
-            throw ValidationError("unknown norm ID '\(id)'\(hint); 'normfolio norms' lists them")
-        }
-        if normIDs.isEmpty { throw ValidationError("give at least one norm ID with --norms") }
-        let types = DocumentTypes.all
-        guard types.contains(type) else { throw ValidationError("unknown type '\(type)'; use one of: \(types.joined(separator: ", "))") }
-        guard Classification.allCases.map(\.name).contains(classification) else {
-            throw ValidationError("unknown classification '\(classification)'")
-        }
-        guard !folder.contains(".."), !folder.hasPrefix("/"), !["norms", "pages"].contains(folder.split(separator: "/").first ?? "") else {
-            throw ValidationError("choose a folder inside Content/ other than norms/ and pages/")
-        }
+        try NewDocumentOptions.validate(norms: normIDs, type: type, classification: classification, folder: folder)
     }
 
-    var normIDs: [String] {
-        norms.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-    }
+    var normIDs: [String] { NewDocumentOptions.normIDs(norms) }
 
     func run() throws {
         let today = Day(Date())
@@ -58,25 +43,9 @@ struct New: ParsableCommand {
             Output.printError("error: \(relative) already exists; nothing was written")
             throw ExitCode(1)
         }
-        let quotedTitle = "\"" + title.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
-        let text = """
-            ---
-            title: \(quotedTitle)
-            norms: [\(normIDs.joined(separator: ", "))]
-            type: \(type)
-            classification: \(classification)
-            owner:                      # who is responsible for this document
-            date: \(today)
-            # approved_by: College van Bestuur   # who adopted it (adoption counts for level 3)
-            # approved_on: \(today)
-            review_by: \(Day(Calendar.current.date(byAdding: .year, value: 1, to: Date()) ?? Date()))
-            # attachments: [bestanden/document.pdf]
-            ---
-            # \(title)
-
-            Beschrijf hier het bewijs. Verwijs naar normen met hun ID, zoals \(normIDs[0]).
-
-            """
+        let text = EvidenceTemplate.frontMatter(title: title, norms: normIDs, type: type, classification: classification,
+                                                date: today, reviewBy: today.adding(years: 1))
+            + "# \(title)\n\nBeschrijf hier het bewijs. Verwijs naar normen met hun ID, zoals \(normIDs[0]).\n"
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(text.utf8).write(to: url)
         print("Created \(relative)")

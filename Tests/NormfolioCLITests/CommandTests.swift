@@ -29,12 +29,13 @@ import Testing
         var stderr: String
     }
 
-    func run(_ arguments: [String], in folder: URL? = nil) throws -> Run {
+    func run(_ arguments: [String], in folder: URL? = nil, environment: [String: String]? = nil) throws -> Run {
         let binary = try #require(Self.binary, "build the normfolio binary first: swift build --product normfolio")
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
         if let folder { process.currentDirectoryURL = folder }
+        if let environment { process.environment = environment }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -341,9 +342,11 @@ import Testing
     @Test func helpDescribesTheCommands() throws {
         let help = try run(["--help"])
         #expect(help.status == 0)
-        for command in ["build", "check", "serve", "verify", "norms", "init", "new"] { #expect(help.stdout.contains(command)) }
+        for command in ["build", "check", "serve", "verify", "norms", "init", "new", "import", "keygen"] { #expect(help.stdout.contains(command)) }
         let buildHelp = try run(["build", "--help"])
         #expect(buildHelp.stdout.contains("--audience"))
         #expect(buildHelp.stdout.contains("--as-of"))
+        let importHelp = try run(["import", "--help"])
+        #expect(importHelp.stdout.contains("--norms") && importHelp.stdout.contains("apt-get install pandoc"))
     }
 }

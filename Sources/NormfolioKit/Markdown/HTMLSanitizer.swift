@@ -18,7 +18,7 @@ enum HTMLSanitizer {
     static let allowed: [String: Set<String>] = [
         "a": ["href", "title", "class", "rel", "id", "aria-label"],
         "abbr": ["title"], "b": [], "blockquote": [], "br": [], "caption": [], "cite": [],
-        "code": ["class"], "dd": [], "del": [], "details": ["open"], "dl": [], "dt": [], "em": [],
+        "code": ["class"], "col": ["span"], "colgroup": ["span"], "dd": [], "del": [], "details": ["open"], "dl": [], "dt": [], "em": [],
         "h2": ["id"], "h3": ["id"], "h4": ["id"], "h5": ["id"], "h6": ["id"], "hr": [], "i": [],
         "img": ["src", "alt", "title", "width", "height"], "ins": [], "kbd": [], "li": ["id", "class"], "mark": [],
         "ol": ["start"], "p": [], "pre": [], "q": [], "s": [], "samp": [], "small": [], "span": [], "strong": [],
@@ -50,7 +50,7 @@ enum HTMLSanitizer {
     }
 
     /// Elements that are void (have no content and no end tag).
-    private static let void: Set<String> = ["br", "hr", "img", "input"]
+    private static let void: Set<String> = ["br", "col", "hr", "img", "input"]
 
     /// The attribute that marks the links and images normfolio wrote itself (already resolved) in
     /// a body that goes through `sanitize`; it never reaches the page.

@@ -47,3 +47,12 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public static func < (a: Day, b: Day) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
 }
+
+extension Day {
+    /// The same day `years` later (29 February becomes 28 February in a year that lacks it).
+    public func adding(years: Int) -> Day {
+        let target = year + years
+        let lastDay = Day.daysIn(month: month, year: target)
+        return Day(String(format: "%04d-%02d-%02d", target, month, min(day, lastDay))) ?? self
+    }
+}

@@ -1,0 +1,88 @@
+import ArgumentParser
+import Foundation
+import NormfolioKit
+
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Turn Word (.docx) and OpenDocument (.odt) files into evidence documents.",
+        discussion: """
+            Converts each file with pandoc (install it with 'sudo apt-get install pandoc') into \
+            Content/<folder>/<name>.md with complete front matter: the title from the document's \
+            properties or its first heading, the norms you give, and the classification vertrouwelijk \
+            unless you give another. Images are saved next to it in <name>-bestanden/; tables become \
+            pipe tables, or HTML tables when cells are merged. What could not be converted is listed. \
+            Existing documents are not replaced unless you use --force.
+            """)
+
+    @Argument(help: "The .docx or .odt files.", completion: .file(extensions: ["docx", "odt"]))
+    var files: [String]
+
+    @Option(help: ArgumentHelp("The norm IDs the documents support, separated by commas.", valueName: "IDS"))
+    var norms: String
+
+    @Option(help: "The kind of document: beleid, procedure, register, rapport, testrapport, screenshot, contract, dpia, training, notulen or overig.")
+    var type: String = "overig"
+
+    @Option(help: "openbaar, intern, vertrouwelijk or strikt-vertrouwelijk (default vertrouwelijk: nothing is published more widely by accident).")
+    var classification: String = "vertrouwelijk"
+
+    @Option(help: "The folder under Content/ to put them in.")
+    var folder: String = "geimporteerd"
+
+    @Option(help: "The portfolio folder.", completion: .directory)
+    var portfolio: String = "."
+
+    @Flag(help: "Replace documents that exist already.")
+    var force = false
+
+    func validate() throws {
+        try NewDocumentOptions.validate(norms: normIDs, type: type, classification: classification, folder: folder)
+        for file in files where !["docx", "odt"].contains(URL(fileURLWithPath: file).pathExtension.lowercased()) {
+            throw ValidationError("'\(file)' is not a .docx or .odt file")
+        }
+    }
+
+    var normIDs: [String] { NewDocumentOptions.normIDs(norms) }
+
+    func run() throws {
+        let options = OfficeImport.Options(norms: normIDs, type: type, classification: classification, folder: folder, overwrite: force)
+        var failed = false
+        for file in files {
+            do {
+                let report = try OfficeImport.run(URL(fileURLWithPath: file), portfolio: URL(fileURLWithPath: portfolio), options: options)
+                print("Imported \(file) → \(report.document) (\"\(report.title)\")")
+                for image in report.images { print("  image: \(image)") }
+                for note in report.notes { print("  note: \(note.escapingControlCharacters)") }
+            } catch {
+                Output.printError("error: \(file): \(error.localizedDescription)")
+                failed = true
+            }
+        }
+        if failed { throw ExitCode(1) }
+        print("Check the result with: normfolio check \(portfolio == "." ? "" : portfolio)".trimmingCharacters(in: .whitespaces))
+    }
+}
+
+/// The checks `new` and `import` share for what they are asked to write.
+enum NewDocumentOptions {
+    static func normIDs(_ list: String) -> [String] {
+        list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    static func validate(norms: [String], type: String, classification: String, folder: String) throws {
+        let catalog = Catalog.builtIn()
+        for id in norms where !catalog.contains(id) {
+            let hint = catalog.suggestion(for: id).map { " (did you mean '\($0)'?)" } ?? ""
+            throw ValidationError("unknown norm ID '\(id)'\(hint); 'normfolio norms' lists them")
+        }
+        if norms.isEmpty { throw ValidationError("give at least one norm ID with --norms") }
+        let types = DocumentTypes.all
+        guard types.contains(type) else { throw ValidationError("unknown type '\(type)'; use one of: \(types.joined(separator: ", "))") }
+        guard Classification(name: classification) != nil else {
+            throw ValidationError("unknown classification '\(classification)'; use openbaar, intern, vertrouwelijk or strikt-vertrouwelijk")
+        }
+        guard !folder.contains(".."), !folder.hasPrefix("/"), !["norms", "pages"].contains(folder.split(separator: "/").first ?? "") else {
+            throw ValidationError("choose a folder inside Content/ other than norms/ and pages/")
+        }
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+import Testing
+
+/// `normfolio import` end to end: Word and OpenDocument files with headings, lists, a table with
+/// merged cells and an image become evidence documents that check and build without errors.
+/// The fixtures are made by Fixtures/import/make_documents.py (python-docx and odfpy).
+extension CommandTests {
+    static let importFixtures = packageRoot.appendingPathComponent("Tests/NormfolioCLITests/Fixtures/import")
+    static let word = importFixtures.appendingPathComponent("beleid-de-linde.docx").path
+    static let openDocument = importFixtures.appendingPathComponent("procedure-datalekken.odt").path
+
+    /// A new portfolio from `init`, in a fresh folder.
+    func newPortfolio() throws -> (folder: URL, portfolio: URL) {
+        let folder = try temporaryFolder()
+        #expect(try run(["init", "p"], in: folder).status == 0)
+        return (folder, folder.appendingPathComponent("p"))
+    }
+
+    func text(_ url: URL) throws -> String {
+        try String(contentsOf: url, encoding: .utf8)
+    }
+
+    @Test func importsWordAndOpenDocumentFiles() throws {
+        let (folder, portfolio) = try newPortfolio()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try run(["import", Self.word, Self.openDocument, "--norms", "SM.02, GO.02"], in: portfolio)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr == "")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first == "Imported \(Self.word) → Content/geimporteerd/beleid-de-linde.md (\"Informatiebeveiligingsbeleid De Linde\")")
+        #expect(lines.contains("  image: Content/geimporteerd/beleid-de-linde-bestanden/media/image1.png"))
+        #expect(lines.contains { $0.hasPrefix("Imported \(Self.openDocument) → Content/geimporteerd/procedure-datalekken.md (\"Procedure datalekken De Linde\")") })
+        // Neither fixture's image has a description: the importer says so, once per image.
+        #expect(lines.filter { $0.contains("has no description for readers who cannot see it") }.count == 2)
+        #expect(lines.last == "Check the result with: normfolio check")
+
+        // Word: front matter complete and failing closed, the body's structure kept, merged cells as HTML.
+        let word = try text(portfolio.appendingPathComponent("Content/geimporteerd/beleid-de-linde.md"))
+        let today = String(ISO8601DateFormatter.string(from: Date(), timeZone: .current, formatOptions: [.withFullDate]))
+        #expect(word.hasPrefix("---\ntitle: \"Informatiebeveiligingsbeleid De Linde\"\nnorms: [SM.02, GO.02]\ntype: overig\nclassification: vertrouwelijk\n"))
+        #expect(word.contains("\ndate: \(today)\n"))
+        #expect(word.contains("\n# imported from beleid-de-linde.docx with normfolio import\n---\n"))
+        for expected in ["## Rollen", "Bestuur: eindverantwoordelijk", "1.  Risico's inventariseren", "**SM.02**", "*vastgesteld*",
+                         "<th colspan=\"2\">Voorbeelden</th>", "<td colspan=\"2\">Leerlingdossiers</td>",
+                         "![](beleid-de-linde-bestanden/media/image1.png)"] {
+            #expect(word.contains(expected), "\(expected)")
+        }
+        #expect(!word.contains("style="))
+        let png = try Data(contentsOf: portfolio.appendingPathComponent("Content/geimporteerd/beleid-de-linde-bestanden/media/image1.png"))
+        #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+
+        // OpenDocument: pandoc drops its merged cells; normfolio reads them from the file.
+        let odt = try text(portfolio.appendingPathComponent("Content/geimporteerd/procedure-datalekken.md"))
+        for expected in ["## Wat te doen", "Beperk de schade", "<td colspan=\"2\">Termijn</td>", "<td>72 uur</td>",
+                         "](procedure-datalekken-bestanden/Pictures/"] {
+            #expect(odt.contains(expected), "\(expected)")
+        }
+
+        // The result checks and builds without errors; the confidential documents stay off the intranet.
+        let check = try run(["check"], in: portfolio)
+        #expect(check.status == 0)
+        #expect(check.stdout == "No problems found (4 documents).\n", "\(check.stderr)")
+        let site = folder.appendingPathComponent("site")
+        #expect(try run(["build", "--audience", "auditor", "-o", site.path], in: portfolio).status == 0)
+        let page = try text(site.appendingPathComponent("documenten/geimporteerd-beleid-de-linde.html"))
+        #expect(page.contains("<th colspan=\"2\">Voorbeelden</th>"))
+        #expect(page.contains("<img src=\"../bijlagen/geimporteerd/beleid-de-linde-bestanden/media/image1.png\" alt=\"\" />"))
+        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("bijlagen/geimporteerd/beleid-de-linde-bestanden/media/image1.png").path))
+        let intranet = folder.appendingPathComponent("intranet")
+        #expect(try run(["build", "--audience", "intranet", "-o", intranet.path], in: portfolio).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: intranet.appendingPathComponent("documenten/geimporteerd-beleid-de-linde.html").path))
+        #expect(!FileManager.default.fileExists(atPath: intranet.appendingPathComponent("bijlagen/geimporteerd").path))
+    }
+
+    @Test func importTakesTypeClassificationAndFolder() throws {
+        let (folder, portfolio) = try newPortfolio()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try run(["import", Self.openDocument, "--norms", "GB.01", "--type", "procedure", "--classification", "intern",
+                              "--folder", "procedures/privacy", "--portfolio", portfolio.path], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasSuffix("Check the result with: normfolio check \(portfolio.path)\n"))
+        let document = try text(portfolio.appendingPathComponent("Content/procedures/privacy/procedure-datalekken.md"))
+        #expect(document.contains("\nnorms: [GB.01]\ntype: procedure\nclassification: intern\n"))
+        #expect(try run(["check"], in: portfolio).status == 0)
+    }
+
+    @Test func importRefusesToOverwriteUnlessForced() throws {
+        let (folder, portfolio) = try newPortfolio()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try run(["import", Self.word, "--norms", "SM.02"], in: portfolio).status == 0)
+        let target = portfolio.appendingPathComponent("Content/geimporteerd/beleid-de-linde.md")
+        try Data("edited by hand\n".utf8).write(to: target)
+        let again = try run(["import", Self.word, "--norms", "SM.02"], in: portfolio)
+        #expect(again.status == 1)
+        #expect(again.stderr == "error: \(Self.word): Content/geimporteerd/beleid-de-linde.md already exists; use --force to replace it\n")
+        #expect(try text(target) == "edited by hand\n")
+        let forced = try run(["import", Self.word, "--norms", "SM.02", "--force"], in: portfolio)
+        #expect(forced.status == 0)
+        #expect(try text(target).hasPrefix("---\ntitle: \"Informatiebeveiligingsbeleid De Linde\"\n"))
+    }
+
+    @Test func importSaysHowToInstallPandocAndWritesNothingWithoutIt() throws {
+        let (folder, portfolio) = try newPortfolio()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try run(["import", Self.word, "--norms", "SM.02"], in: portfolio, environment: ["PATH": folder.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("error: \(Self.word): pandoc is not installed, and normfolio needs it to read Word and OpenDocument files: install it with 'sudo apt-get install pandoc'"))
+        #expect(!FileManager.default.fileExists(atPath: portfolio.appendingPathComponent("Content/geimporteerd").path))
+    }
+
+    @Test func importRejectsWhatItCannotReadAndWritesNothing() throws {
+        let (folder, portfolio) = try newPortfolio()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Not an office file at all, and a zip that is not a Word document.
+        let garbage = folder.appendingPathComponent("kapot.docx")
+        try Data("this is not a zip".utf8).write(to: garbage)
+        let zip = folder.appendingPathComponent("leeg.docx")
+        #expect(try run(["build", portfolio.path, "-o", folder.appendingPathComponent("site").path,
+                         "--zip", zip.path]).status == 0)
+        let result = try run(["import", garbage.path, zip.path, "--norms", "SM.02"], in: portfolio)
+        #expect(result.status == 1)
+        let errors = result.stderr.split(separator: "\n")
+        #expect(errors.count == 2, "\(result.stderr)")
+        #expect(errors.first == "error: \(garbage.path): '\(garbage.path)' is not a .docx or .odt file normfolio can read")
+        #expect(errors.last?.hasPrefix("error: \(zip.path): pandoc could not convert the file") == true)
+        #expect(!FileManager.default.fileExists(atPath: portfolio.appendingPathComponent("Content/geimporteerd").path))
+
+        // Wrong arguments are usage errors, before anything is read.
+        let unknownNorm = try run(["import", Self.word, "--norms", "SM.99"], in: portfolio)
+        #expect(unknownNorm.status == 64)
+        #expect(unknownNorm.stderr.contains("unknown norm ID 'SM.99'"))
+        let pdf = try run(["import", "rapport.pdf", "--norms", "SM.02"], in: portfolio)
+        #expect(pdf.status == 64)
+        #expect(pdf.stderr.contains("'rapport.pdf' is not a .docx or .odt file"))
+        let outside = try run(["import", Self.word, "--norms", "SM.02", "--folder", "../buiten"], in: portfolio)
+        #expect(outside.status == 64)
+    }
+}
