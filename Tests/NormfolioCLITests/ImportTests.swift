@@ -1,4 +1,5 @@
 import Foundation
+import NormfolioKit
 import Testing
 
 /// `normfolio import` end to end: Word and OpenDocument files with headings, lists, a table with
@@ -28,7 +29,7 @@ extension CommandTests {
         #expect(result.stderr == "")
         let lines = result.stdout.split(separator: "\n").map(String.init)
         #expect(lines.first == "Imported \(Self.word) → Content/geimporteerd/beleid-de-linde.md (\"Informatiebeveiligingsbeleid De Linde\")")
-        #expect(lines.contains("  image: Content/geimporteerd/beleid-de-linde-bestanden/media/image1.png"))
+        #expect(lines.contains("  image: Content/geimporteerd/beleid-de-linde-bestanden/afbeelding-1.png"))
         #expect(lines.contains { $0.hasPrefix("Imported \(Self.openDocument) → Content/geimporteerd/procedure-datalekken.md (\"Procedure datalekken De Linde\")") })
         // Neither fixture's image has a description: the importer says so, once per image.
         #expect(lines.filter { $0.contains("has no description for readers who cannot see it") }.count == 2)
@@ -42,17 +43,17 @@ extension CommandTests {
         #expect(word.contains("\n# imported from beleid-de-linde.docx with normfolio import\n---\n"))
         for expected in ["## Rollen", "Bestuur: eindverantwoordelijk", "1.  Risico's inventariseren", "**SM.02**", "*vastgesteld*",
                          "<th colspan=\"2\">Voorbeelden</th>", "<td colspan=\"2\">Leerlingdossiers</td>",
-                         "![](beleid-de-linde-bestanden/media/image1.png)"] {
+                         "![](beleid-de-linde-bestanden/afbeelding-1.png)"] {
             #expect(word.contains(expected), "\(expected)")
         }
         #expect(!word.contains("style="))
-        let png = try Data(contentsOf: portfolio.appendingPathComponent("Content/geimporteerd/beleid-de-linde-bestanden/media/image1.png"))
+        let png = try Data(contentsOf: portfolio.appendingPathComponent("Content/geimporteerd/beleid-de-linde-bestanden/afbeelding-1.png"))
         #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
 
         // OpenDocument: pandoc drops its merged cells; normfolio reads them from the file.
         let odt = try text(portfolio.appendingPathComponent("Content/geimporteerd/procedure-datalekken.md"))
         for expected in ["## Wat te doen", "Beperk de schade", "<td colspan=\"2\">Termijn</td>", "<td>72 uur</td>",
-                         "](procedure-datalekken-bestanden/Pictures/"] {
+                         "![](procedure-datalekken-bestanden/afbeelding-1.png)"] {
             #expect(odt.contains(expected), "\(expected)")
         }
 
@@ -64,12 +65,30 @@ extension CommandTests {
         #expect(try run(["build", "--audience", "auditor", "-o", site.path], in: portfolio).status == 0)
         let page = try text(site.appendingPathComponent("documenten/geimporteerd-beleid-de-linde.html"))
         #expect(page.contains("<th colspan=\"2\">Voorbeelden</th>"))
-        #expect(page.contains("<img src=\"../bijlagen/geimporteerd/beleid-de-linde-bestanden/media/image1.png\" alt=\"\" />"))
-        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("bijlagen/geimporteerd/beleid-de-linde-bestanden/media/image1.png").path))
+        #expect(page.contains("<img src=\"../bijlagen/geimporteerd/beleid-de-linde-bestanden/afbeelding-1.png\" alt=\"\" />"))
+        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("bijlagen/geimporteerd/beleid-de-linde-bestanden/afbeelding-1.png").path))
         let intranet = folder.appendingPathComponent("intranet")
         #expect(try run(["build", "--audience", "intranet", "-o", intranet.path], in: portfolio).status == 0)
         #expect(!FileManager.default.fileExists(atPath: intranet.appendingPathComponent("documenten/geimporteerd-beleid-de-linde.html").path))
         #expect(!FileManager.default.fileExists(atPath: intranet.appendingPathComponent("bijlagen/geimporteerd").path))
+    }
+
+    /// Images get names of normfolio's own: a name inside the file that climbs out of the media
+    /// folder (CVE-2023-38745 in pandoc's own extraction) never becomes a path on disk.
+    @Test func importNeverWritesOutsideThePortfolioForNamesInsideTheFile() throws {
+        let (folder, portfolio) = try newPortfolio()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let escape = URL(fileURLWithPath: "/tmp/normfolio-import-escape.png")
+        try? FileManager.default.removeItem(at: escape)
+        let hostile = Self.importFixtures.appendingPathComponent("ontsnapping.docx").path
+        let result = try run(["import", hostile, "--norms", "SM.02"], in: portfolio)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: escape.path))
+        // The image that could not be found in the file is reported, not silently lost.
+        #expect(result.stdout.contains("\n  note: 1 image could not be converted\n") || result.stdout.contains("is not in the file"))
+        let written = FileIO.live.listFiles(portfolio.appendingPathComponent("Content/geimporteerd").path)
+        #expect(written.allSatisfy { $0 == "ontsnapping.md" || $0.hasPrefix("ontsnapping-bestanden/afbeelding-") }, "\(written)")
+        #expect(try run(["check"], in: portfolio).status == 0)
     }
 
     @Test func importTakesTypeClassificationAndFolder() throws {

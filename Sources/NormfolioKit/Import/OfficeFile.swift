@@ -17,8 +17,11 @@ struct OfficeFile {
     }
 
     let kind: Kind
+    let url: URL
     /// The title in the document's properties, if it has one.
     var title: String?
+    /// How many images the document's text shows.
+    var imageCount = 0
     /// For each table in document order, its rows of grid positions (only filled for OpenDocument).
     var tables: [[[Span]]] = []
 
@@ -26,15 +29,33 @@ struct OfficeFile {
         guard let kind = Kind(rawValue: url.pathExtension.lowercased()),
             let archive = try? Archive(url: url, accessMode: .read, pathEncoding: nil)
         else { return nil }
-        self.kind = kind
+        (self.kind, self.url) = (kind, url)
         switch kind {
         case .docx:
             title = Self.read("docProps/core.xml", from: archive).flatMap { Self.text(of: "title", in: $0) }
+            imageCount = Self.read("word/document.xml", from: archive).map { Self.count("pic", in: $0) } ?? 0
         case .odt:
             title = Self.read("meta.xml", from: archive).flatMap { Self.text(of: "title", in: $0) }
-            tables = Self.read("content.xml", from: archive).map(Self.odtTables) ?? []
+            let content = Self.read("content.xml", from: archive)
+            tables = content.map(Self.odtTables) ?? []
+            imageCount = content.map { Self.count("image", in: $0) } ?? 0
         }
         title = title?.trimmed.isEmpty == false ? title?.trimmed : nil
+    }
+
+    /// Copies the file stored at `path` in the document (as pandoc names it: relative to `word/`
+    /// in a Word file) to `destination`; false when there is no such file or it is too large.
+    func extract(_ path: String, to destination: URL) -> Bool {
+        guard let archive = try? Archive(url: url, accessMode: .read, pathEncoding: nil) else { return false }
+        let candidates = kind == .docx ? ["word/" + path, path] : [path]
+        guard let data = candidates.lazy.compactMap({ Self.read($0, from: archive) }).first else { return false }
+        do {
+            try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: destination)
+            return true
+        } catch {
+            return false
+        }
     }
 
     private static func read(_ path: String, from archive: Archive) -> Data? {
@@ -100,6 +121,18 @@ struct OfficeFile {
             }
             return nil
         }
+    }
+
+    /// How many elements named `name` (any namespace) there are.
+    private static func count(_ name: String, in data: Data) -> Int {
+        withXML(data) { root in
+            var (count, stack) = (0, [root])
+            while let node = stack.popLast() {
+                if localName(node) == name { count += 1 }
+                stack += elements(node)
+            }
+            return count
+        } ?? 0
     }
 
     /// The grid of each table in an OpenDocument text: where cells span rows or columns.

@@ -62,18 +62,31 @@ public enum OfficeImport {
         defer { try? FileManager.default.removeItem(at: staging) }
 
         var report = Report(document: relative, title: "")
-        let converted = try pandoc.run(["-f", office.kind.rawValue, "-t", "json", "--extract-media=" + media, file.path], in: staging)
+        // Images are not extracted by pandoc (before 3.1.6 it trusted the paths inside the file,
+        // CVE-2023-38745) but by normfolio, under names of its own.
+        let converted = try pandoc.run(["-f", office.kind.rawValue, "-t", "json", file.path], in: staging)
         report.notes += converted.warnings
         guard var ast = try? JSONSerialization.jsonObject(with: converted.output) as? [String: Any] else {
             throw Failure(description: "pandoc gave no document for '\(file.lastPathComponent)'")
         }
+        let images = ImageNames(folder: media)
         var tables = TableRewriter(spans: office.tables, pandoc: pandoc, apiVersion: ast["pandoc-api-version"] ?? [1, 22])
-        ast["blocks"] = tables.rewrite(PandocTree.simplified(ast["blocks"] ?? []) as? [Any] ?? [])
+        ast["blocks"] = tables.rewrite(PandocTree.simplified(ast["blocks"] ?? [], images: images) as? [Any] ?? [])
         report.notes += tables.notes
         let markdown = try pandoc.run(["-f", "json", "-t", "gfm", "--wrap=none"], input: JSONSerialization.data(withJSONObject: ast),
                                       in: staging)
         report.notes += markdown.warnings
         let body = String(decoding: markdown.output, as: UTF8.self)
+        let staged = staging.appendingPathComponent(media)
+        if images.shown < office.imageCount {
+            let missing = office.imageCount - images.shown
+            report.notes.append(missing == 1 ? "1 image could not be converted" : "\(missing) images could not be converted")
+        }
+        for (source, name) in images.names {
+            if !office.extract(source, to: staged.appendingPathComponent(name)) {
+                report.notes.append("image \(source) is not in the file; its link will not work")
+            }
+        }
 
         // The title: the document's own, else its first heading, else its file name.
         let title = office.title ?? Self.firstHeading(in: body) ?? file.deletingPathExtension().lastPathComponent
@@ -89,11 +102,10 @@ public enum OfficeImport {
         }
 
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let images = staging.appendingPathComponent(media)
         let imageFolder = folder.appendingPathComponent(media)
         if options.overwrite { try? FileManager.default.removeItem(at: imageFolder) }
-        if FileManager.default.fileExists(atPath: images.path) {
-            try FileManager.default.copyItem(at: images, to: imageFolder)
+        if FileManager.default.fileExists(atPath: staged.path) {
+            try FileManager.default.copyItem(at: staged, to: imageFolder)
             report.images = FileIO.live.listFiles(imageFolder.path).map { "Content/\(options.folder)/\(media)/" + $0 }
         }
         try Data(text.utf8).write(to: target, options: .atomic)
@@ -243,28 +255,57 @@ private struct TableRewriter {
     }
 }
 
+/// The names normfolio gives the images of an imported file: `afbeelding-1.png` and so on, in
+/// the order they appear, in the document's own folder.
+final class ImageNames {
+    let folder: String
+    /// Each image's path inside the file, with the name it gets.
+    private(set) var names: [(source: String, name: String)] = []
+    /// How many images the text shows.
+    private(set) var shown = 0
+
+    init(folder: String) { self.folder = folder }
+
+    /// The target the text links to for an image pandoc found at `source`; links to the web are
+    /// left as they are.
+    func target(for source: String) -> String {
+        shown += 1
+        if source.contains("://") || source.hasPrefix("data:") { return source }
+        if let known = names.first(where: { $0.source == source }) { return folder + "/" + known.name }
+        let ext = (source as NSString).pathExtension.lowercased()
+        let safe = ext.count <= 5 && !ext.isEmpty && ext.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } ? "." + ext : ""
+        let name = "afbeelding-\(names.count + 1)\(safe)"
+        names.append((source, name))
+        return folder + "/" + name
+    }
+}
+
 /// Changes to pandoc's document tree before it is written as Markdown.
 enum PandocTree {
     /// `value` without what Markdown cannot carry and would come through as HTML: the attributes
     /// of images (sizes and styles) are dropped, and figures (pandoc 3) become their image and
-    /// their caption as a paragraph.
-    static func simplified(_ value: Any) -> Any {
+    /// their caption as a paragraph. Images link to the names `images` gives them.
+    static func simplified(_ value: Any, images: ImageNames) -> Any {
         if let list = value as? [Any] {
             return list.flatMap { item -> [Any] in
                 guard let node = item as? [String: Any], node["t"] as? String == "Figure",
-                    let content = node["c"] as? [Any], content.count == 3 else { return [simplified(item)] }
+                    let content = node["c"] as? [Any], content.count == 3 else { return [simplified(item, images: images)] }
                 let caption = ((content[1] as? [Any])?.last as? [Any]) ?? []
-                return (simplified(content[2]) as? [Any] ?? []) + (simplified(caption) as? [Any] ?? [])
+                return (simplified(content[2], images: images) as? [Any] ?? []) + (simplified(caption, images: images) as? [Any] ?? [])
             }
         }
         guard var node = value as? [String: Any] else { return value }
         if node["t"] as? String == "Image", var content = node["c"] as? [Any], content.count == 3 {
             content[0] = ["", [Any](), [Any]()] as [Any]
-            content[1] = simplified(content[1])
+            content[1] = simplified(content[1], images: images)
+            if var target = content[2] as? [Any], let source = target.first as? String {
+                target[0] = images.target(for: source)
+                content[2] = target
+            }
             node["c"] = content
             return node
         }
-        if let content = node["c"] { node["c"] = simplified(content) }
+        if let content = node["c"] { node["c"] = simplified(content, images: images) }
         return node
     }
 }

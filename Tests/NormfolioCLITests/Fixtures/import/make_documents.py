@@ -100,10 +100,26 @@ def odt(path, image):
     document.save(path)
 
 
+def hostile(path, source):
+    """A Word file whose image points outside the media folder, and a second copy of the image
+    stored under a name that climbs out of the archive: an importer that trusts names inside
+    the file writes outside the folder it was given (CVE-2023-38745 in pandoc before 3.1.6)."""
+    import zipfile
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        image = original.read("word/media/image1.png")
+        for item in original.infolist():
+            data = original.read(item.filename)
+            if item.filename == "word/_rels/document.xml.rels":
+                data = data.replace(b'Target="media/image1.png"', b'Target="../../../../../../tmp/normfolio-import-escape.png"')
+            out.writestr(zipfile.ZipInfo(item.filename, item.date_time), data, zipfile.ZIP_DEFLATED)
+        out.writestr(zipfile.ZipInfo("../../../../../../tmp/normfolio-import-escape.png", (2026, 1, 1, 0, 0, 0)), image)
+
+
 if __name__ == "__main__":
     here = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).parent)
     image = here / "afbeelding.png"
     image.write_bytes(png(60, 40, (29, 78, 137)))
     docx(here / "beleid-de-linde.docx", image)
     odt(here / "procedure-datalekken.odt", image)
+    hostile(here / "ontsnapping.docx", here / "beleid-de-linde.docx")
     image.unlink()
