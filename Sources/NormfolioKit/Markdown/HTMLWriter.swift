@@ -172,7 +172,7 @@ struct HTMLWriter {
 
     /// The checkbox of a task list item, named after the task.
     private mutating func checkbox(done: Bool, content: [Inline]) {
-        write(done ? "<input type=\"checkbox\" disabled=\"\" checked=\"\" aria-label=\"" : "<input type=\"checkbox\" disabled=\"\" aria-label=\"")
+        write(done ? "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"" : "<input type=\"checkbox\" disabled=\"\" aria-label=\"")
         escape(String(MarkdownDocument.Inline.plainText(content).trimmed.prefix(120)))
         write("\" /> ")
     }

@@ -362,6 +362,17 @@ private struct TreeConverter {
                 }
                 push(.paragraph)
             case CMARK_NODE_HEADING:
+                // A setext underline below a pipe table is the table's last row (`===`) or a rule
+                // after it (`---`), not the underline of a heading made of the table's lines.
+                if cmark_node_get_start_line(node) != cmark_node_get_end_line(node),
+                    lines.contains(UInt8(ascii: "|"), in: node),
+                    let blocks = table(in: node, setext: true, analysis: &analysis)
+                {
+                    for block in blocks { add(block) }
+                    if firstBlockDone() { return MarkdownDocument(blocks: stack[0].blocks) }
+                    cmark_iter_reset(iterator, node, CMARK_EVENT_EXIT)
+                    continue
+                }
                 push(.heading(Int(cmark_node_get_heading_level(node))))
             case CMARK_NODE_EMPH:
                 push(.emphasis)
@@ -431,9 +442,11 @@ private struct TreeConverter {
     // MARK: Tables
 
     /// The blocks a paragraph with a pipe table becomes: the paragraph of the lines before the
-    /// table (if any) and the table; nil when its lines hold no table.
-    private func table(in paragraph: OpaquePointer, analysis: inout Markdown.Analysis) -> [Block]? {
-        let rows = contentLines(of: paragraph)
+    /// table (if any) and the table; nil when its lines hold no table. For a setext heading,
+    /// `setext`, the underline is left out of the search and added to the table after.
+    private func table(in paragraph: OpaquePointer, setext: Bool = false, analysis: inout Markdown.Analysis) -> [Block]? {
+        var rows = contentLines(of: paragraph)
+        let underline = setext ? rows.popLast() : nil
         guard let header = PipeTable.headerIndex(in: rows.map(\.text)),
             let alignments = PipeTable.alignments(of: rows[header + 1].text)
         else { return nil }
@@ -451,9 +464,10 @@ private struct TreeConverter {
             while cells.count < alignments.count { cells.append([]) }
             return Array(cells)
         }
-        let table = MarkdownDocument.Table(alignments: alignments, header: cells(rows[header]),
-                                           rows: rows[(header + 2)...].map(cells))
-        return blocks + [.table(table)]
+        var body = rows[(header + 2)...].map(cells)
+        if let underline, underline.text.contains("=") { body.append(cells(underline)) }
+        let table = MarkdownDocument.Table(alignments: alignments, header: cells(rows[header]), rows: body)
+        return blocks + [.table(table)] + (underline.map { $0.text.contains("=") } == false ? [.rule] : [])
     }
 
     /// Parses text cut from this body (a cell, or the lines before a table) that starts at byte
