@@ -94,12 +94,15 @@ func page(_ site: Site, _ path: String, io: FileIO = .live) -> String {
 
 /// Compares every file of `site` with the snapshot folder; a missing or unexpected file fails.
 /// `RECORD_SNAPSHOTS=1` writes the snapshot instead.
-func assertSnapshot(_ site: Site, named name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+/// `only` limits the comparison to those files of the site.
+func assertSnapshot(_ site: Site, named name: String, only: Set<String>? = nil,
+                    sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
     let folder = testsFolder.appendingPathComponent("Snapshots").appendingPathComponent(name)
     let fm = FileManager.default
+    let files = site.files.filter { only?.contains($0.path) ?? true }
     if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
         try? fm.removeItem(at: folder)
-        for file in site.files {
+        for file in files {
             let target = folder.appendingPathComponent(file.path)
             try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
             try #require(file.bytes()).write(to: target)
@@ -107,7 +110,7 @@ func assertSnapshot(_ site: Site, named name: String, sourceLocation: Testing.So
         return
     }
     let recorded = Set(FileIO.live.listFiles(folder.path))
-    let produced = Set(site.files.map(\.path))
+    let produced = Set(files.map(\.path))
     for missing in recorded.subtracting(produced).sorted() {
         Issue.record("snapshot \(name) has \(missing), which the build no longer writes", sourceLocation: sourceLocation)
     }
@@ -115,7 +118,7 @@ func assertSnapshot(_ site: Site, named name: String, sourceLocation: Testing.So
         Issue.record("the build writes \(extra), which snapshot \(name) lacks (RECORD_SNAPSHOTS=1 to record)",
                      sourceLocation: sourceLocation)
     }
-    for file in site.files where recorded.contains(file.path) {
+    for file in files where recorded.contains(file.path) {
         let expected = try Data(contentsOf: folder.appendingPathComponent(file.path))
         let actual = try #require(file.bytes())
         if expected != actual {

@@ -74,11 +74,13 @@ public enum Markdown {
         return (document, analysis)
     }
 
-    /// Ids the pages around a body use for their own sections, and those of footnotes: a heading
-    /// never gets one of them.
+    /// Ids the pages a body is shown on (documents, free pages, and norm pages with their
+    /// assessment) use for their own sections, and those of footnotes: a heading never gets one
+    /// of them. Other pages' ids are free: a heading may be called "Niveaus" without a suffix.
     static let reservedIDs: Set<String> = {
         var ids: Set<String> = []
-        for (_, data) in Theme.builtInFiles(under: "Templates") {
+        let shown = ["layout.mustache", "head-extra.mustache", "document.mustache", "page.mustache", "norm.mustache"]
+        for (name, data) in Theme.builtInFiles(under: "Templates") where shown.contains(name) {
             let text = String(decoding: data, as: UTF8.self)
             for part in text.components(separatedBy: "id=\"").dropFirst() {
                 let id = part.prefix { $0 != "\"" }
