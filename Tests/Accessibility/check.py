@@ -22,6 +22,8 @@ PAGES = {
     "norm": "normen/SM.02.html",
     "norm-privacy": "normen/RB.03.html",
     "evidence": "documenten/techniek-mfa-invoering.html",
+    "evidence with a table and footnote": "documenten/beleid-bewaartermijnen.html",
+    "evidence with a task list": "documenten/organisatie-jaarplan-ibp-2026.html",
     "documents": "documenten/index.html",
     "coverage": "dekking.html",
     "maturity": "volwassenheid.html",

@@ -136,12 +136,14 @@ extension CommandTests {
         let zip = folder.appendingPathComponent("leeg.docx")
         #expect(try run(["build", portfolio.path, "-o", folder.appendingPathComponent("site").path,
                          "--zip", zip.path]).status == 0)
-        let result = try run(["import", garbage.path, zip.path, "--norms", "SM.02"], in: portfolio)
+        let missing = folder.appendingPathComponent("weg.odt")
+        let result = try run(["import", garbage.path, zip.path, missing.path, "--norms", "SM.02"], in: portfolio)
         #expect(result.status == 1)
-        let errors = result.stderr.split(separator: "\n")
-        #expect(errors.count == 2, "\(result.stderr)")
+        let errors = result.stderr.split(separator: "\n").map(String.init)
+        #expect(errors.count == 3, "\(result.stderr)")
         #expect(errors.first == "error: \(garbage.path): '\(garbage.path)' is not a .docx or .odt file normfolio can read")
-        #expect(errors.last?.hasPrefix("error: \(zip.path): pandoc could not convert the file") == true)
+        #expect(errors.dropFirst().first?.hasPrefix("error: \(zip.path): pandoc could not convert the file") == true)
+        #expect(errors.last == "error: \(missing.path): '\(missing.path)' does not exist or cannot be read")
         #expect(!FileManager.default.fileExists(atPath: portfolio.appendingPathComponent("Content/geimporteerd").path))
 
         // Wrong arguments are usage errors, before anything is read.
@@ -153,5 +155,30 @@ extension CommandTests {
         #expect(pdf.stderr.contains("'rapport.pdf' is not a .docx or .odt file"))
         let outside = try run(["import", Self.word, "--norms", "SM.02", "--folder", "../buiten"], in: portfolio)
         #expect(outside.status == 64)
+    }
+
+    /// Personal data in the converted text is reported by the import, with the line in the new file,
+    /// before `check` stops on it. The Word file is written by pandoc itself.
+    @Test func importReportsPersonalDataAtOnce() throws {
+        let (folder, portfolio) = try newPortfolio()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let word = folder.appendingPathComponent("leerlingzaak.docx")
+        let pandoc = Process()
+        pandoc.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        pandoc.arguments = ["pandoc", "-f", "markdown", "-o", word.path]
+        let input = Pipe()
+        pandoc.standardInput = input
+        try pandoc.run()
+        input.fileHandleForWriting.write(Data("# Leerlingzaak\n\nHet BSN 111222333 en j.jansen@school.nl staan hierin.\n".utf8))
+        try input.fileHandleForWriting.close()
+        pandoc.waitUntilExit()
+        #expect(pandoc.terminationStatus == 0)
+        let result = try run(["import", word.path, "--norms", "SM.02"], in: portfolio)
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("  note: line 16: a BSN-like number (1112***33): remove it or mark it as described in docs/format.md before you publish\n"))
+        #expect(result.stdout.contains("  note: line 16: an e-mail address (j***@school.nl):"))
+        let check = try run(["check"], in: portfolio)
+        #expect(check.status == 1)
+        #expect(check.stderr.hasPrefix("Content/geimporteerd/leerlingzaak.md:16:9: error: BSN-like number 1112***33"))
     }
 }

@@ -42,6 +42,9 @@ public enum OfficeImport {
 
     /// Imports `file` into the portfolio at `portfolio`. Nothing is written unless all of it converts.
     public static func run(_ file: URL, portfolio: URL, options: Options, today: Day = Day(Date())) throws -> Report {
+        guard FileManager.default.isReadableFile(atPath: file.path) else {
+            throw Failure(description: "'\(file.path)' does not exist or cannot be read")
+        }
         guard let office = OfficeFile(url: file) else {
             throw Failure(description: "'\(file.path)' is not a .docx or .odt file normfolio can read")
         }
@@ -89,7 +92,9 @@ public enum OfficeImport {
         }
 
         // The title: the document's own, else its first heading, else its file name.
-        let title = office.title ?? Self.firstHeading(in: body) ?? file.deletingPathExtension().lastPathComponent
+        // One line, and no longer than a title may be.
+        let found = office.title ?? Self.firstHeading(in: body) ?? file.deletingPathExtension().lastPathComponent
+        let title = String(found.split(whereSeparator: \.isWhitespace).joined(separator: " ").prefix(Limits.nameCharacters))
         report.title = title
         let text = EvidenceTemplate.frontMatter(title: title, norms: options.norms, type: options.type,
                                                 classification: options.classification, date: today,
@@ -97,6 +102,11 @@ public enum OfficeImport {
         // What normfolio itself will not publish of what pandoc wrote.
         let parsed = Markdown.parse(MarkdownSource(text: body, firstLine: 1), path: relative)
         report.notes += parsed.analysis.diagnostics.filter { $0.code == "html-removed" }.map(\.message)
+        // Personal data the privacy guard will stop or warn about: better to hear it now.
+        let bodyStart = text.split(separator: "\n", omittingEmptySubsequences: false).count - body.split(separator: "\n", omittingEmptySubsequences: false).count
+        report.notes += PrivacyGuard.scan(body).map { finding in
+            "line \(finding.line + bodyStart): \(finding.kind == .bsn ? "a BSN-like number" : finding.kind == .email ? "an e-mail address" : "an IPv4 address") (\(finding.masked)): remove it or mark it as described in docs/format.md before you publish"
+        }
         report.notes += Self.imagesWithoutDescription(in: body).map {
             "image \($0) has no description for readers who cannot see it: write one between the [ ] before it"
         }
