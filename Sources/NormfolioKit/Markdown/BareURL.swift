@@ -10,7 +10,7 @@ enum BareURL {
     }
 
     static func split(_ text: String) -> [Piece] {
-        guard text.contains("www.") || text.contains("http://") || text.contains("https://") else { return [.text(text)] }
+        guard text.containsBytes("www.") || text.containsBytes("http://") || text.containsBytes("https://") else { return [.text(text)] }
         let characters = Array(text)
         var pieces: [Piece] = []
         var plain = ""

@@ -6,11 +6,33 @@ enum MarkdownExtensions {
     typealias Block = MarkdownDocument.Block
     typealias Inline = MarkdownDocument.Inline
 
+    /// Which extensions a body can need at all, from its text: most bodies have no tildes, no
+    /// footnote references and no web addresses, and their texts are not searched for them.
+    struct Features {
+        var addresses = true
+        var footnotes = true
+        var tildes = true
+        var tasks = true
+
+        init() {}
+
+        init(_ text: String) {
+            addresses = text.containsBytes("www.") || text.containsBytes("://")
+            footnotes = text.containsBytes("[^")
+            tildes = text.containsByte(UInt8(ascii: "~"))
+            tasks = text.containsBytes("[ ]") || text.containsBytes("[x]") || text.containsBytes("[X]")
+        }
+
+        /// Nothing for the extensions to do but heading ids (norm IDs were split by the converter).
+        var isPlain: Bool { !addresses && !footnotes && !tildes && !tasks }
+    }
+
     /// Applies every extension. `definitions` are the footnotes the body defines, by label
     /// (see `Footnotes`); `reservedIDs` are the ids the page around the body uses already.
-    static func apply(to document: inout MarkdownDocument, definitions: [String: [Block]], reservedIDs: Set<String>) {
-        var footnotes = FootnoteNumbering(definitions: definitions)
-        document.blocks = blocks(document.blocks, footnotes: &footnotes)
+    static func apply(to document: inout MarkdownDocument, definitions: [String: [Block]], reservedIDs: Set<String>,
+                      features: Features = Features()) {
+        var footnotes = FootnoteNumbering(definitions: definitions, features: features)
+        if !features.isPlain || !definitions.isEmpty { document.blocks = blocks(document.blocks, footnotes: &footnotes) }
         // Footnotes may refer to further footnotes; each is transformed once, in reference order.
         var index = 0
         while index < footnotes.order.count {
@@ -26,9 +48,11 @@ enum MarkdownExtensions {
     /// The labels of footnotes in the order they are first referred to.
     struct FootnoteNumbering {
         let definitions: [String: [Block]]
+        /// Carried along the walk: what the body can hold.
+        let features: Features
         private(set) var order: [String] = []
 
-        init(definitions: [String: [Block]]) { self.definitions = definitions }
+        init(definitions: [String: [Block]], features: Features) { (self.definitions, self.features) = (definitions, features) }
 
         /// Whether `label` is defined; the first time it is referred to, it gets its number.
         mutating func refer(to label: String) -> Bool {
@@ -99,19 +123,21 @@ enum MarkdownExtensions {
                 result.append(inline)
             }
         }
-        return strikethrough(result)
+        return footnotes.features.tildes ? strikethrough(result) : result
     }
 
     /// A text outside links: bare URLs become links, `[^label]` a footnote reference, norm-ID-shaped
     /// words tokens of their own.
     private static func textPieces(_ text: String, footnotes: inout FootnoteNumbering) -> [Inline] {
+        // The converter has split norm IDs already.
+        if !footnotes.features.addresses, !footnotes.features.footnotes { return [.text(text)] }
         var result: [Inline] = []
-        for piece in BareURL.split(text) {
+        for piece in footnotes.features.addresses ? BareURL.split(text) : [.text(text)] {
             switch piece {
             case .url(let url, let visible):
                 result.append(.link(destination: url, title: "", [.text(visible)]))
             case .text(let part):
-                for reference in footnoteReferences(part) {
+                for reference in footnotes.features.footnotes ? footnoteReferences(part) : [.text(part)] {
                     switch reference {
                     case .footnote(let label) where footnotes.refer(to: label): result.append(.footnote(label))
                     case .footnote(let label): result += normPieces("[^\(label)]")
@@ -127,7 +153,7 @@ enum MarkdownExtensions {
 
     /// Cuts `[^label]` references out of a text.
     private static func footnoteReferences(_ text: String) -> [ReferencePiece] {
-        guard text.contains("[^") else { return [.text(text)] }
+        guard text.containsBytes("[^") else { return [.text(text)] }
         var pieces: [ReferencePiece] = []
         var rest = Substring(text)
         while let open = rest.range(of: "[^") {
@@ -160,8 +186,8 @@ enum MarkdownExtensions {
     }
 
     /// A text with its norm-ID-shaped words as tokens of their own.
-    private static func normPieces(_ text: String) -> [Inline] {
-        let tokens = Markdown.normTokens(in: text)
+    static func normPieces(_ text: String, tokens: [(id: String, offset: Int)]? = nil) -> [Inline] {
+        let tokens = tokens ?? Markdown.normTokens(in: text)
         guard !tokens.isEmpty else { return [.text(text)] }
         var result: [Inline] = []
         let utf8 = text.utf8
@@ -181,14 +207,14 @@ enum MarkdownExtensions {
     /// `~~text~~` and `~text~` (GFM 6.5): runs of one or two tildes that open (a character other
     /// than a space follows) and close (one precedes) pair up with a run of the same length.
     static func strikethrough(_ list: [Inline]) -> [Inline] {
-        guard list.contains(where: { if case .text(let text) = $0 { text.contains("~") } else { false } }) else { return list }
+        guard list.contains(where: { if case .text(let text) = $0 { text.containsByte(0x7E) } else { false } }) else { return list }
         enum Piece {
             case inline(Inline)
             case tildes(Int, canOpen: Bool, canClose: Bool)
         }
         var pieces: [Piece] = []
         for (index, inline) in list.enumerated() {
-            guard case .text(let text) = inline, text.contains("~") else {
+            guard case .text(let text) = inline, text.containsByte(0x7E) else {
                 pieces.append(.inline(inline))
                 continue
             }
@@ -284,6 +310,20 @@ struct HeadingIDs {
 
     /// The slug of a heading's text, before it is made unique.
     static func slug(_ text: String) -> String {
+        // ASCII (most headings): the same rule, byte by byte.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(text.utf8.count)
+            for byte in text.utf8 {
+                switch byte {
+                case 0x41...0x5A: bytes.append(byte + 0x20)
+                case 0x61...0x7A, 0x30...0x39, 0x5F, 0x2D: bytes.append(byte)
+                case 0x20: bytes.append(0x2D)
+                default: break
+                }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         var slug = ""
         for scalar in text.lowercased().unicodeScalars {
             if scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar == "_" || scalar == "-" {

@@ -25,7 +25,7 @@ enum Footnotes {
 
     /// Escapes the definitions of a body and finds its references, outside fenced code and code spans.
     static func prepare(_ text: String) -> Prepared {
-        guard text.contains("[^") else { return Prepared(text: text) }
+        guard text.containsBytes("[^") else { return Prepared(text: text) }
         var prepared = Prepared(text: "")
         var output: [UInt8] = []
         output.reserveCapacity(text.utf8.count + 16)

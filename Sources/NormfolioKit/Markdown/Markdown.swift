@@ -58,12 +58,16 @@ public enum Markdown {
         let lines = SourceLines(prepared.text, insertions: prepared.insertions)
         var analysis = Analysis()
         // Cells of tables are parsed on their own; link reference definitions are document-wide.
-        let definitions = prepared.text.utf8.contains(UInt8(ascii: "|")) ? referenceDefinitions(in: prepared.text) : ""
-        let converter = TreeConverter(lines: lines, path: path, firstLine: source.firstLine, definitions: definitions)
+        let definitions = prepared.text.containsByte(UInt8(ascii: "|")) ? referenceDefinitions(in: prepared.text) : ""
+        let features = MarkdownExtensions.Features(prepared.text)
+        var converter = TreeConverter(lines: lines, path: path, firstLine: source.firstLine, definitions: definitions)
+        // Without web addresses and footnotes, nothing can overlap a norm ID in a text: norm IDs
+        // become tokens as the tree is built, and most bodies need no further pass.
+        converter.splitsNorms = !features.addresses && !features.footnotes
         var document = withDocument(prepared.text) { root in converter.convert(root, analysis: &analysis) }
         let (blocks, footnotes) = Footnotes.extractDefinitions(from: document.blocks)
         document.blocks = blocks
-        MarkdownExtensions.apply(to: &document, definitions: footnotes, reservedIDs: reservedIDs)
+        MarkdownExtensions.apply(to: &document, definitions: footnotes, reservedIDs: reservedIDs, features: features)
         analysis.visibleText = document.visibleText
         analysis.anchors = document.anchors
         analysis.diagnostics += footnoteDiagnostics(prepared, defined: footnotes, used: Set(document.footnotes.map(\.label)),
@@ -221,6 +225,8 @@ private struct TreeConverter {
     let definitions: String
     /// Stop after the first block: a table cell, parsed with the definitions after it.
     var firstBlockOnly = false
+    /// Norm IDs in text outside links become `.norm` tokens here rather than in `MarkdownExtensions`.
+    var splitsNorms = false
 
     init(lines: SourceLines, path: String, firstLine: Int, definitions: String) {
         self.lines = lines
@@ -292,29 +298,8 @@ private struct TreeConverter {
     func convert(_ root: OpaquePointer, analysis: inout Markdown.Analysis) -> MarkdownDocument {
         guard let iterator = cmark_iter_new(root) else { return MarkdownDocument() }
         defer { cmark_iter_free(iterator) }
-        var stack: [Frame] = []
-        var depth = 0       // frames that count towards the cap
+        var stack = FrameStack(firstBlockOnly: firstBlockOnly)
         var linkDepth = 0   // inside links and images, text is not searched for norm IDs
-        /// The frame that takes content now: the innermost one that is not flattened.
-        func target() -> Int {
-            var index = stack.count - 1
-            while index > 0, stack[index].isFlattened { index -= 1 }
-            return index
-        }
-        func add(_ block: Block) { stack[target()].add(block) }
-        func add(_ inline: Inline) { stack[target()].add(inline) }
-        func push(_ kind: Frame.Kind) {
-            // Paragraphs and headings hold no blocks, so they never deepen the block tree.
-            let isTextBlock = if case .paragraph = kind { true } else if case .heading = kind { true } else { false }
-            if depth >= MarkdownDocument.maxDepth, !stack.isEmpty, !isTextBlock {
-                stack.append(Frame(kind: .flattened))
-            } else {
-                stack.append(Frame(kind: kind))
-                depth += 1
-            }
-        }
-        /// The document so far: what a cell's parse returns after its first block.
-        func firstBlockDone() -> Bool { firstBlockOnly && stack.count == 1 && !stack[0].blocks.isEmpty }
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
@@ -322,47 +307,47 @@ private struct TreeConverter {
             let type = cmark_node_get_type(node)
             if event == CMARK_EVENT_EXIT {
                 if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE { linkDepth -= 1 }
-                guard let frame = stack.popLast() else { continue }
+                guard let frame = stack.frames.popLast() else { continue }
                 if frame.isFlattened { continue }
-                depth -= 1
-                guard !stack.isEmpty else { return MarkdownDocument(blocks: frame.blocks) }
-                let into = target()
+                stack.depth -= 1
+                guard !stack.frames.isEmpty else { return MarkdownDocument(blocks: frame.blocks) }
+                let into = stack.target()
                 if case .item = frame.kind {
-                    if case .list = stack[into].kind {
-                        stack[into].items.append(MarkdownDocument.Item(blocks: frame.blocks))
+                    if case .list = stack.frames[into].kind {
+                        stack.frames[into].items.append(MarkdownDocument.Item(blocks: frame.blocks))
                     } else {
-                        stack[into].blocks += frame.blocks
+                        stack.frames[into].blocks += frame.blocks
                     }
                 } else if let block = frame.finished.block {
-                    stack[into].add(block)
+                    stack.frames[into].add(block)
                 } else if let inline = frame.finished.inline {
-                    stack[into].add(inline)
+                    stack.frames[into].add(inline)
                 }
-                if firstBlockDone() { return MarkdownDocument(blocks: stack[0].blocks) }
+                if stack.firstBlockDone { return MarkdownDocument(blocks: stack.frames[0].blocks) }
                 continue
             }
             switch type {
             case CMARK_NODE_DOCUMENT:
-                stack.append(Frame(kind: .document))
+                stack.frames.append(Frame(kind: .document))
             case CMARK_NODE_BLOCK_QUOTE:
-                push(.quote)
+                stack.push(.quote)
             case CMARK_NODE_LIST:
-                push(.list(ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
+                stack.push(.list(ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
                            start: Int(cmark_node_get_list_start(node)), tight: cmark_node_get_list_tight(node) != 0))
             case CMARK_NODE_ITEM:
-                push(.item)
+                stack.push(.item)
             case CMARK_NODE_PARAGRAPH:
                 // A paragraph whose lines hold a pipe table becomes the table (and the paragraph
                 // of the lines before it); cmark's own parse of its lines is skipped.
                 if !definitions.isEmpty || lines.contains(UInt8(ascii: "|"), in: node),
                     let blocks = table(in: node, analysis: &analysis)
                 {
-                    for block in blocks { add(block) }
-                    if firstBlockDone() { return MarkdownDocument(blocks: stack[0].blocks) }
+                    for block in blocks { stack.add(block) }
+                    if stack.firstBlockDone { return MarkdownDocument(blocks: stack.frames[0].blocks) }
                     cmark_iter_reset(iterator, node, CMARK_EVENT_EXIT)
                     continue
                 }
-                push(.paragraph)
+                stack.push(.paragraph)
             case CMARK_NODE_HEADING:
                 // A setext underline below a pipe table is the table's last row (`===`) or a rule
                 // after it (`---`), not the underline of a heading made of the table's lines.
@@ -370,58 +355,96 @@ private struct TreeConverter {
                     lines.contains(UInt8(ascii: "|"), in: node),
                     let blocks = table(in: node, setext: true, analysis: &analysis)
                 {
-                    for block in blocks { add(block) }
-                    if firstBlockDone() { return MarkdownDocument(blocks: stack[0].blocks) }
+                    for block in blocks { stack.add(block) }
+                    if stack.firstBlockDone { return MarkdownDocument(blocks: stack.frames[0].blocks) }
                     cmark_iter_reset(iterator, node, CMARK_EVENT_EXIT)
                     continue
                 }
-                push(.heading(Int(cmark_node_get_heading_level(node))))
+                stack.push(.heading(Int(cmark_node_get_heading_level(node))))
             case CMARK_NODE_EMPH:
-                push(.emphasis)
+                stack.push(.emphasis)
             case CMARK_NODE_STRONG:
-                push(.strong)
+                stack.push(.strong)
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
                 let title = cmark_node_get_title(node).map { String(cString: $0) } ?? ""
                 analysis.links.append(MarkdownLink(destination: destination, isImage: type == CMARK_NODE_IMAGE,
                                                    location: placed(lines.location(ofNode: node, path: path, firstLine: firstLine))))
-                push(type == CMARK_NODE_LINK ? .link(destination, title) : .image(destination, title))
+                stack.push(type == CMARK_NODE_LINK ? .link(destination, title) : .image(destination, title))
                 linkDepth += 1
             case CMARK_NODE_TEXT:
                 let literal = Markdown.literal(of: node)
                 // Norm-ID-shaped words, with their places (they become tokens of their own later).
-                if linkDepth == 0 {
-                    for token in Markdown.normTokens(in: literal) {
-                        analysis.mentions.append(NormMention(
-                            id: token.id,
-                            location: placed(lines.location(ofToken: token.id, atOffset: token.offset, inTextNode: node, path: path,
-                                                            firstLine: firstLine))))
-                    }
+                let tokens = linkDepth == 0 ? Markdown.normTokens(in: literal) : []
+                for token in tokens {
+                    analysis.mentions.append(NormMention(
+                        id: token.id,
+                        location: placed(lines.location(ofToken: token.id, atOffset: token.offset, inTextNode: node, path: path,
+                                                        firstLine: firstLine))))
                 }
-                add(.text(literal))
+                if splitsNorms, !tokens.isEmpty {
+                    for piece in MarkdownExtensions.normPieces(literal, tokens: tokens) { stack.add(piece) }
+                } else {
+                    stack.add(.text(literal))
+                }
             case CMARK_NODE_CODE:
-                add(Inline.code(Markdown.literal(of: node)))
+                stack.add(Inline.code(Markdown.literal(of: node)))
             case CMARK_NODE_HTML_INLINE:
                 let literal = Markdown.literal(of: node)
                 inspect(literal, node: node, analysis: &analysis)
-                add(Inline.html(literal))
+                stack.add(Inline.html(literal))
             case CMARK_NODE_SOFTBREAK:
-                add(.softBreak)
+                stack.add(.softBreak)
             case CMARK_NODE_LINEBREAK:
-                add(.lineBreak)
+                stack.add(.lineBreak)
             case CMARK_NODE_CODE_BLOCK:
-                add(.code(info: cmark_node_get_fence_info(node).map { String(cString: $0) } ?? "", literal: Markdown.literal(of: node)))
+                stack.add(.code(info: cmark_node_get_fence_info(node).map { String(cString: $0) } ?? "", literal: Markdown.literal(of: node)))
             case CMARK_NODE_HTML_BLOCK:
                 let literal = Markdown.literal(of: node)
                 inspect(literal, node: node, analysis: &analysis)
-                add(Block.html(literal))
+                stack.add(Block.html(literal))
             case CMARK_NODE_THEMATIC_BREAK:
-                add(.rule)
+                stack.add(.rule)
             default:
                 break
             }
         }
-        return MarkdownDocument(blocks: stack.first?.blocks ?? [])
+        return MarkdownDocument(blocks: stack.frames.first?.blocks ?? [])
+    }
+
+    /// The frames being built while walking cmark's tree, innermost last. A struct with mutating
+    /// methods rather than nested functions around captured variables, which pay a runtime
+    /// exclusivity check on every node.
+    private struct FrameStack {
+        var frames: [Frame] = []
+        var depth = 0       // frames that count towards the cap
+        let firstBlockOnly: Bool
+
+        init(firstBlockOnly: Bool) { self.firstBlockOnly = firstBlockOnly }
+
+        /// The frame that takes content now: the innermost one that is not flattened.
+        func target() -> Int {
+            var index = frames.count - 1
+            while index > 0, frames[index].isFlattened { index -= 1 }
+            return index
+        }
+
+        mutating func add(_ block: Block) { frames[target()].add(block) }
+        mutating func add(_ inline: Inline) { frames[target()].add(inline) }
+
+        mutating func push(_ kind: Frame.Kind) {
+            // Paragraphs and headings hold no blocks, so they never deepen the block tree.
+            let isTextBlock = if case .paragraph = kind { true } else if case .heading = kind { true } else { false }
+            if depth >= MarkdownDocument.maxDepth, !frames.isEmpty, !isTextBlock {
+                frames.append(Frame(kind: .flattened))
+            } else {
+                frames.append(Frame(kind: kind))
+                depth += 1
+            }
+        }
+
+        /// The document so far: what a cell's parse returns after its first block.
+        var firstBlockDone: Bool { firstBlockOnly && frames.count == 1 && !frames[0].blocks.isEmpty }
     }
 
     // MARK: Raw HTML
@@ -480,6 +503,7 @@ private struct TreeConverter {
                                       definitions: "")
         converter.firstColumn = origin.column
         converter.firstBlockOnly = true
+        converter.splitsNorms = splitsNorms
         let source = definitions.isEmpty ? text : text + "\n\n" + definitions
         return Markdown.withDocument(source) { root in converter.convert(root, analysis: &analysis) }.blocks
     }

@@ -95,51 +95,11 @@ extension MarkdownDocument {
     /// The words a reader sees, for search: text, code and image descriptions, words separated by
     /// single spaces, without markup, link targets or raw HTML.
     public var visibleText: String {
-        var text: [UInt8] = []
-        func space() { if let last = text.last, last != 0x20 { text.append(0x20) } }
-        func add(_ literal: String) {
-            var pendingSpace = false
-            for byte in literal.utf8 {
-                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
-                    pendingSpace = true
-                } else {
-                    if pendingSpace { space() }
-                    pendingSpace = false
-                    text.append(byte)
-                }
-            }
-            if pendingSpace { space() }
-        }
-        func inlines(_ list: [Inline]) {
-            for inline in list {
-                switch inline {
-                case .text(let literal), .code(let literal), .norm(let literal): add(literal)
-                case .emphasis(let children), .strong(let children), .strikethrough(let children), .link(_, _, let children),
-                    .image(_, _, let children): inlines(children)
-                case .softBreak, .lineBreak: space()
-                case .html, .footnote: break
-                }
-            }
-        }
-        func blocks(_ list: [Block]) {
-            for block in list {
-                space()
-                switch block {
-                case .paragraph(let content), .heading(_, let content, _): inlines(content)
-                case .quote(let children): blocks(children)
-                case .list(let list): for item in list.items { blocks(item.blocks) }
-                case .code(_, let literal): add(literal)
-                case .table(let table):
-                    for cell in table.header + table.rows.flatMap({ $0 }) {
-                        space()
-                        inlines(cell)
-                    }
-                case .html, .rule: break
-                }
-            }
-        }
-        blocks(self.blocks)
-        for footnote in footnotes { blocks(footnote.blocks) }
+        var writer = VisibleTextWriter()
+        writer.text.reserveCapacity(4096)
+        writer.blocks(self.blocks)
+        for footnote in footnotes { writer.blocks(footnote.blocks) }
+        var text = writer.text
         if text.last == 0x20 { text.removeLast() }
         return String(decoding: text.drop { $0 == 0x20 }, as: UTF8.self)
     }
@@ -190,5 +150,67 @@ extension MarkdownDocument.Inline {
             }
         }
         return text
+    }
+}
+
+/// Collects the visible text of a document's tree. A struct with mutating methods rather than
+/// nested functions around a captured array: those pay a runtime exclusivity check per byte.
+private struct VisibleTextWriter {
+    typealias Block = MarkdownDocument.Block
+    typealias Inline = MarkdownDocument.Inline
+
+    var text: [UInt8] = []
+
+    mutating func space() {
+        if let last = text.last, last != 0x20 { text.append(0x20) }
+    }
+
+    mutating func add(_ literal: String) {
+        var literal = literal
+        literal.withUTF8 { bytes in
+            // Runs of other bytes are copied at once; a run of white space becomes one space.
+            var index = 0
+            while index < bytes.count {
+                var end = index
+                while end < bytes.count, !Self.isSpace(bytes[end]) { end += 1 }
+                if end > index { text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end])) }
+                guard end < bytes.count else { break }
+                while end < bytes.count, Self.isSpace(bytes[end]) { end += 1 }
+                space()
+                index = end
+            }
+        }
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
+
+    mutating func inlines(_ list: [Inline]) {
+        for inline in list {
+            switch inline {
+            case .text(let literal), .code(let literal), .norm(let literal): add(literal)
+            case .emphasis(let children), .strong(let children), .strikethrough(let children), .link(_, _, let children),
+                .image(_, _, let children): inlines(children)
+            case .softBreak, .lineBreak: space()
+            case .html, .footnote: break
+            }
+        }
+    }
+
+    mutating func blocks(_ list: [Block]) {
+        for block in list {
+            space()
+            switch block {
+            case .paragraph(let content), .heading(_, let content, _): inlines(content)
+            case .quote(let children): blocks(children)
+            case .list(let list): for item in list.items { blocks(item.blocks) }
+            case .code(_, let literal): add(literal)
+            case .table(let table):
+                for cell in table.header + table.rows.flatMap({ $0 }) {
+                    space()
+                    inlines(cell)
+                }
+            case .html, .rule: break
+            }
+        }
     }
 }

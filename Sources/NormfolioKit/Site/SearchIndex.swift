@@ -39,7 +39,9 @@ extension Renderer {
 
     /// An entry as one line of the index script: its JSON without the final line break.
     private static func line(_ entry: JSONValue) -> String {
-        String(entry.text(escapingLessThan: true).dropLast())
+        // Cut at the byte: a String's generic dropLast counts from the start.
+        let text = entry.text(escapingLessThan: true)
+        return text.hasSuffix("\n") ? String(decoding: text.utf8.dropLast(), as: UTF8.self) : text
     }
 
     private func searchEntry(title: String, url: String, kind: String, norms: String, classification: String,

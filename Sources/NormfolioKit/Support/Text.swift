@@ -41,6 +41,15 @@ extension String {
         }
     }
 
+    /// Whether the byte occurs in the text's UTF-8 (with `memchr`, not byte by byte).
+    func containsByte(_ byte: UInt8) -> Bool {
+        var text = self
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            return memchr(base, Int32(byte), bytes.count) != nil
+        }
+    }
+
     /// The text without line breaks at its end.
     var trimmingTrailingNewlines: String {
         var text = Substring(self)
