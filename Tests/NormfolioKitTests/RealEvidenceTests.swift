@@ -24,7 +24,8 @@ let evidenceFixture = fixtures.appendingPathComponent("evidence").path
             "\(file):45:1: warning: image 'https://www.kennisnet.nl/logo.png' is on another site, and the portfolio loads nothing from the internet: it is shown as a link; download it into the portfolio and link to the file to show it [remote-image]",
             "\(file):47:86: warning: IPv4 address 192.168.*.*; remove it or acknowledge it with pii_reviewed: [ipv4] [personal-data-ipv4]",
             "\(file):49:19: warning: footnote '[^bijlage]' is not defined; add a line '[^bijlage]: …' with its text [unknown-footnote]",
-            "\(file):52:1: warning: footnote '[^ongebruikt]' is defined but nothing refers to it; it is not shown [unused-footnote]",
+            "\(file):59:1: warning: raw HTML <aside> is not published; the text inside it is kept [html-removed]",
+            "\(file):62:1: warning: footnote '[^ongebruikt]' is defined but nothing refers to it; it is not shown [unused-footnote]",
         ])
         let site = try #require(result.site)
         try assertSnapshot(site, named: "evidence", only: ["documenten/beleid-classificatie.html", "documenten/index-document.html"])
