@@ -79,7 +79,8 @@ let package = Package(
         ),
         .testTarget(
             name: "NormfolioCLITests",
-            dependencies: ["NormfolioCLI", "NormfolioKit", "NormfolioServe"]
+            dependencies: ["NormfolioCLI", "NormfolioKit", "NormfolioServe"],
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,7 +1,7 @@
 import Foundation
 import PackagePlugin
 
-/// Embeds the built-in theme (the package's top-level `Templates/` and `Public/`) and the
+/// Embeds the built-in theme (the package's top-level `Templates/`, `Public/` and `Strings/`) and the
 /// normenkader catalogue into the target, so an installed `normfolio` works in any folder while
 /// the files themselves stay the single source of truth.
 @main
@@ -9,7 +9,7 @@ struct EmbedResources: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
         let root = context.package.directoryURL
         var inputs: [URL] = []
-        for folder in ["Templates", "Public"] {
+        for folder in ["Templates", "Public", "Strings"] {
             inputs += files(under: root.appendingPathComponent(folder))
         }
         inputs.append(target.directoryURL.appendingPathComponent("Catalog/normenkader.yml"))

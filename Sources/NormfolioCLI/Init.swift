@@ -7,14 +7,14 @@ struct Init: ParsableCommand {
         abstract: "Create a new portfolio: normfolio.yml, two example documents and one assessment.",
         discussion: """
             Existing files are never overwritten. With --theme, the built-in templates and styles are \
-            copied to Templates/ and Public/ so you can adapt them; without it the site always uses \
+            copied to Templates/, Public/ and Strings/ so you can adapt them; without it the site always uses \
             the theme of the installed normfolio.
             """)
 
     @Argument(help: "The folder to create the portfolio in.", completion: .directory)
     var directory: String = "."
 
-    @Flag(help: "Also copy the built-in theme (Templates/, Public/) for customising.")
+    @Flag(help: "Also copy the built-in theme (Templates/, Public/, Strings/) for customising.")
     var theme = false
 
     func run() throws {
@@ -53,6 +53,7 @@ enum Starter {
         var files: [String: Data] = [:]
         for (name, data) in Theme.builtInFiles(under: "Templates") { files["Templates/" + name] = data }
         for (name, data) in Theme.builtInFiles(under: "Public") { files["Public/" + name] = data }
+        for (name, data) in Theme.builtInFiles(under: "Strings") { files["Strings/" + name] = data }
         return files
     }
 

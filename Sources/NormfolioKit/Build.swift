@@ -133,7 +133,7 @@ public enum Normfolio {
         let asOf = options.asOf ?? source.settings.asOf ?? today
         let (portfolio, linkDiagnostics) = Linker.link(source, asOf: asOf)                    // link
         clock.lap("link")
-        let (theme, loadDiagnostics) = Theme.load(root: root, io: io)
+        let (theme, loadDiagnostics) = Theme.load(root: root, io: io, language: source.settings.language)
         let themeDiagnostics = loadDiagnostics + theme.collisions(with: portfolio)
         clock.lap("theme")
         var diagnostics = (source.diagnostics + linkDiagnostics + themeDiagnostics).sortedForDisplay()

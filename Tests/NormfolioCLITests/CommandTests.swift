@@ -151,6 +151,10 @@ import Testing
         let themed = try run(["init", "metthema", "--theme"], in: folder)
         #expect(themed.status == 0)
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("metthema/Templates/layout.mustache").path))
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("metthema/Strings/en.yml").path))
+        // The copied theme is the built-in one: the portfolio checks cleanly with it.
+        let themedCheck = try run(["check", folder.appendingPathComponent("metthema").path])
+        #expect(themedCheck.status == 0, "\(themedCheck.stderr)")
     }
 
     @Test func normsListsTheCatalogue() throws {

@@ -153,15 +153,89 @@ func parseCSV(_ text: String) -> [[String]] {
             let source = String(decoding: data, as: UTF8.self)
             for tag in source.components(separatedBy: "{{t.").dropFirst() {
                 let key = String(tag.prefix { $0 != "}" })
-                #expect(Strings.dutch[key] != nil, "\(name) uses t.\(key), which the Dutch table lacks")
-                #expect(Strings.english[key] != nil, "\(name) uses t.\(key), which the English table lacks")
+                for language in Language.allCases {
+                    #expect(language.strings.texts[key] != nil, "\(name) uses t.\(key), which the \(language) table lacks")
+                }
             }
         }
     }
 
+    /// Every key the code asks for by name is in both tables, as the kind of text it asks for.
+    @Test func everyTextTheCodeUsesExists() throws {
+        let sources = packageRoot.appendingPathComponent("Sources/NormfolioKit")
+        var asked: [(key: String, plural: Bool, file: String)] = []
+        for file in FileIO.live.listFiles(sources.path) where file.hasSuffix(".swift") {
+            let text = try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8)
+            for (marker, plural) in [("text(\"", false), ("strings[\"", false), ("strings.format(\"", false),
+                                     ("strings.plural(\"", true), ("strings.forms(\"", true)] {
+                for piece in text.components(separatedBy: marker).dropFirst() {
+                    let key = String(piece.prefix { $0 != "\"" })
+                    // A prefix the code completes (status_, coverage_, csv_) is checked below.
+                    if !key.hasSuffix("_") { asked.append((key, plural, file)) }
+                }
+            }
+        }
+        #expect(asked.count > 40)
+        for language in Language.allCases {
+            let strings = language.strings
+            for (key, plural, file) in asked {
+                #expect(plural ? strings.plurals[key] != nil : strings.texts[key] != nil,
+                        "\(file) asks for '\(key)', which the \(language) table lacks")
+            }
+            for status in Action.Status.allCases { #expect(strings.texts["status_" + status.rawValue] != nil) }
+            for coverage in Coverage.allCases {
+                #expect(strings.texts["coverage_" + coverage.rawValue] != nil)
+            }
+        }
+    }
+
+    @Test func theBuiltInTablesReadWithoutProblems() {
+        for language in Language.allCases {
+            var diagnostics: [Diagnostic] = []
+            let text = Theme.builtInText("Strings/\(language.rawValue).yml") ?? ""
+            _ = Strings().merging(text, path: language.rawValue, known: nil, diagnostics: &diagnostics)
+            #expect(!text.isEmpty)
+            #expect(diagnostics.map(\.formatted) == [])
+        }
+    }
+
     @Test func dutchAndEnglishHaveTheSameTexts() {
-        #expect(Set(Strings.dutch.keys) == Set(Strings.english.keys))
-        #expect(Strings.dutch.values.allSatisfy { !$0.isEmpty } && Strings.english.values.allSatisfy { !$0.isEmpty })
+        let (dutch, english) = (Language.nl.strings, Language.en.strings)
+        #expect(dutch.texts.count > 150)
+        #expect(Set(dutch.texts.keys) == Set(english.texts.keys))
+        #expect(Set(dutch.plurals.keys) == Set(english.plurals.keys))
+        #expect(dutch.texts.values.allSatisfy { !$0.isEmpty } && english.texts.values.allSatisfy { !$0.isEmpty })
+        #expect(dutch.plural("annual_stale", 1) == "1 document is aan herziening toe.")
+        #expect(dutch.plural("annual_stale", 3) == "3 documenten zijn aan herziening toe.")
+        #expect(english.plural("annual_stale", 0) == "0 documents are due for review.")
+        #expect(dutch.format(Day("2026-03-14")!) == "14 maart 2026")
+        #expect(english.format(Day("2026-03-14")!) == "14 March 2026")
+        #expect(dutch.decimal(2.66) == "2,7" && english.decimal(2.66) == "2.7" && dutch.decimal(nil) == "–")
+    }
+
+    /// A portfolio changes the interface texts with its own Strings/<language>.yml.
+    @Test func aPortfolioCanChangeInterfaceTexts() throws {
+        let portfolio = MemoryPortfolio([
+            "Content/a.md": evidence(),
+            "Strings/nl.yml": "coverage: Afdekking\nsearch_results: {one: \"één treffer\", other: \"{n} treffers\"}\n1️⃣covrage: x\n2️⃣none: [a, b]\n",
+        ])
+        let result = portfolio.render(audience: .intranet)
+        let at = { (marker: String) -> String in
+            let location = portfolio.location(marker, in: "Strings/nl.yml")
+            return "\(location.path):\(location.line):\(location.column)"
+        }
+        #expect(result.diagnostics.map(\.formatted) == [
+            "\(at("1️⃣")): warning: unknown interface text 'covrage' (did you mean 'coverage'?); it is ignored [unknown-key]",
+            "\(at("2️⃣")): error: interface text 'none' must be a text, or a text per number as {one: …, other: …} [invalid-value]",
+        ])
+        let fixed = MemoryPortfolio([
+            "Content/a.md": evidence(),
+            "Strings/nl.yml": "coverage: Afdekking\nsearch_results: {one: \"één treffer\", other: \"{n} treffers\"}\n",
+        ])
+        let site = try #require(fixed.render(audience: .intranet).site)
+        #expect(page(site, "index.html").contains(">Afdekking</a>"))
+        #expect(page(site, "zoeken.html").contains("{n} treffers"))
+        #expect(!page(site, "index.html").contains(">Dekking</a>"))
     }
 
     @Test func theSampleRendersInEnglish() throws {

@@ -172,10 +172,10 @@ enum ContentReader {
         settings.organisation = fields.string("organisation", limit: Limits.nameCharacters) ?? settings.organisation
         settings.title = fields.string("title", limit: Limits.nameCharacters) ?? settings.title
         if let language = fields.string("language") {
-            if Strings.languages.contains(language) {
-                settings.language = language
+            if let known = Language(rawValue: language) {
+                settings.language = known
             } else {
-                fields.report(.unknownValue("language", language, allowed: Strings.languages, suggestion: nil,
+                fields.report(.unknownValue("language", language, allowed: Language.allCases.map(\.rawValue), suggestion: nil,
                                             severity: .error, code: "invalid-value", at: fields.location(ofValue: "language")))
             }
         }

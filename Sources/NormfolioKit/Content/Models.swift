@@ -83,7 +83,7 @@ public struct PathReference: Sendable, Hashable {
 public struct Settings: Sendable, Equatable {
     public var organisation = "Mijn schoolbestuur"
     public var title = "IBP-portfolio"
-    public var language = "nl"
+    public var language = Language.nl
     public var target = 3
     public var asOf: Day?
     public var catalog: PathReference?

@@ -280,6 +280,15 @@ extension Diagnostic {
 
     // MARK: Settings, catalogue and templates
 
+    static func unknownString(_ key: String, suggestion: String?, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.warning, "unknown-key", "unknown interface text '\(quote(key))'\(didYouMean(suggestion)); it is ignored", at: location)
+    }
+
+    static func invalidString(_ key: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "invalid-value",
+                   "interface text '\(quote(key))' must be a text, or a text per number as {one: …, other: …}", at: location)
+    }
+
     static func missingFile(_ path: String, at location: SourceLocation) -> Diagnostic {
         Diagnostic(.error, "missing-file", "'\(quote(path))' does not exist", at: location)
     }

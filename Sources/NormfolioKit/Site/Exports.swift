@@ -18,12 +18,8 @@ extension Renderer {
     /// One row per norm, as Excel set to Dutch opens it: UTF-8 with a byte-order mark, `;` between
     /// cells, CRLF line ends, and quotes where a cell needs them.
     func normsCSV() -> Data {
-        let english = language == "en"
-        let header = english
-            ? ["ID", "Title", "Domain", "Part", "Coverage", "Level", "Target", "Gap", "Owner", "Next review",
-               "Documents", "Published documents", "Open actions"]
-            : ["ID", "Titel", "Domein", "Deel", "Dekking", "Niveau", "Doel", "Achterstand", "Eigenaar",
-               "Volgende beoordeling", "Documenten", "Gepubliceerde documenten", "Open acties"]
+        let header = ["id", "title", "domain", "part", "coverage", "level", "target", "gap", "owner", "next_review", "documents",
+                      "published_documents", "open_actions"].map { strings["csv_" + $0] }
         var lines = [header.map(Self.csvCell).joined(separator: ";")]
         for norm in portfolio.catalog.norms {
             guard let standing = portfolio.standings[norm.id] else { continue }
@@ -130,7 +126,7 @@ extension Renderer {
         }
         return .object([
             "schema_version": .int(Self.schemaVersion), "organisation": .string(portfolio.settings.organisation),
-            "title": .string(portfolio.settings.title), "language": .string(language), "as_of": .string(portfolio.asOf.description),
+            "title": .string(portfolio.settings.title), "language": .string(language.rawValue), "as_of": .string(portfolio.asOf.description),
             "audience": .string(audience.rawValue), "normfolio_version": .string(version),
             "catalog_version": .string(catalog.version), "summary": summary, "parts": .array(parts), "norms": .array(norms),
             "documents": .array(documents),

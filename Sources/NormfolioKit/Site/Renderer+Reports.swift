@@ -6,11 +6,7 @@ extension Renderer {
     // MARK: Shared pieces
 
     /// A number with one decimal, written the way the site's language writes it ("2,7" / "2.7").
-    func decimal(_ value: Double?) -> String {
-        guard let value else { return "–" }
-        let text = String(format: "%.1f", (value * 10).rounded() / 10)
-        return language == "en" ? text : text.replacingOccurrences(of: ".", with: ",")
-    }
+    func decimal(_ value: Double?) -> String { strings.decimal(value) }
 
     func percentage(_ value: Double?) -> String {
         value.map { "\(Int($0.rounded()))%" } ?? "–"
@@ -263,35 +259,23 @@ extension Renderer {
         .sorted { ($0.1.due ?? Day.distantFuture, $0.0.id) < ($1.1.due ?? Day.distantFuture, $1.0.id) }
         .prefix(3)
         let overdue = overdueActions().count
-        let organisation = portfolio.settings.organisation
-        let date = format(portfolio.asOf)
-        if language == "en" {
-            let averages = partAverages.map { "\($0.1) for \($0.0)" }.joined(separator: " and ")
-            var text = "\(organisation) manages information security and privacy according to the Normenkader IBP. "
-            text += "On \(date) the average assessed maturity is \(averages) (on a scale of 1 to 5; level 3 is the sector's minimum). "
-            text += "\(atThreeOrMore) of the \(all.assessed) assessed norms are at level 3 or higher. "
-            text += "Current evidence exists for \(all.count(.covered)) of the \(all.applicable) applicable norms; "
-            text += "\(stale) \(stale == 1 ? "document is" : "documents are") due for review."
-            if !planned.isEmpty {
-                text += " The main planned improvements are: "
-                text += planned.map { "\($0.1.title.lowercasedFirst) (\($0.0.id)\($0.1.due.map { ", by \(format($0))" } ?? ""))" }
-                    .joined(separator: "; ") + "."
-            }
-            if overdue > 0 { text += " \(overdue) improvement \(overdue == 1 ? "action is" : "actions are") past due." }
-            return text
-        }
-        let averages = partAverages.map { "\($0.1) voor \($0.0)" }.joined(separator: " en ")
-        var text = "\(organisation) werkt aan informatiebeveiliging en privacy volgens het Normenkader IBP. "
-        text += "Op \(date) is het gemiddelde volwassenheidsniveau \(averages) (op een schaal van 1 tot 5; niveau 3 is het minimum voor de sector). "
-        text += "Van de \(all.assessed) beoordeelde normen \(atThreeOrMore == 1 ? "staat er" : "staan er") \(atThreeOrMore) op niveau 3 of hoger. "
-        text += "Voor \(all.count(.covered)) van de \(all.applicable) van toepassing zijnde normen is actueel bewijs aanwezig; "
-        text += "\(stale) \(stale == 1 ? "document is" : "documenten zijn") aan herziening toe."
+        var text = strings.format("annual_intro", ["organisation": portfolio.settings.organisation])
+        let averages = partAverages.map { strings.format("annual_average_part", ["average": $0.1, "part": $0.0]) }
+            .joined(separator: strings["annual_average_separator"])
+        text += strings.format("annual_average", ["date": format(portfolio.asOf), "averages": averages])
+        text += strings.plural("annual_at_three", atThreeOrMore, ["assessed": String(all.assessed)])
+        text += strings.format("annual_evidence", ["covered": String(all.count(.covered)), "applicable": String(all.applicable)])
+        text += strings.plural("annual_stale", stale)
         if !planned.isEmpty {
-            text += " De belangrijkste geplande verbeteringen zijn: "
-            text += planned.map { "\($0.1.title.lowercasedFirst) (\($0.0.id)\($0.1.due.map { ", gereed vóór \(format($0))" } ?? ""))" }
-                .joined(separator: "; ") + "."
+            let actions = planned.map { norm, action in
+                strings.format("annual_planned_action", [
+                    "action": action.title.lowercasedFirst, "norm": norm.id,
+                    "due": action.due.map { strings.format("annual_planned_due", ["date": format($0)]) } ?? "",
+                ])
+            }
+            text += strings.format("annual_planned", ["actions": actions.joined(separator: "; ")])
         }
-        if overdue > 0 { text += " \(overdue) \(overdue == 1 ? "verbeteractie is" : "verbeteracties zijn") over de geplande datum." }
+        if overdue > 0 { text += strings.plural("annual_overdue", overdue) }
         return text
     }
 }

@@ -18,8 +18,10 @@ struct Renderer {
     private(set) var theme: Theme
     let audience: Audience
     let version: String
-    let strings: [String: String]
-    let language: String
+    /// The interface texts, and the plain ones as templates see them (`{{t.key}}`).
+    let strings: Strings
+    let table: [String: String]
+    let language: Language
     /// Which documents this edition publishes, by index.
     let published: [Bool]
     /// The free pages this edition publishes, as indices into the portfolio's pages.
@@ -57,10 +59,11 @@ struct Renderer {
         self.version = version
         self.io = io
         self.language = portfolio.settings.language
-        self.strings = Strings.table(language)
+        self.strings = theme.strings
+        self.table = theme.strings.texts
         var constants: [String: String] = [:]
-        for (key, value) in strings { constants["t." + key] = value }
-        for (key, value) in Renderer.siteView(portfolio: portfolio, audience: audience, version: version, language: language) {
+        for (key, value) in table { constants["t." + key] = value }
+        for (key, value) in Renderer.siteView(portfolio: portfolio, audience: audience, version: version, strings: theme.strings) {
             if let text = value as? String { constants["site." + key] = text }
         }
         self.theme = theme.specialized(constants: constants)
@@ -120,7 +123,7 @@ struct Renderer {
     /// A published document's row, from `document-row` or `evidence-row`.
     func renderRow(_ kind: RowKind, _ index: Int, shapes: inout ShapeCache) -> String {
         var view = kind == .document ? documentSummary(index, root: "../") : evidenceEntry(index)
-        view["t"] = strings
+        view["t"] = table
         // Rows are fragments: the table template puts the line breaks between them.
         return shapes.render(kind == .document ? "document-row" : "evidence-row", view, theme: theme).trimmingTrailingNewlines
     }
@@ -309,7 +312,7 @@ struct Renderer {
     func parts(_ view: View, template: String, title: String, path: String, crumbs: [Crumb] = [],
                        shapes: inout ShapeCache, cached: Bool = false) -> PageParts {
         var context = view
-        context["t"] = strings
+        context["t"] = table
         context["root"] = root(of: path)
         context["site"] = siteView
         let content = cached ? shapes.render(template, context, theme: theme) : theme.render(template, context) ?? ""
@@ -328,10 +331,10 @@ struct Renderer {
     /// The layout's context for a page: everything `layout.mustache` may use.
     func layoutContext(path: String, title: String, content: String, crumbs: [Crumb]) -> View {
         [
-            "t": strings,
+            "t": table,
             "root": root(of: path),
             "site": siteView,
-            "lang": language,
+            "lang": language.rawValue,
             "nav": navigation(current: path),
             "footerNav": footerNavigation,
             "breadcrumbs": crumbs.map { ["label": $0.label, "href": $0.href] as View },
@@ -388,14 +391,14 @@ struct Renderer {
     }
 
     var siteView: View {
-        Renderer.siteView(portfolio: portfolio, audience: audience, version: version, language: language)
+        Renderer.siteView(portfolio: portfolio, audience: audience, version: version, strings: strings)
     }
 
-    static func siteView(portfolio: Portfolio, audience: Audience, version: String, language: String) -> View {
+    static func siteView(portfolio: Portfolio, audience: Audience, version: String, strings: Strings) -> View {
         [
             "organisation": portfolio.settings.organisation,
             "title": portfolio.settings.title,
-            "asOf": Strings.format(portfolio.asOf, language: language),
+            "asOf": strings.format(portfolio.asOf),
             "asOfISO": portfolio.asOf.description,
             "audience": audience.rawValue,
             "version": version,
@@ -460,9 +463,8 @@ struct Renderer {
                 "id": part.id,
                 "incomplete": part.officialNormCount.map { known < $0 } ?? false,
                 "completeness": part.officialNormCount.map { official in
-                    language == "en"
-                        ? "\(known) of \(official) \(title(part.title, part.titleEN).lowercased()) norms in this catalogue."
-                        : "\(known) van \(official) \(part.title.lowercased())normen in deze catalogus."
+                    strings.format("catalog_completeness", ["known": String(known), "official": String(official),
+                                                            "part": title(part.title, part.titleEN).lowercased()])
                 } ?? "",
                 "domains": domains.map { domain -> View in
                     [
@@ -522,7 +524,7 @@ struct Renderer {
             "statusLabel": coverageLabel(coverage),
             "gap": opt(standing?.gap.map { "\($0)" }),
             "workingTitle": !norm.titleVerified,
-            "titleEN": opt(language == "en" ? nil : norm.titleEN),
+            "titleEN": opt(language == .en ? nil : norm.titleEN),
             "description": norm.description,
             "officialURL": catalog.officialURL(of: norm),
             "domain": domain.map { "\($0.number) \(title($0.title, $0.titleEN))" } ?? norm.domain,
@@ -536,7 +538,7 @@ struct Renderer {
             },
             "hasWithheld": !withheld.isEmpty,
             "withheldCount": evidence.count - shown.count,
-            "withheldNoun": evidence.count - shown.count == 1 ? text("document_one") : text("documents_total"),
+            "withheldNoun": strings.plural("documents_counted", evidence.count - shown.count),
             "domainNorms": catalog.norms(in: domain ?? Catalog.Domain(code: norm.domain, part: "", number: 0, title: ""))
                 .map { other -> View in
                     var link = normLink(other)
@@ -561,7 +563,7 @@ struct Renderer {
                 "actions": assessment.actions.map { action -> View in
                     [
                         "title": action.title, "owner": opt(action.owner), "due": opt(action.due.map(format)),
-                        "status": strings["status_" + action.status.rawValue] ?? action.status.rawValue,
+                        "status": strings["status_" + action.status.rawValue],
                     ]
                 },
             ] as View
@@ -647,12 +649,12 @@ struct Renderer {
     }
 
     /// An interface text in the site's language (the key itself if a table lacks it).
-    func text(_ key: String) -> String { strings[key] ?? key }
+    func text(_ key: String) -> String { strings[key] }
 
-    func format(_ day: Day) -> String { Strings.format(day, language: language) }
+    func format(_ day: Day) -> String { strings.format(day) }
 
     func title(_ dutch: String, _ english: String?) -> String {
-        language == "en" ? english ?? dutch : dutch
+        language.choose(dutch, english)
     }
 
     func normTitle(_ norm: Catalog.Norm) -> String { title(norm.title, norm.titleEN) }
@@ -660,7 +662,7 @@ struct Renderer {
     /// "nl" when an English site shows a norm's Dutch title because it has no English one, so the
     /// page can mark it (`lang="nl"`) for screen readers.
     func normTitleLanguage(_ norm: Catalog.Norm) -> Any {
-        language == "en" && norm.titleEN == nil ? "nl" : Absent()
+        language == .en && norm.titleEN == nil ? "nl" : Absent()
     }
 
     func levelLabel(_ level: Int) -> String {

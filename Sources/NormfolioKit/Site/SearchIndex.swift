@@ -56,7 +56,8 @@ extension Renderer {
     /// The texts the search page's script shows, as JSON that is safe inside a `<script>` data block.
     func searchTexts() -> String {
         JSONValue.object([
-            "empty": .string(text("search_empty")), "one": .string(text("search_one")), "many": .string(text("search_many")),
+            "empty": .string(text("search_empty")), "one": .string(strings.forms("search_results").one),
+            "many": .string(strings.forms("search_results").other),
         ]).text(escapingLessThan: true)
     }
 

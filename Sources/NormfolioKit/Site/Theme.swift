@@ -24,6 +24,9 @@ public struct Theme: Sendable {
     }
     /// Site path → file, from the built-in `Public/` and the portfolio's `Public/`.
     var staticFiles: [String: StaticFile]
+    /// The interface texts of the site's language: the built-in ones, changed by the portfolio's
+    /// own `Strings/<language>.yml`.
+    var strings: Strings
 
     /// The text of a file embedded in the binary ("Templates/page.mustache").
     static func builtInText(_ name: String) -> String? {
@@ -61,8 +64,15 @@ public struct Theme: Sendable {
     }
 
     /// Loads the theme for a portfolio; template syntax errors are reported at their line and column.
-    static func load(root: String, io: FileIO) -> (Theme, [Diagnostic]) {
+    static func load(root: String, io: FileIO, language: Language = .nl) -> (Theme, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
+        var strings = language.strings
+        let stringsPath = "Strings/\(language.rawValue).yml"
+        if io.fileExists(root + "/" + stringsPath),
+            let text = ContentReader.readText(root + "/" + stringsPath, path: stringsPath, io: io, limit: Limits.settingsFileBytes,
+                                              diagnostics: &diagnostics) {
+            strings = strings.merging(text, path: stringsPath, known: language.strings, diagnostics: &diagnostics)
+        }
         var sources = builtIn.templates.mapValues { (text: $0.text, path: $0.path) }
         let templates = io.portfolioFolder("Templates", root: root, diagnostics: &diagnostics)
         let publicFolder = io.portfolioFolder("Public", root: root, diagnostics: &diagnostics)
@@ -120,7 +130,7 @@ public struct Theme: Sendable {
             }
             staticFiles[name] = .file(root + "/Public/" + name)
         }
-        return (Theme(library: library, sources: texts, staticFiles: staticFiles), diagnostics)
+        return (Theme(library: library, sources: texts, staticFiles: staticFiles, strings: strings), diagnostics)
     }
 
     /// A file in the portfolio's `Public/` may replace a file of the built-in theme (its
@@ -145,7 +155,7 @@ public struct Theme: Sendable {
             let specialized = text.contains("{{=") ? text : FastHTML.pragma + Self.substitute(constants, in: text)
             texts[name] = (try? MustacheTemplate(string: specialized)) == nil ? text : specialized
         }
-        return Theme(library: library, sources: texts, staticFiles: staticFiles).reparsed()
+        return Theme(library: library, sources: texts, staticFiles: staticFiles, strings: strings).reparsed()
     }
 
     /// The same theme with freshly parsed templates. Each rendering thread takes its own copy, so
