@@ -88,13 +88,13 @@ public enum Normfolio {
     /// Read and link a portfolio: everything `check` reports.
     public static func check(_ options: BuildOptions, io: FileIO = .live, today: Day = Day(Date())) -> BuildResult {
         var cache = ReadCache.none
-        return load(options, io: io, today: today, cache: &cache).result
+        return load(options, io: io, today: today, cache: &cache, forRendering: false).result
     }
 
     /// Read, link and render a portfolio into a site in memory; nothing is written.
     public static func render(_ options: BuildOptions, io: FileIO = .live, today: Day = Day(Date())) -> BuildResult {
         var cache = ReadCache.none
-        var (result, theme, clock) = load(options, io: io, today: today, cache: &cache)
+        var (result, theme, clock) = load(options, io: io, today: today, cache: &cache, forRendering: true)
         guard let portfolio = result.portfolio, !result.diagnostics.fail(strict: options.strict) else { return result }
         let site = Renderer(portfolio: portfolio, theme: theme, audience: options.audience, version: version, io: io).render() // render
         result.site = Integrity.seal(site, portfolio: portfolio, audience: options.audience, version: version, io: io)
@@ -111,7 +111,7 @@ public enum Normfolio {
     /// since `cache` was filled; the site's pages are rendered when they are asked for.
     public static func preview(_ options: BuildOptions, io: FileIO = .live, today: Day = Day(Date()),
                                cache: inout PreviewCache) -> Preview {
-        var (result, theme, clock) = load(options, io: io, today: today, cache: &cache.read)
+        var (result, theme, clock) = load(options, io: io, today: today, cache: &cache.read, forRendering: true)
         var preview = Preview(diagnostics: result.diagnostics, catalogOverlay: result.portfolio?.settings.catalog?.path)
         if let portfolio = result.portfolio, !result.diagnostics.fail(strict: options.strict) {
             let renderer = Renderer(portfolio: portfolio, theme: theme, audience: options.audience, version: version, io: io,
@@ -124,11 +124,12 @@ public enum Normfolio {
     }
 
     /// The stages every command shares: read the files, link them, and load the theme.
-    private static func load(_ options: BuildOptions, io: FileIO, today: Day,
-                             cache: inout ReadCache) -> (result: BuildResult, theme: Theme, clock: StageClock) {
+    /// `forRendering` also hashes the possible attachments, so the render stage reads no file.
+    private static func load(_ options: BuildOptions, io: FileIO, today: Day, cache: inout ReadCache,
+                             forRendering: Bool) -> (result: BuildResult, theme: Theme, clock: StageClock) {
         var clock = StageClock()
         let root = absolute(options.portfolio)
-        let source = ContentReader.read(root: root, io: io, cache: &cache)                     // read
+        let source = ContentReader.read(root: root, io: io, cache: &cache, hashingAttachments: forRendering)  // read
         clock.lap("read")
         let asOf = options.asOf ?? source.settings.asOf ?? today
         let (portfolio, linkDiagnostics) = Linker.link(source, asOf: asOf)                    // link

@@ -15,6 +15,17 @@ public struct PortfolioSource: Sendable {
     /// nothing below them is read or published.
     public var exits: Set<String>
     public var diagnostics: [Diagnostic]
+    /// The commit the portfolio's git repository is at, if it is one.
+    public var gitCommit: String?
+    /// Size and SHA-256 of every file under Content/ that is not Markdown (every possible
+    /// attachment), by its path there; only when the read was asked to hash them.
+    public var attachmentDigests: [String: Digest] = [:]
+}
+
+/// The size and SHA-256 (lower-case hex) of a file.
+public struct Digest: Sendable, Equatable {
+    public var size: Int
+    public var sha256: String
 }
 
 /// What the read stage made of each file last time, so that reading the same portfolio again
@@ -37,6 +48,7 @@ struct ReadCache: Sendable {
     fileprivate var context: Context?
     fileprivate var markdown: [String: Entry<ContentReader.FileResult>] = [:]
     fileprivate var text: [String: Entry<[Diagnostic]>] = [:]
+    fileprivate var digests: [String: Entry<Digest?>] = [:]
     /// Whether results are kept; a one-off build does not keep them.
     fileprivate let keeps: Bool
     /// The files under Content/ that the last read parsed because they were new or had changed.
@@ -54,8 +66,10 @@ struct ReadCache: Sendable {
 /// The read stage: settings, catalogue overlay and every Markdown file under Content/, each
 /// parsed into a Swift value with located diagnostics.
 enum ContentReader {
-    /// Reads the portfolio, parsing again only the files `cache` has no result for.
-    static func read(root: String, io: FileIO, cache: inout ReadCache) -> PortfolioSource {
+    /// Reads the portfolio, parsing again only the files `cache` has no result for. With
+    /// `hashingAttachments`, every other file under Content/ is hashed too, so that rendering
+    /// never reads a file again (`check` does not need it).
+    static func read(root: String, io: FileIO, cache: inout ReadCache, hashingAttachments: Bool = false) -> PortfolioSource {
         var diagnostics: [Diagnostic] = []
         let settings = readSettings(root: root, io: io, diagnostics: &diagnostics)
         var catalog = Catalog.builtIn()
@@ -73,6 +87,7 @@ enum ContentReader {
         if cache.context != context {
             cache.markdown = [:]
             cache.text = [:]
+            cache.digests = [:]
             cache.context = context
         }
         let content = io.portfolioFolder("Content", root: root, diagnostics: &diagnostics)
@@ -100,7 +115,14 @@ enum ContentReader {
         }.flatMap { $0 }
         var source = PortfolioSource(root: root, settings: settings, catalog: catalog, documents: [], assessments: [],
                                      pages: [], contentFiles: Set(files), exits: Set(content.exits.map(\.path)),
-                                     diagnostics: diagnostics)
+                                     diagnostics: diagnostics, gitCommit: Integrity.gitCommit(of: root, io: io))
+        if hashingAttachments {
+            let others = files.filter { !$0.lowercased().hasSuffix(".md") }
+            let digests = Self.read(others, root: root, io: io, limit: Int.max, cache: &cache, in: \.digests, recording: false) { _, bytes in
+                bytes.data.map { Digest(size: $0.count, sha256: Integrity.sha256($0)) }
+            }
+            for (file, digest) in zip(others, digests) { source.attachmentDigests[file] = digest }
+        }
         source.diagnostics += UnknownKey.report(documentResults.flatMap(\.unknownKeys), accepted: Set(settings.acceptedKeys))
         for result in documentResults {
             source.diagnostics += result.diagnostics
@@ -119,7 +141,7 @@ enum ContentReader {
     /// are updated in place.
     private static func read<Result: Sendable>(
         _ files: [String], root: String, io: FileIO, limit: Int, cache: inout ReadCache,
-        in entries: WritableKeyPath<ReadCache, [String: ReadCache.Entry<Result>]>,
+        in entries: WritableKeyPath<ReadCache, [String: ReadCache.Entry<Result>]>, recording: Bool = true,
         make: @Sendable (String, FileBytes) -> Result
     ) -> [Result] {
         var found: [(bytes: Data?, result: Result, parsed: Bool)] = []
@@ -133,7 +155,7 @@ enum ContentReader {
             }
         }
         for index in found.indices where found[index].parsed {
-            cache.parsed.append(files[index])
+            if recording { cache.parsed.append(files[index]) }
             guard cache.keeps else { continue }
             cache[keyPath: entries][files[index]] = found[index].bytes.map { ReadCache.Entry(bytes: $0, result: found[index].result) }
         }
@@ -331,8 +353,11 @@ enum ContentReader {
         } else if var evidenceFields = fields {
             let parsed = body()
             diagnostics += parsed.analysis.diagnostics
-            content = readEvidence(file, path: path, body: parsed, fields: &evidenceFields, catalog: catalog)
-                .map(Content.evidence)
+            content = readEvidence(file, path: path, body: parsed, fields: &evidenceFields, catalog: catalog).map { document in
+                var document = document
+                document.sourceSHA256 = bytes.data.map(Integrity.sha256) ?? ""
+                return Content.evidence(document)
+            }
             fields = evidenceFields
         } else {
             diagnostics.append(.missingFrontMatter(at: SourceLocation(path: path, line: 1, column: 1)))

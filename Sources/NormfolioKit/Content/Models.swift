@@ -132,6 +132,12 @@ public struct EvidenceDocument: Sendable {
     public var visibleText: String
     /// The ids of the body's headings, where `#anchor` links may lead.
     public var anchors: [String] = []
+    /// The SHA-256 of the file as read, for the manifest.
+    public var sourceSHA256 = ""
+    /// Whether its review date lies before the reference date (set by the link stage).
+    public internal(set) var isStale = false
+    /// Where each link and image of the body leads (set by the link stage), by destination as written.
+    public internal(set) var linkTargets: [String: LinkDestination] = [:]
 }
 
 /// One improvement action in an assessment's plan (verbeterplan).
@@ -157,6 +163,8 @@ public struct Action: Sendable, Hashable {
     /// Where the action starts, and where its `due` date is written.
     public var location: SourceLocation
     public var dueLocation: SourceLocation
+    /// Whether it is not done and its due date lies before the reference date (set by the link stage).
+    public internal(set) var isOverdue = false
 }
 
 /// The board's own assessment of one norm (Content/norms/<ID>.md).
@@ -183,6 +191,8 @@ public struct Assessment: Sendable {
     public var visibleText: String
     /// The ids of the body's headings, where `#anchor` links may lead.
     public var anchors: [String] = []
+    /// Where each link and image of the body leads (set by the link stage), by destination as written.
+    public internal(set) var linkTargets: [String: LinkDestination] = [:]
 }
 
 /// A free page (Content/pages/**.md): introduction, contact, accessibility statement.
@@ -202,4 +212,6 @@ public struct FreePage: Sendable {
     public var visibleText: String
     /// The ids of the body's headings, where `#anchor` links may lead.
     public var anchors: [String] = []
+    /// Where each link and image of the body leads (set by the link stage), by destination as written.
+    public internal(set) var linkTargets: [String: LinkDestination] = [:]
 }

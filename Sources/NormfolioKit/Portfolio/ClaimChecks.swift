@@ -3,8 +3,8 @@ extension Portfolio {
     /// Warnings; `--strict` makes them errors.
     func claimDiagnostics() -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for document in documents {
-            if let reviewBy = document.reviewBy, reviewBy < asOf {
+        for document in documents where document.isStale {
+            if let reviewBy = document.reviewBy {
                 diagnostics.append(.evidenceExpired(reviewBy, asOf: asOf, at: document.reviewByLocation))
             }
         }
@@ -15,15 +15,15 @@ extension Portfolio {
                     diagnostics.append(.levelWithoutEvidence(id, level: level, at: assessment.levelLocation))
                 } else if standing.coverage == .stale {
                     diagnostics.append(.levelOnStaleEvidence(id, level: level, at: assessment.levelLocation))
-                } else if level >= 3, !evidence.contains(where: { !isStale(documents[$0]) && documents[$0].isAdopted }) {
+                } else if level >= 3, !evidence.contains(where: { !documents[$0].isStale && documents[$0].isAdopted }) {
                     diagnostics.append(.levelWithoutAdoptedEvidence(id, level: level, at: assessment.levelLocation))
                 }
             }
             if let next = assessment.nextReview, next < asOf {
                 diagnostics.append(.reviewOverdue(id, next, asOf: asOf, at: assessment.nextReviewLocation))
             }
-            for action in assessment.actions where action.status != .gereed {
-                if let due = action.due, due < asOf {
+            for action in assessment.actions where action.isOverdue {
+                if let due = action.due {
                     diagnostics.append(.actionOverdue(action.title, due, asOf: asOf, at: action.dueLocation))
                 }
             }

@@ -62,6 +62,8 @@ enum Linker {
         // Every use of an attachment: who uses it, how confidential that source is, and where.
         var uses: [(file: String, source: String, classification: Classification, location: SourceLocation)] = []
         for index in documents.indices {
+            documents[index].linkTargets = checked[index].targets
+            documents[index].isStale = documents[index].reviewBy.map { $0 < asOf } ?? false
             for norm in documents[index].norms { evidenceByNorm[norm, default: []].append(index) }
             for target in checked[index].documents where target != index && !linkedFrom[target].contains(index) {
                 linkedFrom[target].append(index)
@@ -71,13 +73,22 @@ enum Linker {
             uses += checked[index].attachments.map { ($0.file, documents[index].source, documents[index].classification, $0.location) }
             diagnostics += checked[index].diagnostics
         }
-        for (sourcePath, classification, linkList, mentions) in
-            source.assessments.map({ ($0.source, $0.classification, $0.links, $0.mentions) })
-            + pages.map({ ($0.source, $0.classification, $0.links, $0.mentions) })
-        {
-            let result = links.check(linkList, from: sourcePath)
-            uses += result.attachments.map { ($0.file, sourcePath, classification, $0.location) }
-            diagnostics += result.diagnostics + links.check(mentions)
+        var assessmentList = source.assessments
+        for index in assessmentList.indices {
+            let result = links.check(assessmentList[index].links, from: assessmentList[index].source)
+            assessmentList[index].linkTargets = result.targets
+            for action in assessmentList[index].actions.indices {
+                let item = assessmentList[index].actions[action]
+                assessmentList[index].actions[action].isOverdue = item.status != .gereed && (item.due.map { $0 < asOf } ?? false)
+            }
+            uses += result.attachments.map { ($0.file, assessmentList[index].source, assessmentList[index].classification, $0.location) }
+            diagnostics += result.diagnostics + links.check(assessmentList[index].mentions)
+        }
+        for index in pages.indices {
+            let result = links.check(pages[index].links, from: pages[index].source)
+            pages[index].linkTargets = result.targets
+            uses += result.attachments.map { ($0.file, pages[index].source, pages[index].classification, $0.location) }
+            diagnostics += result.diagnostics + links.check(pages[index].mentions)
         }
         // An attachment is as confidential as the most confidential source that uses it: it is
         // published only where all of them may be read. A use from a less confidential source is
@@ -98,7 +109,7 @@ enum Linker {
                                                    editions: editions, at: use.location))
         }
 
-        let assessments = Dictionary(source.assessments.map { ($0.normID, $0) }, uniquingKeysWith: { a, _ in a })
+        let assessments = Dictionary(assessmentList.map { ($0.normID, $0) }, uniquingKeysWith: { a, _ in a })
         let standings = Portfolio.standings(catalog: catalog, documents: documents, evidenceByNorm: evidenceByNorm,
                                             assessments: assessments, defaultTarget: source.settings.target, asOf: asOf)
         let portfolio = Portfolio(
@@ -106,7 +117,7 @@ enum Linker {
             assessments: assessments,
             pages: pages, evidenceByNorm: evidenceByNorm, linkedFrom: linkedFrom.map { $0.sorted() },
             attachmentClassification: attachmentClassification, attachmentsOfDocument: attachmentsOfDocument,
-            standings: standings, links: links)
+            standings: standings, gitCommit: source.gitCommit, attachmentDigests: source.attachmentDigests, links: links)
         return (portfolio, diagnostics + portfolio.claimDiagnostics())
     }
 
@@ -127,6 +138,8 @@ enum Linker {
             /// Attachments linked to, by path under Content/, with the place of the link.
             var attachments: [(file: String, location: SourceLocation)] = []
             var diagnostics: [Diagnostic] = []
+            /// Where each destination leads, kept for rendering.
+            var targets: [String: LinkDestination] = [:]
         }
 
         func resolve(_ destination: String, from path: String) -> LinkDestination {
@@ -137,7 +150,9 @@ enum Linker {
         func check(_ links: [MarkdownLink], from path: String) -> Checked {
             var result = Checked()
             for link in links {
-                switch resolve(link.destination, from: path) {
+                let target = resolve(link.destination, from: path)
+                result.targets[link.destination] = target
+                switch target {
                 case .document(let target, let fragment):
                     result.documents.append(target)
                     if !fragment.isEmpty, let file = Portfolio.contentRelative(link.destination.prefix { $0 != "#" && $0 != "?" }.description,

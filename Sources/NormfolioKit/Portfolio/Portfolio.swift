@@ -25,6 +25,11 @@ public struct Portfolio: Sendable {
     public var attachmentsOfDocument: [[String]]
     /// Every catalogue norm's coverage and maturity, by norm ID.
     public var standings: [String: NormStanding]
+    /// The commit the portfolio's git repository is at, if it is one.
+    public var gitCommit: String?
+    /// Size and SHA-256 of the files under Content/ that may be attachments (when the read
+    /// hashed them), by path there.
+    public var attachmentDigests: [String: Digest]
 
     /// What links can lead to: files, documents and pages by their path under Content/.
     let links: Linker.Links
@@ -38,9 +43,9 @@ public struct Portfolio: Sendable {
         Linker.sitePaths(for: Set(attachmentClassification.filter { audience.mayRead($0.value) }.keys))
     }
 
-    /// A document is stale when its review date lies before the reference date.
-    public func isStale(_ document: EvidenceDocument) -> Bool {
-        document.reviewBy.map { $0 < asOf } ?? false
+    /// The actions of every assessment that are past due and not done.
+    public var overdueActions: [Action] {
+        assessments.values.flatMap(\.actions).filter(\.isOverdue)
     }
 }
 

@@ -88,7 +88,7 @@ extension Renderer {
                 .object([
                     "title": .string(action.title), "owner": .string(action.owner), "due": .string(action.due?.description),
                     "status": .string(action.status.rawValue),
-                    "overdue": .bool(action.status != .gereed && (action.due.map { $0 < portfolio.asOf } ?? false)),
+                    "overdue": .bool(action.isOverdue),
                 ])
             }
             return .object([
@@ -112,7 +112,7 @@ extension Renderer {
                 "classification": .string(document.classification.name), "type": .string(document.type),
                 "owner": .string(document.owner), "date": .string(document.date?.description),
                 "approved_by": .string(document.approvedBy), "approved_on": .string(document.approvedOn?.description),
-                "review_by": .string(document.reviewBy?.description), "stale": .bool(portfolio.isStale(document)),
+                "review_by": .string(document.reviewBy?.description), "stale": .bool(document.isStale),
                 "url": .string(documentPath(index)),
             ])
         }
@@ -120,7 +120,7 @@ extension Renderer {
         if case .object(var members) = summary {
             members["documents"] = .int(portfolio.documents.count)
             members["published_documents"] = .int(publishedIDs.count)
-            members["stale_documents"] = .int(portfolio.documents.count { portfolio.isStale($0) })
+            members["stale_documents"] = .int(portfolio.documents.count(where: \.isStale))
             members["overdue_actions"] = .int(overdueActions().count)
             summary = .object(members)
         }

@@ -28,17 +28,16 @@ public enum Integrity {
             let data = file.bytes(io: io) ?? Data()
             return (file.path, data.count, sha256(data))
         }
-        let sources: [JSONValue] = portfolio.documents.filter { audience.mayRead($0.classification) }.parallelMap { document in
-            let data = io.read(portfolio.root + "/" + document.source) ?? Data()
-            return .object(["source": .string(document.source), "page": .string("documenten/\(document.slug).html"),
-                            "sha256": .string(sha256(data))])
+        let sources: [JSONValue] = portfolio.documents.filter { audience.mayRead($0.classification) }.map { document in
+            .object(["source": .string(document.source), "page": .string("documenten/\(document.slug).html"),
+                     "sha256": .string(document.sourceSHA256)])
         }
         let manifest = JSONValue.object([
             "normfolio_version": .string(version),
             "catalog_version": .string(portfolio.catalog.version),
             "as_of": .string(portfolio.asOf.description),
             "audience": .string(audience.rawValue),
-            "git_commit": .string(gitCommit(of: portfolio.root, io: io)),
+            "git_commit": .string(portfolio.gitCommit),
             "files": .array(digests.map { .object(["path": .string($0.path), "size": .int($0.size), "sha256": .string($0.sha256)]) }),
             "sources": .array(sources),
         ])

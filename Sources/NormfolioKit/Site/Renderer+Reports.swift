@@ -171,7 +171,7 @@ extension Renderer {
                 .map { norm, action -> View in
                     [
                         "title": action.title, "owner": opt(action.owner), "due": opt(action.due.map(format)),
-                        "overdue": status != .gereed && (action.due.map { $0 < portfolio.asOf } ?? false),
+                        "overdue": action.isOverdue,
                         "norm": normReference(norm),
                     ]
                 }
@@ -193,7 +193,7 @@ extension Renderer {
             "title": document.title, "href": documentPath(index), "date": opt(document.date.map(format)),
             "owner": opt(document.owner), "approvedBy": opt(document.approvedBy),
             "approvedOn": opt(document.approvedOn.map(format)), "reviewBy": opt(document.reviewBy.map(format)),
-            "stale": portfolio.isStale(document), "normIDs": document.norms.joined(separator: ", "),
+            "stale": document.isStale, "normIDs": document.norms.joined(separator: ", "),
         ]
     }
 
@@ -230,15 +230,13 @@ extension Renderer {
                             "label": "\(text("figure_average")) \(title(part.title, part.titleEN).lowercased())"])
         }
         figures.append(["value": "\(all.atTarget) \(text("of")) \(all.applicable)", "label": text("figure_at_target")])
-        figures.append(["value": "\(portfolio.documents.count { portfolio.isStale($0) })", "label": text("stale_documents")])
+        figures.append(["value": "\(portfolio.documents.count(where: \.isStale))", "label": text("stale_documents")])
         figures.append(["value": "\(overdueActions().count)", "label": text("figure_overdue")])
         return figures
     }
 
     func overdueActions() -> [Action] {
-        assessments.values.flatMap(\.actions).filter { action in
-            action.status != .gereed && (action.due.map { $0 < portfolio.asOf } ?? false)
-        }
+        assessments.values.flatMap(\.actions).filter(\.isOverdue)
     }
 
     /// A paragraph for the annual report, in the site's language.
@@ -249,11 +247,11 @@ extension Renderer {
             return (title(part.title, part.titleEN).lowercased(), decimal(tally.averageLevel))
         }
         let atThreeOrMore = portfolio.standings.values.count { ($0.level ?? 0) >= 3 }
-        let stale = portfolio.documents.count { portfolio.isStale($0) }
+        let stale = portfolio.documents.count(where: \.isStale)
         // Planned: not done and not yet due; overdue actions are counted separately.
         let planned = portfolio.catalog.norms.flatMap { norm in
             (assessments[norm.id]?.actions ?? [])
-                .filter { $0.status != .gereed && ($0.due.map { $0 >= portfolio.asOf } ?? true) }
+                .filter { $0.status != .gereed && !$0.isOverdue }
                 .map { (norm, $0) }
         }
         .sorted { ($0.1.due ?? Day.distantFuture, $0.0.id) < ($1.1.due ?? Day.distantFuture, $1.0.id) }

@@ -42,13 +42,9 @@ struct Renderer {
     /// The pages the navigation links to.
     private var navigationHrefs: Set<String> = []
 
-    /// Size and SHA-256 of each published attachment, by its path under Content/; nil when pages
-    /// are rendered one at a time, and each hashes the attachments it shows.
-    private var attachmentDigests: [String: Digest]?
     /// The commit of the portfolio's git repository, if it is one.
     private(set) var gitCommit: String?
 
-    typealias Digest = (size: Int, sha256: String)
 
     /// A renderer for one audience. `onDemand` leaves the work every page shares (document rows,
     /// attachment hashes) to the pages that need it, for rendering a few pages of a large site;
@@ -78,20 +74,17 @@ struct Renderer {
         }
         self.attachmentPaths = portfolio.attachmentSitePaths(for: audience)
         self.navigationHrefs = Set(navigationItems.map(\.href))
-        self.gitCommit = Integrity.gitCommit(of: portfolio.root, io: io)
+        self.gitCommit = portfolio.gitCommit
         if !onDemand {
             let ready = prepared()
-            (rows, evidenceRows, attachmentDigests) = (ready.rows, ready.evidenceRows, ready.attachmentDigests)
+            (rows, evidenceRows) = (ready.rows, ready.evidenceRows)
         }
     }
 
-    /// This renderer with every document's rows rendered and every published attachment hashed,
-    /// in parallel: what rendering the whole site needs.
+    /// This renderer with every document's rows rendered, in parallel: what rendering the whole
+    /// site needs.
     func prepared() -> Renderer {
         var copy = self
-        let attachments = publishedAttachments()
-        let digests = attachments.parallelMap(digest(ofAttachment:))
-        copy.attachmentDigests = Dictionary(uniqueKeysWithValues: zip(attachments, digests).map { ($0, $1) })
         let renderer = self
         let rendered = portfolio.documents.indices.map { $0 }.parallelMap(state: { (renderer.withOwnTheme(), ShapeCache(theme: renderer.theme)) }) { worker, index -> [String] in
             guard worker.0.published[index] else { return ["", ""] }
@@ -128,11 +121,9 @@ struct Renderer {
         return shapes.render(kind == .document ? "document-row" : "evidence-row", view, theme: theme).trimmingTrailingNewlines
     }
 
-    /// Size and SHA-256 of an attachment (a path under Content/).
+    /// Size and SHA-256 of an attachment (a path under Content/), as the read stage hashed it.
     func digest(ofAttachment source: String) -> Digest {
-        if let known = attachmentDigests?[source] { return known }
-        let data = io.read(portfolio.root + "/Content/" + source) ?? Data()
-        return (data.count, Integrity.sha256(data))
+        portfolio.attachmentDigests[source] ?? Digest(size: 0, sha256: "")
     }
 
     /// Every page the site has.
@@ -190,8 +181,8 @@ struct Renderer {
         var seen = Set<String>()
         files = files.filter { seen.insert($0.path).inserted }.sorted { $0.path < $1.path }
         var digests: [String: Digest] = [:]
-        for (source, digest) in attachmentDigests ?? [:] {
-            if let sitePath = attachmentPaths[source] { digests[sitePath] = digest }
+        for (source, sitePath) in attachmentPaths {
+            if let digest = portfolio.attachmentDigests[source] { digests[sitePath] = digest }
         }
         return Site(files: files, pageCount: pages.count, publishedDocuments: published.count { $0 },
                     withheldDocuments: published.count { !$0 }, digests: digests)
@@ -291,7 +282,7 @@ struct Renderer {
                          shapes: &shapes, cached: true)
         case .freePage(let index):
             let page = portfolio.pages[index]
-            let view: View = ["title": page.title, "body": bodyHTML(page.body, source: page.source)]
+            let view: View = ["title": page.title, "body": bodyHTML(page.body, source: page.source, targets: page.linkTargets)]
             return parts(view, template: "page", title: page.title, path: path, shapes: &shapes)
         case .coverage:
             return parts(coverageView(), template: "coverage", title: text("coverage"), path: path, shapes: &shapes)
@@ -557,7 +548,7 @@ struct Renderer {
                 "notApplicable": opt(assessment.notApplicable),
                 "reviewedOn": opt(assessment.reviewedOn.map(format)),
                 "nextReview": opt(assessment.nextReview.map(format)),
-                "narrative": opt(assessment.body.blocks.isEmpty ? nil : bodyHTML(assessment.body, source: assessment.source)),
+                "narrative": opt(assessment.body.blocks.isEmpty ? nil : bodyHTML(assessment.body, source: assessment.source, targets: assessment.linkTargets)),
                 "textWithheld": !audience.mayRead(assessment.classification),
                 "hasActions": !assessment.actions.isEmpty,
                 "actions": assessment.actions.map { action -> View in
@@ -594,7 +585,7 @@ struct Renderer {
         view["norms"] = document.norms.compactMap { portfolio.catalog.norm($0) }.map { norm -> View in
             ["id": norm.id, "title": normTitle(norm), "titleLang": normTitleLanguage(norm), "href": "../normen/\(norm.id).html"]
         }
-        view["body"] = bodyHTML(document.body, source: document.source)
+        view["body"] = bodyHTML(document.body, source: document.source, targets: document.linkTargets)
         view["attachments"] = attachments
         view["hasAttachments"] = !attachments.isEmpty
         view["linkedFrom"] = linkers
@@ -612,7 +603,7 @@ struct Renderer {
             "classification": document.classification.name,
             "date": opt(document.date.map(format)),
             "reviewBy": opt(document.reviewBy.map(format)),
-            "stale": portfolio.isStale(document),
+            "stale": document.isStale,
             "normIDs": document.norms.joined(separator: ", "),
         ]
     }
@@ -670,22 +661,22 @@ struct Renderer {
         return "\(level) \(name)"
     }
 
-    /// A Markdown body as HTML for a page one folder deep (documenten/, normen/, paginas/).
-    func bodyHTML(_ body: MarkdownDocument, source: String) -> String {
-        var resolved: [String: Markdown.LinkTarget] = [:]
-        return Markdown.html(
+    /// A Markdown body as HTML for a page one folder deep (documenten/, normen/, paginas/), its
+    /// links leading where the link stage resolved them (`targets`).
+    func bodyHTML(_ body: MarkdownDocument, source: String, targets: [String: LinkDestination]) -> String {
+        Markdown.html(
             body, labels: markdownLabels,
             normURL: { portfolio.catalog.contains($0) ? "../normen/\($0).html" : nil },
             resolve: { destination, _ in
-                if let known = resolved[destination] { return known }
-                let target = linkTarget(destination, from: source)
-                resolved[destination] = target
-                return target
+                // The link stage resolved every link the author wrote; the ones the Markdown
+                // extensions add (footnote references, bare web addresses) lead within the page
+                // or off the site, and are classified here.
+                linkTarget(targets[destination] ?? portfolio.resolve(destination, from: source))
             })
     }
 
-    func linkTarget(_ destination: String, from source: String) -> Markdown.LinkTarget {
-                switch portfolio.resolve(destination, from: source) {
+    func linkTarget(_ destination: LinkDestination) -> Markdown.LinkTarget {
+                switch destination {
                 case .external, .anchor: return .keep
                 case .unsafe, .missing, .outside: return .unlink
                 case .document(let index, let fragment):

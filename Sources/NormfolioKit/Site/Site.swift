@@ -23,5 +23,5 @@ public struct Site: Sendable {
     public var withheldDocuments: Int
     /// Size and SHA-256 of files already hashed while rendering (the attachments), by site path,
     /// so sealing the site does not read and hash them again.
-    public var digests: [String: (size: Int, sha256: String)] = [:]
+    public var digests: [String: Digest] = [:]
 }
