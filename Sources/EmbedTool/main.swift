@@ -1,7 +1,10 @@
-// Writes a Swift file that carries the built-in theme and catalogue inside the binary.
+// Writes a Swift file that carries the built-in theme and catalogue inside the binary, and the
+// list of page kinds.
 //
 // Usage: EmbedTool OUTPUT.swift ROOT FILE...
-// Each FILE is stored under its path relative to ROOT, base64-encoded so any byte survives.
+// Each FILE is stored under its path relative to ROOT, base64-encoded so any byte survives; a
+// Swift FILE (from Sources/NormfolioKit/Site/Pages/) is not stored, but every `struct X: PageKind`
+// it declares is listed in `PageKinds.all`.
 import Foundation
 
 let arguments = CommandLine.arguments.dropFirst()
@@ -20,14 +23,31 @@ var source = """
         static let base64: [String: String] = [
 
     """
+var pageKinds: [String] = []
 for file in files {
     let path = URL(fileURLWithPath: file).standardizedFileURL.path
     guard path.hasPrefix(root) else { continue }
+    if path.hasSuffix(".swift") {
+        let text = try String(contentsOf: URL(fileURLWithPath: path), encoding: .utf8)
+        for line in text.split(separator: "\n") where line.hasPrefix("struct ") && line.contains(": PageKind") {
+            let name = line.dropFirst("struct ".count).prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+            if !name.isEmpty { pageKinds.append(String(name)) }
+        }
+        continue
+    }
     let name = String(path.dropFirst(root.count))
     let data = try Data(contentsOf: URL(fileURLWithPath: path))
     source += "        \"\(name)\": \"\(data.base64EncodedString())\",\n"
 }
 source += "    ]\n}\n"
+source += """
+
+    /// Every page kind of the site, one per `struct X: PageKind` in Site/Pages/.
+    enum PageKinds {
+        static let all: [any PageKind] = [\(pageKinds.sorted().map { $0 + "()" }.joined(separator: ", "))]
+    }
+
+    """
 let outputURL = URL(fileURLWithPath: output)
 if (try? String(contentsOf: outputURL, encoding: .utf8)) != source {
     try source.write(to: outputURL, atomically: true, encoding: .utf8)

@@ -15,6 +15,8 @@ public struct BuildOptions: Sendable {
     public var zip: String?
     /// Sign the site's fingerprint with this key (`export/SHA256SUMS.sig`).
     public var signingKey: SigningKey?
+    /// Whether rendering uses its speed tricks (see `RenderEngine`); both ways give the same bytes.
+    public var fastRendering = RenderEngine.fastByDefault
 
     public init(portfolio: String, output: String? = nil, audience: Audience = .intranet, asOf: Day? = nil,
                 strict: Bool = false, zip: String? = nil, signingKey: SigningKey? = nil) {
@@ -61,7 +63,7 @@ public struct Preview: Sendable {
     public var diagnostics: [Diagnostic]
     /// The site, its files made as they are asked for; nil when the content has errors (or
     /// warnings under `--strict`).
-    public var site: SiteOnDemand?
+    public var site: LazySite?
     /// The catalogue overlay the settings name (a path in the portfolio), to watch it too.
     public var catalogOverlay: String?
     /// How long each stage took, in the order they ran.
@@ -96,8 +98,8 @@ public enum Normfolio {
         var cache = ReadCache.none
         var (result, theme, clock) = load(options, io: io, today: today, cache: &cache, forRendering: true)
         guard let portfolio = result.portfolio, !result.diagnostics.fail(strict: options.strict) else { return result }
-        let site = Renderer(portfolio: portfolio, theme: theme, audience: options.audience, version: version, io: io).render() // render
-        result.site = Integrity.seal(site, portfolio: portfolio, audience: options.audience, version: version, io: io)
+        let edition = Edition(portfolio: portfolio, audience: options.audience, version: version, strings: theme.strings)
+        result.site = LazySite(edition: edition, theme: theme, io: io, fast: options.fastRendering).sealed()  // render
         if let key = options.signingKey, let sealed = result.site {
             // Signing cannot fail with a valid key: Ed25519 signs any bytes.
             result.site = (try? Integrity.sign(sealed, with: key)) ?? sealed
@@ -114,9 +116,9 @@ public enum Normfolio {
         var (result, theme, clock) = load(options, io: io, today: today, cache: &cache.read, forRendering: true)
         var preview = Preview(diagnostics: result.diagnostics, catalogOverlay: result.portfolio?.settings.catalog?.path)
         if let portfolio = result.portfolio, !result.diagnostics.fail(strict: options.strict) {
-            let renderer = Renderer(portfolio: portfolio, theme: theme, audience: options.audience, version: version, io: io,
-                                    onDemand: true)
-            preview.site = SiteOnDemand(renderer: renderer, searchEntries: cache.searchEntries)
+            let edition = Edition(portfolio: portfolio, audience: options.audience, version: version, strings: theme.strings)
+            preview.site = LazySite(edition: edition, theme: theme, io: io, searchEntries: cache.searchEntries,
+                                    fast: options.fastRendering)
             clock.lap("prepare")
         }
         preview.timings = clock.timings

@@ -7,7 +7,7 @@ import NormfolioKit
 public actor PreviewServer {
     /// What the server currently shows: a site, or the problems that keep it from being built.
     enum State {
-        case site(SiteOnDemand)
+        case site(LazySite)
         case problems([Diagnostic])
     }
 
@@ -137,7 +137,7 @@ public actor PreviewServer {
         }
     }
 
-    private nonisolated static func render(_ file: String, of site: SiteOnDemand) async -> Data? {
+    private nonisolated static func render(_ file: String, of site: LazySite) async -> Data? {
         site.file(at: file)
     }
 

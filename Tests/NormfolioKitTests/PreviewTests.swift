@@ -25,7 +25,7 @@ import Testing
     }
 
     /// A file of a preview's site as text; empty when there is no site or no such file.
-    static func text(_ site: SiteOnDemand?, _ path: String) -> String {
+    static func text(_ site: LazySite?, _ path: String) -> String {
         String(decoding: site?.file(at: path) ?? Data(), as: UTF8.self)
     }
 

@@ -95,12 +95,12 @@ func parseCSV(_ text: String) -> [[String]] {
     }
 
     @Test func csvCellsAreQuotedAndGuardedAgainstFormulas() {
-        #expect(Renderer.csvCell("gewoon") == "gewoon")
-        #expect(Renderer.csvCell("a;b") == "\"a;b\"")
-        #expect(Renderer.csvCell("zeg \"ja\"") == "\"zeg \"\"ja\"\"\"")
-        #expect(Renderer.csvCell("regel\nregel") == "\"regel\nregel\"")
-        #expect(Renderer.csvCell("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"")
-        for start in ["+", "-", "@"] { #expect(Renderer.csvCell(start + "1") == "'" + start + "1") }
+        #expect(Exports.csvCell("gewoon") == "gewoon")
+        #expect(Exports.csvCell("a;b") == "\"a;b\"")
+        #expect(Exports.csvCell("zeg \"ja\"") == "\"zeg \"\"ja\"\"\"")
+        #expect(Exports.csvCell("regel\nregel") == "\"regel\nregel\"")
+        #expect(Exports.csvCell("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"")
+        for start in ["+", "-", "@"] { #expect(Exports.csvCell(start + "1") == "'" + start + "1") }
         #expect(parseCSV("a;\"b;c\";\"d \"\"e\"\"\"\r\n") == [["a", "b;c", "d \"e\""]])
     }
 
@@ -170,8 +170,10 @@ func parseCSV(_ text: String) -> [[String]] {
                                      ("strings.plural(\"", true), ("strings.forms(\"", true)] {
                 for piece in text.components(separatedBy: marker).dropFirst() {
                     let key = String(piece.prefix { $0 != "\"" })
-                    // A prefix the code completes (status_, coverage_, csv_) is checked below.
-                    if !key.hasSuffix("_") { asked.append((key, plural, file)) }
+                    // A prefix the code completes (status_, coverage_, csv_) is checked below;
+                    // `.text("…")` of a template value is no key.
+                    let isKey = !key.isEmpty && key.allSatisfy { $0.isLowercase || $0.isNumber || $0 == "_" }
+                    if isKey && !key.hasSuffix("_") { asked.append((key, plural, file)) }
                 }
             }
         }

@@ -6,7 +6,7 @@ import Testing
 @Suite struct SearchTests {
     func index(_ audience: Audience) throws -> String {
         let site = try #require(Normfolio.render(BuildOptions(portfolio: packageRoot.path, audience: audience), today: fixedToday).site)
-        return page(site, Renderer.searchIndexPath)
+        return page(site, Routes.searchIndex)
     }
 
     /// Runs `normfolioSearch(index, query)` from Public/assets/search.js and returns the titles found.

@@ -2,14 +2,16 @@ import Foundation
 
 /// The site's `export/` folder: the norms as a spreadsheet for Excel, and the whole computed
 /// model as JSON. Withheld documents appear in neither, except as counts.
-extension Renderer {
-    static let csvPath = "export/normen.csv"
-    static let jsonPath = "export/portfolio.json"
+struct Exports {
+    let edition: Edition
 
-    func exportFiles() -> [Site.File] {
+    private var portfolio: Portfolio { edition.portfolio }
+    private var assessments: [String: Assessment] { edition.assessments }
+
+    func files() -> [Site.File] {
         [
-            Site.File(path: Self.csvPath, contents: .data(normsCSV())),
-            Site.File(path: Self.jsonPath, contents: .data(portfolioJSON())),
+            Site.File(path: Routes.csv, contents: .data(normsCSV())),
+            Site.File(path: Routes.json, contents: .data(portfolioJSON())),
         ]
     }
 
@@ -19,22 +21,22 @@ extension Renderer {
     /// cells, CRLF line ends, and quotes where a cell needs them.
     func normsCSV() -> Data {
         let header = ["id", "title", "domain", "part", "coverage", "level", "target", "gap", "owner", "next_review", "documents",
-                      "published_documents", "open_actions"].map { strings["csv_" + $0] }
+                      "published_documents", "open_actions"].map { edition.strings["csv_" + $0] }
         var lines = [header.map(Self.csvCell).joined(separator: ";")]
         for norm in portfolio.catalog.norms {
             guard let standing = portfolio.standings[norm.id] else { continue }
             let domain = portfolio.catalog.domain(norm.domain)
             let assessment = assessments[norm.id]
             let evidence = portfolio.evidenceByNorm[norm.id] ?? []
-            let domainName: String = domain.map(domainLabel) ?? norm.domain
-            let partName: String = domain.flatMap { portfolio.catalog.part($0.part) }.map { title($0.title, $0.titleEN) } ?? ""
+            let domainName: String = domain.map(edition.domainLabel) ?? norm.domain
+            let partName: String = domain.flatMap { portfolio.catalog.part($0.part) }.map { edition.title($0.title, $0.titleEN) } ?? ""
             let level: String = standing.level.map(String.init) ?? ""
             let gap: String = standing.gap.map(String.init) ?? ""
-            let titles: String = evidence.filter { published[$0] }.map { portfolio.documents[$0].title }.joined(separator: " | ")
+            let titles: String = evidence.filter { edition.published[$0] }.map { portfolio.documents[$0].title }.joined(separator: " | ")
             let actions: [Action] = assessment?.actions ?? []
             let openActions: String = actions.filter { $0.status != .gereed }.map(\.title).joined(separator: " | ")
             let cells: [String] = [
-                norm.id, normTitle(norm), domainName, partName, coverageLabel(standing.coverage), level,
+                norm.id, edition.normTitle(norm), domainName, partName, edition.coverageLabel(standing.coverage), level,
                 String(standing.target), gap, assessment?.owner ?? "", assessment?.nextReview?.description ?? "",
                 String(evidence.count), titles, openActions,
             ]
@@ -64,17 +66,18 @@ extension Renderer {
 
     static let schemaVersion = 1
 
+
     func exportModel() -> JSONValue {
         let catalog = portfolio.catalog
-        let publishedIDs = Set(portfolio.documents.indices.filter { published[$0] })
-        let parts: [JSONValue] = domainsByPart().map { part, domains in
+        let publishedIDs = Set(edition.publishedDocuments)
+        let parts: [JSONValue] = edition.domainsByPart().map { part, domains in
             .object([
-                "id": .string(part.id), "title": .string(title(part.title, part.titleEN)),
+                "id": .string(part.id), "title": .string(edition.title(part.title, part.titleEN)),
                 "summary": summaryRecord(portfolio.tally(domains.flatMap(\.norms))),
                 "domains": .array(domains.map { entry in
                     .object([
                         "code": .string(entry.domain.code), "number": .int(entry.domain.number),
-                        "title": .string(title(entry.domain.title, entry.domain.titleEN)),
+                        "title": .string(edition.title(entry.domain.title, entry.domain.titleEN)),
                         "summary": summaryRecord(portfolio.tally(entry.norms)),
                     ])
                 }),
@@ -113,7 +116,7 @@ extension Renderer {
                 "owner": .string(document.owner), "date": .string(document.date?.description),
                 "approved_by": .string(document.approvedBy), "approved_on": .string(document.approvedOn?.description),
                 "review_by": .string(document.reviewBy?.description), "stale": .bool(document.isStale),
-                "url": .string(documentPath(index)),
+                "url": .string(Routes.document(document.slug)),
             ])
         }
         var summary = summaryRecord(portfolio.tally(catalog.norms))
@@ -121,13 +124,14 @@ extension Renderer {
             members["documents"] = .int(portfolio.documents.count)
             members["published_documents"] = .int(publishedIDs.count)
             members["stale_documents"] = .int(portfolio.documents.count(where: \.isStale))
-            members["overdue_actions"] = .int(overdueActions().count)
+            members["overdue_actions"] = .int(edition.overdueActions.count)
             summary = .object(members)
         }
         return .object([
             "schema_version": .int(Self.schemaVersion), "organisation": .string(portfolio.settings.organisation),
-            "title": .string(portfolio.settings.title), "language": .string(language.rawValue), "as_of": .string(portfolio.asOf.description),
-            "audience": .string(audience.rawValue), "normfolio_version": .string(version),
+            "title": .string(portfolio.settings.title), "language": .string(edition.language.rawValue),
+            "as_of": .string(portfolio.asOf.description),
+            "audience": .string(edition.audience.rawValue), "normfolio_version": .string(edition.version),
             "catalog_version": .string(catalog.version), "summary": summary, "parts": .array(parts), "norms": .array(norms),
             "documents": .array(documents),
         ])

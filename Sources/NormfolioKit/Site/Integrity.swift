@@ -5,10 +5,10 @@ import Foundation
 /// sizes and SHA-256 hashes, and the hashes of the published documents' sources) and
 /// `export/SHA256SUMS`, which `sha256sum -c` reads.
 public enum Integrity {
-    static let manifestPath = "export/manifest.json"
-    static let sumsPath = "export/SHA256SUMS"
+    static let manifestPath = Routes.manifest
+    static let sumsPath = Routes.sums
     /// The Ed25519 signature of `export/SHA256SUMS`, when the build was signed.
-    static let signaturePath = "export/SHA256SUMS.sig"
+    static let signaturePath = Routes.signature
 
     /// The SHA-256 of some bytes, as lower-case hex.
     static func sha256(_ data: Data) -> String {
@@ -29,7 +29,7 @@ public enum Integrity {
             return (file.path, data.count, sha256(data))
         }
         let sources: [JSONValue] = portfolio.documents.filter { audience.mayRead($0.classification) }.map { document in
-            .object(["source": .string(document.source), "page": .string("documenten/\(document.slug).html"),
+            .object(["source": .string(document.source), "page": .string(Routes.document(document.slug)),
                      "sha256": .string(document.sourceSHA256)])
         }
         let manifest = JSONValue.object([

@@ -22,33 +22,41 @@ struct ShapeCache {
         var escaped: Bool
     }
 
-    /// Context keys that are the same for every page of a build; they are not part of a shape.
-    private static let constantKeys: Set<String> = ["t", "site"]
     private static let open: Character = "\u{E000}"
     private static let close: Character = "\u{E001}"
 
     private var entries: [String: Entry] = [:]
-    /// False when the theme uses transforms: then every page is rendered normally.
+    /// False when the theme uses transforms, or the render engine's tricks are off: then every
+    /// page is rendered normally.
     private let enabled: Bool
 
-    init(theme: Theme) {
-        enabled = !theme.usesTransforms
+    init(theme: Theme, enabled: Bool = true) {
+        self.enabled = enabled && !theme.usesTransforms
     }
 
-    /// The page `template` renders for `view`, as `theme.render` would give it.
-    mutating func render(_ template: String, _ view: View, theme: Theme) -> String {
+    /// What Mustache renders for `view` with `constants` (values the same on every page, which
+    /// are not part of a shape), without the cache.
+    static func plain(_ template: String, _ view: TemplateValue, constants: [String: Any], theme: Theme) -> String {
+        var context = view.mustache as? [String: Any] ?? [:]
+        context.merge(constants) { own, _ in own }
+        return theme.render(template, context) ?? ""
+    }
+
+    /// The page `template` renders for `view` and `constants`, as `plain` would give it.
+    mutating func render(_ template: String, _ view: TemplateValue, constants: [String: Any], theme: Theme) -> String {
+        guard enabled else { return Self.plain(template, view, constants: constants, theme: theme) }
         var key = template + "|"
         var values: [String] = []
-        guard enabled, Self.describe(view, key: &key, values: &values) else { return theme.render(template, view) ?? "" }
+        Self.describe(view, key: &key, values: &values)
         switch entries[key] {
         case .splice(let segments):
             return Self.splice(segments, values)
         case .plain:
-            return theme.render(template, view) ?? ""
+            return Self.plain(template, view, constants: constants, theme: theme)
         case nil:
-            let plain = theme.render(template, view) ?? ""
+            let plain = Self.plain(template, view, constants: constants, theme: theme)
             var counter = 0
-            let shaped = theme.render(template, Self.placeholders(view, counter: &counter) as? View ?? [:]) ?? ""
+            let shaped = Self.plain(template, Self.placeholders(view, counter: &counter), constants: constants, theme: theme)
             if let segments = Self.segments(of: shaped, valueCount: values.count), Self.splice(segments, values) == plain {
                 entries[key] = .splice(segments)
             } else {
@@ -58,52 +66,48 @@ struct ShapeCache {
         }
     }
 
-    /// Appends the shape of `value` to `key` and its texts to `values`, in a fixed order; false
-    /// when the value holds something whose rendering this cache cannot predict.
-    private static func describe(_ value: Any, key: inout String, values: inout [String]) -> Bool {
+    /// Appends the shape of `value` to `key` and its texts to `values`, in a fixed order.
+    private static func describe(_ value: TemplateValue, key: inout String, values: inout [String]) {
         switch value {
-        case let text as String:
+        case .text(let text):
             key += "s"
             values.append(text)
-        case let number as Int:
+        case .number(let number):
             key += "s"
             values.append(String(number))
-        case let flag as Bool:
+        case .flag(let flag):
             key += flag ? "T" : "F"
-        case is Absent:
+        case .absent:
             key += "_"
-        case let list as [View]:
-            key += "[\(list.count)"
-            for item in list where !describe(item, key: &key, values: &values) { return false }
+        case .list(let items):
+            key += "[\(items.count)"
+            for item in items { describe(item, key: &key, values: &values) }
             key += "]"
-        case let dictionary as View:
+        case .object(let members):
             key += "{"
-            for (name, item) in dictionary.sorted(by: { $0.key < $1.key }) where !constantKeys.contains(name) {
+            for (name, item) in members.sorted(by: { $0.key < $1.key }) {
                 key += name + ":"
-                if !describe(item, key: &key, values: &values) { return false }
+                describe(item, key: &key, values: &values)
             }
             key += "}"
-        default:
-            return false
         }
-        return true
     }
 
     /// `value` with every text replaced by a numbered placeholder, in the order `describe` uses.
-    private static func placeholders(_ value: Any, counter: inout Int) -> Any {
+    private static func placeholders(_ value: TemplateValue, counter: inout Int) -> TemplateValue {
         switch value {
-        case is String, is Int:
+        case .text, .number:
             defer { counter += 1 }
-            return "\(open)\(counter)&\(close)"
-        case let list as [View]:
-            return list.map { placeholders($0, counter: &counter) as? View ?? [:] }
-        case let dictionary as View:
-            var result = dictionary
-            for (name, item) in dictionary.sorted(by: { $0.key < $1.key }) where !constantKeys.contains(name) {
+            return .text("\(open)\(counter)&\(close)")
+        case .list(let items):
+            return .list(items.map { placeholders($0, counter: &counter) })
+        case .object(let members):
+            var result = members
+            for (name, item) in members.sorted(by: { $0.key < $1.key }) {
                 result[name] = placeholders(item, counter: &counter)
             }
-            return result
-        default:
+            return .object(result)
+        case .flag, .absent:
             return value
         }
     }

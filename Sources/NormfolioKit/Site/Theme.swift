@@ -137,7 +137,7 @@ public struct Theme: Sendable {
     /// stylesheet), never a file normfolio makes: a page, an export or an attachment, whose place it
     /// would take silently (the attachment's page would still show the original's SHA-256).
     func collisions(with portfolio: Portfolio) -> [Diagnostic] {
-        let generated = Renderer.generatedFiles(of: portfolio)
+        let generated = LazySite.generatedFiles(of: portfolio)
         return staticFiles.keys.sorted().compactMap { path in
             guard case .file = staticFiles[path], let what = generated[path] else { return nil }
             return .publicCollision(path, replacing: what, at: SourceLocation(path: "Public/" + path))

@@ -1,0 +1,258 @@
+/// The figures that answer a board's questions, shared by the coverage, maturity, plan and report
+/// pages and the home page. All of them come from the portfolio's standings, computed once in the
+/// link stage.
+struct Figures {
+    let edition: Edition
+
+    init(_ edition: Edition) { self.edition = edition }
+
+    private var portfolio: Portfolio { edition.portfolio }
+
+    // MARK: Coverage
+
+    struct CoverageRow: TemplateView {
+        var label: String
+        var norms: Int
+        var covered: Int
+        var stale: Int
+        var missing: Int
+        var notApplicable: Int
+        var percentage: String
+    }
+
+    struct CoveragePart: TemplateView {
+        var title: String
+        var id: String
+        var rows: [CoverageRow]
+        var total: CoverageRow
+        var chart: String
+    }
+
+    func coverageRow(_ label: String, _ tally: Tally) -> CoverageRow {
+        CoverageRow(label: label, norms: tally.norms, covered: tally.count(.covered), stale: tally.count(.stale),
+                    missing: tally.count(.missing), notApplicable: tally.count(.notApplicable),
+                    percentage: edition.percentage(tally.coveredPercentage))
+    }
+
+    func coverageParts() -> [CoveragePart] {
+        edition.domainsByPart().map { part, domains in
+            let rows = domains.map { coverageRow(edition.domainLabel($0.domain), portfolio.tally($0.norms)) }
+            let bars = domains.map { entry -> Chart.Bar in
+                let tally = portfolio.tally(entry.norms)
+                return Chart.Bar(label: edition.domainLabel(entry.domain),
+                                 segments: [tally.count(.covered), tally.count(.stale), tally.count(.missing), tally.count(.notApplicable)]
+                                     .map { Double($0) * 100 / Double(max(tally.norms, 1)) })
+            }
+            let partTitle = edition.title(part.title, part.titleEN)
+            return CoveragePart(
+                title: partTitle, id: part.id, rows: rows,
+                total: coverageRow(edition.text("total"), portfolio.tally(domains.flatMap(\.norms))),
+                chart: Chart.horizontal(
+                    id: "chart-coverage-\(part.id)", title: "\(edition.text("coverage_per_domain")): \(partTitle)",
+                    description: edition.text("coverage_chart_description"), bars: bars, maximum: 100,
+                    classes: ["chart-covered", "chart-stale", "chart-missing", "chart-na"], ticks: [0, 25, 50, 75, 100],
+                    tickLabel: { "\(Int($0))%" }))
+        }
+    }
+
+    // MARK: Maturity
+
+    struct MaturityRow: TemplateView {
+        var label: String
+        var assessed: Int
+        var average: String
+        var lowest: String
+        var atTarget: Int
+        var notAssessed: Int
+        var applicable: Int
+    }
+
+    struct MaturityPart: TemplateView {
+        var title: String
+        var id: String
+        var rows: [MaturityRow]
+        var total: MaturityRow
+        var chart: String
+    }
+
+    struct Distribution: TemplateView {
+        struct Level: TemplateView {
+            var label: String
+            var count: Int
+        }
+
+        var levels: [Level]
+        var notAssessed: Int
+        var chart: String
+    }
+
+    /// A norm below its target.
+    struct BelowTarget: TemplateView {
+        var id: String
+        var title: String
+        var titleLang: String?
+        var href: String
+        var level: String
+        var target: String
+        var gap: Int
+        var owner: String?
+    }
+
+    func maturityRow(_ label: String, _ tally: Tally) -> MaturityRow {
+        MaturityRow(label: label, assessed: tally.assessed, average: edition.decimal(tally.averageLevel),
+                    lowest: tally.lowestLevel.map(String.init) ?? "–", atTarget: tally.atTarget,
+                    notAssessed: tally.notAssessed, applicable: tally.applicable)
+    }
+
+    func maturityParts() -> [MaturityPart] {
+        edition.domainsByPart().map { part, domains in
+            let partTitle = edition.title(part.title, part.titleEN)
+            let bars = domains.map { entry -> Chart.Bar in
+                let standings = entry.norms.compactMap { portfolio.standings[$0.id] }.filter(\.isApplicable)
+                let targets = standings.map { Double($0.target) }
+                return Chart.Bar(label: edition.domainLabel(entry.domain), segments: [portfolio.tally(entry.norms).averageLevel ?? 0],
+                                 target: targets.isEmpty ? nil : targets.reduce(0, +) / Double(targets.count))
+            }
+            return MaturityPart(
+                title: partTitle, id: part.id,
+                rows: domains.map { maturityRow(edition.domainLabel($0.domain), portfolio.tally($0.norms)) },
+                total: maturityRow(edition.text("total"), portfolio.tally(domains.flatMap(\.norms))),
+                chart: Chart.horizontal(
+                    id: "chart-maturity-\(part.id)", title: "\(edition.text("maturity_per_domain")): \(partTitle)",
+                    description: edition.text("maturity_chart_description"), bars: bars, maximum: 5,
+                    classes: ["chart-level"], ticks: [0, 1, 2, 3, 4, 5], tickLabel: { "\(Int($0))" }))
+        }
+    }
+
+    func distribution() -> Distribution {
+        let tally = portfolio.tally(edition.catalog.norms)
+        let levels = edition.catalog.levels.map {
+            Distribution.Level(label: edition.levelLabel($0.level), count: tally.distribution[$0.level - 1])
+        }
+        let bars = edition.catalog.levels.map { Chart.Bar(label: String($0.level), segments: [Double(tally.distribution[$0.level - 1])]) }
+        return Distribution(levels: levels, notAssessed: tally.notAssessed,
+                            chart: Chart.vertical(id: "chart-distribution", title: edition.text("distribution"),
+                                                  description: edition.text("distribution_chart_description"), bars: bars,
+                                                  cssClass: "chart-level"))
+    }
+
+    /// Norms below their target, the largest gap first.
+    func belowTarget() -> [BelowTarget] {
+        edition.catalog.norms.compactMap { norm -> (Catalog.Norm, NormStanding)? in
+            guard let standing = portfolio.standings[norm.id], let gap = standing.gap, gap > 0 else { return nil }
+            return (norm, standing)
+        }
+        .sorted { ($1.1.gap ?? 0, $0.0.id) < ($0.1.gap ?? 0, $1.0.id) }
+        .map { norm, standing in
+            let reference = NormReference(norm, in: edition)
+            return BelowTarget(id: reference.id, title: reference.title, titleLang: reference.titleLang, href: reference.href,
+                               level: edition.levelLabel(standing.level ?? 0), target: edition.levelLabel(standing.target),
+                               gap: standing.gap ?? 0, owner: edition.assessments[norm.id]?.owner)
+        }
+    }
+
+    // MARK: Improvement plan
+
+    struct ActionGroup: TemplateView {
+        var status: String
+        var id: String
+        var actions: [ActionEntry]
+        var count: Int
+        var hasActions: Bool
+    }
+
+    struct ActionEntry: TemplateView {
+        var title: String
+        var owner: String?
+        var due: String?
+        var overdue: Bool
+        var norm: NormReference
+    }
+
+    /// Every action of every assessment, grouped by status and sorted by due date.
+    func actionGroups() -> [ActionGroup] {
+        var all: [(norm: Catalog.Norm, action: Action)] = []
+        for norm in edition.catalog.norms {
+            for action in edition.assessments[norm.id]?.actions ?? [] { all.append((norm, action)) }
+        }
+        return Action.Status.allCases.map { status in
+            let actions = all.filter { $0.action.status == status }
+                .sorted { ($0.action.due ?? Day.distantFuture, $0.norm.id, $0.action.title)
+                    < ($1.action.due ?? Day.distantFuture, $1.norm.id, $1.action.title) }
+                .map { norm, action in
+                    ActionEntry(title: action.title, owner: action.owner, due: action.due.map(edition.format),
+                                overdue: action.isOverdue, norm: NormReference(norm, in: edition))
+                }
+            return ActionGroup(status: edition.text("status_" + status.rawValue).uppercasedFirst, id: status.rawValue,
+                               actions: actions, count: actions.count, hasActions: !actions.isEmpty)
+        }
+    }
+
+    // MARK: Headlines
+
+    /// The headline figures of the home page and the report.
+    func summary() -> [Figure] {
+        var figures: [Figure] = []
+        let all = portfolio.tally(edition.catalog.norms)
+        figures.append(Figure(value: edition.percentage(all.coveredPercentage), label: edition.text("figure_coverage")))
+        for part in edition.catalog.parts {
+            let tally = portfolio.tally(edition.norms(in: part))
+            figures.append(Figure(value: edition.decimal(tally.averageLevel),
+                                  label: "\(edition.text("figure_average")) \(edition.title(part.title, part.titleEN).lowercased())"))
+        }
+        figures.append(Figure(value: "\(all.atTarget) \(edition.text("of")) \(all.applicable)", label: edition.text("figure_at_target")))
+        figures.append(Figure(value: "\(portfolio.documents.count(where: \.isStale))", label: edition.text("stale_documents")))
+        figures.append(Figure(value: "\(edition.overdueActions.count)", label: edition.text("figure_overdue")))
+        return figures
+    }
+
+    /// A paragraph for the annual report, in the edition's language.
+    func annualReportParagraph() -> String {
+        let strings = edition.strings
+        let all = portfolio.tally(edition.catalog.norms)
+        let partAverages = edition.catalog.parts.map { part in
+            (edition.title(part.title, part.titleEN).lowercased(), edition.decimal(portfolio.tally(edition.norms(in: part)).averageLevel))
+        }
+        let atThreeOrMore = portfolio.standings.values.count { ($0.level ?? 0) >= 3 }
+        let stale = portfolio.documents.count(where: \.isStale)
+        // Planned: not done and not yet due; overdue actions are counted separately.
+        let planned = edition.catalog.norms.flatMap { norm in
+            (edition.assessments[norm.id]?.actions ?? []).filter { $0.status != .gereed && !$0.isOverdue }.map { (norm, $0) }
+        }
+        .sorted { ($0.1.due ?? Day.distantFuture, $0.0.id) < ($1.1.due ?? Day.distantFuture, $1.0.id) }
+        .prefix(3)
+        let overdue = edition.overdueActions.count
+        var text = strings.format("annual_intro", ["organisation": portfolio.settings.organisation])
+        let averages = partAverages.map { strings.format("annual_average_part", ["average": $0.1, "part": $0.0]) }
+            .joined(separator: strings["annual_average_separator"])
+        text += strings.format("annual_average", ["date": edition.format(portfolio.asOf), "averages": averages])
+        text += strings.plural("annual_at_three", atThreeOrMore, ["assessed": String(all.assessed)])
+        text += strings.format("annual_evidence", ["covered": String(all.count(.covered)), "applicable": String(all.applicable)])
+        text += strings.plural("annual_stale", stale)
+        if !planned.isEmpty {
+            let actions = planned.map { norm, action in
+                strings.format("annual_planned_action", [
+                    "action": action.title.lowercasedFirst, "norm": norm.id,
+                    "due": action.due.map { strings.format("annual_planned_due", ["date": edition.format($0)]) } ?? "",
+                ])
+            }
+            text += strings.format("annual_planned", ["actions": actions.joined(separator: "; ")])
+        }
+        if overdue > 0 { text += strings.plural("annual_overdue", overdue) }
+        return text
+    }
+}
+
+extension String {
+    /// The text with its first letter in upper case, for headings.
+    var uppercasedFirst: String {
+        guard let first else { return self }
+        return first.uppercased() + dropFirst()
+    }
+
+    /// The text with its first letter in lower case, for use inside a sentence ("MFA" stays "MFA").
+    var lowercasedFirst: String {
+        guard let first, first.isUppercase, !(dropFirst().first?.isUppercase ?? false) else { return self }
+        return first.lowercased() + dropFirst()
+    }
+}

@@ -1,0 +1,185 @@
+import Foundation
+import Synchronization
+
+/// The site of one edition, each file made when it is first asked for and then kept. A build
+/// walks all of it at once (`whole()`); the live preview asks for the files the browser wants
+/// (`file(at:)`). Both make every file the same way, so every file the preview serves is byte
+/// for byte the file a build writes.
+public final class LazySite: Sendable {
+    /// Where a file of the site comes from.
+    enum Source: Sendable {
+        case page(kind: Int, PageRoute)
+        case exports
+        case searchIndex
+        case copy(Theme.StaticFile)
+        /// The manifest and checksum list, which hash every other file.
+        case integrity
+    }
+
+    let edition: Edition
+    let engine: RenderEngine
+    let theme: Theme
+    /// Reads the files copied as they are (the portfolio's `Public/` and attachments), to
+    /// serve and to hash them; pages are made from the edition alone.
+    let io: FileIO
+    private let rows: DocumentRows
+    private let searchEntries: SearchEntryMemo?
+    private let kinds: [any PageKind]
+    /// Every page, in a fixed order.
+    private let pages: [(kind: Int, route: PageRoute)]
+    private let sources: [String: Source]
+    private let made = Mutex<[String: Data]>([:])
+    /// How many pages the site has.
+    public let pageCount: Int
+
+    /// The site of `edition` in `theme`; `searchEntries` keeps search-index entries between
+    /// sites of the same portfolio.
+    init(edition: Edition, theme: Theme, io: FileIO, searchEntries: SearchEntryMemo? = nil, fast: Bool = RenderEngine.fastByDefault) {
+        self.edition = edition
+        self.theme = theme
+        self.io = io
+        self.engine = RenderEngine(theme: theme, edition: edition, fast: fast)
+        self.rows = DocumentRows(edition: edition, engine: engine)
+        self.searchEntries = searchEntries
+        self.kinds = PageKinds.all
+        var pages: [(kind: Int, route: PageRoute)] = []
+        for (index, kind) in kinds.enumerated() {
+            pages += kind.pages(in: edition).map { (index, $0) }
+        }
+        self.pages = pages
+        // Pages come first; then exports, the search index and copied files, where no page is.
+        var sources: [String: Source] = [:]
+        for page in pages { sources[page.route.path] = .page(kind: page.kind, page.route) }
+        for path in [Routes.csv, Routes.json] where sources[path] == nil { sources[path] = .exports }
+        if sources[Routes.searchIndex] == nil { sources[Routes.searchIndex] = .searchIndex }
+        for file in Self.copiedFiles(edition: edition, theme: theme) where sources[file.path] == nil {
+            sources[file.path] = .copy(file.contents)
+        }
+        for path in [Routes.manifest, Routes.sums] { sources[path] = .integrity }
+        self.sources = sources
+        self.pageCount = pages.count
+    }
+
+    /// Every path the site has, sorted.
+    public var paths: [String] { sources.keys.sorted() }
+
+    /// The bytes of the file at `path`, or nil when the site has no such file.
+    public func file(at path: String) -> Data? {
+        if let known = made.withLock({ $0[path] }) { return known }
+        guard let source = sources[path] else { return nil }
+        var files: [(String, Data)] = []
+        switch source {
+        case .page(let kind, let route):
+            var worker = engine.worker()
+            let page = content(kind, route, worker: &worker)
+            let html = RenderEngine.Frame(page.layout, worker: worker).wrap(page.layout, worker: worker)
+            files = [(path, Data(html.utf8))]
+        case .exports:
+            files = Exports(edition: edition).files().compactMap { file in file.bytes().map { (file.path, $0) } }
+        case .searchIndex:
+            let file = SearchIndex(edition: edition, memo: searchEntries).file()
+            files = file.bytes().map { [(file.path, $0)] } ?? []
+        case .copy(let contents):
+            // Copied files are read again each time: they may be large, and change on disk.
+            return Site.File(path: path, contents: contents).bytes(io: io)
+        case .integrity:
+            files = sealed().files.compactMap { file in
+                if case .file = file.contents { return nil }
+                return file.bytes(io: io).map { (file.path, $0) }
+            }
+        }
+        made.withLock { made in
+            for (name, data) in files where sources[name] != nil { made[name] = data }
+        }
+        return files.first { $0.0 == path }?.1
+    }
+
+    /// The whole site with its manifest and checksum list.
+    func sealed() -> Site {
+        Integrity.seal(whole(), portfolio: edition.portfolio, audience: edition.audience, version: edition.version, io: io)
+    }
+
+    /// The whole site, unsealed: every page rendered in parallel (the exports on a thread of
+    /// their own meanwhile), the search index, and the copied files.
+    func whole() -> Site {
+        rows.renderAll()
+        let (contents, generated) = concurrently({
+            self.pages.parallelMap(state: { self.engine.worker() }) { worker, page in
+                self.content(page.kind, page.route, worker: &worker)
+            }
+        }, side: { Exports(edition: self.edition).files() + [SearchIndex(edition: self.edition, memo: self.searchEntries).file()] })
+        // The layout around a page depends only on its frame, so each distinct frame is rendered
+        // once and the pages are spliced into it.
+        let worker = engine.worker()
+        var frames: [String: RenderEngine.Frame] = [:]
+        for page in contents where frames[page.frameKey] == nil {
+            frames[page.frameKey] = RenderEngine.Frame(page.layout, worker: worker)
+        }
+        let frozen = frames
+        var files = contents.parallelMap(state: { self.engine.worker() }) { worker, page in
+            let html = frozen[page.frameKey]?.wrap(page.layout, worker: worker) ?? worker.layout(page.layout)
+            return Site.File(path: page.path, contents: .data(Data(html.utf8)))
+        }
+        files += generated
+        files += Self.copiedFiles(edition: edition, theme: theme)
+        // A page wins over a static file of the same name; the order is fixed for determinism.
+        var seen = Set<String>()
+        files = files.filter { seen.insert($0.path).inserted }.sorted { $0.path < $1.path }
+        var digests: [String: Digest] = [:]
+        for (source, sitePath) in edition.attachmentPaths {
+            if let digest = edition.portfolio.attachmentDigests[source] { digests[sitePath] = digest }
+        }
+        return Site(files: files, pageCount: pages.count, publishedDocuments: edition.publishedDocuments.count,
+                    withheldDocuments: edition.withheldDocuments, digests: digests)
+    }
+
+    /// A page rendered, without the layout around it yet.
+    private struct Content {
+        var path: String
+        var layout: LayoutView
+        var frameKey: String
+    }
+
+    private func content(_ kindIndex: Int, _ route: PageRoute, worker: inout RenderEngine.Worker) -> Content {
+        let kind = kinds[kindIndex]
+        let context = RenderContext(edition: edition, rows: rows)
+        let html = worker.page(kind.template, kind.templateValue(of: route, in: context), root: Routes.root(of: route.path),
+                               byShape: kind.isNumerous)
+        let crumbs = kind.crumbs(of: route, in: edition)
+        let layout = LayoutView(page: route.path, title: kind.title(of: route, in: edition), content: html, crumbs: crumbs,
+                                edition: edition)
+        return Content(path: route.path, layout: layout, frameKey: LayoutView.frameKey(page: route.path, crumbs: crumbs, edition: edition))
+    }
+
+    /// The files copied into the site as they are: the theme's static files, then the published
+    /// attachments.
+    static func copiedFiles(edition: Edition, theme: Theme) -> [Site.File] {
+        var files: [Site.File] = []
+        for (name, file) in theme.staticFiles.sorted(by: { $0.key < $1.key }) where !name.hasSuffix(".mustache") {
+            files.append(Site.File(path: name, contents: file))
+        }
+        let root = edition.portfolio.root
+        for (source, sitePath) in edition.attachmentPaths.sorted(by: { $0.key < $1.key }) {
+            files.append(Site.File(path: sitePath, contents: .file(root + "/Content/" + source)))
+        }
+        return files
+    }
+
+    /// Every file normfolio makes for a portfolio in any edition, with what makes it: the pages,
+    /// the exports, the search index, the integrity files and the attachments.
+    static func generatedFiles(of portfolio: Portfolio) -> [String: String] {
+        var files: [String: String] = [:]
+        // The auditor's edition has every page.
+        let everything = Edition(portfolio: portfolio, audience: .auditor, version: "", strings: Strings())
+        for kind in PageKinds.all {
+            for page in kind.pages(in: everything) { files[page.path] = kind.describe(page, in: everything) }
+        }
+        for path in [Routes.csv, Routes.json, Routes.searchIndex, Routes.manifest, Routes.sums, Routes.signature] {
+            files[path] = "a file normfolio writes"
+        }
+        for audience in Audience.allCases {
+            for (source, path) in portfolio.attachmentSitePaths(for: audience) { files[path] = "the attachment Content/" + source }
+        }
+        return files
+    }
+}

@@ -1,0 +1,72 @@
+/// An evidence document's page (`documenten/<name>.html`): its facts, text, attachments, and the
+/// documents that link to it.
+struct DocumentPage: PageKind {
+    struct View: TemplateView {
+        var title: String
+        var href: String
+        var type: String?
+        var classification: String
+        var date: String?
+        var reviewBy: String?
+        var stale: Bool
+        var normIDs: String
+        var owner: String?
+        var approvedBy: String?
+        var approvedOn: String?
+        var redacted: Bool
+        var norms: [NormReference]
+        var body: String
+        var attachments: [Attachment]
+        var hasAttachments: Bool
+        var linkedFrom: [DocumentSummary]
+        var hasLinkedFrom: Bool
+    }
+
+    struct Attachment: TemplateView {
+        var name: String
+        var href: String
+        var size: String
+        var sha256: String
+    }
+
+    let template = "document"
+    var isNumerous: Bool { true }
+
+    func pages(in edition: Edition) -> [PageRoute] {
+        edition.publishedDocuments.map { PageRoute(path: Routes.document(edition.portfolio.documents[$0].slug), item: $0) }
+    }
+
+    func title(of page: PageRoute, in edition: Edition) -> String { edition.portfolio.documents[page.item].title }
+
+    func describe(_ page: PageRoute, in edition: Edition) -> String { "the page of " + edition.portfolio.documents[page.item].source }
+
+    func crumbs(of page: PageRoute, in edition: Edition) -> [Crumb] {
+        [Crumb(label: edition.text("documents"), href: Routes.documents)]
+    }
+
+    func view(of page: PageRoute, in context: RenderContext) -> View {
+        let edition = context.edition
+        let portfolio = edition.portfolio
+        let document = portfolio.documents[page.item]
+        let root = Routes.root(of: page.path)
+        let summary = DocumentSummary(page.item, in: edition, root: root)
+        let attachments = portfolio.attachmentsOfDocument[page.item].compactMap { source -> Attachment? in
+            guard let sitePath = edition.attachmentPaths[source] else { return nil }
+            let digest = edition.digest(ofAttachment: source)
+            return Attachment(name: source.split(separator: "/").last.map(String.init) ?? source, href: root + sitePath,
+                              size: edition.byteCount(digest.size), sha256: digest.sha256)
+        }
+        let linkers = portfolio.linkedFrom[page.item].filter { edition.published[$0] }.map { DocumentSummary($0, in: edition, root: root) }
+        return View(
+            title: summary.title, href: summary.href, type: summary.type, classification: summary.classification,
+            date: summary.date, reviewBy: summary.reviewBy, stale: summary.stale, normIDs: summary.normIDs,
+            owner: document.owner, approvedBy: document.approvedBy, approvedOn: document.approvedOn.map(edition.format),
+            redacted: document.redacted,
+            norms: document.norms.compactMap { portfolio.catalog.norm($0) }.map {
+                NormReference($0, in: edition, href: root + Routes.norm($0.id))
+            },
+            body: edition.bodyHTML(document.body, source: document.source, targets: document.linkTargets, on: page.path),
+            attachments: attachments, hasAttachments: !attachments.isEmpty,
+            linkedFrom: linkers, hasLinkedFrom: !linkers.isEmpty)
+    }
+}

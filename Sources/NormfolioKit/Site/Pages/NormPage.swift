@@ -1,0 +1,141 @@
+/// A norm's page (`normen/<ID>.html`): what it asks, its evidence, and the board's assessment.
+struct NormPage: PageKind {
+    struct View: TemplateView {
+        var id: String
+        var title: String
+        var titleLang: String?
+        var status: String
+        var statusLabel: String
+        var gap: String?
+        var workingTitle: Bool
+        var titleEN: String?
+        var description: String
+        var officialURL: String
+        var domain: String
+        var part: String
+        var evidence: [DocumentRowView]
+        var hasPublishedEvidence: Bool
+        var hasEvidence: Bool
+        var noEvidence: Bool
+        var withheld: [Withheld]
+        var hasWithheld: Bool
+        var withheldCount: Int
+        var withheldNoun: String
+        var domainNorms: [NormLink]
+        var previous: NormLink?
+        var next: NormLink?
+        var assessment: AssessmentView?
+    }
+
+    /// How many of the norm's documents of one classification this edition does not publish.
+    struct Withheld: TemplateView {
+        var count: Int
+        var classification: String
+    }
+
+    /// Another norm, linked from this norm's page.
+    struct NormLink: TemplateView {
+        var id: String
+        var title: String
+        var titleLang: String?
+        var href: String
+        /// "page" for the norm itself in its domain's list.
+        var current: String?
+    }
+
+    /// The board's assessment of the norm, as this edition may show it.
+    struct AssessmentView: TemplateView {
+        var level: String?
+        var target: String
+        var owner: String?
+        var notApplicable: String?
+        var reviewedOn: String?
+        var nextReview: String?
+        var narrative: String?
+        var textWithheld: Bool
+        var hasActions: Bool
+        var actions: [ActionView]
+    }
+
+    struct ActionView: TemplateView {
+        var title: String
+        var owner: String?
+        var due: String?
+        var status: String
+    }
+
+    let template = "norm"
+
+    func pages(in edition: Edition) -> [PageRoute] {
+        edition.catalog.norms.enumerated().map { PageRoute(path: Routes.norm($1.id), item: $0) }
+    }
+
+    func title(of page: PageRoute, in edition: Edition) -> String {
+        let norm = edition.catalog.norms[page.item]
+        return "\(norm.id) \(norm.title)"
+    }
+
+    func describe(_ page: PageRoute, in edition: Edition) -> String { "the page of a norm" }
+
+    func crumbs(of page: PageRoute, in edition: Edition) -> [Crumb] {
+        let norm = edition.catalog.norms[page.item]
+        let domain = edition.catalog.domain(norm.domain)
+        return [
+            Crumb(label: edition.text("catalog"), href: Routes.catalog),
+            Crumb(label: domain.map(edition.domainLabel) ?? norm.domain, href: Routes.catalog + "#" + Routes.domainAnchor(norm.domain)),
+        ]
+    }
+
+    func view(of page: PageRoute, in context: RenderContext) -> View {
+        let edition = context.edition
+        let catalog = edition.catalog
+        let norm = catalog.norms[page.item]
+        let domain = catalog.domain(norm.domain)
+        let evidence = edition.portfolio.evidenceByNorm[norm.id] ?? []
+        let shown = evidence.filter { edition.published[$0] }
+        var withheld: [Classification: Int] = [:]
+        for i in evidence where !edition.published[i] { withheld[edition.portfolio.documents[i].classification, default: 0] += 1 }
+        let standing = edition.portfolio.standings[norm.id]
+        let coverage = standing?.coverage ?? .missing
+        let link = { (other: Catalog.Norm) in
+            NormLink(id: other.id, title: edition.normTitle(other), titleLang: edition.normTitleLanguage(other),
+                     href: Routes.link(to: Routes.norm(other.id), from: page.path))
+        }
+        return View(
+            id: norm.id, title: edition.normTitle(norm), titleLang: edition.normTitleLanguage(norm), status: coverage.rawValue,
+            statusLabel: edition.coverageLabel(coverage), gap: standing?.gap.map { "\($0)" }, workingTitle: !norm.titleVerified,
+            titleEN: edition.language == .en ? nil : norm.titleEN, description: norm.description,
+            officialURL: catalog.officialURL(of: norm),
+            domain: domain.map(edition.domainLabel) ?? norm.domain,
+            part: catalog.part(domain?.part ?? "").map { edition.title($0.title, $0.titleEN) } ?? "",
+            evidence: context.documentRows(shown), hasPublishedEvidence: !shown.isEmpty, hasEvidence: !evidence.isEmpty,
+            noEvidence: evidence.isEmpty,
+            withheld: Classification.allCases.compactMap { c in withheld[c].map { Withheld(count: $0, classification: c.name) } },
+            hasWithheld: !withheld.isEmpty, withheldCount: evidence.count - shown.count,
+            withheldNoun: edition.strings.plural("documents_counted", evidence.count - shown.count),
+            domainNorms: catalog.norms(in: domain ?? Catalog.Domain(code: norm.domain, part: "", number: 0, title: "")).map { other in
+                var entry = link(other)
+                entry.current = other.id == norm.id ? "page" : nil
+                return entry
+            },
+            previous: page.item > 0 ? link(catalog.norms[page.item - 1]) : nil,
+            next: page.item + 1 < catalog.norms.count ? link(catalog.norms[page.item + 1]) : nil,
+            assessment: edition.assessments[norm.id].map { assessmentView($0, on: page.path, in: edition) })
+    }
+
+    private func assessmentView(_ assessment: Assessment, on page: String, in edition: Edition) -> AssessmentView {
+        AssessmentView(
+            level: assessment.level.map(edition.levelLabel),
+            target: edition.levelLabel(assessment.target ?? edition.portfolio.settings.target),
+            owner: assessment.owner, notApplicable: assessment.notApplicable,
+            reviewedOn: assessment.reviewedOn.map(edition.format), nextReview: assessment.nextReview.map(edition.format),
+            narrative: assessment.body.blocks.isEmpty ? nil
+                : edition.bodyHTML(assessment.body, source: assessment.source, targets: assessment.linkTargets, on: page),
+            textWithheld: !edition.audience.mayRead(assessment.classification),
+            hasActions: !assessment.actions.isEmpty,
+            actions: assessment.actions.map { action in
+                ActionView(title: action.title, owner: action.owner, due: action.due.map(edition.format),
+                           status: edition.text("status_" + action.status.rawValue))
+            })
+    }
+}

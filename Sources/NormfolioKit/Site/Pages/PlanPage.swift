@@ -1,0 +1,16 @@
+/// The improvement plan (`verbeterplan.html`): every action of every assessment, by status.
+struct PlanPage: PageKind {
+    struct View: TemplateView {
+        var groups: [Figures.ActionGroup]
+    }
+
+    let template = "plan"
+
+    func pages(in edition: Edition) -> [PageRoute] { [PageRoute(path: Routes.plan)] }
+
+    func title(of page: PageRoute, in edition: Edition) -> String { edition.text("plan") }
+
+    func view(of page: PageRoute, in context: RenderContext) -> View {
+        View(groups: Figures(context.edition).actionGroups())
+    }
+}

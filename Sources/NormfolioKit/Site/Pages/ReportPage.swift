@@ -1,0 +1,38 @@
+/// The report (`rapport.html`): everything the board and the accountant need, on one printable
+/// page, with a paragraph for the annual report.
+struct ReportPage: PageKind {
+    struct View: TemplateView {
+        var summary: [Figure]
+        var coverage: [Figures.CoveragePart]
+        var maturity: [Figures.MaturityPart]
+        var distribution: Figures.Distribution
+        var belowTarget: [Figures.BelowTarget]
+        var hasBelowTarget: Bool
+        var groups: [Figures.ActionGroup]
+        var evidence: [EvidenceRow]
+        var annualReport: String
+    }
+
+    /// A published document in the evidence list: its row, rendered once by `evidence-row`.
+    struct EvidenceRow: TemplateView {
+        var row: String
+    }
+
+    let template = "report"
+
+    func pages(in edition: Edition) -> [PageRoute] { [PageRoute(path: Routes.report)] }
+
+    func title(of page: PageRoute, in edition: Edition) -> String { edition.text("report") }
+
+    func view(of page: PageRoute, in context: RenderContext) -> View {
+        let edition = context.edition
+        let figures = Figures(edition)
+        let all = edition.portfolio.tally(edition.catalog.norms)
+        return View(
+            summary: figures.summary(), coverage: figures.coverageParts(), maturity: figures.maturityParts(),
+            distribution: figures.distribution(), belowTarget: figures.belowTarget(),
+            hasBelowTarget: all.applicable > all.atTarget, groups: figures.actionGroups(),
+            evidence: context.rows.rows(.evidence, of: edition.documentsByTitle).map(EvidenceRow.init),
+            annualReport: figures.annualReportParagraph())
+    }
+}

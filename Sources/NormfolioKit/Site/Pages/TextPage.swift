@@ -1,0 +1,24 @@
+/// A free page (`paginas/<name>.html`): an introduction, contact details, an accessibility
+/// statement, written in `Content/pages/`.
+struct TextPage: PageKind {
+    struct View: TemplateView {
+        var title: String
+        var body: String
+    }
+
+    let template = "page"
+
+    func pages(in edition: Edition) -> [PageRoute] {
+        edition.publishedPages.map { PageRoute(path: Routes.page(edition.portfolio.pages[$0].slug), item: $0) }
+    }
+
+    func title(of page: PageRoute, in edition: Edition) -> String { edition.portfolio.pages[page.item].title }
+
+    func describe(_ page: PageRoute, in edition: Edition) -> String { "the page of " + edition.portfolio.pages[page.item].source }
+
+    func view(of page: PageRoute, in context: RenderContext) -> View {
+        let text = context.edition.portfolio.pages[page.item]
+        return View(title: text.title,
+                    body: context.edition.bodyHTML(text.body, source: text.source, targets: text.linkTargets, on: page.path))
+    }
+}

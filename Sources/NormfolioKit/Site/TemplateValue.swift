@@ -1,0 +1,210 @@
+import Foundation
+import Mustache
+
+/// What templates see: a closed set of values. Page kinds build typed views (`Encodable`
+/// structs); `TemplateEncoder` turns them into this, and the render engine hands it to Mustache.
+enum TemplateValue: Sendable, Equatable {
+    case text(String)
+    case number(Int)
+    case flag(Bool)
+    case list([TemplateValue])
+    case object([String: TemplateValue])
+    /// A value that is not there (an optional without a value): a template sees it as absent, and
+    /// does not look the name up in an enclosing section instead.
+    case absent
+
+    /// The value as swift-mustache reads it.
+    var mustache: Any {
+        switch self {
+        case .text(let text): text
+        case .number(let number): number
+        case .flag(let flag): flag
+        case .list(let items): items.map { $0.mustache }
+        case .object(let members): members.mapValues { $0.mustache }
+        case .absent: Absent()
+        }
+    }
+
+    /// The member `key` of an object (nil for anything else).
+    subscript(key: String) -> TemplateValue? {
+        if case .object(let members) = self { return members[key] }
+        return nil
+    }
+
+    /// An object with `members` added (for the values every page's template sees).
+    func adding(_ members: [String: TemplateValue]) -> TemplateValue {
+        guard case .object(var own) = self else { return self }
+        own.merge(members) { _, new in new }
+        return .object(own)
+    }
+}
+
+/// A value a template sees as absent, so a missing field never picks up a same-named field of an
+/// enclosing section (Mustache looks names up the context stack).
+struct Absent: MustacheCustomRepresentation {
+    var representation: Any? { nil }
+}
+
+/// What every view a template sees is: an `Encodable` struct whose stored properties are the
+/// template's variables, by name.
+protocol TemplateView: Encodable, Sendable {}
+
+extension TemplateView {
+    /// The view as templates see it.
+    var templateValue: TemplateValue { TemplateEncoder.encode(self) }
+}
+
+// MARK: Encoding
+
+/// Turns an `Encodable` view into a `TemplateValue`: structs become objects, arrays lists,
+/// strings text, integers numbers, booleans flags, and optionals without a value `absent`.
+enum TemplateEncoder {
+    static func encode(_ value: some Encodable) -> TemplateValue {
+        let encoder = Encoder(codingPath: [])
+        do {
+            try value.encode(to: encoder)
+        } catch {
+            // Views are plain structs of the types above; nothing in them can fail to encode.
+            preconditionFailure("a template view could not be encoded: \(error)")
+        }
+        return encoder.storage.result
+    }
+
+    /// Where an encoder puts what it encodes: one value, or the members or items a container
+    /// collects (read once, at the end).
+    final class Storage {
+        var value: TemplateValue = .absent
+        var object: ObjectBox?
+        var list: ListBox?
+
+        var result: TemplateValue {
+            if let object { return .object(object.members) }
+            if let list { return .list(list.items) }
+            return value
+        }
+    }
+
+    final class Encoder: Swift.Encoder {
+        let codingPath: [CodingKey]
+        var userInfo: [CodingUserInfoKey: Any] { [:] }
+        let storage = Storage()
+
+        init(codingPath: [CodingKey]) { self.codingPath = codingPath }
+
+        func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+            let object = storage.object ?? ObjectBox()
+            storage.object = object
+            return KeyedEncodingContainer(KeyedContainer<Key>(object: object, codingPath: codingPath))
+        }
+
+        func unkeyedContainer() -> UnkeyedEncodingContainer {
+            let list = storage.list ?? ListBox()
+            storage.list = list
+            return UnkeyedContainer(list: list, codingPath: codingPath)
+        }
+
+        func singleValueContainer() -> SingleValueEncodingContainer {
+            SingleContainer(storage: storage, codingPath: codingPath)
+        }
+    }
+
+    /// The members of an object being encoded.
+    final class ObjectBox {
+        var members: [String: TemplateValue] = [:]
+    }
+
+    /// The items of a list being encoded.
+    final class ListBox {
+        var items: [TemplateValue] = []
+    }
+
+    static func value(of encodable: some Encodable, codingPath: [CodingKey]) throws -> TemplateValue {
+        switch encodable {
+        case let text as String: return .text(text)
+        case let number as Int: return .number(number)
+        case let flag as Bool: return .flag(flag)
+        default:
+            let encoder = Encoder(codingPath: codingPath)
+            try encodable.encode(to: encoder)
+            return encoder.storage.result
+        }
+    }
+
+    struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
+        let object: ObjectBox
+        let codingPath: [CodingKey]
+
+        private func set(_ value: TemplateValue, _ key: Key) {
+            object.members[key.stringValue] = value
+        }
+
+        mutating func encodeNil(forKey key: Key) throws { set(.absent, key) }
+        mutating func encode(_ value: Bool, forKey key: Key) throws { set(.flag(value), key) }
+        mutating func encode(_ value: String, forKey key: Key) throws { set(.text(value), key) }
+        mutating func encode(_ value: Int, forKey key: Key) throws { set(.number(value), key) }
+        mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
+            set(try TemplateEncoder.value(of: value, codingPath: codingPath + [key]), key)
+        }
+        // An optional without a value is there, as absent.
+        mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws { set(value.map(TemplateValue.text) ?? .absent, key) }
+        mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws { set(value.map(TemplateValue.number) ?? .absent, key) }
+        mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws { set(value.map(TemplateValue.flag) ?? .absent, key) }
+        mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws {
+            guard let value else { return set(.absent, key) }
+            try encode(value, forKey: key)
+        }
+
+        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type,
+                                                           forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+            preconditionFailure("template views encode nested values as values")
+        }
+
+        mutating func nestedUnkeyedContainer(forKey key: Key) -> UnkeyedEncodingContainer {
+            preconditionFailure("template views encode nested values as values")
+        }
+
+        mutating func superEncoder() -> Swift.Encoder { preconditionFailure("template views have no superclass") }
+        mutating func superEncoder(forKey key: Key) -> Swift.Encoder { preconditionFailure("template views have no superclass") }
+    }
+
+    struct UnkeyedContainer: UnkeyedEncodingContainer {
+        let list: ListBox
+        let codingPath: [CodingKey]
+        var count: Int { list.items.count }
+
+        private mutating func append(_ value: TemplateValue) {
+            list.items.append(value)
+        }
+
+        mutating func encodeNil() throws { append(.absent) }
+        mutating func encode(_ value: Bool) throws { append(.flag(value)) }
+        mutating func encode(_ value: String) throws { append(.text(value)) }
+        mutating func encode(_ value: Int) throws { append(.number(value)) }
+        mutating func encode<T: Encodable>(_ value: T) throws {
+            append(try TemplateEncoder.value(of: value, codingPath: codingPath))
+        }
+
+        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+            preconditionFailure("template views encode nested values as values")
+        }
+
+        mutating func nestedUnkeyedContainer() -> UnkeyedEncodingContainer {
+            preconditionFailure("template views encode nested values as values")
+        }
+
+        mutating func superEncoder() -> Swift.Encoder { preconditionFailure("template views have no superclass") }
+    }
+
+    struct SingleContainer: SingleValueEncodingContainer {
+        let storage: Storage
+        let codingPath: [CodingKey]
+
+        mutating func encodeNil() throws { storage.value = .absent }
+        mutating func encode(_ value: Bool) throws { storage.value = .flag(value) }
+        mutating func encode(_ value: String) throws { storage.value = .text(value) }
+        mutating func encode(_ value: Int) throws { storage.value = .number(value) }
+        mutating func encode<T: Encodable>(_ value: T) throws {
+            storage.value = try TemplateEncoder.value(of: value, codingPath: codingPath)
+        }
+    }
+}
