@@ -42,7 +42,7 @@ final class DocumentRows: Sendable {
         guard !missing.isEmpty else { return indices.map { known[$0] ?? "" } }
         let rendered = missing.count >= 64
             ? missing.parallelMap(state: { self.engine.worker() }) { worker, index in self.render(kind, index, worker: &worker) }
-            : { var worker = engine.worker(); return missing.map { render(kind, $0, worker: &worker) } }()
+            : { var worker = engine.worker(ownTheme: false); return missing.map { render(kind, $0, worker: &worker) } }()
         let all = made.withLock { made in
             for (index, row) in zip(missing, rendered) { made[kind, default: [:]][index] = row }
             return made[kind] ?? [:]

@@ -6,7 +6,12 @@ public enum Language: String, Sendable, CaseIterable {
     case nl, en
 
     /// The built-in interface texts of this language (`Strings/<language>.yml`, embedded).
-    var strings: Strings { Strings.builtIn[self] ?? Strings() }
+    var strings: Strings {
+        switch self {
+        case .nl: Strings.dutch
+        case .en: Strings.english
+        }
+    }
 
     /// A catalogue text in this language: the English one on an English site when there is one.
     func choose(_ dutch: String, _ english: String?) -> String {
@@ -28,6 +33,9 @@ struct Strings: Sendable {
 
     private(set) var texts: [String: String] = [:]
     private(set) var plurals: [String: Plural] = [:]
+    /// `months` and `date_format`, taken apart once: every page has dates.
+    private var months: [String] = []
+    private var datePattern: [(literal: String, field: String?)] = []
 
     /// A plain text; the key itself when the table lacks it (a test keeps both tables complete).
     subscript(key: String) -> String { texts[key] ?? key }
@@ -52,9 +60,19 @@ struct Strings: Sendable {
 
     /// "14 maart 2026" or "14 March 2026".
     func format(_ day: Day) -> String {
-        let months = self["months"].split(separator: " ")
-        let month = day.month >= 1 && day.month <= months.count ? String(months[day.month - 1]) : String(day.month)
-        return format("date_format", ["day": String(day.day), "month": month, "year": String(day.year)])
+        let month = day.month >= 1 && day.month <= months.count ? months[day.month - 1] : String(day.month)
+        var text = ""
+        for (literal, field) in datePattern {
+            text += literal
+            switch field {
+            case "day": text += String(day.day)
+            case "month": text += month
+            case "year": text += String(day.year)
+            case let other?: text += "{\(other)}"
+            case nil: break
+            }
+        }
+        return text
     }
 
     /// A number with one decimal ("2,7" / "2.7"); a dash for none.
@@ -66,17 +84,16 @@ struct Strings: Sendable {
 
     // MARK: Reading
 
-    /// The built-in tables, read once.
-    static let builtIn: [Language: Strings] = {
-        var tables: [Language: Strings] = [:]
-        for language in Language.allCases {
-            let text = Theme.builtInText("Strings/\(language.rawValue).yml") ?? ""
-            var ignored: [Diagnostic] = []
-            tables[language] = Strings().merging(text, path: "<built-in>/Strings/\(language.rawValue).yml", known: nil,
-                                                 diagnostics: &ignored)
-        }
-        return tables
-    }()
+    /// The built-in tables, each read the first time it is needed (a test keeps them free of
+    /// problems).
+    fileprivate static let dutch = builtIn(.nl)
+    fileprivate static let english = builtIn(.en)
+
+    private static func builtIn(_ language: Language) -> Strings {
+        let text = Theme.builtInText("Strings/\(language.rawValue).yml") ?? ""
+        var ignored: [Diagnostic] = []
+        return Strings().merging(text, path: "<built-in>/Strings/\(language.rawValue).yml", known: nil, diagnostics: &ignored)
+    }
 
     /// These texts with those of a strings file merged in. With `known`, a key outside it is a
     /// warning (a portfolio can only change texts the theme has), and so is a plain text where
@@ -111,7 +128,21 @@ struct Strings: Sendable {
                 diagnostics.append(.invalidString(entry.key, at: location))
             }
         }
+        merged.months = merged["months"].split(separator: " ").map(String.init)
+        merged.datePattern = Self.pattern(merged["date_format"])
         return merged
+    }
+
+    /// A text cut into literal pieces, each followed by the `{name}` after it (if any).
+    private static func pattern(_ text: String) -> [(literal: String, field: String?)] {
+        var pieces: [(String, String?)] = []
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            pieces.append((String(rest[..<open]), String(rest[rest.index(after: open)..<close])))
+            rest = rest[rest.index(after: close)...]
+        }
+        pieces.append((String(rest), nil))
+        return pieces
     }
 
     private static func fill(_ text: String, _ values: [String: String]) -> String {

@@ -23,6 +23,7 @@ public final class LazySite: Sendable {
     /// serve and to hash them; pages are made from the edition alone.
     let io: FileIO
     private let rows: DocumentRows
+    private let chrome: LayoutView.Chrome
     private let searchEntries: SearchEntryMemo?
     private let kinds: [any PageKind]
     /// Every page, in a fixed order.
@@ -40,6 +41,7 @@ public final class LazySite: Sendable {
         self.io = io
         self.engine = RenderEngine(theme: theme, edition: edition, fast: fast)
         self.rows = DocumentRows(edition: edition, engine: engine)
+        self.chrome = LayoutView.Chrome(edition)
         self.searchEntries = searchEntries
         self.kinds = PageKinds.all
         var pages: [(kind: Int, route: PageRoute)] = []
@@ -70,9 +72,10 @@ public final class LazySite: Sendable {
         var files: [(String, Data)] = []
         switch source {
         case .page(let kind, let route):
-            var worker = engine.worker()
+            var worker = engine.worker(ownTheme: false)
             let page = content(kind, route, worker: &worker)
-            let html = RenderEngine.Frame(page.layout, worker: worker).wrap(page.layout, worker: worker)
+            let html = RenderEngine.Frame(layout(page), engine: engine).wrap(title: page.title, content: page.html, engine: engine,
+                                                                              layout: { self.layout(page) })
             files = [(path, Data(html.utf8))]
         case .exports:
             files = Exports(edition: edition).files().compactMap { file in file.bytes().map { (file.path, $0) } }
@@ -110,14 +113,16 @@ public final class LazySite: Sendable {
         }, side: { Exports(edition: self.edition).files() + [SearchIndex(edition: self.edition, memo: self.searchEntries).file()] })
         // The layout around a page depends only on its frame, so each distinct frame is rendered
         // once and the pages are spliced into it.
-        let worker = engine.worker()
         var frames: [String: RenderEngine.Frame] = [:]
         for page in contents where frames[page.frameKey] == nil {
-            frames[page.frameKey] = RenderEngine.Frame(page.layout, worker: worker)
+            frames[page.frameKey] = RenderEngine.Frame(layout(page), engine: engine)
         }
         let frozen = frames
-        var files = contents.parallelMap(state: { self.engine.worker() }) { worker, page in
-            let html = frozen[page.frameKey]?.wrap(page.layout, worker: worker) ?? worker.layout(page.layout)
+        let engine = self.engine
+        var files = contents.parallelMap { page in
+            let html = frozen[page.frameKey].map { $0.wrap(title: page.title, content: page.html, engine: engine,
+                                                           layout: { self.layout(page) }) }
+                ?? engine.layout(self.layout(page))
             return Site.File(path: page.path, contents: .data(Data(html.utf8)))
         }
         files += generated
@@ -136,8 +141,15 @@ public final class LazySite: Sendable {
     /// A page rendered, without the layout around it yet.
     private struct Content {
         var path: String
-        var layout: LayoutView
+        var title: String
+        var html: String
+        var crumbs: [Crumb]
         var frameKey: String
+    }
+
+    /// What the layout sees for a page.
+    private func layout(_ page: Content) -> LayoutView {
+        LayoutView(page: page.path, title: page.title, content: page.html, crumbs: page.crumbs, chrome: chrome)
     }
 
     private func content(_ kindIndex: Int, _ route: PageRoute, worker: inout RenderEngine.Worker) -> Content {
@@ -146,9 +158,8 @@ public final class LazySite: Sendable {
         let html = worker.page(kind.template, kind.templateValue(of: route, in: context), root: Routes.root(of: route.path),
                                byShape: kind.isNumerous)
         let crumbs = kind.crumbs(of: route, in: edition)
-        let layout = LayoutView(page: route.path, title: kind.title(of: route, in: edition), content: html, crumbs: crumbs,
-                                edition: edition)
-        return Content(path: route.path, layout: layout, frameKey: LayoutView.frameKey(page: route.path, crumbs: crumbs, edition: edition))
+        return Content(path: route.path, title: kind.title(of: route, in: edition), html: html, crumbs: crumbs,
+                       frameKey: LayoutView.frameKey(page: route.path, crumbs: crumbs, chrome: chrome))
     }
 
     /// The files copied into the site as they are: the theme's static files, then the published

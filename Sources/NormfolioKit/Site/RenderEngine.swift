@@ -41,9 +41,19 @@ struct RenderEngine: Sendable {
         self.theme = theme.specialized(constants: written)
     }
 
-    /// A renderer for one thread.
-    func worker() -> Worker {
-        Worker(engine: self, theme: fast ? theme.reparsed() : theme, shapes: ShapeCache(theme: theme, enabled: fast))
+    /// A renderer for one thread. With `ownTheme`, it parses its own copy of the theme, so that
+    /// threads rendering thousands of pages do not contend on the parsed templates' reference
+    /// counts; for a few pages that costs more than it saves.
+    func worker(ownTheme: Bool = true) -> Worker {
+        Worker(engine: self, theme: fast && ownTheme ? theme.reparsed() : theme, shapes: ShapeCache(theme: theme, enabled: fast))
+    }
+
+    /// The layout around a page's content, rendered by Mustache.
+    func layout(_ view: LayoutView) -> String {
+        var context = view.templateValue.mustache as? [String: Any] ?? [:]
+        context["t"] = constants["t"]
+        context["site"] = constants["site"]
+        return theme.render("layout", context) ?? view.content
     }
 
     /// Renders pages and fragments on one thread.
@@ -70,13 +80,6 @@ struct RenderEngine: Sendable {
             return ShapeCache.plain(template, view, constants: constants, theme: theme)
         }
 
-        /// The layout around a page's content.
-        func layout(_ view: LayoutView) -> String {
-            var context = view.templateValue.mustache as? [String: Any] ?? [:]
-            context["t"] = engine.constants["t"]
-            context["site"] = engine.constants["site"]
-            return theme.render("layout", context) ?? view.content
-        }
     }
 
     /// The layout around pages, rendered once per distinct frame (folder depth, navigation state
@@ -91,14 +94,14 @@ struct RenderEngine: Sendable {
 
         private enum Mark { case title, content }
 
-        init(_ view: LayoutView, worker: Worker) {
-            guard worker.engine.fast else {
+        init(_ view: LayoutView, engine: RenderEngine) {
+            guard engine.fast else {
                 segments = nil
                 return
             }
             var marked = view
             (marked.pageTitle, marked.content) = (Self.titleMark, Self.contentMark)
-            let html = worker.layout(marked)
+            let html = engine.layout(marked)
             var segments: [(String, Mark?)] = []
             var rest = Substring(html)
             while let next = [(Self.titleMark, Mark.title), (Self.contentMark, Mark.content)]
@@ -112,17 +115,18 @@ struct RenderEngine: Sendable {
             self.segments = segments.count { $0.1 == .content } == 1 ? segments : nil
         }
 
-        /// The whole page: the layout with this page's title and content.
-        func wrap(_ view: LayoutView, worker: Worker) -> String {
-            guard let segments else { return worker.layout(view) }
-            let title = view.pageTitle.htmlEscaped
+        /// The whole page: the layout with this page's title and content (`layout` makes what
+        /// the layout sees, when the page is rendered whole).
+        func wrap(title: String, content: String, engine: RenderEngine, layout: () -> LayoutView) -> String {
+            guard let segments else { return engine.layout(layout()) }
+            let title = title.htmlEscaped
             var html = ""
-            html.reserveCapacity(segments.reduce(view.content.utf8.count) { $0 + $1.text.utf8.count } + 256)
+            html.reserveCapacity(segments.reduce(content.utf8.count) { $0 + $1.text.utf8.count } + 256)
             for (text, mark) in segments {
                 html += text
                 switch mark {
                 case .title: html += title
-                case .content: html += view.content
+                case .content: html += content
                 case nil: break
                 }
             }
@@ -171,24 +175,35 @@ struct LayoutView: TemplateView {
     var pageTitle: String
     var content: String
 
-    /// The pages the main navigation links to, in its order.
-    static func navigation(_ edition: Edition) -> [Crumb] {
-        [Crumb(label: edition.text("home"), href: Routes.home), Crumb(label: edition.text("catalog"), href: Routes.catalog),
-         Crumb(label: edition.text("documents"), href: Routes.documents), Crumb(label: edition.text("coverage"), href: Routes.coverage),
-         Crumb(label: edition.text("maturity"), href: Routes.maturity), Crumb(label: edition.text("plan"), href: Routes.plan),
-         Crumb(label: edition.text("report"), href: Routes.report)]
+    /// The links every page's frame has: the main navigation and the footer's.
+    struct Chrome: Sendable {
+        var navigation: [Crumb]
+        var footer: [Crumb]
+        var language: String
+
+        init(_ edition: Edition) {
+            navigation = [
+                Crumb(label: edition.text("home"), href: Routes.home), Crumb(label: edition.text("catalog"), href: Routes.catalog),
+                Crumb(label: edition.text("documents"), href: Routes.documents),
+                Crumb(label: edition.text("coverage"), href: Routes.coverage),
+                Crumb(label: edition.text("maturity"), href: Routes.maturity), Crumb(label: edition.text("plan"), href: Routes.plan),
+                Crumb(label: edition.text("report"), href: Routes.report),
+            ]
+            footer = edition.publishedPages.map { edition.portfolio.pages[$0] }.map { Crumb(label: $0.title, href: Routes.page($0.slug)) }
+                + [Crumb(label: edition.text("integrity"), href: Routes.integrity)]
+            language = edition.language.rawValue
+        }
     }
 
-    init(page path: String, title: String, content: String, crumbs: [Crumb], edition: Edition) {
+    init(page path: String, title: String, content: String, crumbs: [Crumb], chrome: Chrome) {
         root = Routes.root(of: path)
-        lang = edition.language.rawValue
-        nav = Self.navigation(edition).map { item in
+        lang = chrome.language
+        nav = chrome.navigation.map { item in
             let section = item.href.split(separator: "/").first.map(String.init) ?? item.href
             let inSection = item.href.hasSuffix("/index.html") && path.hasPrefix(section + "/")
             return NavigationItem(label: item.label, href: item.href, current: item.href == path ? "page" : inSection ? "true" : nil)
         }
-        footerNav = edition.publishedPages.map { edition.portfolio.pages[$0] }.map { Crumb(label: $0.title, href: Routes.page($0.slug)) }
-            + [Crumb(label: edition.text("integrity"), href: Routes.integrity)]
+        footerNav = chrome.footer
         breadcrumbs = crumbs
         hasBreadcrumbs = !crumbs.isEmpty
         pageTitle = title
@@ -197,9 +212,9 @@ struct LayoutView: TemplateView {
 
     /// What makes one page's frame differ from another's: its folder depth, what the navigation
     /// marks as current (the page itself, or its section) and its breadcrumbs.
-    static func frameKey(page path: String, crumbs: [Crumb], edition: Edition) -> String {
+    static func frameKey(page path: String, crumbs: [Crumb], chrome: Chrome) -> String {
         let section = path.split(separator: "/").first.map(String.init) ?? path
-        let current = navigation(edition).contains { $0.href == path } ? path : section
+        let current = chrome.navigation.contains { $0.href == path } ? path : section
         return "\(Routes.root(of: path))|\(current)|" + crumbs.map { "\($0.href)\u{1}\($0.label)" }.joined(separator: "\u{2}")
     }
 }

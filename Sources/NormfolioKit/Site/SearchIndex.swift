@@ -50,7 +50,8 @@ struct SearchIndex {
                 let entry = Entry(title: document.title, url: Routes.document(document.slug), kind: document.type ?? "",
                                   norms: document.norms.joined(separator: ", "), classification: document.classification.name,
                                   meta: document.norms + [document.owner ?? "", document.type ?? ""], text: document.visibleText)
-                return (known[entry] ?? entry.line, entry)
+                // Looking an entry up hashes all its text: only worth it when entries were kept.
+                return (known.isEmpty ? entry.line : known[entry] ?? entry.line, memo == nil ? nil : entry)
             }
         }
         memo?.keep(entries.compactMap { entry in entry.kept.map { ($0, entry.line) } })
