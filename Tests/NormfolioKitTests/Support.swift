@@ -36,7 +36,13 @@ struct MarkedText {
                 continue outer
             }
             text.append(character)
-            if character == "\n" { line += 1; column = 1 } else { column += character.unicodeScalars.count }
+            // LF, CRLF (one Character in Swift) and CR alone end a line, as they do for the reader.
+            if character == "\n" || character == "\r\n" || character == "\r" {
+                line += 1
+                column = 1
+            } else {
+                column += character.unicodeScalars.count
+            }
             rest = rest.dropFirst()
         }
     }
