@@ -8,7 +8,10 @@ typealias SourceLocation = NormfolioKit.SourceLocation
 /// The test target's folder, for fixtures and snapshots.
 let testsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 let fixtures = testsFolder.appendingPathComponent("Fixtures")
-/// The package root, whose Content/ is the sample portfolio.
+/// A whole portfolio: a frozen copy of the sample, whose figures the tests counted by hand
+/// (see its README). Tests never read the sample itself (the package's Content/).
+let portfolioFixture = fixtures.appendingPathComponent("portfolio")
+/// The package root: the docs, the sources and the theme's Public/.
 let packageRoot = testsFolder.deletingLastPathComponent().deletingLastPathComponent()
 
 /// A fixed "today" so no test depends on the clock.
