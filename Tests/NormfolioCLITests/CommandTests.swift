@@ -9,6 +9,8 @@ import Testing
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
     static let fixtures = packageRoot.appendingPathComponent("Tests/NormfolioKitTests/Fixtures")
+    /// A small portfolio: two published documents, one withheld, one free page, one expired review.
+    static let siteFixture = fixtures.appendingPathComponent("site")
 
     /// The binary next to this test bundle (`swift build` first; `make test` does).
     static let binary: URL? = {
@@ -53,14 +55,18 @@ import Testing
         return url
     }
 
-    @Test func buildsTheSamplePortfolio() throws {
+    @Test func buildsAndVerifiesAPortfolio() throws {
         let out = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: out) }
         let site = out.appendingPathComponent("site")
-        let result = try run(["build", Self.packageRoot.path, "-o", site.path])
+        let result = try run(["build", Self.siteFixture.path, "-o", site.path])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stderr.split(separator: "\n").count == 21)
-        #expect(result.stdout.hasPrefix("Built 111 pages, 20 documents (11 withheld for intranet), 21 warnings in "))
+        // The fixture's incident procedure was due for review on 2026-01-01 (its as_of is 2026-12-01).
+        #expect(result.stderr == "Content/procedures/incident.md:8:12: warning: this evidence was due for review on 2026-01-01, "
+                + "before 2026-12-01 [evidence-expired]\n")
+        // Counted from the fixture: 79 norm pages and their index, 2 document pages and their index,
+        // 1 free page, and the home, coverage, maturity, plan, report, integrity and search pages.
+        #expect(result.stdout.hasPrefix("Built 91 pages, 2 documents (1 withheld for intranet), 1 warning in "))
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.count == 2)
         #expect(lines.first?.hasSuffix(" → \(site.path)") == true)
@@ -76,10 +82,12 @@ import Testing
         #expect(tampered.status == 1)
         #expect(tampered.stderr == "changed: index.html\n")
         #expect(tampered.stdout == fingerprintLine + "\nNot intact: 1 changed, 0 missing, 0 extra.\n")
-        #expect(try run(["verify", Self.packageRoot.path]).status == 2)
+        // A portfolio is no site.
+        #expect(try run(["verify", Self.siteFixture.path]).status == 2)
         #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("index.html").path))
-        let auditor = try run(["build", Self.packageRoot.path, "-o", site.path, "--audience", "auditor"])
-        #expect(auditor.stdout.hasPrefix("Built 122 pages, 31 documents, 21 warnings in "))
+        // The auditor edition has the withheld pentest's page too.
+        let auditor = try run(["build", Self.siteFixture.path, "-o", site.path, "--audience", "auditor"])
+        #expect(auditor.stdout.hasPrefix("Built 92 pages, 3 documents, 1 warning in "))
     }
 
     @Test func checkReportsEveryMistakeOnceWithItsPlaceAndWritesNothing() throws {
@@ -334,13 +342,15 @@ import Testing
         let missing = try run(["build", "/nonexistent/portfolio"])
         #expect(missing.status == 64)
         #expect(missing.stderr.contains("portfolio folder '/nonexistent/portfolio' does not exist"))
-        let badDate = try run(["check", Self.packageRoot.path, "--as-of", "2026-13-01"])
+        let badDate = try run(["check", Self.siteFixture.path, "--as-of", "2026-13-01"])
         #expect(badDate.status == 64)
-        let badAudience = try run(["build", Self.packageRoot.path, "--audience", "iedereen"])
+        let badAudience = try run(["build", Self.siteFixture.path, "--audience", "iedereen"])
         #expect(badAudience.status == 64)
-        let unsafe = try run(["build", Self.packageRoot.path, "-o", Self.packageRoot.appendingPathComponent("Content/x").path])
+        let inside = Self.siteFixture.appendingPathComponent("Content/x")
+        let unsafe = try run(["build", Self.siteFixture.path, "-o", inside.path])
         #expect(unsafe.status == 2)
         #expect(unsafe.stderr.contains("inside the portfolio's Content/ folder"))
+        #expect(!FileManager.default.fileExists(atPath: inside.path))
     }
 
     @Test func helpDescribesTheCommands() throws {

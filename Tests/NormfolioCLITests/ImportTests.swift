@@ -84,9 +84,16 @@ extension CommandTests {
         let result = try run(["import", hostile, "--norms", "SM.02"], in: portfolio)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: escape.path))
-        // The image that could not be found in the file is reported, not silently lost.
-        #expect(result.stdout.contains("\n  note: 1 image could not be converted\n") || result.stdout.contains("is not in the file"))
+        // The image that could not be found in the file is reported, not silently lost, in one note:
+        // as an image that was not converted (pandoc 2.17 drops the link), or as one whose link
+        // leads nowhere in the file (for a pandoc that keeps the link).
+        let notes = result.stdout.split(separator: "\n").filter { $0.hasPrefix("  note: ") }.map(String.init)
+        let dropped = ["  note: 1 image could not be converted"]
+        let kept = notes.count == 1 && notes[0].hasPrefix("  note: image ") && notes[0].hasSuffix(" is not in the file; its link will not work")
+        #expect(notes == dropped || kept, "\(result.stdout)")
         let written = FileIO.live.listFiles(portfolio.appendingPathComponent("Content/geimporteerd").path)
+        // The document, and nothing but images under names of normfolio's own.
+        #expect(written.contains("ontsnapping.md"), "\(written)")
         #expect(written.allSatisfy { $0 == "ontsnapping.md" || $0.hasPrefix("ontsnapping-bestanden/afbeelding-") }, "\(written)")
         #expect(try run(["check"], in: portfolio).status == 0)
     }

@@ -97,15 +97,15 @@ import ZIPFoundation
         }
     }
 
-    @Test func theSampleIntranetEditionHoldsNothingAboveIntern() throws {
+    @Test func theIntranetEditionOfAWholePortfolioHoldsNothingAboveIntern() throws {
         let work = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: work) }
-        let model = try #require(Normfolio.check(BuildOptions(portfolio: packageRoot.path), today: fixedToday).portfolio)
+        let model = try #require(Normfolio.check(BuildOptions(portfolio: portfolioFixture.path), today: fixedToday).portfolio)
         let confidential = model.documents.filter { $0.classification > .intern }
         #expect(confidential.count == 11)
         for audience in [Audience.intranet, .auditor] {
             let output = work.appendingPathComponent(audience.rawValue)
-            _ = try Normfolio.build(BuildOptions(portfolio: packageRoot.path, output: output.path, audience: audience))
+            _ = try Normfolio.build(BuildOptions(portfolio: portfolioFixture.path, output: output.path, audience: audience))
             let everything = contents(of: output).values.reduce(into: Data()) { $0.append($1) }
             for document in confidential {
                 let present = everything.range(of: Data(document.title.htmlEscaped.utf8)) != nil

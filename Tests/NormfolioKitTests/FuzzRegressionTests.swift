@@ -14,9 +14,21 @@ import Testing
         }
     }
 
+    /// Every file under `Tests/Fuzz/<folder>/` is replayed: by a test here when its subfolder names a
+    /// target of `Fuzzing`, by PreviewServerTests when it is `http/`. A file in a folder no test
+    /// reads (a misspelt target) would never run again.
+    func expectEveryFileReplayed(_ folder: String, by cases: [(target: Fuzzing.Target, file: URL)],
+                                 sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        let base = Self.fuzzFolder.appendingPathComponent(folder)
+        let stored = FileIO.live.listFiles(base.path).filter { !$0.hasPrefix("http/") }
+        let replayed = cases.map { "\($0.target.rawValue)/\($0.file.lastPathComponent)" }
+        #expect(!stored.isEmpty, "no inputs under Tests/Fuzz/\(folder)", sourceLocation: sourceLocation)
+        #expect(replayed.sorted() == stored.sorted(), "Tests/Fuzz/\(folder) holds inputs no test replays", sourceLocation: sourceLocation)
+    }
+
     @Test func everyCrashFuzzingFoundStaysFixed() throws {
         let cases = Self.inputs("Regressions")
-        #expect(cases.count >= 4)
+        expectEveryFileReplayed("Regressions", by: cases)
         for (target, file) in cases {
             Fuzzing.run(target, try Data(contentsOf: file))
         }
@@ -25,6 +37,7 @@ import Testing
     @Test func everySeedRuns() throws {
         let seeds = Self.inputs("Seeds")
         #expect(Set(seeds.map(\.target)) == Set(Fuzzing.Target.allCases))
+        expectEveryFileReplayed("Seeds", by: seeds)
         for (target, file) in seeds {
             Fuzzing.run(target, try Data(contentsOf: file))
         }

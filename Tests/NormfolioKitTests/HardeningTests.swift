@@ -398,14 +398,16 @@ import Testing
         #expect(p.check().diagnostics.map(\.code) == ["binary-file"])
     }
 
-    @Test func carriageReturnLineEndsAreRead() {
-        let text = "---\rtitle: Oud\rnorms: [GO.02]\rclassification: openbaar\rreview_by: 1️⃣2020-01-01\r---\rZie 2️⃣SM.20.\r"
+    @Test(arguments: ["\r", "\r\n"])
+    func carriageReturnLineEndsAreRead(lineEnd: String) {
+        let text = ["---", "title: Oud", "norms: [GO.02]", "classification: openbaar", "review_by: 1️⃣2020-01-01", "---", "Zie 2️⃣SM.20.", ""]
+            .joined(separator: lineEnd)
         let p = MemoryPortfolio(["Content/a.md": text])
         let diagnostics = p.check().diagnostics
         #expect(diagnostics.map(\.code) == ["evidence-expired", "unknown-norm-reference"])
-        // Positions count CR-ended lines as lines.
-        #expect(diagnostics.map(\.location.line) == [5, 7])
-        #expect(diagnostics.map(\.location.column) == [12, 5])
+        // Positions count CR-ended lines as lines: the markers stand on lines 5 and 7.
+        #expect(diagnostics.map(\.location) == [p.location("1️⃣", in: "Content/a.md"), p.location("2️⃣", in: "Content/a.md")])
+        #expect(p.location("2️⃣", in: "Content/a.md") == SourceLocation(path: "Content/a.md", line: 7, column: 5))
     }
 
     @Test func aHugeValueIsRefusedNotMultipliedOverEveryPage() {

@@ -159,6 +159,30 @@ import Testing
         #expect(result.portfolio?.documents.first?.norms == ["XB.01"])
     }
 
+    @Test func anOverlayThatListsADomainOrNormTwiceIsAnErrorAtTheSecond() throws {
+        let overlay = MarkedText("""
+            domains:
+              - {code: XB, part: privacy, number: 9, title: Extra}
+              - {code: 1️⃣XB, part: privacy, number: 10, title: Nog eens}
+            norms:
+              - id: XB.01
+                title: Eerste
+              - id: 2️⃣XB.01
+                title: Tweede
+            """)
+        let p = MemoryPortfolio(["normfolio.yml": "catalog: extra.yml\n", "extra.yml": overlay.text, "Content/a.md": evidence(norms: "[XB.01]")])
+        let result = p.check()
+        #expect(result.diagnostics.map(\.formatted) == [
+            "extra.yml:3:12: error: domain 'XB' is listed more than once [duplicate-entry]",
+            "extra.yml:7:9: error: norm 'XB.01' is listed more than once [duplicate-entry]",
+        ])
+        #expect(result.diagnostics.map(\.location) == [overlay.location("1️⃣", in: "extra.yml"), overlay.location("2️⃣", in: "extra.yml")])
+        // The first entry counts; the second is left out.
+        let merged = try #require(result.portfolio?.catalog)
+        #expect(merged.domain("XB")?.title == "Extra")
+        #expect(merged.norm("XB.01")?.title == "Eerste")
+    }
+
     @Test func aMissingOverlayIsAnErrorAtTheSetting() {
         let p = MemoryPortfolio(["normfolio.yml": "catalog: 1️⃣weg.yml\n", "Content/a.md": evidence()])
         let diagnostics = p.check().diagnostics

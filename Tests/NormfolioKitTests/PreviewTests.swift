@@ -30,8 +30,8 @@ import Testing
     }
 
     @Test(arguments: Audience.allCases)
-    func everyFileOfTheSampleIsTheBuiltOne(audience: Audience) throws {
-        try expectSameFiles(BuildOptions(portfolio: packageRoot.path, audience: audience, asOf: fixedToday))
+    func everyFileOfAWholePortfolioIsTheBuiltOne(audience: Audience) throws {
+        try expectSameFiles(BuildOptions(portfolio: portfolioFixture.path, audience: audience, asOf: fixedToday))
     }
 
     @Test func everyFileOfTheFixtureIsTheBuiltOneInEnglishToo() throws {

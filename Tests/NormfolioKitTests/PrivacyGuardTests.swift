@@ -36,6 +36,11 @@ import Testing
             "Content/a.md:7:5: error: BSN-like number 1112***33 (it passes the elfproef); a BSN may never be published: remove it, or, if it is not a BSN (an order or case number), write <!-- geen bsn --> after it on the same line [personal-data-bsn]",
         ])
         #expect(result.diagnostics.map(\.location) == [p.location("1️⃣", in: "Content/a.md"), p.location("2️⃣", in: "Content/a.md")])
+        // The e-mail address is acknowledged, not missed: without the acknowledgement it is reported.
+        let unacknowledged = MemoryPortfolio(["Content/a.md": p.files["Content/a.md"]!.replacingOccurrences(of: "[bsn, email]", with: "[bsn]")])
+        let email = unacknowledged.check().diagnostics.filter { $0.code == "personal-data-email" }
+        #expect(email.map(\.location) == [p.location("3️⃣", in: "Content/a.md")])
+        #expect(email.map(\.severity) == [.warning])
     }
 
     @Test func warningsAreAcknowledgedOrAllowed() {

@@ -47,16 +47,88 @@ import Testing
     }
 
     @Test func malformedYAMLIsLocatedInTheFile() {
-        let p = MemoryPortfolio(["Content/a.md": "---\ntitle: A\nnorms: [GO.02\n1️⃣owner: x\n---\n"])
+        // The list is never closed: the parser gives up at the colon, where a list item cannot go on.
+        let p = MemoryPortfolio(["Content/a.md": "---\ntitle: A\nnorms: [GO.02\nowner1️⃣: x\n---\n"])
         let result = p.check()
-        let error = result.diagnostics.first { $0.code == "yaml-syntax" }
-        #expect(error != nil)
-        #expect(error?.location.line == p.location("1️⃣", in: "Content/a.md").line)
+        expectOne(result, "yaml-syntax", at: p.location("1️⃣", in: "Content/a.md"))
+        #expect(result.diagnostics.map(\.message) == ["malformed YAML: while parsing a flow sequence did not find expected ',' or ']'"])
     }
 
     @Test func unclosedFrontMatter() {
         let p = MemoryPortfolio(["Content/a.md": "1️⃣---\ntitle: A\nnorms: [GO.02]\n"])
         expectOne(p.check(), "unclosed-front-matter", at: p.location("1️⃣", in: "Content/a.md"))
+    }
+
+    /// A field given twice is refused by the YAML reader, which names the field at the first place
+    /// it is given; the rest of the front matter is not read.
+    @Test func aFieldGivenTwiceIsAnError() {
+        let p = MemoryPortfolio(["Content/a.md": "---\n1️⃣title: A\nnorms: [GO.02]\ntitle: B\n---\nTekst.\n"])
+        let result = p.check()
+        expectOne(result, "duplicate-key", at: p.location("1️⃣", in: "Content/a.md"))
+        #expect(result.diagnostics.map(\.formatted) == ["Content/a.md:2:1: error: field 'title' is given more than once [duplicate-key]"])
+        #expect(result.portfolio?.documents.isEmpty == true)
+    }
+
+    /// Keys YAML tells apart by their tag but normfolio reads as the same field: normfolio's own
+    /// check reports the second one and keeps the first.
+    @Test func aFieldGivenTwiceUnderDifferentTagsIsAnErrorAtTheSecond() throws {
+        let p = MemoryPortfolio(["Content/a.md": "---\ntitle: A\nnorms: [GO.02]\nclassification: openbaar\n1️⃣!tekst title: B\n---\n",
+                                 "Content/norms/GO.02.md": "---\nactions:\n  - title: X\n    2️⃣!tekst title: Y\n---\n"])
+        let result = p.check()
+        #expect(result.diagnostics.map(\.code) == ["duplicate-key", "duplicate-key"], "\(result.diagnostics.map(\.formatted))")
+        #expect(result.diagnostics.map(\.location) == [p.location("1️⃣", in: "Content/a.md"),
+                                                       p.location("2️⃣", in: "Content/norms/GO.02.md")])
+        #expect(result.diagnostics.allSatisfy { $0.severity == .error && $0.message == "field 'title' is given more than once" })
+        #expect(try #require(result.portfolio).documents.first?.title == "A")
+    }
+
+    @Test func frontMatterThatIsNotFieldsIsAnError() {
+        let p = MemoryPortfolio([
+            "Content/lijst.md": "---\n1️⃣- title: A\n- norms: [GO.02]\n---\n",
+            "Content/sleutel.md": "---\ntitle: B\nnorms: [GO.02]\n2️⃣[a, b]: c\n---\n",
+            "Content/norms/GO.02.md": "---\nactions:\n  - title: X\n  - 3️⃣alleen tekst\n---\n",
+        ])
+        let result = p.check()
+        let invalid = result.diagnostics.filter { $0.code == "invalid-front-matter" }
+        // In file order: Content/lijst.md, Content/norms/GO.02.md, Content/sleutel.md.
+        #expect(invalid.map(\.location) == [p.location("1️⃣", in: "Content/lijst.md"), p.location("3️⃣", in: "Content/norms/GO.02.md"),
+                                             p.location("2️⃣", in: "Content/sleutel.md")],
+                "\(result.diagnostics.map(\.formatted))")
+        #expect(invalid.allSatisfy { $0.severity == .error })
+        #expect(invalid.first { $0.location.path == "Content/lijst.md" }?.message == "expected fields written as 'key: value'")
+        #expect(invalid.first { $0.location.path == "Content/sleutel.md" }?.message == "a field name must be plain text")
+        #expect(invalid.first { $0.location.path == "Content/norms/GO.02.md" }?.message == "expected fields written as 'key: value'")
+    }
+
+    /// A file the system lists but will not hand over (no permission, gone in between) is reported
+    /// at its start; tests run as root, who may read anything, so the refusal is simulated.
+    @Test func aFileThatCannotBeReadIsReportedAtItsStart() {
+        let files = MemoryPortfolio(["Content/a.md": evidence(), "Content/geheim.md": evidence("Geheim")]).io
+        let io = FileIO(list: files.list, read: { $0.hasSuffix("/geheim.md") ? nil : files.read($0) }, size: files.size)
+        let result = Normfolio.check(BuildOptions(portfolio: "/p"), io: io, today: fixedToday)
+        expectOne(result, "unreadable-file", at: SourceLocation(path: "Content/geheim.md", line: 1, column: 1))
+        #expect(result.diagnostics.map(\.formatted) == [
+            "Content/geheim.md:1:1: error: file could not be read; normfolio cannot use it, so it is not part of the portfolio [unreadable-file]",
+        ])
+        #expect(result.portfolio?.documents.map(\.title) == ["Beleid"])
+    }
+
+    /// A text attachment too large for the privacy guard is not read at all (so the BSN in it is
+    /// not found): a warning at its start says so.
+    @Test func aTextAttachmentTooLargeToScanIsAWarning() {
+        let p = MemoryPortfolio(["Content/a.md": evidence(), "Content/bestanden/export.csv": "naam;bsn\nx;123456782\n"])
+        let files = p.io
+        let big = "/p/Content/bestanden/export.csv"
+        let io = FileIO(list: files.list, read: { $0 == big ? nil : files.read($0) },
+                        size: { $0 == big ? Limits.scannedAttachmentBytes + 1 : files.size($0) })
+        let result = Normfolio.check(BuildOptions(portfolio: "/p"), io: io, today: fixedToday)
+        expectOne(result, "not-scanned", at: SourceLocation(path: "Content/bestanden/export.csv", line: 1, column: 1), severity: .warning)
+        #expect(result.diagnostics.map(\.formatted) == [
+            "Content/bestanden/export.csv:1:1: warning: file is 64.0 MB, more than the 64.0 MB the privacy guard scans; it was not checked for personal data [not-scanned]",
+        ])
+        // One byte less is scanned, and the number in it found.
+        let scanned = FileIO(list: files.list, read: files.read, size: { $0 == big ? Limits.scannedAttachmentBytes : files.size($0) })
+        #expect(Normfolio.check(BuildOptions(portfolio: "/p"), io: scanned, today: fixedToday).diagnostics.map(\.code) == ["personal-data-bsn"])
     }
 
     @Test func evidenceWithoutFrontMatter() {

@@ -32,19 +32,19 @@ func parseCSV(_ text: String) -> [[String]] {
     return rows
 }
 
-/// The coverage, maturity, improvement-plan and report pages and the exports, on the sample
-/// portfolio, whose figures were counted independently from its front matter.
+/// The coverage, maturity, improvement-plan and report pages and the exports, on the portfolio
+/// fixture (a copy of the sample), whose figures were counted independently from its front matter.
 @Suite struct ReportTests {
-    static let sample: BuildResult = Normfolio.render(BuildOptions(portfolio: packageRoot.path), today: fixedToday)
+    static let whole: BuildResult = Normfolio.render(BuildOptions(portfolio: portfolioFixture.path), today: fixedToday)
 
-    var site: Site { Self.sample.site! }
+    var site: Site { Self.whole.site! }
 
     func json() throws -> [String: Any] {
         let data = try #require(site.files.first { $0.path == "export/portfolio.json" }?.bytes())
         return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     }
 
-    @Test func sampleFiguresMatchTheHandCount() throws {
+    @Test func figuresMatchTheHandCount() throws {
         let summary = try #require(try json()["summary"] as? [String: Any])
         let expected: [String: Int] = [
             "norms": 79, "covered": 46, "stale": 6, "missing": 24, "not_applicable": 3, "applicable": 76, "assessed": 27,
@@ -146,7 +146,7 @@ func parseCSV(_ text: String) -> [[String]] {
     }
 }
 
-/// Both interface languages are complete, and the sample renders in English too.
+/// Both interface languages are complete, and the portfolio fixture renders in English too.
 @Suite struct LanguageTests {
     @Test func everyTextATemplateUsesExists() throws {
         for (name, data) in Theme.builtInFiles(under: "Templates") {
@@ -240,11 +240,11 @@ func parseCSV(_ text: String) -> [[String]] {
         #expect(!page(site, "index.html").contains(">Dekking</a>"))
     }
 
-    @Test func theSampleRendersInEnglish() throws {
+    @Test func aWholePortfolioRendersInEnglish() throws {
         let root = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
         let portfolio = root.appendingPathComponent("p")
-        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Content"), to: portfolio.appendingPathComponent("Content"))
+        try FileManager.default.copyItem(at: portfolioFixture.appendingPathComponent("Content"), to: portfolio.appendingPathComponent("Content"))
         try Data("organisation: Example Schools\nlanguage: en\nas_of: 2026-12-01\n".utf8)
             .write(to: portfolio.appendingPathComponent("normfolio.yml"))
         let site = try #require(Normfolio.render(BuildOptions(portfolio: portfolio.path), today: fixedToday).site)

@@ -5,7 +5,7 @@ import Testing
 /// The search index and the search script, run under node as the browser would run it.
 @Suite struct SearchTests {
     func index(_ audience: Audience) throws -> String {
-        let site = try #require(Normfolio.render(BuildOptions(portfolio: packageRoot.path, audience: audience), today: fixedToday).site)
+        let site = try #require(Normfolio.render(BuildOptions(portfolio: portfolioFixture.path, audience: audience), today: fixedToday).site)
         return page(site, Routes.searchIndex)
     }
 
@@ -16,7 +16,7 @@ import Testing
         try Data(index.utf8).write(to: work.appendingPathComponent("index.js"))
         let script = """
             const fs = require("fs"), vm = require("vm");
-            const { normfolioSearch } = require(\(String(reflecting: packageRoot.appendingPathComponent("Public/assets/search.js").path)));
+            const { normfolioSearch } = require(\(String(reflecting: themeFolder.appendingPathComponent("assets/search.js").path)));
             const context = {};
             vm.runInNewContext(fs.readFileSync(process.argv[1], "utf8") + "; this.index = NORMFOLIO_INDEX;", context);
             for (const entry of normfolioSearch(context.index, process.argv[2])) console.log(entry.t);
@@ -34,7 +34,7 @@ import Testing
     }
 
     @Test func onlyPublishedContentIsIndexed() throws {
-        let model = try #require(Normfolio.check(BuildOptions(portfolio: packageRoot.path), today: fixedToday).portfolio)
+        let model = try #require(Normfolio.check(BuildOptions(portfolio: portfolioFixture.path), today: fixedToday).portfolio)
         let intranet = try index(.intranet), auditor = try index(.auditor)
         #expect(intranet.hasPrefix("var NORMFOLIO_INDEX = ["))
         for document in model.documents {

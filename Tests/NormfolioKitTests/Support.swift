@@ -8,7 +8,10 @@ typealias SourceLocation = NormfolioKit.SourceLocation
 /// The test target's folder, for fixtures and snapshots.
 let testsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 let fixtures = testsFolder.appendingPathComponent("Fixtures")
-/// The package root, whose Content/ is the sample portfolio.
+/// A whole portfolio: a frozen copy of the sample, whose figures the tests counted by hand
+/// (see its README). Tests never read the sample itself (the package's Content/).
+let portfolioFixture = fixtures.appendingPathComponent("portfolio")
+/// The package root: the docs, the sources and the theme's Public/.
 let packageRoot = testsFolder.deletingLastPathComponent().deletingLastPathComponent()
 
 /// A fixed "today" so no test depends on the clock.
@@ -36,7 +39,13 @@ struct MarkedText {
                 continue outer
             }
             text.append(character)
-            if character == "\n" { line += 1; column = 1 } else { column += character.unicodeScalars.count }
+            // LF, CRLF (one Character in Swift) and CR alone end a line, as they do for the reader.
+            if character == "\n" || character == "\r\n" || character == "\r" {
+                line += 1
+                column = 1
+            } else {
+                column += character.unicodeScalars.count
+            }
             rest = rest.dropFirst()
         }
     }
@@ -92,20 +101,74 @@ func page(_ site: Site, _ path: String, io: FileIO = .live) -> String {
     return String(decoding: data, as: UTF8.self)
 }
 
+/// The built-in theme's static files (the repository's `Public/`), by path in the site.
+let themeFolder = packageRoot.appendingPathComponent("Public")
+
+/// Site files a snapshot does not hold, because they follow from other files: the integrity files
+/// (checked by verifying them instead) and the theme's static files (checked against `Public/`).
+/// The search index, `assets/zoekindex.js`, is made from the portfolio and stays in the snapshot.
+func filesNotSnapshotted() -> (copied: Set<String>, integrity: Set<String>) {
+    let copied = Set(FileIO.live.listFiles(themeFolder.path)).subtracting([Routes.searchIndex])
+    return (copied, [Integrity.sumsPath, Integrity.manifestPath, Integrity.signaturePath])
+}
+
+/// Asserts what a snapshot leaves out: every static file of the built-in theme is in the site,
+/// byte for byte as in `Public/`, and the site's integrity files are there and verify (every file
+/// written to a folder, then checked as `normfolio verify` checks it).
+func assertCopiedAndIntegrityFiles(_ site: Site, io: FileIO = .live,
+                                   sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+    let (copied, _) = filesNotSnapshotted()
+    #expect(!copied.isEmpty, "no theme files found in \(themeFolder.path)", sourceLocation: sourceLocation)
+    for path in copied.sorted() {
+        let source = try Data(contentsOf: themeFolder.appendingPathComponent(path))
+        guard let file = site.files.first(where: { $0.path == path }) else {
+            Issue.record("the site lacks \(path), a file of the theme's Public/", sourceLocation: sourceLocation)
+            continue
+        }
+        #expect(file.bytes(io: io) == source, "\(path) is not a byte-for-byte copy of Public/\(path)", sourceLocation: sourceLocation)
+    }
+    let paths = Set(site.files.map(\.path))
+    for path in [Integrity.sumsPath, Integrity.manifestPath] where !paths.contains(path) {
+        Issue.record("the site lacks \(path)", sourceLocation: sourceLocation)
+    }
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    for file in site.files {
+        let target = folder.appendingPathComponent(file.path)
+        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try #require(file.bytes(io: io), "\(file.path) cannot be read", sourceLocation: sourceLocation).write(to: target)
+    }
+    let report = try Integrity.verify(site: folder.path)
+    #expect(report.isIntact, "\(report)", sourceLocation: sourceLocation)
+    // Every file but the checksum list itself (and its signature) is listed and was checked.
+    #expect(report.checked == paths.subtracting([Integrity.sumsPath, Integrity.signaturePath]).count, sourceLocation: sourceLocation)
+    #expect(report.fingerprint == Integrity.fingerprint(of: site), sourceLocation: sourceLocation)
+}
+
 /// Compares every file of `site` with the snapshot folder; a missing or unexpected file fails.
 /// `RECORD_SNAPSHOTS=1` writes the snapshot instead.
-/// `only` limits the comparison to those files of the site.
-func assertSnapshot(_ site: Site, named name: String, only: Set<String>? = nil,
+/// `only` limits the comparison to those files of the site. Without it, the theme's static files
+/// and the integrity files are not compared (nor recorded) but checked by
+/// `assertCopiedAndIntegrityFiles`, so a change to the stylesheet or to normfolio's version
+/// number does not touch every snapshot.
+func assertSnapshot(_ site: Site, named name: String, only: Set<String>? = nil, io: FileIO = .live,
                     sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
     let folder = testsFolder.appendingPathComponent("Snapshots").appendingPathComponent(name)
     let fm = FileManager.default
-    let files = site.files.filter { only?.contains($0.path) ?? true }
+    let files: [Site.File]
+    if let only {
+        files = site.files.filter { only.contains($0.path) }
+    } else {
+        try assertCopiedAndIntegrityFiles(site, io: io, sourceLocation: sourceLocation)
+        let (copied, integrity) = filesNotSnapshotted()
+        files = site.files.filter { !copied.contains($0.path) && !integrity.contains($0.path) }
+    }
     if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
         try? fm.removeItem(at: folder)
         for file in files {
             let target = folder.appendingPathComponent(file.path)
             try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try #require(file.bytes()).write(to: target)
+            try #require(file.bytes(io: io)).write(to: target)
         }
         return
     }
@@ -120,7 +183,7 @@ func assertSnapshot(_ site: Site, named name: String, only: Set<String>? = nil,
     }
     for file in files where recorded.contains(file.path) {
         let expected = try Data(contentsOf: folder.appendingPathComponent(file.path))
-        let actual = try #require(file.bytes())
+        let actual = try #require(file.bytes(io: io))
         if expected != actual {
             let e = String(decoding: expected, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
             let a = String(decoding: actual, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
