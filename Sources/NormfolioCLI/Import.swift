@@ -23,7 +23,7 @@ struct Import: ParsableCommand {
     @Option(help: "The kind of document: beleid, procedure, register, rapport, testrapport, screenshot, contract, dpia, training, notulen or overig.")
     var type: String = "overig"
 
-    @Option(help: "openbaar, intern, vertrouwelijk or strikt-vertrouwelijk (default vertrouwelijk: nothing is published more widely by accident).")
+    @Option(help: ArgumentHelp(NewDocumentOptions.classificationHelp.abstract + " The default, vertrouwelijk, publishes nothing more widely by accident."))
     var classification: String = "vertrouwelijk"
 
     @Option(help: "The folder under Content/ to put them in.")
@@ -45,7 +45,7 @@ struct Import: ParsableCommand {
     var normIDs: [String] { NewDocumentOptions.normIDs(norms) }
 
     func run() throws {
-        let options = OfficeImport.Options(norms: normIDs, type: type, classification: classification, folder: folder, overwrite: force)
+        let options = OfficeImport.Options(norms: normIDs, type: type.lowercased(), classification: NewDocumentOptions.classificationName(classification), folder: folder, overwrite: force)
         var failed = false
         for file in files {
             do {
@@ -65,6 +65,13 @@ struct Import: ParsableCommand {
 
 /// The checks `new` and `import` share for what they are asked to write.
 enum NewDocumentOptions {
+    /// The help text of `--classification`: every name front matter accepts.
+    static let classificationHelp = ArgumentHelp(
+        "openbaar, intern, vertrouwelijk or strikt-vertrouwelijk; the English public, internal, confidential and secret work too.")
+
+    /// How front matter is written for a classification given by any accepted name: its Dutch name.
+    static func classificationName(_ given: String) -> String { Classification(name: given)?.name ?? given }
+
     static func normIDs(_ list: String) -> [String] {
         list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
@@ -77,9 +84,9 @@ enum NewDocumentOptions {
         }
         if norms.isEmpty { throw ValidationError("give at least one norm ID with --norms") }
         let types = DocumentTypes.all
-        guard types.contains(type) else { throw ValidationError("unknown type '\(type)'; use one of: \(types.joined(separator: ", "))") }
+        guard types.contains(type.lowercased()) else { throw ValidationError("unknown type '\(type)'; use one of: \(types.joined(separator: ", "))") }
         guard Classification(name: classification) != nil else {
-            throw ValidationError("unknown classification '\(classification)'; use openbaar, intern, vertrouwelijk or strikt-vertrouwelijk")
+            throw ValidationError("unknown classification '\(classification)'; use openbaar, intern, vertrouwelijk or strikt-vertrouwelijk (or public, internal, confidential, secret)")
         }
         guard !folder.contains(".."), !folder.hasPrefix("/"), !["norms", "pages"].contains(folder.split(separator: "/").first ?? "") else {
             throw ValidationError("choose a folder inside Content/ other than norms/ and pages/")

@@ -19,7 +19,7 @@ struct New: ParsableCommand {
     @Option(help: "The kind of document: beleid, procedure, register, rapport, testrapport, screenshot, contract, dpia, training, notulen or overig.")
     var type: String = "overig"
 
-    @Option(help: "openbaar, intern, vertrouwelijk or strikt-vertrouwelijk.")
+    @Option(help: NewDocumentOptions.classificationHelp)
     var classification: String = "intern"
 
     @Option(help: "The folder under Content/ to put it in.")
@@ -43,7 +43,8 @@ struct New: ParsableCommand {
             Output.printError("error: \(relative) already exists; nothing was written")
             throw ExitCode(1)
         }
-        let text = EvidenceTemplate.frontMatter(title: title, norms: normIDs, type: type, classification: classification,
+        let text = EvidenceTemplate.frontMatter(title: title, norms: normIDs, type: type.lowercased(),
+                                                classification: NewDocumentOptions.classificationName(classification),
                                                 date: today, reviewBy: today.adding(years: 1))
             + "# \(title)\n\nBeschrijf hier het bewijs. Verwijs naar normen met hun ID, zoals \(normIDs[0]).\n"
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

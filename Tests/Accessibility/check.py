@@ -33,7 +33,7 @@ PAGES = {
     "integrity": "integriteit.html",
     "free page": "paginas/toegankelijkheid.html",
 }
-WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 
 
 def build(binary, work, language):

@@ -189,6 +189,14 @@ import Testing
         #expect(try run(["check", folder.path]).stdout == "No problems found (3 documents).\n")
         let again = try run(["new", "Beleid \"MFA\" 2027", "--norms", "SM.02", "--portfolio", folder.path])
         #expect(again.status == 1)
+        // Every classification name front matter accepts works here too, written as its Dutch name.
+        let aliased = try run(["new", "Register", "--norms", "SM.02", "--type", "Register", "--classification", "Confidential",
+                               "--portfolio", folder.path])
+        #expect(aliased.status == 0)
+        let registerText = try String(contentsOf: folder.appendingPathComponent("Content/documenten/register.md"), encoding: .utf8)
+        #expect(registerText.contains("\ntype: register\nclassification: vertrouwelijk\n"))
+        let wrongClass = try run(["new", "Y", "--norms", "SM.02", "--classification", "geheim", "--portfolio", folder.path])
+        #expect(wrongClass.status == 64 && wrongClass.stderr.contains("unknown classification 'geheim'"))
         let unknown = try run(["new", "X", "--norms", "SM.20", "--portfolio", folder.path])
         #expect(unknown.status == 64)
         #expect(unknown.stderr.contains("unknown norm ID 'SM.20' (did you mean 'SM.02'?)"))

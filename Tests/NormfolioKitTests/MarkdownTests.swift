@@ -116,6 +116,23 @@ import Testing
         #expect(catalog.norm("HR.06")?.titleEN == "Security awareness")
     }
 
+    /// The catalogue marks a Dutch title as verified exactly when it was confirmed against the
+    /// official framework (Fixtures/confirmed-titles.tsv), and then spells it as confirmed.
+    @Test func verifiedTitlesAreExactlyTheConfirmedOnes() throws {
+        let table = try String(contentsOf: fixtures.appendingPathComponent("confirmed-titles.tsv"), encoding: .utf8)
+        var confirmed: [String: String] = [:]
+        for line in table.split(separator: "\n") where !line.hasPrefix("#") {
+            let columns = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            confirmed[columns[0]] = columns[1]
+        }
+        #expect(confirmed.count == 39)
+        for norm in catalog.norms {
+            #expect(norm.titleVerified == (confirmed[norm.id] != nil), "\(norm.id)")
+            if let title = confirmed[norm.id] { #expect(norm.title == title, "\(norm.id)") }
+        }
+        #expect(Set(confirmed.keys).isSubset(of: catalog.norms.map(\.id)))
+    }
+
     @Test func fiveMaturityLevels() {
         #expect(catalog.levels.map(\.title) == ["Ad hoc", "Herhaalbaar", "Bepaald", "Beheerst", "Continu verbeteren"])
         #expect(catalog.levels.allSatisfy { !$0.description.isEmpty })

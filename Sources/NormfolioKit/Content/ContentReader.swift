@@ -353,7 +353,7 @@ enum ContentReader {
         } else if var evidenceFields = fields {
             let parsed = body()
             diagnostics += parsed.analysis.diagnostics
-            content = readEvidence(file, path: path, body: parsed, fields: &evidenceFields, catalog: catalog).map { document in
+            content = EvidenceDocument.read(file, path: path, body: parsed, fields: &evidenceFields, catalog: catalog).map { document in
                 var document = document
                 document.sourceSHA256 = bytes.data.map(Integrity.sha256) ?? ""
                 return Content.evidence(document)
@@ -396,53 +396,6 @@ enum ContentReader {
             if finding.kind == .email && settings.allows(email: finding.value) { return nil }
             return .personalData(finding, at: SourceLocation(path: path, line: finding.line, column: finding.column))
         }
-    }
-
-    static let evidenceKeys = ["title", "norms", "type", "classification", "owner", "date", "approved_by",
-                               "approved_on", "review_by", "attachments", "redacted", "pii_reviewed"]
-
-    static func readEvidence(_ file: String, path: String, body: Markdown.Parsed, fields: inout YAMLFields,
-                             catalog: Catalog) -> EvidenceDocument? {
-        fields.collectUnknownKeys(evidenceKeys)
-        let title = fields.requiredString("title", limit: Limits.nameCharacters)
-        var norms: [String] = []
-        if let items = fields.stringList("norms") {
-            for item in items {
-                if catalog.contains(item.text) {
-                    if !norms.contains(item.text) { norms.append(item.text) }
-                } else {
-                    fields.report(.unknownNorm(item.text, suggestion: catalog.suggestion(for: item.text), at: item.location))
-                }
-            }
-            if items.isEmpty { fields.report(.missingField("norms", at: fields.location(ofKey: "norms"))) }
-        } else if !fields.has("norms") {
-            fields.report(.missingField("norms", at: fields.location(ofKey: "norms")))
-        }
-        var type = fields.string("type")
-        if let value = type, !DocumentTypes.all.contains(value.lowercased()) {
-            fields.report(.unknownValue("type", value, allowed: DocumentTypes.all,
-                                        suggestion: Suggestion.closest(to: value, in: DocumentTypes.all),
-                                        severity: .warning, code: "unknown-type", at: fields.location(ofValue: "type")))
-        } else {
-            type = type?.lowercased()
-        }
-        let classification = fields.classification(default: .vertrouwelijk)
-        let owner = fields.string("owner")
-        let date = fields.day("date")
-        let approvedBy = fields.string("approved_by")
-        let approvedOn = fields.day("approved_on")
-        let reviewBy = fields.day("review_by")
-        let attachments = (fields.stringList("attachments") ?? []).map { PathReference(path: $0.text, location: $0.location) }
-        let redacted = fields.bool("redacted") ?? false
-        var (parsed, analysis) = body
-        if let title, let id = parsed.removeTitleHeading(title) { analysis.anchors.removeAll { $0 == id } }
-        return EvidenceDocument(
-            source: path, slug: slug(forMarkdownFile: file), title: title ?? file, norms: norms, type: type,
-            classification: classification, owner: owner, date: date,
-            approvedBy: approvedBy, approvedOn: approvedOn, reviewBy: reviewBy,
-            reviewByLocation: fields.location(ofValue: "review_by"), attachments: attachments,
-            redacted: redacted, body: parsed, links: analysis.links, mentions: analysis.mentions,
-            visibleText: analysis.visibleText, anchors: analysis.anchors)
     }
 
     static let assessmentKeys = ["level", "target", "owner", "not_applicable", "reviewed_on", "next_review", "actions",

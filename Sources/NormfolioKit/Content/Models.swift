@@ -103,43 +103,6 @@ public struct Settings: Sendable, Equatable {
     }
 }
 
-/// An evidence document: any Markdown file under Content/ outside norms/ and pages/.
-public struct EvidenceDocument: Sendable {
-    /// Path relative to the portfolio, e.g. "Content/beleid/ib-beleid.md".
-    public var source: String
-    /// The page's name (without .html), unique within the site.
-    public var slug: String
-    public var title: String
-    public var norms: [String]
-    public var type: String?
-    public var classification: Classification
-    /// Whether the document was adopted: both `approved_by` and `approved_on` are set.
-    public var isAdopted: Bool { approvedBy != nil && approvedOn != nil }
-    public var owner: String?
-    public var date: Day?
-    public var approvedBy: String?
-    public var approvedOn: Day?
-    public var reviewBy: Day?
-    /// Where `review_by` is written, for the "expired" warning.
-    public var reviewByLocation: SourceLocation
-    public var attachments: [PathReference]
-    public var redacted: Bool
-    /// The Markdown body, parsed.
-    public var body: MarkdownDocument
-    public var links: [MarkdownLink]
-    public var mentions: [NormMention]
-    /// The body's words as a reader sees them (for search).
-    public var visibleText: String
-    /// The ids of the body's headings, where `#anchor` links may lead.
-    public var anchors: [String] = []
-    /// The SHA-256 of the file as read, for the manifest.
-    public var sourceSHA256 = ""
-    /// Whether its review date lies before the reference date (set by the link stage).
-    public internal(set) var isStale = false
-    /// Where each link and image of the body leads (set by the link stage), by destination as written.
-    public internal(set) var linkTargets: [String: LinkDestination] = [:]
-}
-
 /// One improvement action in an assessment's plan (verbeterplan).
 public struct Action: Sendable, Hashable {
     /// Where an action stands.

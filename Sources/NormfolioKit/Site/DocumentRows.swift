@@ -65,6 +65,8 @@ struct DocumentSummary: TemplateView {
     var href: String
     var type: String?
     var classification: String
+    /// The classification's CSS class name (`badge-<name>`).
+    var classificationClass: String
     var date: String?
     var reviewBy: String?
     var stale: Bool
@@ -76,6 +78,7 @@ struct DocumentSummary: TemplateView {
         href = root + Routes.document(document.slug)
         type = document.type
         classification = document.classification.name
+        classificationClass = document.classification.styleName
         date = document.date.map(edition.format)
         reviewBy = document.reviewBy.map(edition.format)
         stale = document.isStale

@@ -108,7 +108,7 @@ struct Edition: Sendable {
 
     /// The words rendered Markdown adds, in the edition's language.
     var markdownLabels: Markdown.Labels {
-        Markdown.Labels(table: text("markdown_table"), headingLink: text("markdown_heading_link"),
+        Markdown.Labels(table: text("table"), headingLink: text("markdown_heading_link"),
                         footnotes: text("markdown_footnotes"), footnoteBack: text("markdown_footnote_back"))
     }
 

@@ -183,7 +183,7 @@ struct Figures {
                     ActionEntry(title: action.title, owner: action.owner, due: action.due.map(edition.format),
                                 overdue: action.isOverdue, norm: NormReference(norm, in: edition))
                 }
-            return ActionGroup(status: edition.text("status_" + status.rawValue).uppercasedFirst, id: status.rawValue,
+            return ActionGroup(status: edition.text("status_" + status.rawValue).uppercasedFirst, id: status.styleName,
                                actions: actions, count: actions.count, hasActions: !actions.isEmpty)
         }
     }

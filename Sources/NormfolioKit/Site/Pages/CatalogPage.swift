@@ -73,7 +73,7 @@ struct CatalogPage: PageKind {
     private func summary(_ norm: Catalog.Norm, in edition: Edition) -> NormSummary {
         let level = edition.assessments[norm.id]?.level
         let coverage = edition.portfolio.standings[norm.id]?.coverage ?? .missing
-        return NormSummary(status: coverage.rawValue, statusLabel: edition.coverageLabel(coverage), id: norm.id,
+        return NormSummary(status: coverage.styleName, statusLabel: edition.coverageLabel(coverage), id: norm.id,
                            href: Routes.norm(norm.id), title: edition.normTitle(norm), titleLang: edition.normTitleLanguage(norm),
                            evidenceCount: (edition.portfolio.evidenceByNorm[norm.id] ?? []).count,
                            level: level.map(edition.levelLabel), levelNumber: level, notAssessed: level == nil)

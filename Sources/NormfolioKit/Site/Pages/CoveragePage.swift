@@ -43,7 +43,7 @@ struct CoveragePage: PageKind {
             domains.map { entry in
                 MatrixDomain(label: edition.domainLabel(entry.domain), norms: entry.norms.map { norm in
                     let coverage = edition.portfolio.standings[norm.id]?.coverage ?? .missing
-                    return MatrixDomain.Cell(id: norm.id, href: Routes.norm(norm.id), status: coverage.rawValue,
+                    return MatrixDomain.Cell(id: norm.id, href: Routes.norm(norm.id), status: coverage.styleName,
                                              statusLabel: edition.coverageLabel(coverage))
                 })
             }

@@ -6,6 +6,7 @@ struct DocumentPage: PageKind {
         var href: String
         var type: String?
         var classification: String
+        var classificationClass: String
         var date: String?
         var reviewBy: String?
         var stale: Bool
@@ -59,6 +60,7 @@ struct DocumentPage: PageKind {
         let linkers = portfolio.linkedFrom[page.item].filter { edition.published[$0] }.map { DocumentSummary($0, in: edition, root: root) }
         return View(
             title: summary.title, href: summary.href, type: summary.type, classification: summary.classification,
+            classificationClass: summary.classificationClass,
             date: summary.date, reviewBy: summary.reviewBy, stale: summary.stale, normIDs: summary.normIDs,
             owner: document.owner, approvedBy: document.approvedBy, approvedOn: document.approvedOn.map(edition.format),
             redacted: document.redacted,

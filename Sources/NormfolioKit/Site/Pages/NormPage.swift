@@ -102,7 +102,7 @@ struct NormPage: PageKind {
                      href: Routes.link(to: Routes.norm(other.id), from: page.path))
         }
         return View(
-            id: norm.id, title: edition.normTitle(norm), titleLang: edition.normTitleLanguage(norm), status: coverage.rawValue,
+            id: norm.id, title: edition.normTitle(norm), titleLang: edition.normTitleLanguage(norm), status: coverage.styleName,
             statusLabel: edition.coverageLabel(coverage), gap: standing?.gap.map { "\($0)" }, workingTitle: !norm.titleVerified,
             titleEN: edition.language == .en ? nil : norm.titleEN, description: norm.description,
             officialURL: catalog.officialURL(of: norm),

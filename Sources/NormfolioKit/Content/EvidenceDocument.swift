@@ -1,0 +1,94 @@
+import Foundation
+
+// An evidence document: the model and how it is read from front matter, in one place. Adding a
+// front-matter field means a property and a line in `read` here, a line in the document page's
+// view (Site/Pages/DocumentPage.swift) and a line in Templates/document.mustache
+// (docs/architecture.md, "Add a front-matter field").
+
+/// An evidence document: any Markdown file under Content/ outside norms/ and pages/.
+public struct EvidenceDocument: Sendable {
+    /// Path relative to the portfolio, e.g. "Content/beleid/ib-beleid.md".
+    public var source: String
+    /// The page's name (without .html), unique within the site.
+    public var slug: String
+    public var title: String
+    public var norms: [String]
+    public var type: String?
+    public var classification: Classification
+    /// Whether the document was adopted: both `approved_by` and `approved_on` are set.
+    public var isAdopted: Bool { approvedBy != nil && approvedOn != nil }
+    public var owner: String?
+    public var date: Day?
+    public var approvedBy: String?
+    public var approvedOn: Day?
+    public var reviewBy: Day?
+    /// Where `review_by` is written, for the "expired" warning.
+    public var reviewByLocation: SourceLocation
+    public var attachments: [PathReference]
+    public var redacted: Bool
+    /// The Markdown body, parsed.
+    public var body: MarkdownDocument
+    public var links: [MarkdownLink]
+    public var mentions: [NormMention]
+    /// The body's words as a reader sees them (for search).
+    public var visibleText: String
+    /// The ids of the body's headings, where `#anchor` links may lead.
+    public var anchors: [String] = []
+    /// The SHA-256 of the file as read, for the manifest.
+    public var sourceSHA256 = ""
+    /// Whether its review date lies before the reference date (set by the link stage).
+    public internal(set) var isStale = false
+    /// Where each link and image of the body leads (set by the link stage), by destination as written.
+    public internal(set) var linkTargets: [String: LinkDestination] = [:]
+}
+
+extension EvidenceDocument {
+    /// The front-matter keys an evidence document may have.
+    static let keys = ["title", "norms", "type", "classification", "owner", "date", "approved_by",
+                               "approved_on", "review_by", "attachments", "redacted", "pii_reviewed"]
+
+    /// Reads an evidence document from its front matter and parsed body; problems go to `fields`.
+    static func read(_ file: String, path: String, body: Markdown.Parsed, fields: inout YAMLFields,
+                             catalog: Catalog) -> EvidenceDocument? {
+        fields.collectUnknownKeys(keys)
+        let title = fields.requiredString("title", limit: Limits.nameCharacters)
+        var norms: [String] = []
+        if let items = fields.stringList("norms") {
+            for item in items {
+                if catalog.contains(item.text) {
+                    if !norms.contains(item.text) { norms.append(item.text) }
+                } else {
+                    fields.report(.unknownNorm(item.text, suggestion: catalog.suggestion(for: item.text), at: item.location))
+                }
+            }
+            if items.isEmpty { fields.report(.missingField("norms", at: fields.location(ofKey: "norms"))) }
+        } else if !fields.has("norms") {
+            fields.report(.missingField("norms", at: fields.location(ofKey: "norms")))
+        }
+        var type = fields.string("type")
+        if let value = type, !DocumentTypes.all.contains(value.lowercased()) {
+            fields.report(.unknownValue("type", value, allowed: DocumentTypes.all,
+                                        suggestion: Suggestion.closest(to: value, in: DocumentTypes.all),
+                                        severity: .warning, code: "unknown-type", at: fields.location(ofValue: "type")))
+        } else {
+            type = type?.lowercased()
+        }
+        let classification = fields.classification(default: .vertrouwelijk)
+        let owner = fields.string("owner")
+        let date = fields.day("date")
+        let approvedBy = fields.string("approved_by")
+        let approvedOn = fields.day("approved_on")
+        let reviewBy = fields.day("review_by")
+        let attachments = (fields.stringList("attachments") ?? []).map { PathReference(path: $0.text, location: $0.location) }
+        let redacted = fields.bool("redacted") ?? false
+        var (parsed, analysis) = body
+        if let title, let id = parsed.removeTitleHeading(title) { analysis.anchors.removeAll { $0 == id } }
+        return EvidenceDocument(
+            source: path, slug: ContentReader.slug(forMarkdownFile: file), title: title ?? file, norms: norms, type: type,
+            classification: classification, owner: owner, date: date,
+            approvedBy: approvedBy, approvedOn: approvedOn, reviewBy: reviewBy,
+            reviewByLocation: fields.location(ofValue: "review_by"), attachments: attachments,
+            redacted: redacted, body: parsed, links: analysis.links, mentions: analysis.mentions,
+            visibleText: analysis.visibleText, anchors: analysis.anchors)
+    }
+}
