@@ -4,7 +4,7 @@ import PackagePlugin
 /// Embeds the built-in theme (the package's top-level `Templates/`, `Public/` and `Strings/`) and the
 /// normenkader catalogue into the target, so an installed `normfolio` works in any folder while
 /// the files themselves stay the single source of truth; and lists the page kinds declared in
-/// `Site/Pages/`, so that adding a page kind is adding its file.
+/// `Render/Pages/`, so that adding a page kind is adding its file.
 @main
 struct EmbedResources: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
@@ -14,8 +14,8 @@ struct EmbedResources: BuildToolPlugin {
             inputs += files(under: root.appendingPathComponent(folder))
         }
         inputs.append(target.directoryURL.appendingPathComponent("Catalog/normenkader.yml"))
-        // The page kinds: each file in Site/Pages/ registers the kinds it declares.
-        inputs += files(under: target.directoryURL.appendingPathComponent("Site/Pages")).filter { $0.pathExtension == "swift" }
+        // The page kinds: each file in Render/Pages/ registers the kinds it declares.
+        inputs += files(under: target.directoryURL.appendingPathComponent("Render/Pages")).filter { $0.pathExtension == "swift" }
         inputs.sort { $0.path < $1.path }
         let output = context.pluginWorkDirectoryURL.appendingPathComponent("EmbeddedFiles.swift")
         return [

@@ -3,7 +3,7 @@
 //
 // Usage: EmbedTool OUTPUT.swift ROOT FILE...
 // Each FILE is stored under its path relative to ROOT, base64-encoded so any byte survives; a
-// Swift FILE (from Sources/NormfolioKit/Site/Pages/) is not stored, but every `struct X: PageKind`
+// Swift FILE (from Sources/NormfolioKit/Render/Pages/) is not stored, but every `struct X: PageKind`
 // it declares is listed in `PageKinds.all`.
 import Foundation
 
@@ -42,7 +42,7 @@ for file in files {
 source += "    ]\n}\n"
 source += """
 
-    /// Every page kind of the site, one per `struct X: PageKind` in Site/Pages/.
+    /// Every page kind of the site, one per `struct X: PageKind` in Render/Pages/.
     enum PageKinds {
         static let all: [any PageKind] = [\(pageKinds.sorted().map { $0 + "()" }.joined(separator: ", "))]
     }

@@ -49,6 +49,39 @@ import Testing
         #expect(shapes.count > 4)
     }
 
+    /// Every rendering trick (constants written into templates, layout frames, rendering by
+    /// shape, shared rows) sits behind `RenderEngine`'s one switch. With it off, every page is
+    /// plain Mustache over its view; with it on, every file must be byte for byte the same. Checked
+    /// on the test fixtures and on the sample portfolio, in every audience and both languages.
+    @Test(arguments: ["Tests/NormfolioKitTests/Fixtures/portfolio", "Tests/NormfolioKitTests/Fixtures/site",
+                      "Tests/NormfolioKitTests/Fixtures/evidence", "."])
+    func fastRenderingWritesTheSameBytesAsPlainRendering(_ folder: String) throws {
+        let root = packageRoot.appendingPathComponent(folder).standardizedFileURL.path
+        for language in Language.allCases {
+            // The portfolio as it is, with its settings' language replaced.
+            let settingsPath = root + "/normfolio.yml"
+            let settings = try String(contentsOfFile: settingsPath, encoding: .utf8)
+            let replaced = Data((settings.replacingOccurrences(of: "language: nl", with: "") + "\nlanguage: \(language.rawValue)\n").utf8)
+            var io = FileIO.live
+            let read = io.read
+            io.read = { path in path == settingsPath ? replaced : read(path) }
+            for audience in Audience.allCases {
+                var options = BuildOptions(portfolio: root, audience: audience)
+                options.fastRendering = true
+                let fast = try #require(Normfolio.render(options, io: io, today: fixedToday).site, "\(folder) \(language) \(audience)")
+                options.fastRendering = false
+                let plain = try #require(Normfolio.render(options, io: io, today: fixedToday).site)
+                #expect(fast.files.map(\.path) == plain.files.map(\.path))
+                #expect(fast.pageCount > 5)
+                let home = fast.files.first { $0.path == "index.html" }.flatMap { $0.bytes(io: io) } ?? Data()
+                #expect(String(decoding: home, as: UTF8.self).contains("<html lang=\"\(language.rawValue)\">"))
+                for (a, b) in zip(fast.files, plain.files) {
+                    #expect(a.bytes(io: io) == b.bytes(io: io), "\(folder) \(language) \(audience): \(a.path)")
+                }
+            }
+        }
+    }
+
     @Test func templatesWithTransformsAreRenderedPlainly() throws {
         let theme = try theme(["document": "<h1>{{uppercased(title)}}</h1>"])
         #expect(theme.usesTransforms)

@@ -32,6 +32,7 @@ struct CoveragePage: PageKind {
     }
 
     let template = "coverage"
+    let menuPosition: Int? = 40
 
     func pages(in edition: Edition) -> [PageRoute] { [PageRoute(path: Routes.coverage)] }
 

@@ -42,6 +42,7 @@ struct CatalogPage: PageKind {
     }
 
     let template = "catalog"
+    let menuPosition: Int? = 20
 
     func pages(in edition: Edition) -> [PageRoute] { [PageRoute(path: Routes.catalog)] }
 

@@ -6,6 +6,7 @@ struct DocumentsPage: PageKind {
     }
 
     let template = "documents"
+    let menuPosition: Int? = 30
 
     func pages(in edition: Edition) -> [PageRoute] { [PageRoute(path: Routes.documents)] }
 

@@ -5,6 +5,7 @@ struct PlanPage: PageKind {
     }
 
     let template = "plan"
+    let menuPosition: Int? = 60
 
     func pages(in edition: Edition) -> [PageRoute] { [PageRoute(path: Routes.plan)] }
 

@@ -182,13 +182,11 @@ struct LayoutView: TemplateView {
         var language: String
 
         init(_ edition: Edition) {
-            navigation = [
-                Crumb(label: edition.text("home"), href: Routes.home), Crumb(label: edition.text("catalog"), href: Routes.catalog),
-                Crumb(label: edition.text("documents"), href: Routes.documents),
-                Crumb(label: edition.text("coverage"), href: Routes.coverage),
-                Crumb(label: edition.text("maturity"), href: Routes.maturity), Crumb(label: edition.text("plan"), href: Routes.plan),
-                Crumb(label: edition.text("report"), href: Routes.report),
-            ]
+            // The kinds that ask for a place in the navigation, by their position.
+            navigation = PageKinds.all.compactMap { kind -> (position: Int, link: Crumb)? in
+                guard let position = kind.menuPosition, let page = kind.pages(in: edition).first else { return nil }
+                return (position, Crumb(label: kind.title(of: page, in: edition), href: page.path))
+            }.sorted { $0.position < $1.position }.map(\.link)
             footer = edition.publishedPages.map { edition.portfolio.pages[$0] }.map { Crumb(label: $0.title, href: Routes.page($0.slug)) }
                 + [Crumb(label: edition.text("integrity"), href: Routes.integrity)]
             language = edition.language.rawValue

@@ -8,6 +8,7 @@ struct MaturityPage: PageKind {
     }
 
     let template = "maturity"
+    let menuPosition: Int? = 50
 
     func pages(in edition: Edition) -> [PageRoute] { [PageRoute(path: Routes.maturity)] }
 

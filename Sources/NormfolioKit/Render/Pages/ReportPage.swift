@@ -19,6 +19,7 @@ struct ReportPage: PageKind {
     }
 
     let template = "report"
+    let menuPosition: Int? = 70
 
     func pages(in edition: Edition) -> [PageRoute] { [PageRoute(path: Routes.report)] }
 

@@ -12,6 +12,7 @@ struct HomePage: PageKind {
     }
 
     let template = "home"
+    let menuPosition: Int? = 10
 
     func pages(in edition: Edition) -> [PageRoute] { [PageRoute(path: Routes.home)] }
 

@@ -1,5 +1,5 @@
 /// One kind of page of the site: where its pages go, what their template sees, and which
-/// template that is. Each kind is one small file in `Site/Pages/`; the build finds them there
+/// template that is. Each kind is one small file in `Render/Pages/`; the build finds them there
 /// (see `PageKinds.all`, generated from that folder), so adding a kind means adding its file, its
 /// template and its texts. See docs/architecture.md.
 protocol PageKind: Sendable {
@@ -12,6 +12,10 @@ protocol PageKind: Sendable {
     /// Whether the kind has many pages of one shape (one per document): they are rendered by
     /// shape (see `RenderEngine`).
     var isNumerous: Bool { get }
+
+    /// Where the kind's page sits in the site's main navigation (lower first), labelled with its
+    /// title; nil for a kind the navigation does not link to.
+    var menuPosition: Int? { get }
 
     /// The kind's pages in an edition, in a fixed order. `item` tells the kind which of its
     /// pages it is asked for (a norm's or document's index; 0 for a kind with one page).
@@ -32,6 +36,8 @@ protocol PageKind: Sendable {
 
 extension PageKind {
     var isNumerous: Bool { false }
+
+    var menuPosition: Int? { nil }
 
     func crumbs(of page: PageRoute, in edition: Edition) -> [Crumb] { [] }
 
