@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Runs axe-core in headless Chromium over every page type of the sample site, in Dutch and in
-English, in light and dark mode, and fails on any WCAG 2.1 A/AA violation.
+English, in light and dark mode, and fails on any WCAG 2.1 A/AA violation or best-practice rule.
 
 Usage: Tests/Accessibility/check.py NORMFOLIO_BINARY
 Needs Debian's chromium and the PyPI packages axe-playwright-python and playwright (the Makefile's
