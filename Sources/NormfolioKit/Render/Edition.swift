@@ -3,8 +3,9 @@ import Foundation
 /// What one audience sees of a portfolio, worked out once after linking: which documents,
 /// pages and attachments it publishes, the assessments as it may read them, and the language
 /// and texts it is written in. Every page kind, export and index is made from an edition; none
-/// of them decides again what is published, and none reads a file.
-struct Edition: Sendable {
+/// of them decides again what is published, and none reads a file. A class, so that handing it to
+/// thousands of pages and rows shares it instead of copying its many members.
+final class Edition: Sendable {
     let portfolio: Portfolio
     let audience: Audience
     let version: String

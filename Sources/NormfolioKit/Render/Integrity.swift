@@ -32,9 +32,11 @@ public enum Integrity {
             let data = file.bytes(io: io) ?? Data()
             return (file.path, data.count, sha256(data))
         }
-        let sources: [JSONValue] = portfolio.documents.filter { audience.mayRead($0.classification) }.map { document in
-            .object(["source": .string(document.source), "page": .string(Routes.document(document.slug)),
-                     "sha256": .string(document.sourceSHA256)])
+        // By index: filtering the documents themselves would copy every one.
+        let documents = portfolio.documents
+        let sources: [JSONValue] = documents.indices.filter { audience.mayRead(documents[$0].classification) }.map { index in
+            .object(["source": .string(documents[index].source), "page": .string(Routes.document(documents[index].slug)),
+                     "sha256": .string(documents[index].sourceSHA256)])
         }
         let manifest = JSONValue.object([
             "normfolio_version": .string(version),
