@@ -1,9 +1,10 @@
 import Foundation
 import PackagePlugin
 
-/// Embeds the built-in theme (the package's top-level `Templates/`, `Public/` and `Strings/`) and the
-/// normenkader catalogue into the target, so an installed `normfolio` works in any folder while
-/// the files themselves stay the single source of truth; and lists the page kinds declared in
+/// Embeds the built-in theme (the package's top-level `Templates/`, `Public/` and `Strings/`), the
+/// hyphenation patterns (`Hyphenation/*.dic`, not their licence texts) and the normenkader
+/// catalogue into the target, so an installed `normfolio` works in any folder while the files
+/// themselves stay the single source of truth; and lists the page kinds declared in
 /// `Render/Pages/`, so that adding a page kind is adding its file.
 @main
 struct EmbedResources: BuildToolPlugin {
@@ -13,6 +14,7 @@ struct EmbedResources: BuildToolPlugin {
         for folder in ["Templates", "Public", "Strings"] {
             inputs += files(under: root.appendingPathComponent(folder))
         }
+        inputs += files(under: root.appendingPathComponent("Hyphenation")).filter { $0.pathExtension == "dic" }
         inputs.append(target.directoryURL.appendingPathComponent("Catalog/normenkader.yml"))
         // The page kinds: each file in Render/Pages/ registers the kinds it declares.
         inputs += files(under: target.directoryURL.appendingPathComponent("Render/Pages")).filter { $0.pathExtension == "swift" }

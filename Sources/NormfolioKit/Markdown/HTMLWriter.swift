@@ -1,7 +1,8 @@
 /// Writes a `MarkdownDocument` as HTML, byte for byte as libcmark's own renderer writes the same
 /// tree, with normfolio's changes: norm IDs become links, links and images are resolved for the
-/// site, links to other sites get `rel="noopener noreferrer"`, and headings are shifted so a body
-/// starts at `<h2>` and never skips a level. Raw HTML and dangerous URLs are never written.
+/// site, links to other sites get `rel="noopener noreferrer"`, headings are shifted so a body
+/// starts at `<h2>` and never skips a level, and with a `hyphenator` the long words of headings get
+/// soft hyphens. Raw HTML and dangerous URLs are never written.
 struct HTMLWriter {
     typealias Block = MarkdownDocument.Block
     typealias Inline = MarkdownDocument.Inline
@@ -9,8 +10,12 @@ struct HTMLWriter {
     let normURL: (String) -> String?
     let resolve: (_ destination: String, _ isImage: Bool) -> Markdown.LinkTarget
     let labels: Markdown.Labels
+    /// Marks the break points of long words in the text of headings (never in ids or attributes).
+    let hyphenator: Hyphenator?
 
     private var out: [UInt8] = []
+    /// Whether the text being written is a heading's, to be hyphenated.
+    private var inHeading = false
     /// The level each heading is written at, in document order, and the next one to use.
     private var headingLevels: [Int] = []
     private var nextHeading = 0
@@ -22,10 +27,11 @@ struct HTMLWriter {
     private var footnoteReferences: [String: Int] = [:]
 
     init(normURL: @escaping (String) -> String?, resolve: @escaping (String, Bool) -> Markdown.LinkTarget,
-         labels: Markdown.Labels) {
+         labels: Markdown.Labels, hyphenator: Hyphenator? = nil) {
         self.normURL = normURL
         self.resolve = resolve
         self.labels = labels
+        self.hyphenator = hyphenator
     }
 
     mutating func render(_ document: MarkdownDocument) -> String {
@@ -112,7 +118,9 @@ struct HTMLWriter {
             write("<h\(level) id=\"")
             escape(id)
             write("\">")
+            inHeading = hyphenator != nil
             inlines(content)
+            inHeading = false
             // A visible anchor, reachable by keyboard, to link to this heading.
             write(" <a class=\"heading-anchor\" href=\"#")
             escapeHref(id)
@@ -259,7 +267,7 @@ struct HTMLWriter {
     private mutating func inline(_ inline: Inline) {
         switch inline {
         case .text(let literal):
-            escape(literal)
+            if inHeading, let hyphenator { escape(hyphenator.hyphenate(literal)) } else { escape(literal) }
         case .code(let literal):
             write("<code>")
             escape(literal)

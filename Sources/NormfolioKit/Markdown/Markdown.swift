@@ -118,16 +118,17 @@ public enum Markdown {
     /// Renders a parsed body to HTML (see `HTMLWriter`): norm IDs become links (`normURL` gives
     /// the URL of a catalogue ID, nil for others), links and images are resolved by `resolve`,
     /// headings are shifted so the body starts at `<h2>` below the page's `<h1>` and never skips a
-    /// level. Raw HTML is not passed through.
+    /// level, and with a `hyphenator` their long words get soft hyphens. Raw HTML is not passed through.
     public static func html(
         _ document: MarkdownDocument,
         labels: Labels = .dutch,
+        hyphenator: Hyphenator? = nil,
         normURL: (String) -> String?,
         resolve: (_ destination: String, _ isImage: Bool) -> LinkTarget
     ) -> String {
         withoutActuallyEscaping(normURL) { normURL in
             withoutActuallyEscaping(resolve) { resolve in
-                var writer = HTMLWriter(normURL: normURL, resolve: resolve, labels: labels)
+                var writer = HTMLWriter(normURL: normURL, resolve: resolve, labels: labels, hyphenator: hyphenator)
                 return writer.render(document)
             }
         }
@@ -137,10 +138,11 @@ public enum Markdown {
     public static func html(
         _ source: MarkdownSource,
         labels: Labels = .dutch,
+        hyphenator: Hyphenator? = nil,
         normURL: (String) -> String?,
         resolve: (_ destination: String, _ isImage: Bool) -> LinkTarget
     ) -> String {
-        html(parse(source, path: "").document, labels: labels, normURL: normURL, resolve: resolve)
+        html(parse(source, path: "").document, labels: labels, hyphenator: hyphenator, normURL: normURL, resolve: resolve)
     }
 
     // MARK: Tree helpers

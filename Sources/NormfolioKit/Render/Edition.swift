@@ -88,6 +88,18 @@ final class Edition: Sendable {
         language == .en && norm.titleEN == nil ? "nl" : nil
     }
 
+    /// A title as a page's `<h1>` shows it: soft hyphens at the break points of its long words, by
+    /// the rules of `language` (the edition's by default). Only for the heading itself: the page's
+    /// `<title>`, links, the search index and the exports keep the plain text.
+    func hyphenated(_ title: String, in language: Language? = nil) -> String {
+        (language ?? self.language).hyphenator.hyphenate(title)
+    }
+
+    /// A norm's title as its page's `<h1>` shows it, hyphenated in the language it is written in.
+    func hyphenatedTitle(of norm: Catalog.Norm) -> String {
+        hyphenated(normTitle(norm), in: normTitleLanguage(norm).flatMap(Language.init(rawValue:)))
+    }
+
     func levelLabel(_ level: Int) -> String {
         let name = catalog.level(level).map { title($0.title, $0.titleEN) } ?? ""
         return "\(level) \(name)"
@@ -118,7 +130,7 @@ final class Edition: Sendable {
     func bodyHTML(_ body: MarkdownDocument, source: String, targets: [String: LinkDestination], on page: String) -> String {
         let root = Routes.root(of: page)
         return Markdown.html(
-            body, labels: markdownLabels,
+            body, labels: markdownLabels, hyphenator: language.hyphenator,
             normURL: { catalog.contains($0) ? root + Routes.norm($0) : nil },
             resolve: { destination, _ in
                 // The link stage resolved every link the author wrote; the ones the Markdown

@@ -30,7 +30,12 @@ public struct Theme: Sendable {
 
     /// The text of a file embedded in the binary ("Templates/page.mustache").
     static func builtInText(_ name: String) -> String? {
-        EmbeddedFiles.base64[name].flatMap { Data(base64Encoded: $0) }.map { String(decoding: $0, as: UTF8.self) }
+        builtInData(name).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The bytes of a file embedded in the binary ("Hyphenation/hyph_nl_NL.dic").
+    static func builtInData(_ name: String) -> Data? {
+        EmbeddedFiles.base64[name].flatMap { Data(base64Encoded: $0) }
     }
 
     /// Every embedded file under `folder/`, by its path below it.

@@ -3,6 +3,8 @@
 struct DocumentPage: PageKind {
     struct View: TemplateView {
         var title: String
+        /// The title with soft hyphens in its long words, for the `<h1>` only.
+        var titleHyphenated: String
         var href: String
         var type: String?
         var classification: String
@@ -59,7 +61,7 @@ struct DocumentPage: PageKind {
         }
         let linkers = portfolio.linkedFrom[page.item].filter { edition.published[$0] }.map { DocumentSummary($0, in: edition, root: root) }
         return View(
-            title: summary.title, href: summary.href, type: summary.type, classification: summary.classification,
+            title: summary.title, titleHyphenated: edition.hyphenated(summary.title), href: summary.href, type: summary.type, classification: summary.classification,
             classificationClass: summary.classificationClass,
             date: summary.date, reviewBy: summary.reviewBy, stale: summary.stale, normIDs: summary.normIDs,
             owner: document.owner, approvedBy: document.approvedBy, approvedOn: document.approvedOn.map(edition.format),

@@ -3,6 +3,8 @@ struct NormPage: PageKind {
     struct View: TemplateView {
         var id: String
         var title: String
+        /// The title with soft hyphens in its long words, for the `<h1>` only.
+        var titleHyphenated: String
         var titleLang: String?
         var status: String
         var statusLabel: String
@@ -102,7 +104,8 @@ struct NormPage: PageKind {
                      href: Routes.link(to: Routes.norm(other.id), from: page.path))
         }
         return View(
-            id: norm.id, title: edition.normTitle(norm), titleLang: edition.normTitleLanguage(norm), status: coverage.styleName,
+            id: norm.id, title: edition.normTitle(norm), titleHyphenated: edition.hyphenatedTitle(of: norm),
+            titleLang: edition.normTitleLanguage(norm), status: coverage.styleName,
             statusLabel: edition.coverageLabel(coverage), gap: standing?.gap.map { "\($0)" }, workingTitle: !norm.titleVerified,
             titleEN: edition.language == .en ? nil : norm.titleEN, description: norm.description,
             officialURL: catalog.officialURL(of: norm),

@@ -3,6 +3,8 @@
 struct TextPage: PageKind {
     struct View: TemplateView {
         var title: String
+        /// The title with soft hyphens in its long words, for the `<h1>` only.
+        var titleHyphenated: String
         var body: String
     }
 
@@ -18,7 +20,7 @@ struct TextPage: PageKind {
 
     func view(of page: PageRoute, in context: RenderContext) -> View {
         let text = context.edition.portfolio.pages[page.item]
-        return View(title: text.title,
+        return View(title: text.title, titleHyphenated: context.edition.hyphenated(text.title),
                     body: context.edition.bodyHTML(text.body, source: text.source, targets: text.linkTargets, on: page.path))
     }
 }
