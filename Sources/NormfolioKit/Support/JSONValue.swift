@@ -60,28 +60,30 @@ indirect enum JSONValue: Sendable, Equatable {
         }
     }
 
-    /// A JSON string, byte by byte: most text needs no escaping and is copied as a whole.
+    /// A JSON string: runs of bytes that need no escaping (almost all text) are copied whole.
     private static func writeString(_ value: String, to output: inout [UInt8], escapeLessThan: Bool) {
         output.append(UInt8(ascii: "\""))
-        let bytes = value.utf8
-        let needsEscaping = bytes.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || (escapeLessThan && $0 == 0x3C) }
-        if !needsEscaping {
-            output += bytes
-        } else {
-            for byte in bytes {
+        var value = value
+        value.withUTF8 { bytes in
+            var start = 0
+            for index in bytes.indices {
+                let byte = bytes[index]
+                guard byte < 0x20 || byte == 0x22 || byte == 0x5C || (byte == 0x3C && escapeLessThan) else { continue }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                start = index + 1
                 switch byte {
                 case 0x22: output += "\\\"".utf8
                 case 0x5C: output += "\\\\".utf8
                 case 0x0A: output += "\\n".utf8
                 case 0x0D: output += "\\r".utf8
                 case 0x09: output += "\\t".utf8
-                case 0x3C where escapeLessThan: output += "\\u003c".utf8
-                case _ where byte < 0x20:
+                case 0x3C: output += "\\u003c".utf8
+                default:
                     let hex = String(byte, radix: 16)
                     output += ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8
-                default: output.append(byte)
                 }
             }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
         }
         output.append(UInt8(ascii: "\""))
     }
