@@ -113,6 +113,9 @@ import Testing
         files["Content/b.md"] = evidence("Tweede", body: "Over zonnepanelen.\n")
         let edited = try index()
         #expect(edited.contains("over zonnepanelen") && !edited.contains("over back-ups") && edited.contains("over wachtwoorden"))
+        // Only its metadata changes: same page, same text, another entry.
+        files["Content/b.md"] = evidence("Tweede", extra: "owner: Jan Smit\n", body: "Over zonnepanelen.\n")
+        #expect(try index().contains("jan smit"))
         // A document no longer published leaves the index.
         files["Content/a.md"] = evidence("Eerste", extra: "classification: vertrouwelijk\n", body: "Over wachtwoorden.\n")
             .replacingOccurrences(of: "classification: openbaar\n", with: "")

@@ -9,8 +9,8 @@ struct SearchIndex {
     let memo: SearchEntryMemo?
 
     /// Everything one entry of the index is made of: its line is a function of this alone, so
-    /// an entry kept under it can never be stale.
-    struct Entry: Hashable, Sendable {
+    /// a line kept with an equal entry can never be stale.
+    struct Entry: Equatable, Sendable {
         var title: String
         var url: String
         var kind: String
@@ -50,8 +50,10 @@ struct SearchIndex {
                 let entry = Entry(title: document.title, url: Routes.document(document.slug), kind: document.type ?? "",
                                   norms: document.norms.joined(separator: ", "), classification: document.classification.name,
                                   meta: document.norms + [document.owner ?? "", document.type ?? ""], text: document.visibleText)
-                // Looking an entry up hashes all its text: only worth it when entries were kept.
-                return (known.isEmpty ? entry.line : known[entry] ?? entry.line, memo == nil ? nil : entry)
+                // A kept line is reused only when everything its entry is made of is equal. Comparing
+                // is cheap where it matters: an unchanged document's text is the very same string.
+                if let kept = known[entry.url], kept.entry == entry { return (kept.line, entry) }
+                return (entry.line, memo == nil ? nil : entry)
             }
         }
         memo?.keep(entries.compactMap { entry in entry.kept.map { ($0, entry.line) } })
@@ -90,19 +92,26 @@ struct SearchIndex {
 }
 
 /// Search-index entries of documents, kept between renders of the same portfolio (the live
-/// preview): the line of every document entry, under everything it is made of, so the index of
+/// preview): the line of every document entry with everything it was made of, so the index of
 /// thousands of documents is not folded again after every edit. Norm entries are few and always
 /// made anew.
 public final class SearchEntryMemo: Sendable {
-    private let state = Mutex<[SearchIndex.Entry: String]>([:])
+    /// A line, and the entry it was made from.
+    struct Kept: Sendable {
+        var entry: SearchIndex.Entry
+        var line: String
+    }
+
+    private let state = Mutex<[String: Kept]>([:])
 
     public init() {}
 
-    /// The lines kept, by their entry.
-    var lines: [SearchIndex.Entry: String] { state.withLock { $0 } }
+    /// The lines kept, by their entry's page.
+    var lines: [String: Kept] { state.withLock { $0 } }
 
     /// Keeps exactly these entries (those of the documents the last index held).
     func keep(_ entries: [(SearchIndex.Entry, String)]) {
-        state.withLock { $0 = Dictionary(entries, uniquingKeysWith: { first, _ in first }) }
+        let kept = entries.map { ($0.0.url, Kept(entry: $0.0, line: $0.1)) }
+        state.withLock { $0 = Dictionary(kept, uniquingKeysWith: { first, _ in first }) }
     }
 }
