@@ -1,6 +1,67 @@
 import Foundation
 import Yams
 
+/// A value of a data file with the place it is written: a YAML node, or the cell of a CSV row
+/// (see `CSVTable`). Fields are read from these, so both kinds of file get the same checks and
+/// the same located errors.
+struct FieldNode: Sendable {
+    /// A text value.
+    struct Scalar: Sendable {
+        var string: String
+        /// Written without quotes (YAML's plain style): only then can it mean null.
+        var plain: Bool
+        /// Whether the items of a comma-separated list in it have columns of their own (text in a
+        /// YAML file), or share the value's place (a spreadsheet cell).
+        var itemsHaveColumns = true
+    }
+
+    enum Kind: Sendable {
+        case scalar(Scalar)
+        case sequence([FieldNode])
+        case mapping([(key: FieldNode, value: FieldNode)])
+    }
+
+    var kind: Kind
+    var location: SourceLocation
+
+    var scalar: Scalar? {
+        if case .scalar(let scalar) = kind { return scalar }
+        return nil
+    }
+
+    var sequence: [FieldNode]? {
+        if case .sequence(let items) = kind { return items }
+        return nil
+    }
+
+    var mapping: [(key: FieldNode, value: FieldNode)]? {
+        if case .mapping(let pairs) = kind { return pairs }
+        return nil
+    }
+
+    /// A YAML node and everything in it, placed in `path` (whose YAML text starts after `lineOffset` lines).
+    init(_ node: Node, path: String, lineOffset: Int) {
+        location = node.mark.map { SourceLocation(path: path, line: $0.line + lineOffset, column: $0.column) }
+            ?? SourceLocation(path: path, line: lineOffset + 1, column: 1)
+        switch node {
+        case .scalar(let scalar):
+            kind = .scalar(Scalar(string: scalar.string, plain: scalar.style == .plain))
+        case .sequence(let sequence):
+            kind = .sequence(sequence.map { FieldNode($0, path: path, lineOffset: lineOffset) })
+        case .mapping(let mapping):
+            kind = .mapping(mapping.map { (FieldNode($0.key, path: path, lineOffset: lineOffset),
+                                           FieldNode($0.value, path: path, lineOffset: lineOffset)) })
+        case .alias:
+            kind = .scalar(Scalar(string: "", plain: true))
+        }
+    }
+
+    init(_ kind: Kind, at location: SourceLocation) {
+        self.kind = kind
+        self.location = location
+    }
+}
+
 /// A YAML mapping read field by field, with every problem reported at the key or value it concerns.
 ///
 /// Values are read as the author wrote them (no implicit typing: `title: 2026` is the text "2026"),
@@ -9,7 +70,7 @@ struct YAMLFields {
     let path: String
     /// Lines in the file before the YAML text starts (1 for front matter after `---`).
     let lineOffset: Int
-    private(set) var entries: [(key: String, keyNode: Node, value: Node)] = []
+    private(set) var entries: [(key: String, keyNode: FieldNode, value: FieldNode)] = []
     /// Key → position in `entries`.
     private var index: [String: Int] = [:]
     private(set) var diagnostics: [Diagnostic] = []
@@ -30,27 +91,22 @@ struct YAMLFields {
         }
         let start = SourceLocation(path: path, line: lineOffset + 1, column: 1)
         guard let root else { return YAMLFields(path: path, lineOffset: lineOffset, location: start) }
-        guard let mapping = root.mapping else {
+        return fields(of: FieldNode(root, path: path, lineOffset: lineOffset), path: path, lineOffset: lineOffset,
+                      diagnostics: &diagnostics)
+    }
+
+    /// The mapping `root` as fields (nil, with an error, when it is not a mapping; empty for null).
+    static func fields(of root: FieldNode, path: String, lineOffset: Int, diagnostics: inout [Diagnostic]) -> YAMLFields? {
+        let start = SourceLocation(path: path, line: lineOffset + 1, column: 1)
+        guard root.mapping != nil else {
             if let scalar = root.scalar, isNull(scalar) {
                 return YAMLFields(path: path, lineOffset: lineOffset, location: start)
             }
-            diagnostics.append(.notAMapping(at: location(of: root, path: path, lineOffset: lineOffset)))
+            diagnostics.append(.notAMapping(at: root.location))
             return nil
         }
         var fields = YAMLFields(path: path, lineOffset: lineOffset, location: start)
-        fields.entries.reserveCapacity(mapping.count)
-        var seen = Set<String>()
-        for (keyNode, value) in mapping {
-            guard let key = keyNode.scalar?.string else {
-                fields.diagnostics.append(.invalidKey(at: fields.location(of: keyNode)))
-                continue
-            }
-            if !seen.insert(key).inserted {
-                fields.diagnostics.append(.duplicateKey(key, at: fields.location(of: keyNode)))
-                continue
-            }
-            fields.add(key, keyNode, value)
-        }
+        fields.addAll(root)
         return fields
     }
 
@@ -61,41 +117,37 @@ struct YAMLFields {
     }
 
     /// A nested mapping (for example one action in a list), sharing this file's positions.
-    init?(node: Node, parent: YAMLFields, diagnostics: inout [Diagnostic]) {
-        guard let mapping = node.mapping else {
-            diagnostics.append(.notAMapping(at: parent.location(of: node)))
+    init?(node: FieldNode, parent: YAMLFields, diagnostics: inout [Diagnostic]) {
+        guard node.mapping != nil else {
+            diagnostics.append(.notAMapping(at: node.location))
             return nil
         }
-        self.init(path: parent.path, lineOffset: parent.lineOffset, location: parent.location(of: node))
+        self.init(path: parent.path, lineOffset: parent.lineOffset, location: node.location)
+        addAll(node)
+    }
+
+    /// The members of a mapping node; a key that is not text, or repeated, is an error.
+    private mutating func addAll(_ node: FieldNode) {
+        let mapping = node.mapping ?? []
+        entries.reserveCapacity(mapping.count)
         var seen = Set<String>()
         for (keyNode, value) in mapping {
             guard let key = keyNode.scalar?.string else {
-                self.diagnostics.append(.invalidKey(at: location(of: keyNode)))
+                diagnostics.append(.invalidKey(at: keyNode.location))
                 continue
             }
             if !seen.insert(key).inserted {
-                self.diagnostics.append(.duplicateKey(key, at: location(of: keyNode)))
+                diagnostics.append(.duplicateKey(key, at: keyNode.location))
                 continue
             }
-            add(key, keyNode, value)
+            index[key] = entries.count
+            entries.append((key, keyNode, value))
         }
-    }
-
-    private mutating func add(_ key: String, _ keyNode: Node, _ value: Node) {
-        index[key] = entries.count
-        entries.append((key, keyNode, value))
     }
 
     // MARK: Positions
 
-    static func location(of node: Node, path: String, lineOffset: Int) -> SourceLocation {
-        guard let mark = node.mark else { return SourceLocation(path: path, line: lineOffset + 1, column: 1) }
-        return SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)
-    }
-
-    func location(of node: Node) -> SourceLocation {
-        Self.location(of: node, path: path, lineOffset: lineOffset)
-    }
+    func location(of node: FieldNode) -> SourceLocation { node.location }
 
     /// Where a key is written, or the mapping itself when the key is absent.
     func location(ofKey key: String) -> SourceLocation {
@@ -109,15 +161,15 @@ struct YAMLFields {
 
     func has(_ key: String) -> Bool { node(key) != nil }
 
-    func node(_ key: String) -> Node? {
+    func node(_ key: String) -> FieldNode? {
         guard let position = index[key] else { return nil }
         let value = entries[position].value
         if let scalar = value.scalar, Self.isNull(scalar) { return nil }
         return value
     }
 
-    static func isNull(_ scalar: Node.Scalar) -> Bool {
-        guard scalar.style == .plain else { return false }
+    static func isNull(_ scalar: FieldNode.Scalar) -> Bool {
+        guard scalar.plain else { return false }
         switch scalar.string {
         case "", "~", "null", "Null", "NULL": return true
         default: return false
@@ -215,8 +267,9 @@ struct YAMLFields {
                 let leading = part.prefix { $0 == " " }.count
                 let text = part.trimmed
                 if !text.isEmpty {
-                    let quote = scalar.style == .plain ? 0 : 1
-                    items.append((text, SourceLocation(path: path, line: base.line, column: base.column + quote + offset + leading)))
+                    let quote = scalar.plain ? 0 : 1
+                    items.append((text, scalar.itemsHaveColumns
+                        ? SourceLocation(path: path, line: base.line, column: base.column + quote + offset + leading) : base))
                 }
                 offset += part.count + 1
             }
@@ -243,13 +296,13 @@ struct YAMLFields {
     }
 
     /// A list of nodes (for lists of mappings such as actions).
-    mutating func list(_ key: String) -> [Node]? {
+    mutating func list(_ key: String) -> [FieldNode]? {
         guard let value = node(key) else { return nil }
         guard let sequence = value.sequence else {
             diagnostics.append(.expectedList(key, at: location(of: value)))
             return nil
         }
-        return Array(sequence)
+        return sequence
     }
 
     /// Warns about keys outside `known`, suggesting the closest known key.

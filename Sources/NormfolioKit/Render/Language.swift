@@ -103,7 +103,7 @@ struct Strings: Sendable {
         guard let fields = YAMLFields.parse(text, path: path, lineOffset: 0, diagnostics: &diagnostics) else { return merged }
         for entry in fields.entries {
             let location = fields.location(of: entry.keyNode)
-            switch entry.value {
+            switch entry.value.kind {
             case .scalar(let scalar):
                 if let known, known.texts[entry.key] == nil {
                     diagnostics.append(.unknownString(entry.key, suggestion: Suggestion.closest(to: entry.key, in: Array(known.texts.keys)),
@@ -112,7 +112,7 @@ struct Strings: Sendable {
                 }
                 merged.texts[entry.key] = scalar.string
             case .mapping(let mapping):
-                let forms = Dictionary(mapping.compactMap { key, value in key.string.map { ($0, value.string ?? "") } },
+                let forms = Dictionary(mapping.compactMap { key, value in key.scalar.map { ($0.string, value.scalar?.string ?? "") } },
                                        uniquingKeysWith: { first, _ in first })
                 guard let one = forms["one"], let other = forms["other"], forms.count == 2 else {
                     diagnostics.append(.invalidString(entry.key, at: location))
