@@ -110,15 +110,58 @@ enum Linker {
         }
 
         let assessments = Dictionary(assessmentList.map { ($0.normID, $0) }, uniquingKeysWith: { a, _ in a })
+        let registers = linkRegisters(source.registers, asOf: asOf, diagnostics: &diagnostics)
+        var registersByNorm: [String: [Int]] = [:]
+        for (index, register) in registers.enumerated() {
+            for norm in register.norms { registersByNorm[norm, default: []].append(index) }
+        }
         let standings = Portfolio.standings(catalog: catalog, documents: documents, evidenceByNorm: evidenceByNorm,
+                                            registers: registers, registersByNorm: registersByNorm,
                                             assessments: assessments, defaultTarget: source.settings.target, asOf: asOf)
-        let portfolio = Portfolio(
+        var portfolio = Portfolio(
             root: source.root, settings: source.settings, catalog: catalog, asOf: asOf, documents: documents,
             assessments: assessments,
             pages: pages, evidenceByNorm: evidenceByNorm, linkedFrom: linkedFrom.map { $0.sorted() },
             attachmentClassification: attachmentClassification, attachmentsOfDocument: attachmentsOfDocument,
             standings: standings, gitCommit: source.gitCommit, attachmentDigests: source.attachmentDigests, links: links)
+        portfolio.registers = registers
+        portfolio.registersByNorm = registersByNorm
         return (portfolio, diagnostics + portfolio.claimDiagnostics())
+    }
+
+    /// The registers with what the reference date decides (stale, overdue), and every reference
+    /// between their entries checked: a reference to an entry that does not exist is an error at
+    /// the reference, with the closest id.
+    static func linkRegisters(_ source: [Register], asOf: Day, diagnostics: inout [Diagnostic]) -> [Register] {
+        var registers = source
+        var ids: [RegisterKind: [String]] = [:]
+        for register in registers { ids[register.kind] = register.entries.map(\.id) }
+        for r in registers.indices {
+            registers[r].isStale = registers[r].reviewBy.map { $0 < asOf } ?? false
+            let kind = registers[r].kind
+            for e in registers[r].entries.indices {
+                let entry = registers[r].entries[e]
+                for field in kind.fields {
+                    switch field.kind {
+                    case .reference(let target), .references(let target):
+                        let known = ids[target] ?? []
+                        for id in entry.ids(field.name) where !known.contains(id) {
+                            diagnostics.append(.unknownReference(target.rawValue, id, suggestion: Suggestion.closest(to: id, in: known),
+                                                                 at: entry.locations[field.name] ?? entry.location))
+                        }
+                    case .actions:
+                        if case .actions(var actions)? = entry.values[field.name] {
+                            for a in actions.indices {
+                                actions[a].isOverdue = actions[a].status != .gereed && (actions[a].due.map { $0 < asOf } ?? false)
+                            }
+                            registers[r].entries[e].values[field.name] = .actions(actions)
+                        }
+                    default: break
+                    }
+                }
+            }
+        }
+        return registers
     }
 
     /// What links in one portfolio can lead to, for checking them.

@@ -16,6 +16,10 @@ public struct Portfolio: Sendable {
     public var pages: [FreePage]
     /// Norm ID → indices into `documents` of its evidence.
     public var evidenceByNorm: [String: [Int]]
+    /// The registers, one per kind, in the kinds' order.
+    public var registers: [Register] = []
+    /// Norm ID → indices into `registers` of the registers that are evidence for it.
+    public var registersByNorm: [String: [Int]] = [:]
     /// Document index → indices of the documents whose text links to it ("gelinkt vanuit").
     public var linkedFrom: [[Int]]
     /// Every attachment some source uses (path under Content/) → the classification of the most
@@ -33,6 +37,9 @@ public struct Portfolio: Sendable {
 
     /// What links can lead to: files, documents and pages by their path under Content/.
     let links: Linker.Links
+
+    /// The register of a kind, when the portfolio keeps one.
+    public func register(_ kind: RegisterKind) -> Register? { registers.first { $0.kind == kind } }
 
     /// The standing of a norm (every catalogue norm has one).
     public func standing(_ normID: String) -> NormStanding? { standings[normID] }

@@ -9,6 +9,8 @@ public struct PortfolioSource: Sendable {
     public var documents: [EvidenceDocument]
     public var assessments: [Assessment]
     public var pages: [FreePage]
+    /// The registers (`Content/registers/`), one per kind, in the kinds' order.
+    public var registers: [Register] = []
     /// Every file under Content/, as paths relative to Content/.
     public var contentFiles: Set<String>
     /// Symbolic links under Content/ that lead outside the portfolio ("." for Content/ itself):
@@ -123,6 +125,8 @@ enum ContentReader {
             }
             for (file, digest) in zip(others, digests) { source.attachmentDigests[file] = digest }
         }
+        source.registers = readRegisters(files.filter(Register.isRegisterFile), root: root, io: io, catalog: catalog,
+                                         diagnostics: &source.diagnostics)
         source.diagnostics += UnknownKey.report(documentResults.flatMap(\.unknownKeys), accepted: Set(settings.acceptedKeys))
         for result in documentResults {
             source.diagnostics += result.diagnostics
@@ -134,6 +138,23 @@ enum ContentReader {
             }
         }
         return source
+    }
+
+    /// The registers among the files in `registers/` (small files, read every time).
+    private static func readRegisters(_ files: [String], root: String, io: FileIO, catalog: Catalog,
+                                      diagnostics: inout [Diagnostic]) -> [Register] {
+        var texts: [String: String] = [:]
+        var digests: [String: String] = [:]
+        for file in files {
+            let bytes = FileBytes(root + "/Content/" + file, io: io, limit: Limits.markdownFileBytes)
+            if let text = decodeText(bytes, path: "Content/" + file, diagnostics: &diagnostics) { texts[file] = text }
+            if let data = bytes.data { digests["Content/" + file] = Integrity.sha256(data) }
+        }
+        return Register.readAll(texts, catalog: catalog, diagnostics: &diagnostics).map { register in
+            var register = register
+            register.sourceSHA256 = digests[register.source] ?? ""
+            return register
+        }
     }
 
     /// Reads `files` (paths under Content/) and makes each one's result with `make`, or takes it
@@ -402,6 +423,29 @@ enum ContentReader {
                                  "classification", "pii_reviewed"]
     static let actionKeys = ["title", "owner", "due", "status"]
 
+    /// One improvement action (`title`, `owner`, `due`, `status`), of an assessment or a register
+    /// entry; nil when it has no title.
+    static func readAction(_ node: FieldNode, parent: YAMLFields, diagnostics: inout [Diagnostic]) -> Action? {
+        guard var a = YAMLFields(node: node, parent: parent, diagnostics: &diagnostics) else { return nil }
+        defer { diagnostics += a.diagnostics }
+        a.warnUnknownKeys(actionKeys)
+        let title = a.requiredString("title", limit: Limits.nameCharacters)
+        var status = Action.Status.open
+        if let value = a.string("status") {
+            if let known = Action.Status(name: value) {
+                status = known
+            } else {
+                let names = ["open", "bezig", "gereed", "doing", "done"]
+                a.report(.unknownValue("status", value, allowed: Array(names.prefix(3)),
+                                       suggestion: Suggestion.closest(to: value, in: names), severity: .error,
+                                       code: "unknown-status", at: a.location(ofValue: "status")))
+            }
+        }
+        guard let title else { return nil }
+        return Action(title: title, owner: a.string("owner"), due: a.day("due"), status: status,
+                      location: a.location, dueLocation: a.location(ofValue: "due"))
+    }
+
     static func readAssessment(_ file: String, path: String, fields: inout YAMLFields?, catalog: Catalog,
                                diagnostics: inout [Diagnostic], body: () -> Markdown.Parsed) -> Assessment? {
         let name = String(file.dropFirst("norms/".count).dropLast(3))
@@ -431,24 +475,7 @@ enum ContentReader {
             assessment.nextReview = f.day("next_review")
             assessment.nextReviewLocation = f.location(ofValue: "next_review")
             for node in f.list("actions") ?? [] {
-                guard var a = YAMLFields(node: node, parent: f, diagnostics: &diagnostics) else { continue }
-                a.warnUnknownKeys(actionKeys)
-                let title = a.requiredString("title", limit: Limits.nameCharacters)
-                var status = Action.Status.open
-                if let value = a.string("status") {
-                    if let known = Action.Status(name: value) {
-                        status = known
-                    } else {
-                        let names = ["open", "bezig", "gereed", "doing", "done"]
-                        a.report(.unknownValue("status", value, allowed: Array(names.prefix(3)),
-                                               suggestion: Suggestion.closest(to: value, in: names), severity: .error,
-                                               code: "unknown-status", at: a.location(ofValue: "status")))
-                    }
-                }
-                let action = Action(title: title ?? "", owner: a.string("owner"), due: a.day("due"), status: status,
-                                    location: a.location, dueLocation: a.location(ofValue: "due"))
-                diagnostics += a.diagnostics
-                if title != nil { assessment.actions.append(action) }
+                if let action = readAction(node, parent: f, diagnostics: &diagnostics) { assessment.actions.append(action) }
             }
             fields = f
         }

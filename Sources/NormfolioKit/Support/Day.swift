@@ -50,6 +50,20 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
 extension Day {
     /// The same day `years` later (29 February becomes 28 February in a year that lacks it).
+    /// The number of days since 1970-01-01 (negative before), for distances between days.
+    var ordinal: Int {
+        // Days from civil (H. Hinnant's algorithm), exact for the proleptic Gregorian calendar.
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// How many days lie from this day to `other` (negative when `other` is earlier).
+    func days(until other: Day) -> Int { other.ordinal - ordinal }
+
     public func adding(years: Int) -> Day {
         let target = year + years
         let lastDay = Day.daysIn(month: month, year: target)

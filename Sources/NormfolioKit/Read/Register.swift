@@ -1,0 +1,327 @@
+import Foundation
+import SwiftCSV
+
+/// A register (`Content/registers/<kind>.yml` or `.csv`): its entries, and what it is evidence
+/// for. See `RegisterSchema.swift` for the fields of each kind.
+public struct Register: Sendable {
+    public var kind: RegisterKind
+    /// The file it was read from ("Content/registers/verwerkingen.yml"), and its entries' file
+    /// when they are kept in a CSV beside it.
+    public var source: String
+    public var entriesSource: String
+    public var title: String?
+    /// The norms it is evidence for, like a document's.
+    public var norms: [String]
+    public var classification: Classification
+    public var owner: String?
+    public var reviewBy: Day?
+    public var reviewByLocation: SourceLocation
+    public var entries: [RegisterEntry]
+    /// The SHA-256 of the file(s) as read, for the manifest.
+    public var sourceSHA256 = ""
+    /// Whether its review date lies before the reference date (set by the link stage).
+    public internal(set) var isStale = false
+}
+
+/// One entry of a register: its id, its values by field name, and where each is written.
+public struct RegisterEntry: Sendable {
+    public var id: String
+    public var location: SourceLocation
+    /// Its own classification, or the register's; never less than the register's.
+    public var classification: Classification
+    public var values: [String: RegisterValue]
+    public var locations: [String: SourceLocation]
+
+    /// The entry's name (its `naam` or `titel`).
+    func name(in kind: RegisterKind) -> String { values[kind.nameField]?.text ?? id }
+
+    func date(_ field: String) -> Day? {
+        if case .date(let day)? = values[field] { return day }
+        return nil
+    }
+
+    func flag(_ field: String) -> Bool {
+        if case .flag(let flag)? = values[field] { return flag }
+        return false
+    }
+
+    func ids(_ field: String) -> [String] {
+        switch values[field] {
+        case .reference(let id)?: [id]
+        case .references(let ids)?: ids
+        default: []
+        }
+    }
+}
+
+/// A value of an entry, as its field's kind says.
+public enum RegisterValue: Sendable, Hashable {
+    case text(String)
+    case list([String])
+    case date(Day)
+    case flag(Bool)
+    case number(Int)
+    case choice(String)
+    case reference(String)
+    case references([String])
+    case norms([String])
+    case actions([Action])
+
+    var text: String? {
+        switch self {
+        case .text(let text), .choice(let text): text
+        default: nil
+        }
+    }
+}
+
+extension Register {
+    /// The keys of a register file besides its entries.
+    static let keys = ["title", "norms", "classification", "owner", "review_by", "entries", "bron"]
+
+    /// Where registers live under Content/.
+    static let folder = "registers/"
+
+    /// The register kind a file under Content/ holds, from its name (`registers/verwerkers.csv`),
+    /// or nil for a file that is no register.
+    static func kind(ofFile file: String) -> RegisterKind? {
+        guard file.hasPrefix(folder), !file.dropFirst(folder.count).contains("/") else { return nil }
+        let name = file.dropFirst(folder.count)
+        guard let dot = name.lastIndex(of: "."), ["yml", "yaml", "csv"].contains(name[name.index(after: dot)...].lowercased())
+        else { return nil }
+        return RegisterKind(rawValue: String(name[..<dot]).lowercased())
+    }
+
+    /// Whether a file under Content/ is read as (part of) a register: a YAML or CSV file directly
+    /// in `registers/`.
+    static func isRegisterFile(_ file: String) -> Bool {
+        guard file.hasPrefix(folder), !file.dropFirst(folder.count).contains("/") else { return false }
+        let lower = file.lowercased()
+        return lower.hasSuffix(".yml") || lower.hasSuffix(".yaml") || lower.hasSuffix(".csv")
+    }
+
+    /// Reads the registers among `files` (texts by path under Content/), each with its CSV when
+    /// it keeps its entries in one. Problems are located errors and warnings.
+    static func readAll(_ texts: [String: String], catalog: Catalog, diagnostics: inout [Diagnostic]) -> [Register] {
+        var registers: [Register] = []
+        var usedCSV = Set<String>()
+        // YAML files first: a CSV they name as `bron` is theirs.
+        for file in texts.keys.sorted() where !file.lowercased().hasSuffix(".csv") {
+            let path = "Content/" + file
+            guard let kind = kind(ofFile: file) else {
+                diagnostics.append(.unknownRegister(file, suggestion: suggestion(for: file), at: SourceLocation(path: path)))
+                continue
+            }
+            guard var fields = YAMLFields.parse(texts[file] ?? "", path: path, lineOffset: 0, diagnostics: &diagnostics) else { continue }
+            var register = readHeader(kind, path: path, fields: &fields, catalog: catalog)
+            if let bron = fields.string("bron") {
+                let csvFile = folder + bron
+                if let text = texts[csvFile], bron.lowercased().hasSuffix(".csv"), !bron.contains("/") {
+                    usedCSV.insert(csvFile)
+                    register.entriesSource = "Content/" + csvFile
+                    register.entries = readCSV(text, kind: kind, path: register.entriesSource, register: register, catalog: catalog,
+                                               diagnostics: &diagnostics)
+                } else {
+                    fields.report(.missingFile(folder + bron, at: fields.location(ofValue: "bron")))
+                }
+                if fields.has("entries") { fields.report(.entriesTwice(at: fields.location(ofKey: "entries"))) }
+            } else if let nodes = fields.list("entries") {
+                register.entries = nodes.compactMap { node in
+                    readEntry(node, kind: kind, parent: fields, register: register, catalog: catalog, diagnostics: &diagnostics)
+                }
+            }
+            diagnostics += fields.diagnostics
+            registers.append(register)
+        }
+        defer {
+            // Ids are unique within a register: other entries refer to them.
+            for register in registers {
+                var seen = Set<String>()
+                for entry in register.entries where !seen.insert(entry.id).inserted {
+                    diagnostics.append(.duplicateEntry("entry", entry.id, at: entry.location))
+                }
+            }
+        }
+        for file in texts.keys.sorted() where file.lowercased().hasSuffix(".csv") && !usedCSV.contains(file) {
+            let path = "Content/" + file
+            guard let kind = kind(ofFile: file) else {
+                diagnostics.append(.unknownRegister(file, suggestion: suggestion(for: file), at: SourceLocation(path: path)))
+                continue
+            }
+            var register = Register(kind: kind, source: path, entriesSource: path, title: nil, norms: [],
+                                    classification: .vertrouwelijk, owner: nil, reviewBy: nil,
+                                    reviewByLocation: SourceLocation(path: path), entries: [])
+            register.entries = readCSV(texts[file] ?? "", kind: kind, path: path, register: register, catalog: catalog,
+                                       diagnostics: &diagnostics)
+            registers.append(register)
+        }
+        // One register per kind: entries of one kind refer to each other by id.
+        var seen: [RegisterKind: String] = [:]
+        return registers.filter { register in
+            if let first = seen[register.kind] {
+                diagnostics.append(.duplicateRegister(register.kind.rawValue, first: first, at: SourceLocation(path: register.source)))
+                return false
+            }
+            seen[register.kind] = register.source
+            return true
+        }.sorted { $0.kind < $1.kind }
+    }
+
+    private static func suggestion(for file: String) -> String? {
+        let name = String(file.dropFirst(folder.count).split(separator: ".").first ?? "")
+        return Suggestion.closest(to: name, in: RegisterKind.allCases.map(\.rawValue), maxDistance: 3)
+    }
+
+    /// The register-level fields of a YAML register file.
+    private static func readHeader(_ kind: RegisterKind, path: String, fields: inout YAMLFields, catalog: Catalog) -> Register {
+        fields.warnUnknownKeys(keys)
+        var norms: [String] = []
+        for item in fields.stringList("norms") ?? [] {
+            if catalog.contains(item.text) {
+                if !norms.contains(item.text) { norms.append(item.text) }
+            } else {
+                fields.report(.unknownNorm(item.text, suggestion: catalog.suggestion(for: item.text), at: item.location))
+            }
+        }
+        return Register(kind: kind, source: path, entriesSource: path, title: fields.string("title", limit: Limits.nameCharacters),
+                        norms: norms, classification: fields.classification(default: .vertrouwelijk), owner: fields.string("owner"),
+                        reviewBy: fields.day("review_by"), reviewByLocation: fields.location(ofValue: "review_by"), entries: [])
+    }
+
+    /// One entry, checked against its kind's fields.
+    static func readEntry(_ node: FieldNode, kind: RegisterKind, parent: YAMLFields, register: Register, catalog: Catalog,
+                          diagnostics: inout [Diagnostic]) -> RegisterEntry? {
+        guard var fields = YAMLFields(node: node, parent: parent, diagnostics: &diagnostics) else { return nil }
+        defer { diagnostics += fields.diagnostics }
+        fields.warnUnknownKeys(["id", "classification"] + kind.fields.map(\.name))
+        guard let id = fields.requiredString("id", limit: Limits.nameCharacters) else { return nil }
+        guard id.slugified() == id else {
+            fields.report(.invalidID(id, suggestion: id.slugified(), at: fields.location(ofValue: "id")))
+            return nil
+        }
+        var entry = RegisterEntry(id: id, location: fields.location,
+                                  classification: max(register.classification, fields.classification(default: register.classification)),
+                                  values: [:], locations: [:])
+        for field in kind.fields {
+            guard fields.has(field.name) else {
+                if field.required { fields.report(.missingField(field.name, at: fields.location)) }
+                continue
+            }
+            entry.locations[field.name] = fields.location(ofValue: field.name)
+            if let value = read(field, from: &fields, catalog: catalog) { entry.values[field.name] = value }
+        }
+        if kind == .datalekken, !fields.has("gemeld_ap_op"), !fields.has("niet_gemeld_reden") {
+            fields.report(.missingField("gemeld_ap_op' or 'niet_gemeld_reden", at: fields.location))
+        }
+        return entry
+    }
+
+    /// A field's value as its kind says, with an error at the value when it does not fit.
+    private static func read(_ field: RegisterField, from fields: inout YAMLFields, catalog: Catalog) -> RegisterValue? {
+        let name = field.name
+        switch field.kind {
+        case .text:
+            return fields.string(name).map(RegisterValue.text)
+        case .list:
+            return fields.stringList(name).map { .list($0.map(\.text)) }
+        case .date:
+            return fields.day(name).map(RegisterValue.date)
+        case .flag:
+            return fields.bool(name).map(RegisterValue.flag)
+        case .number:
+            return fields.integer(name, in: 0...100_000_000).map(RegisterValue.number)
+        case .choice(let choices):
+            guard let text = fields.string(name) else { return nil }
+            let lower = text.lowercased()
+            if let choice = choices.first(where: { $0.value == lower || $0.aliases.contains(lower) }) { return .choice(choice.value) }
+            let values = choices.map(\.value)
+            fields.report(.unknownValue(name, text, allowed: values,
+                                        suggestion: Suggestion.closest(to: text, in: values + choices.flatMap(\.aliases)),
+                                        severity: .error, code: "invalid-value", at: fields.location(ofValue: name)))
+            return nil
+        case .reference:
+            return fields.string(name).map(RegisterValue.reference)
+        case .references:
+            return fields.stringList(name).map { .references($0.map(\.text)) }
+        case .norms:
+            guard let items = fields.stringList(name) else { return nil }
+            var norms: [String] = []
+            for item in items {
+                if catalog.contains(item.text) {
+                    if !norms.contains(item.text) { norms.append(item.text) }
+                } else {
+                    fields.report(.unknownNorm(item.text, suggestion: catalog.suggestion(for: item.text), at: item.location))
+                }
+            }
+            return .norms(norms)
+        case .actions:
+            // As in an assessment; a plain text (a CSV cell) lists open actions by title.
+            if let titles = fields.node(name)?.scalar.map({ _ in fields.stringList(name) ?? [] }) {
+                return .actions(titles.map { Action(title: $0.text, owner: nil, due: nil, status: .open, location: $0.location,
+                                                    dueLocation: $0.location) })
+            }
+            var actions: [Action] = []
+            var problems: [Diagnostic] = []
+            for node in fields.list(name) ?? [] {
+                if let action = ContentReader.readAction(node, parent: fields, diagnostics: &problems) { actions.append(action) }
+            }
+            problems.forEach { fields.report($0) }
+            return .actions(actions)
+        }
+    }
+
+    // MARK: CSV
+
+    /// The entries of a CSV file: a header row of field names, then one entry per row. A byte-order
+    /// mark, `;` or `,` (or tab) as separator, and quoted cells with line breaks are read as Excel
+    /// writes them. Positions are rows and columns as a spreadsheet shows them.
+    static func readCSV(_ text: String, kind: RegisterKind, path: String, register: Register, catalog: Catalog,
+                        diagnostics: inout [Diagnostic]) -> [RegisterEntry] {
+        guard let table = CSVTable(text, path: path, diagnostics: &diagnostics) else { return [] }
+        let parent = YAMLFields(path: path, lineOffset: 0, location: SourceLocation(path: path, line: 1, column: 1))
+        return table.rows.compactMap { row in
+            readEntry(row, kind: kind, parent: parent, register: register, catalog: catalog, diagnostics: &diagnostics)
+        }
+    }
+}
+
+/// A CSV file as rows of cells, each row a mapping from the header's names to its cells, placed
+/// at their row and column (row 1 is the header), so that entries from a spreadsheet are read and
+/// checked exactly like entries in YAML.
+struct CSVTable {
+    var rows: [FieldNode] = []
+
+    init?(_ text: String, path: String, diagnostics: inout [Diagnostic]) {
+        // Quotes come in pairs in any well-formed file (a quote inside a cell is doubled); an odd
+        // count means a quoted cell is never closed, which the parser would read to the end.
+        if text.utf8.count(where: { $0 == UInt8(ascii: "\"") }) % 2 == 1 {
+            diagnostics.append(.csvSyntax("a quoted cell is not closed", at: SourceLocation(path: path, line: 1, column: 1)))
+            return nil
+        }
+        let parsed: EnumeratedCSV
+        do {
+            parsed = try EnumeratedCSV(string: text, delimiter: CSVDelimiter.guessed(string: text), loadColumns: false)
+        } catch {
+            let detail = switch error as? CSVParseError {
+            case .quotation(let message)?, .generic(let message)?: message
+            case nil: String(describing: error)
+            }
+            diagnostics.append(.csvSyntax(detail, at: SourceLocation(path: path, line: 1, column: 1)))
+            return nil
+        }
+        let header = parsed.header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        for (index, cells) in parsed.rows.enumerated() {
+            let row = index + 2
+            // Rows Excel leaves empty (only separators) are not entries.
+            if cells.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            var pairs: [(key: FieldNode, value: FieldNode)] = []
+            for (column, name) in header.enumerated() where !name.isEmpty {
+                let place = SourceLocation(path: path, line: row, column: column + 1)
+                let cell = column < cells.count ? cells[column] : ""
+                pairs.append((FieldNode(.scalar(.init(string: name, plain: true)), at: SourceLocation(path: path, line: 1, column: column + 1)),
+                              FieldNode(.scalar(.init(string: cell, plain: true, itemsHaveColumns: false)), at: place)))
+            }
+            rows.append(FieldNode(.mapping(pairs), at: SourceLocation(path: path, line: row, column: 1)))
+        }
+    }
+}
