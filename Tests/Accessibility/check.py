@@ -32,6 +32,10 @@ PAGES = {
     "search": "zoeken.html?q=beleid",
     "integrity": "integriteit.html",
     "free page": "paginas/toegankelijkheid.html",
+    "registers": "registers/index.html",
+    "register": "registers/verwerkingen.html",
+    "register entry": "registers/verwerkers/wolkwerk.html",
+    "register entry with actions": "registers/dpia/dpia-camerabeelden.html",
 }
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 

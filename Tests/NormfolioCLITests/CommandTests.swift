@@ -65,8 +65,9 @@ import Testing
         #expect(result.stderr == "Content/procedures/incident.md:8:12: warning: this evidence was due for review on 2026-01-01, "
                 + "before 2026-12-01 [evidence-expired]\n")
         // Counted from the fixture: 79 norm pages and their index, 2 document pages and their index,
-        // 1 free page, and the home, coverage, maturity, plan, report, integrity and search pages.
-        #expect(result.stdout.hasPrefix("Built 91 pages, 2 documents (1 withheld for intranet), 1 warning in "))
+        // 1 free page, and the home, coverage, maturity, plan, report, integrity and search pages;
+        // and the registers' overview, the three registers classified intern and their one intern entry each.
+        #expect(result.stdout.hasPrefix("Built 98 pages, 2 documents (1 withheld for intranet), 1 warning in "))
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.count == 2)
         #expect(lines.first?.hasSuffix(" → \(site.path)") == true)
@@ -87,7 +88,8 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("index.html").path))
         // The auditor edition has the withheld pentest's page too.
         let auditor = try run(["build", Self.siteFixture.path, "-o", site.path, "--audience", "auditor"])
-        #expect(auditor.stdout.hasPrefix("Built 92 pages, 3 documents, 1 warning in "))
+        // The auditor gets all five registers and their eight entries.
+        #expect(auditor.stdout.hasPrefix("Built 106 pages, 3 documents, 1 warning in "))
     }
 
     @Test func checkReportsEveryMistakeOnceWithItsPlaceAndWritesNothing() throws {

@@ -230,6 +230,17 @@ import Testing
         #expect(missing.first?.message.contains("gemeld_ap_op") == true)
     }
 
+    /// Registers hold categories, not people: the privacy guard reads them, YAML and CSV alike.
+    @Test func thePrivacyGuardReadsRegisters() {
+        let yaml = "Content/registers/datalekken.yml", csv = "Content/registers/verwerkers.csv"
+        let p = MemoryPortfolio([
+            yaml: "entries:\n  - {id: a, titel: Mail van 1️⃣jan.jansen@example.nl, ontdekt_op: 2026-01-01, niet_gemeld_reden: Geen risico}\n",
+            csv: "id;naam;overeenkomst\nx;Contact 2️⃣piet@leverancier.example;geen\n",
+        ])
+        let found = p.check().diagnostics.filter { $0.code == "personal-data-email" }.map(\.location)
+        #expect(found == [p.location("1️⃣", in: yaml), p.location("2️⃣", in: csv)])
+    }
+
     @Test func daysBetweenDatesCountCalendarDays() {
         #expect(Day("2026-03-02")!.days(until: Day("2026-03-09")!) == 7)
         #expect(Day("2024-02-28")!.days(until: Day("2024-03-01")!) == 2)

@@ -9,14 +9,15 @@ import Testing
 @Suite struct TemplateVariableTests {
     static let theming = packageRoot.appendingPathComponent("docs/theming.md")
 
-    /// The variables each template is given while rendering the fixture portfolio, in every
-    /// audience: dotted paths into the view (`parts.rows.id`), by template name.
+    /// The variables each template is given while rendering the fixture portfolios (the second
+    /// has registers), in every audience: dotted paths into the view (`parts.rows.id`), by template name.
     static func produced() throws -> [String: Set<String>] {
         var variables: [String: Set<String>] = [:]
+        for root in [portfolioFixture.path, siteFixture] {
         for audience in Audience.allCases {
-            let result = Normfolio.check(BuildOptions(portfolio: portfolioFixture.path, audience: audience), today: fixedToday)
+            let result = Normfolio.check(BuildOptions(portfolio: root, audience: audience), today: fixedToday)
             let portfolio = try #require(result.portfolio)
-            let (theme, _) = Theme.load(root: portfolioFixture.path, io: .live, language: portfolio.settings.language)
+            let (theme, _) = Theme.load(root: root, io: .live, language: portfolio.settings.language)
             let edition = Edition(portfolio: portfolio, audience: audience, version: "test", strings: theme.strings)
             let engine = RenderEngine(theme: theme, edition: edition, fast: false)
             let context = RenderContext(edition: edition, rows: DocumentRows(edition: edition, engine: engine))
@@ -38,6 +39,7 @@ import Testing
             // Every page's template and the layout see `root` (the render engine adds it), and
             // every template sees `t`, the interface texts (their keys are Strings/nl.yml's).
             variables["every template", default: []].formUnion(paths(of: shared).union(["root", "t"]))
+        }
         }
         return variables
     }

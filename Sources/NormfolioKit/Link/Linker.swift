@@ -57,6 +57,7 @@ enum Linker {
             return result
         }
         var evidenceByNorm: [String: [Int]] = [:]
+        var entryLinks: [String: [Int]] = [:]
         var linkedFrom = [[Int]](repeating: [], count: documents.count)
         var attachmentsOfDocument = [[String]](repeating: [], count: documents.count)
         // Every use of an attachment: who uses it, how confidential that source is, and where.
@@ -65,6 +66,7 @@ enum Linker {
             documents[index].linkTargets = checked[index].targets
             documents[index].isStale = documents[index].reviewBy.map { $0 < asOf } ?? false
             for norm in documents[index].norms { evidenceByNorm[norm, default: []].append(index) }
+            for entry in Set(checked[index].entries) { entryLinks[entry, default: []].append(index) }
             for target in checked[index].documents where target != index && !linkedFrom[target].contains(index) {
                 linkedFrom[target].append(index)
             }
@@ -126,6 +128,7 @@ enum Linker {
             standings: standings, gitCommit: source.gitCommit, attachmentDigests: source.attachmentDigests, links: links)
         portfolio.registers = registers
         portfolio.registersByNorm = registersByNorm
+        portfolio.documentsLinkingToEntry = entryLinks
         return (portfolio, diagnostics + portfolio.claimDiagnostics())
     }
 
@@ -178,6 +181,8 @@ enum Linker {
         struct Checked: Sendable {
             /// Documents linked to, by index.
             var documents: [Int] = []
+            /// Register entries linked to, as "<register>/<id>".
+            var entries: [String] = []
             /// Attachments linked to, by path under Content/, with the place of the link.
             var attachments: [(file: String, location: SourceLocation)] = []
             var diagnostics: [Diagnostic] = []
@@ -210,6 +215,8 @@ enum Linker {
                 case .unsafe: result.diagnostics.append(.unsafeLink(link.destination, at: link.location))
                 case .anchor:
                     result.diagnostics += checkAnchor(link, in: String(path.dropFirst("Content/".count)))
+                case .register(let kind, let entry):
+                    if !entry.isEmpty { result.entries.append("\(kind.rawValue)/\(entry)") }
                 case .page(_, let fragment), .norm(_, let fragment):
                     if !fragment.isEmpty, let target = Portfolio.contentRelative(link.destination.prefix { $0 != "#" && $0 != "?" }.description,
                                                                                   from: path) {

@@ -20,6 +20,8 @@ public struct Portfolio: Sendable {
     public var registers: [Register] = []
     /// Norm ID → indices into `registers` of the registers that are evidence for it.
     public var registersByNorm: [String: [Int]] = [:]
+    /// "<register>/<id>" → indices of the documents whose text links to that entry.
+    public var documentsLinkingToEntry: [String: [Int]] = [:]
     /// Document index → indices of the documents whose text links to it ("gelinkt vanuit").
     public var linkedFrom: [[Int]]
     /// Every attachment some source uses (path under Content/) → the classification of the most
@@ -64,6 +66,8 @@ public enum LinkDestination: Equatable, Sendable {
     case document(Int, fragment: String)
     case page(Int, fragment: String)
     case norm(String, fragment: String)
+    /// A register (a file in Content/registers/), or one of its entries (`#id`).
+    case register(RegisterKind, entry: String)
     /// A file under Content/, by its path there.
     case attachment(String)
     case missing(String)
@@ -107,6 +111,12 @@ extension Portfolio {
                 if catalog.contains(id) && files.contains(contentPath) { return .norm(id, fragment: fragment) }
             }
             return .missing(destination)
+        }
+        // A register's file is never published as it is (its entries may be withheld): a link to
+        // it leads to the register's page, or with `#id` to an entry's.
+        if Register.isRegisterFile(contentPath) {
+            guard files.contains(contentPath), let kind = Register.kind(ofFile: contentPath) else { return .missing(destination) }
+            return .register(kind, entry: String(fragment.dropFirst()))
         }
         return files.contains(contentPath) ? .attachment(contentPath) : .missing(destination)
     }

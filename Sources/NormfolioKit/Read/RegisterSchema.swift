@@ -128,6 +128,14 @@ struct RegisterField: Sendable {
     /// Whether the register's table shows it.
     let column: Bool
 
+    /// The register a reference field points into.
+    var target: RegisterKind? {
+        switch kind {
+        case .reference(let target), .references(let target): target
+        default: nil
+        }
+    }
+
     init(_ name: String, _ kind: Kind, required: Bool = false, column: Bool = false) {
         (self.name, self.kind, self.required, self.column) = (name, kind, required, column)
     }

@@ -23,6 +23,10 @@ final class Edition: Sendable {
     let assessments: [String: Assessment]
     /// The published attachments: path under Content/ → path in the site.
     let attachmentPaths: [String: String]
+    /// The published registers, by index, in the kinds' order.
+    let publishedRegisters: [Int]
+    /// Per register (by index), its published entries by index; none for a withheld register.
+    let publishedEntries: [[Int]]
 
     init(portfolio: Portfolio, audience: Audience, version: String, strings: Strings) {
         self.portfolio = portfolio
@@ -41,6 +45,18 @@ final class Edition: Sendable {
             return shown
         }
         attachmentPaths = portfolio.attachmentSitePaths(for: audience)
+        publishedRegisters = portfolio.registers.indices.filter { audience.mayRead(portfolio.registers[$0].classification) }
+        publishedEntries = portfolio.registers.map { register in
+            audience.mayRead(register.classification)
+                ? register.entries.indices.filter { audience.mayRead(register.entries[$0].classification) } : []
+        }
+    }
+
+    /// The published entry of a register with this id, as (register, entry) indices.
+    func publishedEntry(_ kind: RegisterKind, id: String) -> (register: Int, entry: Int)? {
+        guard let r = portfolio.registers.firstIndex(where: { $0.kind == kind }) else { return nil }
+        guard let e = publishedEntries[r].first(where: { portfolio.registers[r].entries[$0].id == id }) else { return nil }
+        return (r, e)
     }
 
     var catalog: Catalog { portfolio.catalog }
@@ -151,6 +167,10 @@ final class Edition: Sendable {
             return audience.mayRead(portfolio.pages[index].classification)
                 ? .rewrite(root + Routes.page(portfolio.pages[index].slug) + fragment) : .unlink
         case .norm(let id, let fragment): return .rewrite(root + Routes.norm(id) + fragment)
+        case .register(let kind, let entry):
+            guard let r = portfolio.registers.firstIndex(where: { $0.kind == kind }), publishedRegisters.contains(r) else { return .unlink }
+            if entry.isEmpty { return .rewrite(root + Routes.register(kind)) }
+            return publishedEntry(kind, id: entry) != nil ? .rewrite(root + Routes.registerEntry(kind, entry)) : .unlink
         case .attachment(let file):
             return attachmentPaths[file].map { .rewrite(root + $0) } ?? .unlink
         }

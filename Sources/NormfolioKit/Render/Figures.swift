@@ -203,6 +203,32 @@ struct Figures {
         figures.append(Figure(value: "\(all.atTarget) \(edition.text("of")) \(all.applicable)", label: edition.text("figure_at_target")))
         figures.append(Figure(value: "\(portfolio.documents.count(where: \.isStale))", label: edition.text("stale_documents")))
         figures.append(Figure(value: "\(edition.overdueActions.count)", label: edition.text("figure_overdue")))
+        return figures + registerFigures()
+    }
+
+    /// The registers' key figures, over the entries this edition publishes, for each register it
+    /// publishes: agreements that end within 90 days, findings not yet done, breaches this year.
+    func registerFigures() -> [Figure] {
+        let asOf = portfolio.asOf
+        func entries(_ kind: RegisterKind) -> [RegisterEntry]? {
+            guard let r = portfolio.registers.firstIndex(where: { $0.kind == kind }), edition.publishedRegisters.contains(r) else { return nil }
+            return edition.publishedEntries[r].map { portfolio.registers[r].entries[$0] }
+        }
+        var figures: [Figure] = []
+        if let suppliers = entries(.verwerkers) {
+            let ending = suppliers.count { entry in
+                entry.date("overeenkomst_tot").map { asOf.days(until: $0) >= 0 && asOf.days(until: $0) <= 90 } ?? false
+            }
+            figures.append(Figure(value: "\(ending)", label: edition.text("figure_agreements_ending")))
+        }
+        if let findings = entries(.bevindingen) {
+            figures.append(Figure(value: "\(findings.count { $0.values["actie_status"] != .choice("gereed") })",
+                                  label: edition.text("figure_open_findings")))
+        }
+        if let breaches = entries(.datalekken) {
+            figures.append(Figure(value: "\(breaches.count { $0.date("ontdekt_op")?.year == asOf.year })",
+                                  label: edition.strings.format("figure_breaches_this_year", ["year": String(asOf.year)])))
+        }
         return figures
     }
 

@@ -27,6 +27,20 @@ struct NormPage: PageKind {
         var previous: NormLink?
         var next: NormLink?
         var assessment: AssessmentView?
+        /// The published registers that are evidence for the norm.
+        var registers: [RegisterValueView.Item]
+        var hasRegisters: Bool
+        /// The published findings about the norm.
+        var findings: [Finding]
+        var hasFindings: Bool
+    }
+
+    struct Finding: TemplateView {
+        var title: String
+        var href: String
+        var severity: String
+        var status: String
+        var overdue: Bool
     }
 
     /// How many of the norm's documents of one classification this edition does not publish.
@@ -94,6 +108,15 @@ struct NormPage: PageKind {
         let norm = catalog.norms[page.item]
         let domain = catalog.domain(norm.domain)
         let evidence = edition.portfolio.evidenceByNorm[norm.id] ?? []
+        let registers = (edition.portfolio.registersByNorm[norm.id] ?? []).filter(edition.publishedRegisters.contains).map { r in
+            let register = edition.portfolio.registers[r]
+            return RegisterValueView.Item(text: edition.registerTitle(register), href: Routes.link(to: Routes.register(register.kind), from: page.path))
+        }
+        let findings = edition.findings(about: norm.id).map { entry in
+            Finding(title: entry.name(in: .bevindingen), href: Routes.link(to: Routes.registerEntry(.bevindingen, entry.id), from: page.path),
+                    severity: entry.values["ernst"]?.text ?? "", status: edition.text("status_" + (entry.values["actie_status"]?.text ?? "open")),
+                    overdue: entry.values["actie_status"] != .choice("gereed") && (entry.date("actie_uiterlijk").map { $0 < edition.portfolio.asOf } ?? false))
+        }
         let shown = evidence.filter { edition.published[$0] }
         var withheld: [Classification: Int] = [:]
         for i in evidence where !edition.published[i] { withheld[edition.portfolio.documents[i].classification, default: 0] += 1 }
@@ -112,7 +135,7 @@ struct NormPage: PageKind {
             domain: domain.map(edition.domainLabel) ?? norm.domain,
             part: catalog.part(domain?.part ?? "").map { edition.title($0.title, $0.titleEN) } ?? "",
             evidence: context.documentRows(shown), hasPublishedEvidence: !shown.isEmpty, hasEvidence: !evidence.isEmpty,
-            noEvidence: evidence.isEmpty,
+            noEvidence: evidence.isEmpty && registers.isEmpty,
             withheld: Classification.allCases.compactMap { c in withheld[c].map { Withheld(count: $0, classification: c.name) } },
             hasWithheld: !withheld.isEmpty, withheldCount: evidence.count - shown.count,
             withheldNoun: edition.strings.plural("documents_counted", evidence.count - shown.count),
@@ -123,7 +146,8 @@ struct NormPage: PageKind {
             },
             previous: page.item > 0 ? link(catalog.norms[page.item - 1]) : nil,
             next: page.item + 1 < catalog.norms.count ? link(catalog.norms[page.item + 1]) : nil,
-            assessment: edition.assessments[norm.id].map { assessmentView($0, on: page.path, in: edition) })
+            assessment: edition.assessments[norm.id].map { assessmentView($0, on: page.path, in: edition) },
+            registers: registers, hasRegisters: !registers.isEmpty, findings: findings, hasFindings: !findings.isEmpty)
     }
 
     private func assessmentView(_ assessment: Assessment, on page: String, in edition: Edition) -> AssessmentView {

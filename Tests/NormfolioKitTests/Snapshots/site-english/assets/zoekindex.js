@@ -793,7 +793,7 @@ var NORMFOLIO_INDEX = [
   "c": "openbaar",
   "fm": "go.02 go.01 bestuurssecretaris beleid",
   "ft": "informatiebeveiligingsbeleid",
-  "fx": "doel dit beleid geeft invulling aan go.02. zie de incidentprocedure en het pentestrapport. details meer over sm.02 volgt.",
+  "fx": "doel dit beleid geeft invulling aan go.02. zie de incidentprocedure en het pentestrapport. details meer over sm.02 volgt. welke gegevens we verwerken staat in het register van verwerkingen, bijvoorbeeld de leerlingadministratie.",
   "k": "beleid",
   "n": "GO.02, GO.01",
   "t": "Informatiebeveiligingsbeleid",
