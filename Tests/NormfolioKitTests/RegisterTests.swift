@@ -241,6 +241,28 @@ import Testing
         #expect(found == [p.location("1️⃣", in: yaml), p.location("2️⃣", in: csv)])
     }
 
+    /// A register's export is a register file: read back, it gives the same entries.
+    @Test func theExportedCSVReadsBackAsTheSameRegister() throws {
+        let result = Normfolio.render(BuildOptions(portfolio: siteFixture, audience: .auditor), today: fixedToday)
+        let site = try #require(result.site)
+        let original = try #require(result.portfolio?.register(.verwerkers))
+        let exported = page(site, "export/verwerkers.csv")
+        #expect(exported.hasPrefix("\u{FEFF}id;naam;producten;overeenkomst;"))
+        // With a YAML file beside it that gives the register its classification (alone, a CSV
+        // register is vertrouwelijk, and so is every entry in it).
+        let back = MemoryPortfolio(["Content/registers/verwerkers.csv": exported,
+                                    "Content/registers/verwerkers.yml": "classification: intern\nbron: verwerkers.csv\n"]).check()
+        #expect(back.diagnostics.isEmpty, "\(back.diagnostics.map(\.formatted))")
+        let read = try #require(back.portfolio?.register(.verwerkers))
+        #expect(read.entries.map(\.id) == original.entries.map(\.id))
+        #expect(read.entries.map(\.values) == original.entries.map(\.values))
+        #expect(read.entries.map(\.classification) == original.entries.map(\.classification))
+        // The intranet's export holds only what the intranet may read.
+        let intranet = try #require(Normfolio.render(BuildOptions(portfolio: siteFixture, audience: .intranet), today: fixedToday).site)
+        #expect(page(intranet, "export/verwerkers.csv").split(separator: "\r\n").count == 2)
+        #expect(!intranet.files.contains { $0.path == "export/dpia.csv" })
+    }
+
     @Test func daysBetweenDatesCountCalendarDays() {
         #expect(Day("2026-03-02")!.days(until: Day("2026-03-09")!) == 7)
         #expect(Day("2024-02-28")!.days(until: Day("2024-03-01")!) == 2)

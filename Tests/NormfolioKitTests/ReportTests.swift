@@ -106,7 +106,7 @@ func parseCSV(_ text: String) -> [[String]] {
 
     @Test func jsonHasTheDocumentedShape() throws {
         let model = try json()
-        #expect(model["schema_version"] as? Int == 1)
+        #expect(model["schema_version"] as? Int == 2)
         #expect(model["as_of"] as? String == "2026-12-01")
         #expect(model["audience"] as? String == "intranet")
         let norms = try #require(model["norms"] as? [[String: Any]])

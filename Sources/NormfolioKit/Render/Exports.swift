@@ -12,7 +12,58 @@ struct Exports {
         [
             Site.File(path: Routes.csv, contents: .data(normsCSV())),
             Site.File(path: Routes.json, contents: .data(portfolioJSON())),
-        ]
+        ] + edition.publishedRegisters.map { index in
+            Site.File(path: Routes.registerCSV(portfolio.registers[index].kind), contents: .data(registerCSV(index)))
+        }
+    }
+
+    /// The paths of the files `files()` makes, without making them.
+    var paths: [String] {
+        [Routes.csv, Routes.json] + edition.publishedRegisters.map { Routes.registerCSV(portfolio.registers[$0].kind) }
+    }
+
+    /// A register's published entries as Excel set to Dutch opens them, in the register format's
+    /// own columns, so the file can be kept and read back as the register (`Content/registers/`).
+    func registerCSV(_ index: Int) -> Data {
+        let register = portfolio.registers[index]
+        let fields = register.kind.fields
+        var lines = [(["id"] + fields.map(\.name) + ["classification"]).map(Self.csvCell).joined(separator: ";")]
+        for e in edition.publishedEntries[index] {
+            let entry = register.entries[e]
+            let cells = [entry.id] + fields.map { Self.cellText(entry.values[$0.name]) } + [entry.classification.name]
+            lines.append(cells.map(Self.csvCell).joined(separator: ";"))
+        }
+        return Data([0xEF, 0xBB, 0xBF]) + Data((lines.joined(separator: "\r\n") + "\r\n").utf8)
+    }
+
+    /// A register value as the format writes it in a cell: lists with commas, dates as
+    /// YYYY-MM-DD, yes/no as ja/nee, actions by title.
+    static func cellText(_ value: RegisterValue?) -> String {
+        switch value {
+        case .text(let text)?, .choice(let text)?, .reference(let text)?: text
+        case .list(let items)?, .references(let items)?, .norms(let items)?: items.joined(separator: ", ")
+        case .date(let day)?: day.description
+        case .flag(let flag)?: flag ? "ja" : "nee"
+        case .number(let number)?: String(number)
+        case .actions(let actions)?: actions.map(\.title).joined(separator: ", ")
+        case nil: ""
+        }
+    }
+
+    /// A register value in the JSON model.
+    static func jsonValue(_ value: RegisterValue) -> JSONValue {
+        switch value {
+        case .text(let text), .choice(let text), .reference(let text): .string(text)
+        case .list(let items), .references(let items), .norms(let items): .strings(items)
+        case .date(let day): .string(day.description)
+        case .flag(let flag): .bool(flag)
+        case .number(let number): .int(number)
+        case .actions(let actions):
+            .array(actions.map { action in
+                .object(["title": .string(action.title), "owner": .string(action.owner), "due": .string(action.due?.description),
+                         "status": .string(action.status.rawValue), "overdue": .bool(action.isOverdue)])
+            })
+        }
     }
 
     // MARK: CSV
@@ -59,12 +110,12 @@ struct Exports {
 
     // MARK: JSON
 
-    /// `export/portfolio.json`, schema version 1 (documented in docs/exports.md).
+    /// `export/portfolio.json`, schema version 2 (documented in docs/exports.md).
     func portfolioJSON() -> Data {
         Data(exportModel().text.utf8)
     }
 
-    static let schemaVersion = 1
+    static let schemaVersion = 2
 
 
     func exportModel() -> JSONValue {
@@ -119,6 +170,25 @@ struct Exports {
                 "url": .string(Routes.document(document.slug)),
             ])
         }
+        let registers: [JSONValue] = edition.publishedRegisters.map { index in
+            let register = portfolio.registers[index]
+            return .object([
+                "register": .string(register.kind.rawValue), "title": .string(edition.registerTitle(register)),
+                "norms": .strings(register.norms), "classification": .string(register.classification.name),
+                "owner": .string(register.owner), "review_by": .string(register.reviewBy?.description), "stale": .bool(register.isStale),
+                "url": .string(Routes.register(register.kind)),
+                "entries": .array(edition.publishedEntries[index].map { e in
+                    let entry = register.entries[e]
+                    var members: [String: JSONValue] = [
+                        "id": .string(entry.id), "classification": .string(entry.classification.name),
+                        "url": .string(Routes.registerEntry(register.kind, entry.id)),
+                    ]
+                    // Every field of the register, null where the entry has no value.
+                    for field in register.kind.fields { members[field.name] = entry.values[field.name].map(Self.jsonValue) ?? .null }
+                    return .object(members)
+                }),
+            ])
+        }
         var summary = summaryRecord(portfolio.tally(catalog.norms))
         if case .object(var members) = summary {
             members["documents"] = .int(portfolio.documents.count)
@@ -133,7 +203,7 @@ struct Exports {
             "as_of": .string(portfolio.asOf.description),
             "audience": .string(edition.audience.rawValue), "normfolio_version": .string(edition.version),
             "catalog_version": .string(catalog.version), "summary": summary, "parts": .array(parts), "norms": .array(norms),
-            "documents": .array(documents),
+            "documents": .array(documents), "registers": .array(registers),
         ])
     }
 

@@ -52,7 +52,7 @@ public final class LazySite: Sendable {
         // Pages come first; then exports, the search index and copied files, where no page is.
         var sources: [String: Source] = [:]
         for page in pages { sources[page.route.path] = .page(kind: page.kind, page.route) }
-        for path in [Routes.csv, Routes.json] where sources[path] == nil { sources[path] = .exports }
+        for path in Exports(edition: edition).paths where sources[path] == nil { sources[path] = .exports }
         if sources[Routes.searchIndex] == nil { sources[Routes.searchIndex] = .searchIndex }
         for file in Self.copiedFiles(edition: edition, theme: theme) where sources[file.path] == nil {
             sources[file.path] = .copy(file.contents)
@@ -185,7 +185,8 @@ public final class LazySite: Sendable {
         for kind in PageKinds.all {
             for page in kind.pages(in: everything) { files[page.path] = kind.describe(page, in: everything) }
         }
-        for path in [Routes.csv, Routes.json, Routes.searchIndex, Routes.manifest, Routes.sums, Routes.signature] {
+        for path in [Routes.csv, Routes.json, Routes.searchIndex, Routes.manifest, Routes.sums, Routes.signature]
+            + portfolio.registers.map({ Routes.registerCSV($0.kind) }) {
             files[path] = "a file normfolio writes"
         }
         for audience in Audience.allCases {

@@ -221,6 +221,7 @@ extension Routes {
     static let registers = "registers/index.html"
     static func register(_ kind: RegisterKind) -> String { "registers/\(kind.rawValue).html" }
     static func registerEntry(_ kind: RegisterKind, _ id: String) -> String { "registers/\(kind.rawValue)/\(id).html" }
+    static func registerCSV(_ kind: RegisterKind) -> String { "export/\(kind.rawValue).csv" }
 }
 
 extension Edition {
