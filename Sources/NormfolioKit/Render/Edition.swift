@@ -68,7 +68,47 @@ final class Edition: Sendable {
     }
 
     /// The actions this edition shows that are past due and not done.
-    var overdueActions: [Action] { assessments.values.flatMap(\.actions).filter(\.isOverdue) }
+    var overdueActions: [Action] {
+        assessments.values.flatMap(\.actions).filter(\.isOverdue) + registerActions.map(\.action).filter(\.isOverdue)
+    }
+
+    /// An improvement action kept in a register: a finding's follow-up or a DPIA's measure.
+    struct RegisterAction {
+        var action: Action
+        /// The norm it concerns (a finding's first norm).
+        var norm: String?
+        var kind: RegisterKind
+        var entry: RegisterEntry
+    }
+
+    /// The improvement actions of the published register entries, in register order.
+    var registerActions: [RegisterAction] {
+        var actions: [RegisterAction] = []
+        for r in publishedRegisters {
+            let register = portfolio.registers[r]
+            for e in publishedEntries[r] {
+                let entry = register.entries[e]
+                switch register.kind {
+                case .bevindingen:
+                    guard entry.values["actie"] != nil || entry.values["actie_uiterlijk"] != nil else { continue }
+                    let status = entry.values["actie_status"]?.text.flatMap(Action.Status.init(name:)) ?? .open
+                    var action = Action(title: entry.values["actie"]?.text ?? entry.name(in: .bevindingen),
+                                        owner: entry.values["actie_eigenaar"]?.text, due: entry.date("actie_uiterlijk"), status: status,
+                                        location: entry.location, dueLocation: entry.locations["actie_uiterlijk"] ?? entry.location)
+                    action.isOverdue = status != .gereed && (action.due.map { $0 < portfolio.asOf } ?? false)
+                    var norm: String?
+                    if case .norms(let ids)? = entry.values["normen"] { norm = ids.first }
+                    actions.append(RegisterAction(action: action, norm: norm, kind: .bevindingen, entry: entry))
+                case .dpia:
+                    if case .actions(let list)? = entry.values["maatregelen"] {
+                        actions += list.map { RegisterAction(action: $0, norm: nil, kind: .dpia, entry: entry) }
+                    }
+                default: break
+                }
+            }
+        }
+        return actions
+    }
 
     /// Size and SHA-256 of an attachment (a path under Content/), as the read stage hashed it.
     func digest(ofAttachment source: String) -> Digest {

@@ -166,22 +166,29 @@ struct Figures {
         var owner: String?
         var due: String?
         var overdue: Bool
-        var norm: NormReference
+        var norm: NormReference?
+        /// The register entry it comes from (a finding, a DPIA), from the site's root.
+        var source: RegisterValueView.Item?
     }
 
-    /// Every action of every assessment, grouped by status and sorted by due date.
+    /// Every action of every assessment and of the published findings and DPIAs, grouped by
+    /// status and sorted by due date.
     func actionGroups() -> [ActionGroup] {
-        var all: [(norm: Catalog.Norm, action: Action)] = []
+        var all: [(norm: Catalog.Norm?, action: Action, source: RegisterValueView.Item?)] = []
         for norm in edition.catalog.norms {
-            for action in edition.assessments[norm.id]?.actions ?? [] { all.append((norm, action)) }
+            for action in edition.assessments[norm.id]?.actions ?? [] { all.append((norm, action, nil)) }
+        }
+        for item in edition.registerActions {
+            let source = RegisterValueView.Item(text: item.entry.name(in: item.kind), href: Routes.registerEntry(item.kind, item.entry.id))
+            all.append((item.norm.flatMap { edition.catalog.norm($0) }, item.action, source))
         }
         return Action.Status.allCases.map { status in
             let actions = all.filter { $0.action.status == status }
-                .sorted { ($0.action.due ?? Day.distantFuture, $0.norm.id, $0.action.title)
-                    < ($1.action.due ?? Day.distantFuture, $1.norm.id, $1.action.title) }
-                .map { norm, action in
+                .sorted { ($0.action.due ?? Day.distantFuture, $0.norm?.id ?? "~", $0.action.title)
+                    < ($1.action.due ?? Day.distantFuture, $1.norm?.id ?? "~", $1.action.title) }
+                .map { norm, action, source in
                     ActionEntry(title: action.title, owner: action.owner, due: action.due.map(edition.format),
-                                overdue: action.isOverdue, norm: NormReference(norm, in: edition))
+                                overdue: action.isOverdue, norm: norm.map { NormReference($0, in: edition) }, source: source)
                 }
             return ActionGroup(status: edition.text("status_" + status.rawValue).uppercasedFirst, id: status.styleName,
                                actions: actions, count: actions.count, hasActions: !actions.isEmpty)
