@@ -4,7 +4,7 @@ import NormfolioKit
 
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Create a new portfolio: normfolio.yml, two example documents and one assessment.",
+        abstract: "Create a new portfolio: normfolio.yml, two example documents, one assessment and a register of processing activities.",
         discussion: """
             Existing files are never overwritten. With --theme, the built-in templates and styles are \
             copied to Templates/, Public/ and Strings/ so you can adapt them; without it the site always uses \
@@ -116,6 +116,7 @@ enum Starter {
             worden bij de Autoriteit Persoonsgegevens (GB.02).
 
             """.utf8),
+        "Content/registers/verwerkingen.yml": Data(RegisterTemplate.yaml(.verwerkingen, today: today).utf8),
         "Content/norms/GO.02.md": Data("""
             ---
             level: 2

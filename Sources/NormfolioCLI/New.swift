@@ -4,17 +4,23 @@ import NormfolioKit
 
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Create a new evidence document with complete front matter.",
+        abstract: "Create a new evidence document with complete front matter, or a new register.",
         discussion: """
             Writes Content/<folder>/<name>.md in the portfolio, named after the title, with every \
-            front-matter field filled in or ready to fill in. Existing files are never overwritten.
+            front-matter field filled in or ready to fill in. With --register, writes \
+            Content/registers/<register>.yml instead: the register's fields and one example entry with \
+            every field explained. Existing files are never overwritten.
             """)
 
     @Argument(help: "The document's title.")
-    var title: String
+    var title: String?
 
     @Option(help: ArgumentHelp("The norm IDs it supports, separated by commas.", valueName: "IDS"))
-    var norms: String
+    var norms: String?
+
+    @Option(help: ArgumentHelp("Write a new register instead: verwerkingen, verwerkers, dpia, datalekken or bevindingen.",
+                               valueName: "REGISTER"))
+    var register: String?
 
     @Option(help: "The kind of document: beleid, procedure, register, rapport, testrapport, screenshot, contract, dpia, training, notulen or overig.")
     var type: String = "overig"
@@ -29,24 +35,42 @@ struct New: ParsableCommand {
     var portfolio: String = "."
 
     func validate() throws {
+        if let register {
+            guard RegisterKind(rawValue: register.lowercased()) != nil else {
+                throw ValidationError("unknown register '\(register)'; use one of: "
+                                      + RegisterKind.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            return
+        }
+        guard title != nil else { throw ValidationError("give the document's title (or --register to write a register)") }
         try NewDocumentOptions.validate(norms: normIDs, type: type, classification: classification, folder: folder)
     }
 
-    var normIDs: [String] { NewDocumentOptions.normIDs(norms) }
+    var normIDs: [String] { NewDocumentOptions.normIDs(norms ?? "") }
 
     func run() throws {
         let today = Day(Date())
+        if let register, let kind = RegisterKind(rawValue: register.lowercased()) {
+            try write("Content/registers/\(kind.rawValue).yml", RegisterTemplate.yaml(kind, today: today))
+            if kind == .dpia { print("Fill in 'verwerking' with the id of a processing activity in Content/registers/verwerkingen.yml.") }
+            return
+        }
+        let title = title ?? ""
         let name = Slug.make(title)
-        let relative = "Content/\(folder)/\(name).md"
+        let text = EvidenceTemplate.frontMatter(title: title, norms: normIDs, type: type.lowercased(),
+                                                classification: NewDocumentOptions.classificationName(classification),
+                                                date: today, reviewBy: today.adding(years: 1))
+            + "# \(title)\n\nBeschrijf hier het bewijs. Verwijs naar normen met hun ID, zoals \(normIDs[0]).\n"
+        try write("Content/\(folder)/\(name).md", text)
+    }
+
+    /// Writes a new file in the portfolio; an existing file is never overwritten.
+    private func write(_ relative: String, _ text: String) throws {
         let url = URL(fileURLWithPath: portfolio).appendingPathComponent(relative)
         guard !FileManager.default.fileExists(atPath: url.path) else {
             Output.printError("error: \(relative) already exists; nothing was written")
             throw ExitCode(1)
         }
-        let text = EvidenceTemplate.frontMatter(title: title, norms: normIDs, type: type.lowercased(),
-                                                classification: NewDocumentOptions.classificationName(classification),
-                                                date: today, reviewBy: today.adding(years: 1))
-            + "# \(title)\n\nBeschrijf hier het bewijs. Verwijs naar normen met hun ID, zoals \(normIDs[0]).\n"
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(text.utf8).write(to: url)
         print("Created \(relative)")

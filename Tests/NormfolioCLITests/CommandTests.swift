@@ -149,12 +149,14 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let created = try run(["init", "nieuw"], in: folder)
         #expect(created.status == 0)
-        #expect(created.stdout.hasPrefix("Created a portfolio in nieuw with 4 files."))
+        #expect(created.stdout.hasPrefix("Created a portfolio in nieuw with 5 files."))
         let portfolio = folder.appendingPathComponent("nieuw")
         let check = try run(["check", portfolio.path])
         #expect(check.status == 0)
         #expect(check.stdout == "No problems found (2 documents).\n")
         #expect(try run(["build", portfolio.path]).status == 0)
+        // A small register of processing activities comes with it, and is published.
+        #expect(FileManager.default.fileExists(atPath: portfolio.appendingPathComponent("_site/registers/verwerkingen.html").path))
         let again = try run(["init", "nieuw"], in: folder)
         #expect(again.status == 1)
         #expect(again.stderr.contains("already has"))
@@ -199,6 +201,20 @@ import Testing
         #expect(registerText.contains("\ntype: register\nclassification: vertrouwelijk\n"))
         let wrongClass = try run(["new", "Y", "--norms", "SM.02", "--classification", "geheim", "--portfolio", folder.path])
         #expect(wrongClass.status == 64 && wrongClass.stderr.contains("unknown classification 'geheim'"))
+        // A new register of each kind, every field explained; each checks cleanly except the
+        // DPIA, whose processing activity the author must name.
+        for kind in ["verwerkers", "datalekken", "bevindingen", "dpia"] {
+            let register = try run(["new", "--register", kind, "--portfolio", folder.path])
+            #expect(register.stdout.hasPrefix("Created Content/registers/\(kind).yml\n"))
+        }
+        let registers = try run(["check", folder.path, "--format", "json"])
+        #expect(registers.stdout.contains("\"code\" : \"missing-field\"") || registers.stdout.contains("\"code\": \"missing-field\""))
+        #expect(registers.stdout.components(separatedBy: "\"code\"").count == 2, "\(registers.stdout)")
+        let dpia = try String(contentsOf: folder.appendingPathComponent("Content/registers/dpia.yml"), encoding: .utf8)
+        #expect(dpia.contains("# verwerking: voorbeeld") && dpia.contains("# required; the id of an entry in verwerkingen"))
+        #expect(try run(["new", "--register", "verwerkers", "--portfolio", folder.path]).status == 1)
+        let wrongRegister = try run(["new", "--register", "leveranciers", "--portfolio", folder.path])
+        #expect(wrongRegister.status == 64 && wrongRegister.stderr.contains("unknown register 'leveranciers'"))
         let unknown = try run(["new", "X", "--norms", "SM.20", "--portfolio", folder.path])
         #expect(unknown.status == 64)
         #expect(unknown.stderr.contains("unknown norm ID 'SM.20' (did you mean 'SM.02'?)"))

@@ -1,0 +1,99 @@
+/// A new register file, as `normfolio new --register` writes it: the register's own fields, and
+/// one example entry with every field of its kind, each with a word on what it holds. References
+/// to other registers are left as comments to fill in; a DPIA's `verwerking`, which is required,
+/// must be filled in before the register passes `normfolio check`.
+public enum RegisterTemplate {
+    public static func yaml(_ kind: RegisterKind, today: Day) -> String {
+        var lines = [
+            "# \(kind.rawValue): see docs/format.md#registers for every field.",
+            "title: \(title[kind] ?? kind.rawValue)",
+            "norms: [\(norms[kind] ?? "")]       # the norms this register is evidence for",
+            "classification: \(kind == .datalekken || kind == .dpia ? "vertrouwelijk" : "intern")",
+            "owner:                 # who keeps the register",
+            "review_by: \(today.adding(years: 1))",
+            "entries:",
+            "  - id: \(example[kind] ?? "voorbeeld")          # stable: lower-case letters, digits and hyphens",
+        ]
+        for field in kind.fields {
+            let value = sample(field, kind: kind, today: today)
+            let line = "\(field.name): \(value)"
+            let comment = (field.required ? "required; " : "") + (help[field.name] ?? describe(field.kind))
+            // A reference needs an entry in another register: left for the author to fill in.
+            let prefix = field.target != nil ? "# " : ""
+            lines.append("    \(prefix)\(line)" + String(repeating: " ", count: max(1, 40 - line.count - prefix.count)) + "# " + comment)
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func sample(_ field: RegisterField, kind: RegisterKind, today: Day) -> String {
+        if let value = samples[field.name] { return value }
+        switch field.kind {
+        case .text: return field.name == kind.nameField ? (names[kind] ?? "Voorbeeld") : ""
+        case .list: return "[]"
+        // A date something runs until or is due by lies ahead; others are today.
+        case .date:
+            let ahead = field.name.hasSuffix("_tot") || ["herzien_voor", "herbeoordeling_op", "actie_uiterlijk", "hertest_op"].contains(field.name)
+            return (ahead ? today.adding(years: 1) : today).description
+        case .flag: return "nee"
+        case .number: return "0"
+        case .choice(let choices): return choices.first?.value ?? ""
+        case .reference: return "voorbeeld"
+        case .references: return "[voorbeeld]"
+        case .norms: return "[]"
+        case .actions: return "[]"
+        }
+    }
+
+    private static func describe(_ kind: RegisterField.Kind) -> String {
+        switch kind {
+        case .text: "text"
+        case .list: "a list: [a, b]"
+        case .date: "a date, YYYY-MM-DD"
+        case .flag: "ja or nee"
+        case .number: "a whole number"
+        case .choice(let choices): "one of: " + choices.map(\.value).joined(separator: ", ")
+        case .reference(let target): "the id of an entry in \(target.rawValue)"
+        case .references(let target): "ids of entries in \(target.rawValue): [a, b]"
+        case .norms: "norm IDs: [SM.02]"
+        case .actions: "actions: - {title: …, owner: …, due: YYYY-MM-DD, status: open}"
+        }
+    }
+
+    private static let title: [RegisterKind: String] = [
+        .verwerkingen: "Register van verwerkingen", .verwerkers: "Verwerkers en verwerkersovereenkomsten", .dpia: "DPIA's",
+        .datalekken: "Datalekkenregister", .bevindingen: "Bevindingen",
+    ]
+    private static let norms: [RegisterKind: String] = [
+        .verwerkingen: "PR.03", .verwerkers: "SC.02", .dpia: "", .datalekken: "GB.01, GB.02", .bevindingen: "",
+    ]
+    private static let example: [RegisterKind: String] = [
+        .verwerkingen: "leerlingadministratie", .verwerkers: "leverancier", .dpia: "dpia-voorbeeld",
+        .datalekken: "datalek-voorbeeld", .bevindingen: "bevinding-voorbeeld",
+    ]
+    private static let names: [RegisterKind: String] = [
+        .verwerkingen: "Leerlingadministratie", .verwerkers: "Leverancier BV", .dpia: "DPIA voorbeeld",
+        .datalekken: "Voorbeeld van een datalek", .bevindingen: "Voorbeeld van een bevinding",
+    ]
+    /// Example values that read well and pass the checks.
+    private static let samples: [String: String] = [
+        "doelen": "[Inschrijving, Bekostiging]", "betrokkenen": "[leerlingen, ouders]", "gegevens": "[NAW-gegevens]",
+        "grondslag": "c", "bewaartermijn": "5 jaar na uitschrijving", "niet_gemeld_reden": "Geen risico voor betrokkenen",
+        "overeenkomst": "mvo-4.0", "uitkomst": "uitvoeren", "bron": "zelfevaluatie", "ernst": "laag", "actie_status": "open",
+    ]
+    /// What the fields hold, where the kind of value alone does not say it.
+    private static let help: [String: String] = [
+        "doelen": "why the data is processed", "betrokkenen": "categories of people: leerlingen, ouders, medewerkers",
+        "gegevens": "categories of personal data, never the data itself", "bijzondere_gegevens": "special categories, such as health",
+        "grondslag": "AVG art. 6(1): a to f", "bewaartermijn": "how long the data is kept", "ontvangers": "who receives the data",
+        "verwerkers": "ids of entries in verwerkers", "systemen": "the systems used", "buiten_eer": "transfer outside the EEA",
+        "hoog_risico": "high risk: then a DPIA is needed", "dpia": "the id of an entry in dpia",
+        "herzien_voor": "review this entry before this date", "producten": "the products used",
+        "overeenkomst": "the processing agreement: mvo-4.0, algemeen, eigen or geen",
+        "privacybijsluiter": "the address of the product's privacybijsluiter", "certificering": "such as ROSA certificeringsschema, ISO 27001",
+        "certificering_tot": "the certificate is valid until", "verwerking": "the id of an entry in verwerkingen",
+        "fg_advies": "the advice of the FG", "maatregelen": "the measures",
+        "gemeld_ap_op": "reported to the AP on (or give niet_gemeld_reden)", "niet_gemeld_reden": "why it was not reported",
+        "te_laat_reden": "why the report came after 72 hours", "categorieen": "categories of people and data, never names",
+        "normen": "the norms the finding concerns", "actie": "the follow-up", "hertest_resultaat": "the result of the retest",
+    ]
+}
