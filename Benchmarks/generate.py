@@ -2,7 +2,9 @@
 """Writes a synthetic normfolio portfolio of N evidence documents for benchmarking.
 
 Each document is 2-4 KB of realistic Dutch Markdown: front matter, headings, lists, a table,
-norm IDs in the text and links to other documents. The output is deterministic for a given N.
+norm IDs in the text and links to other documents. Beside them, 1,000 register entries: 400
+processing activities, 200 processors (as an Excel CSV), 100 DPIAs, 100 breaches and 200
+findings (as CSV), cross-referenced. The output is deterministic for a given N.
 """
 import os
 import random
@@ -56,6 +58,52 @@ def document(i, n, rng):
     return "\n".join(fm + body) + "\n"
 
 
+def registers(root, rng):
+    """The five registers, 1,000 entries in all, referring to each other."""
+    folder = os.path.join(root, "Content", "registers")
+    os.makedirs(folder, exist_ok=True)
+    classes = ["intern", "intern", "vertrouwelijk", "strikt-vertrouwelijk"]
+    with open(os.path.join(folder, "verwerkingen.yml"), "w") as f:
+        f.write("title: Register van verwerkingen\nnorms: [PR.03, SW.01]\nclassification: intern\nreview_by: 2027-06-01\nentries:\n")
+        for i in range(400):
+            f.write("  - id: verwerking-%03d\n    naam: Verwerking %03d\n    doelen: [Onderwijs, Administratie]\n"
+                    "    betrokkenen: [leerlingen, ouders]\n    gegevens: [NAW-gegevens, resultaten]\n    grondslag: %s\n"
+                    "    bewaartermijn: 2 jaar\n    verwerkers: [verwerker-%03d, verwerker-%03d]\n    hoog_risico: %s\n%s"
+                    "    classification: %s\n    herzien_voor: 2027-%02d-01\n"
+                    % (i, i, rng.choice("bcef"), i % 200, (i * 7) % 200, "ja" if i % 4 == 0 else "nee",
+                       "    dpia: dpia-%03d\n" % (i % 100) if i % 4 == 0 else "", rng.choice(classes), rng.randint(1, 12)))
+    rows = ["id;naam;producten;overeenkomst;overeenkomst_tot;certificering;certificering_tot;classification"]
+    for i in range(200):
+        rows.append("verwerker-%03d;Leverancier %03d BV;\"Product A, Product B\";%s;202%d-%02d-01;ISO 27001;2027-%02d-01;%s"
+                    % (i, i, rng.choice(["mvo-4.0", "mvo-4.0", "algemeen", "eigen"]), rng.choice([6, 7, 8]), rng.randint(1, 12),
+                       rng.randint(1, 12), rng.choice(classes)))
+    with open(os.path.join(folder, "verwerkers.csv"), "w", newline="") as f:
+        f.write("\ufeff" + "\r\n".join(rows) + "\r\n")
+    with open(os.path.join(folder, "verwerkers.yml"), "w") as f:
+        f.write("norms: [SC.01, SC.02]\nclassification: intern\nbron: verwerkers.csv\n")
+    with open(os.path.join(folder, "dpia.yml"), "w") as f:
+        f.write("classification: vertrouwelijk\nentries:\n")
+        for i in range(100):
+            f.write("  - id: dpia-%03d\n    titel: DPIA %03d\n    verwerking: verwerking-%03d\n    datum: 2025-%02d-01\n"
+                    "    uitkomst: uitvoeren-met-maatregelen\n    maatregelen:\n      - {title: Maatregel, owner: FG, due: 2027-%02d-01, status: open}\n"
+                    "    herbeoordeling_op: 2027-%02d-01\n" % (i, i, (i * 4) % 400, rng.randint(1, 12), rng.randint(1, 12), rng.randint(1, 12)))
+    with open(os.path.join(folder, "datalekken.yml"), "w") as f:
+        f.write("entries:\n")
+        for i in range(100):
+            f.write("  - id: datalek-%03d\n    titel: Datalek %03d\n    ontdekt_op: 2026-%02d-10\n    gemeld_ap_op: 2026-%02d-12\n"
+                    "    categorieen: [leerlingen]\n    aantal_betrokkenen: %d\n" % (i, i, i % 12 + 1, i % 12 + 1, rng.randint(1, 300)))
+    rows = ["id;titel;bron;datum;normen;ernst;actie;actie_eigenaar;actie_uiterlijk;actie_status;classification"]
+    for i in range(200):
+        rows.append("bevinding-%03d;Bevinding %03d;%s;2026-%02d-01;\"%s\";%s;Oplossen;ICT-coördinator;2027-%02d-01;%s;%s"
+                    % (i, i, rng.choice(["audit", "pentest", "zelfevaluatie"]), rng.randint(1, 11), ", ".join(rng.sample(NORMS, 2)),
+                       rng.choice(["laag", "midden", "hoog"]), rng.randint(1, 12), rng.choice(["open", "bezig", "gereed"]),
+                       rng.choice(classes)))
+    with open(os.path.join(folder, "bevindingen.csv"), "w", newline="") as f:
+        f.write("\ufeff" + "\r\n".join(rows) + "\r\n")
+    with open(os.path.join(folder, "bevindingen.yml"), "w") as f:
+        f.write("classification: intern\nbron: bevindingen.csv\n")
+
+
 def main():
     n = int(sys.argv[1])
     root = sys.argv[2]
@@ -73,6 +121,7 @@ def main():
         with open(os.path.join(root, "Content", "norms", norm + ".md"), "w") as f:
             f.write("---\nlevel: %d\nowner: ICT-coördinator\nactions:\n  - title: Verbeteren\n    due: 2027-01-01\n---\n"
                     "Toelichting bij %s.\n" % (rng.randint(1, 5), norm))
+    registers(root, random.Random(n + 1))
 
 
 if __name__ == "__main__":

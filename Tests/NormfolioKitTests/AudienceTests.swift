@@ -56,6 +56,18 @@ import ZIPFoundation
             try write("---\nlevel: 1\nowner: Eigenaar BEOORDELING-\(marker)\n\(classification)actions:\n  - title: Actie ACTIE-\(marker)\n"
                       + "    due: 2027-01-01\n---\nToelichting TOELICHTING-\(marker).\n", to: "Content/norms/GO.0\(index + 1).md")
         }
+        // Register entries at every level, in a register for everyone, and referred to from an
+        // entry everyone sees; and a breach log, which is vertrouwelijk unless it says otherwise.
+        var suppliers = "classification: openbaar\nentries:\n"
+        for (index, level) in Self.levels.enumerated() {
+            suppliers += "  - {id: v\(index), naam: Leverancier LEVERANCIER-\(level.marker), overeenkomst: mvo-4.0"
+                + (level.name.map { ", classification: \($0)" } ?? "") + "}\n"
+        }
+        try write(suppliers, to: "Content/registers/verwerkers.yml")
+        try write("classification: openbaar\nentries:\n  - {id: a, naam: Activiteit, doelen: [x], betrokkenen: [y], gegevens: [z], "
+                  + "grondslag: c, bewaartermijn: 1 jaar, verwerkers: [v0, v1, v2, v3, v4]}\n", to: "Content/registers/verwerkingen.yml")
+        try write("entries:\n  - {id: lek, titel: Lek DATALEK-91f, ontdekt_op: 2026-01-01, niet_gemeld_reden: Geen risico}\n",
+                  to: "Content/registers/datalekken.yml")
         let visible: [Audience: Set<String?>] = [
             .intranet: ["openbaar", "intern"], .accountant: ["openbaar", "intern", "vertrouwelijk", nil],
             .auditor: ["openbaar", "intern", "vertrouwelijk", "strikt-vertrouwelijk", nil],
@@ -82,10 +94,11 @@ import ZIPFoundation
                     for marker in ["Titel", "Eigenaar", "Tekst", "Bijlage", "Naam"].map({ "\($0) \(level.marker)" }) {
                         #expect(files(bytes, containing: marker).isEmpty != documentVisible, "\(audience) \(place): \(marker)")
                     }
-                    for marker in ["PAGINA-", "PAGINABIJLAGE-", "BEOORDELING-", "ACTIE-", "TOELICHTING-"].map({ $0 + level.marker }) {
+                    for marker in ["PAGINA-", "PAGINABIJLAGE-", "BEOORDELING-", "ACTIE-", "TOELICHTING-", "LEVERANCIER-"].map({ $0 + level.marker }) {
                         #expect(files(bytes, containing: marker).isEmpty != pageVisible, "\(audience) \(place): \(marker)")
                     }
                 }
+                #expect(files(bytes, containing: "DATALEK-91f").isEmpty == (audience == .intranet), "\(audience) \(place)")
                 // Names are made for the edition alone: no gap in the numbering tells of a withheld file.
                 let published = bytes.keys.filter { $0.hasPrefix("bijlagen/namen/") }.sorted()
                 let count = Self.levels.count { visible[audience]!.contains($0.name) }

@@ -263,6 +263,26 @@ import Testing
         #expect(!intranet.files.contains { $0.path == "export/dpia.csv" })
     }
 
+    /// References lead both ways: a processor's page lists the activities that use it and their
+    /// DPIAs; an activity's page links its processors, its DPIA and the documents that link to it.
+    @Test func entryPagesAreCrossLinked() throws {
+        let site = try #require(Normfolio.render(BuildOptions(portfolio: siteFixture, audience: .auditor), today: fixedToday).site)
+        let supplier = page(site, "registers/verwerkers/camerabouw.html")
+        #expect(supplier.contains("<a href=\"../verwerkingen/camerabeelden.html\">Camerabeelden bij de entree</a>"))
+        #expect(supplier.contains("<a href=\"../dpia/dpia-camera.html\">DPIA camerabewaking</a>"))
+        let activity = page(site, "registers/verwerkingen/leerlingadministratie.html")
+        #expect(activity.contains("<a href=\"../verwerkers/leerlingdata.html\">LeerlingData BV</a>"))
+        #expect(activity.contains("<a href=\"../../documenten/beleid-ib-beleid.html\">"))
+        // The document's link to the register file leads to the register's page, never to the file.
+        let document = page(site, "documenten/beleid-ib-beleid.html")
+        #expect(document.contains("href=\"../registers/verwerkingen.html\"")
+                && document.contains("href=\"../registers/verwerkingen/leerlingadministratie.html\""))
+        #expect(!site.files.contains { $0.path.hasSuffix(".yml") || $0.path.hasSuffix(".csv") && !$0.path.hasPrefix("export/") })
+        // A finding shows on its norm's page; the register covers its norm.
+        #expect(page(site, "normen/SM.02.html").contains("<a href=\"../registers/bevindingen/audit-mfa.html\">MFA ontbreekt voor beheerders</a>"))
+        #expect(page(site, "normen/PR.03.html").contains("<a href=\"../registers/verwerkingen.html\">Register van verwerkingen</a>"))
+    }
+
     @Test func daysBetweenDatesCountCalendarDays() {
         #expect(Day("2026-03-02")!.days(until: Day("2026-03-09")!) == 7)
         #expect(Day("2024-02-28")!.days(until: Day("2024-03-01")!) == 2)

@@ -27,6 +27,11 @@ final class Edition: Sendable {
     let publishedRegisters: [Int]
     /// Per register (by index), its published entries by index; none for a withheld register.
     let publishedEntries: [[Int]]
+    /// The published entries by register and id: (register, entry) indices.
+    private let entryIndex: [RegisterKind: [String: (register: Int, entry: Int)]]
+    /// Per published entry ("<register>/<id>"), the published entries whose references lead to it,
+    /// as (register, entry) indices in register and entry order.
+    let referrers: [String: [(register: Int, entry: Int)]]
 
     init(portfolio: Portfolio, audience: Audience, version: String, strings: Strings) {
         self.portfolio = portfolio
@@ -46,18 +51,34 @@ final class Edition: Sendable {
         }
         attachmentPaths = portfolio.attachmentSitePaths(for: audience)
         publishedRegisters = portfolio.registers.indices.filter { audience.mayRead(portfolio.registers[$0].classification) }
-        publishedEntries = portfolio.registers.map { register in
+        let published = portfolio.registers.map { register in
             audience.mayRead(register.classification)
                 ? register.entries.indices.filter { audience.mayRead(register.entries[$0].classification) } : []
         }
+        publishedEntries = published
+        var index: [RegisterKind: [String: (register: Int, entry: Int)]] = [:]
+        var referrers: [String: [(register: Int, entry: Int)]] = [:]
+        for (r, register) in portfolio.registers.enumerated() {
+            for e in published[r] { index[register.kind, default: [:]][register.entries[e].id] = (r, e) }
+        }
+        for (r, register) in portfolio.registers.enumerated() {
+            let references = register.kind.fields.filter { $0.target != nil }
+            for e in published[r] {
+                var seen = Set<String>()
+                for field in references {
+                    for id in register.entries[e].ids(field.name) {
+                        let key = "\(field.target!.rawValue)/\(id)"
+                        if seen.insert(key).inserted { referrers[key, default: []].append((r, e)) }
+                    }
+                }
+            }
+        }
+        entryIndex = index
+        self.referrers = referrers
     }
 
     /// The published entry of a register with this id, as (register, entry) indices.
-    func publishedEntry(_ kind: RegisterKind, id: String) -> (register: Int, entry: Int)? {
-        guard let r = portfolio.registers.firstIndex(where: { $0.kind == kind }) else { return nil }
-        guard let e = publishedEntries[r].first(where: { portfolio.registers[r].entries[$0].id == id }) else { return nil }
-        return (r, e)
-    }
+    func publishedEntry(_ kind: RegisterKind, id: String) -> (register: Int, entry: Int)? { entryIndex[kind]?[id] }
 
     var catalog: Catalog { portfolio.catalog }
     var withheldDocuments: Int { portfolio.documents.count - publishedDocuments.count }

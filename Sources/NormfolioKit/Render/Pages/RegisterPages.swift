@@ -275,21 +275,23 @@ extension Edition {
     /// The published entries of other registers that refer to `entry`, by register; for a
     /// processor also the DPIAs of the processing activities that use it.
     func referencesTo(_ entry: RegisterEntry, of kind: RegisterKind) -> [(RegisterKind, [RegisterEntry])] {
-        var groups: [(RegisterKind, [RegisterEntry])] = []
-        for r in publishedRegisters {
-            let register = portfolio.registers[r]
-            let referring = register.kind.fields.filter { $0.target == kind }
-            guard !referring.isEmpty else { continue }
-            let entries = publishedEntries[r].map { register.entries[$0] }.filter { other in
-                referring.contains { other.ids($0.name).contains(entry.id) }
+        func grouped(_ places: [(register: Int, entry: Int)]) -> [(RegisterKind, [RegisterEntry])] {
+            var groups: [(RegisterKind, [RegisterEntry])] = []
+            for place in places {
+                let register = portfolio.registers[place.register]
+                if groups.last?.0 != register.kind { groups.append((register.kind, [])) }
+                groups[groups.count - 1].1.append(register.entries[place.entry])
             }
-            if !entries.isEmpty { groups.append((register.kind, entries)) }
+            return groups
         }
-        if kind == .verwerkers, let activities = groups.first(where: { $0.0 == .verwerkingen })?.1,
-           let r = portfolio.registers.firstIndex(where: { $0.kind == .dpia }), publishedRegisters.contains(r) {
-            let ids = Set(activities.map(\.id))
-            let dpias = publishedEntries[r].map { portfolio.registers[r].entries[$0] }.filter { !Set($0.ids("verwerking")).isDisjoint(with: ids) }
-            if !dpias.isEmpty { groups.append((.dpia, dpias)) }
+        var groups = grouped(referrers["\(kind.rawValue)/\(entry.id)"] ?? [])
+        // A processor's DPIAs are those of the processing activities that use it.
+        if kind == .verwerkers, let activities = groups.first(where: { $0.0 == .verwerkingen })?.1 {
+            var seen = Set<Int>()
+            let dpias = activities.flatMap { referrers["\(RegisterKind.verwerkingen.rawValue)/\($0.id)"] ?? [] }
+                .filter { portfolio.registers[$0.register].kind == .dpia && seen.insert($0.entry).inserted }
+                .sorted { $0.entry < $1.entry }
+            groups += grouped(dpias)
         }
         return groups
     }
