@@ -52,17 +52,10 @@ extension EvidenceDocument {
                              catalog: Catalog) -> EvidenceDocument? {
         fields.collectUnknownKeys(keys)
         let title = fields.requiredString("title", limit: Limits.nameCharacters)
-        var norms: [String] = []
-        if let items = fields.stringList("norms") {
-            for item in items {
-                if catalog.contains(item.text) {
-                    if !norms.contains(item.text) { norms.append(item.text) }
-                } else {
-                    fields.report(.unknownNorm(item.text, suggestion: catalog.suggestion(for: item.text), at: item.location))
-                }
-            }
-            if items.isEmpty { fields.report(.missingField("norms", at: fields.location(ofKey: "norms"))) }
-        } else if !fields.has("norms") {
+        let written = fields.norms("norms", catalog: catalog)
+        let norms = written?.ids ?? []
+        // Absent, or an empty list, is missing: evidence must say what it is evidence for.
+        if written?.written == 0 || (written == nil && !fields.has("norms")) {
             fields.report(.missingField("norms", at: fields.location(ofKey: "norms")))
         }
         var type = fields.string("type")

@@ -175,14 +175,7 @@ extension Register {
     /// The register-level fields of a YAML register file.
     private static func readHeader(_ kind: RegisterKind, path: String, fields: inout YAMLFields, catalog: Catalog) -> Register {
         fields.warnUnknownKeys(keys)
-        var norms: [String] = []
-        for item in fields.stringList("norms") ?? [] {
-            if catalog.contains(item.text) {
-                if !norms.contains(item.text) { norms.append(item.text) }
-            } else {
-                fields.report(.unknownNorm(item.text, suggestion: catalog.suggestion(for: item.text), at: item.location))
-            }
-        }
+        let norms = fields.norms("norms", catalog: catalog)?.ids ?? []
         return Register(kind: kind, source: path, entriesSource: path, title: fields.string("title", limit: Limits.nameCharacters),
                         norms: norms, classification: fields.classification(default: .vertrouwelijk), owner: fields.string("owner"),
                         reviewBy: fields.day("review_by"), reviewByLocation: fields.location(ofValue: "review_by"), entries: [])
@@ -244,16 +237,7 @@ extension Register {
         case .references:
             return fields.stringList(name).map { .references($0.map(\.text)) }
         case .norms:
-            guard let items = fields.stringList(name) else { return nil }
-            var norms: [String] = []
-            for item in items {
-                if catalog.contains(item.text) {
-                    if !norms.contains(item.text) { norms.append(item.text) }
-                } else {
-                    fields.report(.unknownNorm(item.text, suggestion: catalog.suggestion(for: item.text), at: item.location))
-                }
-            }
-            return .norms(norms)
+            return fields.norms(name, catalog: catalog).map { .norms($0.ids) }
         case .actions:
             // As in an assessment; a plain text (a CSV cell) lists open actions by title.
             if let titles = fields.node(name)?.scalar.map({ _ in fields.stringList(name) ?? [] }) {

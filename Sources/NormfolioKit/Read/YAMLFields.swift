@@ -295,6 +295,22 @@ struct YAMLFields {
         return items
     }
 
+    /// A list of norm IDs of the catalogue, in the order written and each once, and how many
+    /// items were written; an ID the catalogue does not know is an error at its place, with the
+    /// closest known ID.
+    mutating func norms(_ key: String, catalog: Catalog) -> (ids: [String], written: Int)? {
+        guard let items = stringList(key) else { return nil }
+        var norms: [String] = []
+        for item in items {
+            if catalog.contains(item.text) {
+                if !norms.contains(item.text) { norms.append(item.text) }
+            } else {
+                report(.unknownNorm(item.text, suggestion: catalog.suggestion(for: item.text), at: item.location))
+            }
+        }
+        return (norms, items.count)
+    }
+
     /// A list of nodes (for lists of mappings such as actions).
     mutating func list(_ key: String) -> [FieldNode]? {
         guard let value = node(key) else { return nil }
