@@ -213,6 +213,15 @@ import Testing
         let dpia = try String(contentsOf: folder.appendingPathComponent("Content/registers/dpia.yml"), encoding: .utf8)
         #expect(dpia.contains("# verwerking: voorbeeld") && dpia.contains("# required; the id of an entry in verwerkingen"))
         #expect(try run(["new", "--register", "verwerkers", "--portfolio", folder.path]).status == 1)
+        // An adoption recorded with the text's hash; an edit afterwards is reported, and fails --strict.
+        let policy = folder.appendingPathComponent("Content/documenten/beleid-mfa-2027.md")
+        let approve = try run(["approve", policy.path, "--by", "College van Bestuur", "--on", "2026-11-20"])
+        #expect(approve.status == 0 && approve.stdout.contains("approved_by College van Bestuur, approved_on 2026-11-20, sha256 "))
+        #expect(try run(["check", folder.path, "--strict"]).stderr.contains("approval-changed") == false)
+        try Data((try String(contentsOf: policy, encoding: .utf8) + "Later toegevoegd.\n").utf8).write(to: policy)
+        let stale = try run(["check", folder.path, "--strict"])
+        #expect(stale.status == 1 && stale.stderr.contains("beleid-mfa-2027.md:12:18: error: the text changed after it was adopted by College van Bestuur on 2026-11-20"))
+        #expect(try run(["approve", policy.path, "--by", "CvB", "--as", "besluit"]).status == 64)
         let wrongRegister = try run(["new", "--register", "leveranciers", "--portfolio", folder.path])
         #expect(wrongRegister.status == 64 && wrongRegister.stderr.contains("unknown register 'leveranciers'"))
         let unknown = try run(["new", "X", "--norms", "SM.20", "--portfolio", folder.path])
@@ -382,7 +391,7 @@ import Testing
     @Test func helpDescribesTheCommands() throws {
         let help = try run(["--help"])
         #expect(help.status == 0)
-        for command in ["build", "check", "serve", "verify", "norms", "init", "new", "import", "keygen"] { #expect(help.stdout.contains(command)) }
+        for command in ["build", "check", "serve", "verify", "norms", "init", "new", "import", "keygen", "approve"] { #expect(help.stdout.contains(command)) }
         let buildHelp = try run(["build", "--help"])
         #expect(buildHelp.stdout.contains("--audience"))
         #expect(buildHelp.stdout.contains("--as-of"))

@@ -386,4 +386,22 @@ extension Diagnostic {
         Diagnostic(.warning, "finding-overdue", "the follow-up of finding '\(quote(finding))' was due on \(date) and is not done at \(asOf)",
                    at: location)
     }
+
+    // MARK: Approvals
+
+    static func approvalChanged(_ approval: Approval, at location: SourceLocation) -> Diagnostic {
+        let what = switch approval.kind {
+        case .approved: "adopted by"
+        case .consent: "consented to by"
+        case .advice: "advised on by"
+        }
+        return Diagnostic(.warning, "approval-changed",
+                          "the text changed after it was \(what) \(quote(approval.by))\(approval.on.map { " on \($0)" } ?? ""); "
+                          + "the \(approval.kind == .approved ? "adoption" : approval.kind.rawValue) no longer holds: restore the text, "
+                          + "or record a new one with normfolio approve", at: location)
+    }
+
+    static func invalidValue(_ key: String, _ value: String, expected: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "invalid-value", "'\(key)' is '\(quote(value))', not \(expected)", at: location)
+    }
 }

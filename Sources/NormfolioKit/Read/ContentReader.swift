@@ -374,7 +374,8 @@ enum ContentReader {
         } else if var evidenceFields = fields {
             let parsed = body()
             diagnostics += parsed.analysis.diagnostics
-            content = EvidenceDocument.read(file, path: path, body: parsed, fields: &evidenceFields, catalog: catalog).map { document in
+            content = EvidenceDocument.read(file, path: path, body: parsed, bodyText: frontMatter.body.text, fields: &evidenceFields,
+                                             catalog: catalog).map { document in
                 var document = document
                 document.sourceSHA256 = bytes.data.map(Integrity.sha256) ?? ""
                 return Content.evidence(document)

@@ -15,8 +15,13 @@ public struct EvidenceDocument: Sendable {
     public var norms: [String]
     public var type: String?
     public var classification: Classification
-    /// Whether the document was adopted: both `approved_by` and `approved_on` are set.
-    public var isAdopted: Bool { approvedBy != nil && approvedOn != nil }
+    /// Whether the document was adopted: both `approved_by` and `approved_on` are set, and the
+    /// text is still the one adopted (when the adoption recorded its hash).
+    public var isAdopted: Bool { approvedBy != nil && approvedOn != nil && approval(.approved)?.isCurrent != false }
+    /// The approvals recorded: adoption, (G)MR consent, FG advice.
+    public var approvals: [Approval] = []
+
+    public func approval(_ kind: Approval.Kind) -> Approval? { approvals.first { $0.kind == kind } }
     public var owner: String?
     public var date: Day?
     public var approvedBy: String?
@@ -44,12 +49,12 @@ public struct EvidenceDocument: Sendable {
 
 extension EvidenceDocument {
     /// The front-matter keys an evidence document may have.
-    static let keys = ["title", "norms", "type", "classification", "owner", "date", "approved_by",
-                               "approved_on", "review_by", "attachments", "redacted", "pii_reviewed"]
+    static let keys = ["title", "norms", "type", "classification", "owner", "date", "review_by", "attachments", "redacted",
+                       "pii_reviewed"] + Approval.keys
 
     /// Reads an evidence document from its front matter and parsed body; problems go to `fields`.
-    static func read(_ file: String, path: String, body: Markdown.Parsed, fields: inout YAMLFields,
-                             catalog: Catalog) -> EvidenceDocument? {
+    static func read(_ file: String, path: String, body: Markdown.Parsed, bodyText: String, fields: inout YAMLFields,
+                     catalog: Catalog) -> EvidenceDocument? {
         fields.collectUnknownKeys(keys)
         let title = fields.requiredString("title", limit: Limits.nameCharacters)
         let written = fields.norms("norms", catalog: catalog)
@@ -69,19 +74,26 @@ extension EvidenceDocument {
         let classification = fields.classification(default: .vertrouwelijk)
         let owner = fields.string("owner")
         let date = fields.day("date")
-        let approvedBy = fields.string("approved_by")
-        let approvedOn = fields.day("approved_on")
+        let digest = Approval.digest(fields: fields, body: bodyText)
+        let approvals = Approval.read(from: &fields, digest: digest)
+        for approval in approvals where !approval.isCurrent {
+            fields.report(.approvalChanged(approval, at: approval.location))
+        }
+        let approvedBy = approvals.first { $0.kind == .approved }?.by
+        let approvedOn = approvals.first { $0.kind == .approved }?.on
         let reviewBy = fields.day("review_by")
         let attachments = (fields.stringList("attachments") ?? []).map { PathReference(path: $0.text, location: $0.location) }
         let redacted = fields.bool("redacted") ?? false
         var (parsed, analysis) = body
         if let title, let id = parsed.removeTitleHeading(title) { analysis.anchors.removeAll { $0 == id } }
-        return EvidenceDocument(
+        var document = EvidenceDocument(
             source: path, slug: ContentReader.slug(forMarkdownFile: file), title: title ?? file, norms: norms, type: type,
             classification: classification, owner: owner, date: date,
             approvedBy: approvedBy, approvedOn: approvedOn, reviewBy: reviewBy,
             reviewByLocation: fields.location(ofValue: "review_by"), attachments: attachments,
             redacted: redacted, body: parsed, links: analysis.links, mentions: analysis.mentions,
             visibleText: analysis.visibleText, anchors: analysis.anchors)
+        document.approvals = approvals
+        return document
     }
 }

@@ -168,6 +168,11 @@ struct Exports {
                 "approved_by": .string(document.approvedBy), "approved_on": .string(document.approvedOn?.description),
                 "review_by": .string(document.reviewBy?.description), "stale": .bool(document.isStale),
                 "url": .string(Routes.document(document.slug)),
+                "adopted": .bool(document.isAdopted),
+                "approvals": .array(document.approvals.map { approval in
+                    .object(["kind": .string(approval.kind.rawValue), "by": .string(approval.by), "on": .string(approval.on?.description),
+                             "sha256": .string(approval.sha256), "current": .bool(approval.isCurrent)])
+                }),
             ])
         }
         let registers: [JSONValue] = edition.publishedRegisters.map { index in

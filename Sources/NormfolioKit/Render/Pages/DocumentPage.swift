@@ -17,12 +17,24 @@ struct DocumentPage: PageKind {
         var approvedBy: String?
         var approvedOn: String?
         var redacted: Bool
+        /// The (G)MR's consent and the FG's advice, with whether the text changed after them.
+        var consent: ApprovalView?
+        var advice: ApprovalView?
+        /// Whether the text is the one adopted, in words, when the adoption recorded its hash.
+        var approvalNote: String?
+        var approvalChanged: Bool
         var norms: [NormReference]
         var body: String
         var attachments: [Attachment]
         var hasAttachments: Bool
         var linkedFrom: [DocumentSummary]
         var hasLinkedFrom: Bool
+    }
+
+    struct ApprovalView: TemplateView {
+        var by: String
+        var on: String?
+        var changed: Bool
     }
 
     struct Attachment: TemplateView {
@@ -66,6 +78,15 @@ struct DocumentPage: PageKind {
             date: summary.date, reviewBy: summary.reviewBy, stale: summary.stale, normIDs: summary.normIDs,
             owner: document.owner, approvedBy: document.approvedBy, approvedOn: document.approvedOn.map(edition.format),
             redacted: document.redacted,
+            consent: document.approval(.consent).map { ApprovalView(by: $0.by, on: $0.on.map(edition.format), changed: !$0.isCurrent) },
+            advice: document.approval(.advice).map { ApprovalView(by: $0.by, on: $0.on.map(edition.format), changed: !$0.isCurrent) },
+            approvalNote: document.approval(.approved).flatMap { approval in
+                approval.sha256.map { _ in
+                    edition.strings.format(approval.isCurrent ? "approval_unchanged" : "approval_changed",
+                                           ["date": approval.on.map(edition.format) ?? ""])
+                }
+            },
+            approvalChanged: document.approval(.approved)?.isCurrent == false,
             norms: document.norms.compactMap { portfolio.catalog.norm($0) }.map {
                 NormReference($0, in: edition, href: root + Routes.norm($0.id))
             },
