@@ -40,8 +40,8 @@ test: deps a11y-deps import-deps
 a11y-deps:
 	@command -v chromium >/dev/null 2>&1 || { echo "Installing chromium (needs apt-get)…"; \
 		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
-	@python3 -c "import axe_playwright_python, playwright" 2>/dev/null || \
-		python3 -m pip install -q axe-playwright-python playwright
+	@python3 -c "import axe_playwright_python, playwright, icalendar" 2>/dev/null || \
+		python3 -m pip install -q axe-playwright-python playwright icalendar
 
 a11y: deps a11y-deps
 	$(SWIFT) build --product normfolio

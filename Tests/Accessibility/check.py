@@ -32,6 +32,7 @@ PAGES = {
     "search": "zoeken.html?q=beleid",
     "integrity": "integriteit.html",
     "free page": "paginas/toegankelijkheid.html",
+    "calendar": "kalender.html",
     "registers": "registers/index.html",
     "register": "registers/verwerkingen.html",
     "register entry": "registers/verwerkers/wolkwerk.html",

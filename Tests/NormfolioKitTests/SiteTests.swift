@@ -56,7 +56,7 @@ func contents(of folder: URL) -> [String: Data] {
         let site = try render()
         let pages = site.files.map(\.path).filter { $0.hasSuffix(".html") && !$0.hasPrefix("normen/") }
         #expect(pages == ["dekking.html", "documenten/beleid-ib-beleid.html", "documenten/index.html",
-                          "documenten/procedures-incident.html", "index.html", "integriteit.html", "paginas/over.html",
+                          "documenten/procedures-incident.html", "index.html", "integriteit.html", "kalender.html", "paginas/over.html",
                           "rapport.html", "registers/bevindingen.html", "registers/bevindingen/audit-mfa.html", "registers/index.html",
                           "registers/verwerkers.html", "registers/verwerkers/leerlingdata.html", "registers/verwerkingen.html",
                           "registers/verwerkingen/leerlingadministratie.html", "verbeterplan.html", "volwassenheid.html", "zoeken.html"])
@@ -243,7 +243,7 @@ func contents(of folder: URL) -> [String: Data] {
             let names = files.keys.filter { $0.contains("pentest") }
             if audience == .auditor {
                 #expect(leaks.sorted() == ["assets/zoekindex.js", "bijlagen/geheim/pentest-bijlage.txt", "documenten/geheim-pentest.html",
-                                           "documenten/index.html", "export/normen.csv", "export/portfolio.json",
+                                           "documenten/index.html", "export/kalender.ics", "export/normen.csv", "export/portfolio.json", "kalender.html",
                                            "normen/GO.02.html", "normen/SM.05.html", "rapport.html"])
                 #expect(names.count == 3)
             } else {

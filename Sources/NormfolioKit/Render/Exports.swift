@@ -12,6 +12,7 @@ struct Exports {
         [
             Site.File(path: Routes.csv, contents: .data(normsCSV())),
             Site.File(path: Routes.json, contents: .data(portfolioJSON())),
+            Site.File(path: Routes.calendarICS, contents: .data(IBPCalendar(edition: edition).ics())),
         ] + edition.publishedRegisters.map { index in
             Site.File(path: Routes.registerCSV(portfolio.registers[index].kind), contents: .data(registerCSV(index)))
         }
@@ -19,7 +20,7 @@ struct Exports {
 
     /// The paths of the files `files()` makes, without making them.
     var paths: [String] {
-        [Routes.csv, Routes.json] + edition.publishedRegisters.map { Routes.registerCSV(portfolio.registers[$0].kind) }
+        [Routes.csv, Routes.json, Routes.calendarICS] + edition.publishedRegisters.map { Routes.registerCSV(portfolio.registers[$0].kind) }
     }
 
     /// A register's published entries as Excel set to Dutch opens them, in the register format's

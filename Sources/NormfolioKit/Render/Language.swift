@@ -34,7 +34,7 @@ struct Strings: Sendable {
     private(set) var texts: [String: String] = [:]
     private(set) var plurals: [String: Plural] = [:]
     /// `months` and `date_format`, taken apart once: every page has dates.
-    private var months: [String] = []
+    private(set) var months: [String] = []
     private var datePattern: [(literal: String, field: String?)] = []
 
     /// A plain text; the key itself when the table lacks it (a test keeps both tables complete).

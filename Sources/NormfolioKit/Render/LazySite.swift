@@ -185,7 +185,7 @@ public final class LazySite: Sendable {
         for kind in PageKinds.all {
             for page in kind.pages(in: everything) { files[page.path] = kind.describe(page, in: everything) }
         }
-        for path in [Routes.csv, Routes.json, Routes.searchIndex, Routes.manifest, Routes.sums, Routes.signature]
+        for path in [Routes.csv, Routes.json, Routes.calendarICS, Routes.searchIndex, Routes.manifest, Routes.sums, Routes.signature]
             + portfolio.registers.map({ Routes.registerCSV($0.kind) }) {
             files[path] = "a file normfolio writes"
         }

@@ -64,6 +64,12 @@ extension Day {
     /// How many days lie from this day to `other` (negative when `other` is earlier).
     func days(until other: Day) -> Int { other.ordinal - ordinal }
 
+    /// The day after this one.
+    var next: Day {
+        if day < Day.daysIn(month: month, year: year) { return Day(year: year, month: month, day: day + 1) }
+        return month < 12 ? Day(year: year, month: month + 1, day: 1) : Day(year: year + 1, month: 1, day: 1)
+    }
+
     public func adding(years: Int) -> Day {
         let target = year + years
         let lastDay = Day.daysIn(month: month, year: target)
