@@ -14,7 +14,7 @@ public struct NormfolioCommand: AsyncParsableCommand {
             writes a static HTML site that works from a web server, a zip or file://.
             """,
         version: Normfolio.version,
-        subcommands: [Build.self, Check.self, Serve.self, Verify.self, Keygen.self, Norms.self, Init.self, New.self, Import.self, Approve.self]
+        subcommands: [Build.self, Check.self, Serve.self, Verify.self, Keygen.self, Norms.self, Init.self, New.self, Import.self, Approve.self, SnapshotCommand.self]
     )
 
     public init() {}
@@ -112,6 +112,10 @@ struct Build: ParsableCommand {
     @Option(help: "Who the site is for: intranet (up to intern), accountant (up to vertrouwelijk) or auditor (everything).")
     var audience: Audience = .intranet
 
+    @Option(help: ArgumentHelp("Compare with this portfolio.json (a snapshot, or export/portfolio.json of an earlier site) "
+                               + "beside the snapshots in Snapshots/.", valueName: "FILE"), completion: .file(extensions: ["json"]))
+    var compare: String?
+
     @Option(help: ArgumentHelp("Also write the site as a zip archive, for handing over (the same input gives the same bytes).",
                                valueName: "FILE"), completion: .file(extensions: ["zip"]))
     var zip: String?
@@ -133,8 +137,9 @@ struct Build: ParsableCommand {
     func run() throws {
         let start = ContinuousClock.now
         let signingKey = try sign.map { try Output.readKey($0, as: "a signing key", SigningKey.init(pem:)) }
-        let options = BuildOptions(portfolio: content.portfolio, output: output, audience: audience,
+        var options = BuildOptions(portfolio: content.portfolio, output: output, audience: audience,
                                    asOf: content.asOf, strict: content.strict, zip: zip, signingKey: signingKey)
+        options.compare = compare
         let result: BuildResult
         do {
             result = try Normfolio.build(options)

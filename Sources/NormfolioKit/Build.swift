@@ -15,6 +15,9 @@ public struct BuildOptions: Sendable {
     public var zip: String?
     /// Sign the site's fingerprint with this key (`export/SHA256SUMS.sig`).
     public var signingKey: SigningKey?
+    /// A `portfolio.json` (a snapshot, or last year's export from a site) to compare with, beside
+    /// the portfolio's own snapshots.
+    public var compare: String?
     /// Whether rendering uses its speed tricks (see `RenderEngine`); both ways give the same bytes.
     public var fastRendering = RenderEngine.fastByDefault
 
@@ -109,6 +112,18 @@ public enum Normfolio {
         return result
     }
 
+    /// The snapshot of a portfolio at its reference date: the JSON model of everything (as the
+    /// auditor sees it), sealed; nil when the portfolio has errors. `normfolio snapshot` writes it
+    /// to `Snapshots/<as_of>.json`.
+    public static func snapshot(_ options: BuildOptions, io: FileIO = .live, today: Day = Day(Date()))
+        -> (result: BuildResult, asOf: Day?, text: String?) {
+        var cache = ReadCache.none
+        let (result, theme, _) = load(options, io: io, today: today, cache: &cache, forRendering: false)
+        guard let portfolio = result.portfolio, !result.diagnostics.fail(strict: options.strict) else { return (result, nil, nil) }
+        let edition = Edition(portfolio: portfolio, audience: .auditor, version: version, strings: theme.strings)
+        return (result, portfolio.asOf, Snapshot.sealed(Exports(edition: edition).exportModel()))
+    }
+
     /// Read and link a portfolio for the live preview, parsing again only the files that changed
     /// since `cache` was filled; the site's pages are rendered when they are asked for.
     public static func preview(_ options: BuildOptions, io: FileIO = .live, today: Day = Day(Date()),
@@ -131,7 +146,14 @@ public enum Normfolio {
                              forRendering: Bool) -> (result: BuildResult, theme: Theme, clock: StageClock) {
         var clock = StageClock()
         let root = absolute(options.portfolio)
-        let source = ContentReader.read(root: root, io: io, cache: &cache, hashingAttachments: forRendering)  // read
+        var source = ContentReader.read(root: root, io: io, cache: &cache, hashingAttachments: forRendering)  // read
+        if let compare = options.compare {
+            let path = absolute(compare)
+            if let text = ContentReader.readText(path, path: compare, io: io, limit: Limits.snapshotFileBytes, diagnostics: &source.diagnostics),
+               let snapshot = Snapshot.read(text, path: compare, diagnostics: &source.diagnostics) {
+                source.snapshots = (source.snapshots.filter { $0.asOf != snapshot.asOf } + [snapshot]).sorted { $0.asOf < $1.asOf }
+            }
+        }
         clock.lap("read")
         let asOf = options.asOf ?? source.settings.asOf ?? today
         let (portfolio, linkDiagnostics) = Linker.link(source, asOf: asOf)                    // link

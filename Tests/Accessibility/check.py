@@ -33,6 +33,7 @@ PAGES = {
     "integrity": "integriteit.html",
     "free page": "paginas/toegankelijkheid.html",
     "calendar": "kalender.html",
+    "progress": "voortgang.html",
     "registers": "registers/index.html",
     "register": "registers/verwerkingen.html",
     "register entry": "registers/verwerkers/wolkwerk.html",

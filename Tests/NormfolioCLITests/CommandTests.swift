@@ -67,8 +67,8 @@ import Testing
         // Counted from the fixture: 79 norm pages and their index, 2 document pages and their index,
         // 1 free page, and the home, coverage, maturity, plan, report, integrity and search pages;
         // and the registers' overview, the three registers classified intern and their one intern entry each;
-        // and the calendar.
-        #expect(result.stdout.hasPrefix("Built 99 pages, 2 documents (1 withheld for intranet), 1 warning in "))
+        // and the calendar and the progress page.
+        #expect(result.stdout.hasPrefix("Built 100 pages, 2 documents (1 withheld for intranet), 1 warning in "))
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.count == 2)
         #expect(lines.first?.hasSuffix(" → \(site.path)") == true)
@@ -90,7 +90,7 @@ import Testing
         // The auditor edition has the withheld pentest's page too.
         let auditor = try run(["build", Self.siteFixture.path, "-o", site.path, "--audience", "auditor"])
         // The auditor gets all five registers and their eight entries.
-        #expect(auditor.stdout.hasPrefix("Built 107 pages, 3 documents, 1 warning in "))
+        #expect(auditor.stdout.hasPrefix("Built 108 pages, 3 documents, 1 warning in "))
     }
 
     @Test func checkReportsEveryMistakeOnceWithItsPlaceAndWritesNothing() throws {

@@ -59,7 +59,8 @@ func contents(of folder: URL) -> [String: Data] {
                           "documenten/procedures-incident.html", "index.html", "integriteit.html", "kalender.html", "paginas/over.html",
                           "rapport.html", "registers/bevindingen.html", "registers/bevindingen/audit-mfa.html", "registers/index.html",
                           "registers/verwerkers.html", "registers/verwerkers/leerlingdata.html", "registers/verwerkingen.html",
-                          "registers/verwerkingen/leerlingadministratie.html", "verbeterplan.html", "volwassenheid.html", "zoeken.html"])
+                          "registers/verwerkingen/leerlingadministratie.html", "verbeterplan.html", "volwassenheid.html", "voortgang.html",
+                          "zoeken.html"])
         #expect(site.files.contains { $0.path == "export/normen.csv" } && site.files.contains { $0.path == "export/portfolio.json" })
         #expect(site.files.count { $0.path.hasPrefix("normen/") } == 80)
         #expect(site.files.contains { $0.path == "bijlagen/beleid/bestanden/verslag-1.txt" })

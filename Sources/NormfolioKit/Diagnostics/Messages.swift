@@ -404,4 +404,22 @@ extension Diagnostic {
     static func invalidValue(_ key: String, _ value: String, expected: String, at location: SourceLocation) -> Diagnostic {
         Diagnostic(.error, "invalid-value", "'\(key)' is '\(quote(value))', not \(expected)", at: location)
     }
+
+    // MARK: Snapshots
+
+    static func invalidSnapshot(_ detail: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "invalid-snapshot", "this snapshot cannot be read: \(detail)", at: location)
+    }
+
+    static func snapshotEdited(at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.warning, "snapshot-edited",
+                   "this snapshot was changed after normfolio sealed it; its figures are shown, but they are not the recorded ones",
+                   at: location)
+    }
+
+    static func carriedOver(_ id: String, level: Int, since: Day, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.warning, "carried-over",
+                   "the level \(level) of \(id) is the one of the snapshot of \(since), and reviewed_on is not later: "
+                   + "was it assessed again? Set reviewed_on when it was", at: location)
+    }
 }

@@ -111,6 +111,18 @@ enum Linker {
                                                    editions: editions, at: use.location))
         }
 
+        // Last year's score is never silently this year's: a level equal to the previous
+        // snapshot's, not reviewed since that snapshot, is flagged.
+        let snapshots = source.snapshots.filter { $0.asOf < asOf }
+        if let previous = snapshots.last {
+            for index in assessmentList.indices {
+                let assessment = assessmentList[index]
+                guard let level = assessment.level, previous.norms[assessment.normID]?.level == level,
+                      !(assessment.reviewedOn.map { previous.asOf < $0 } ?? false) else { continue }
+                assessmentList[index].carriedOverFrom = previous.asOf
+                diagnostics.append(.carriedOver(assessment.normID, level: level, since: previous.asOf, at: assessment.levelLocation))
+            }
+        }
         let assessments = Dictionary(assessmentList.map { ($0.normID, $0) }, uniquingKeysWith: { a, _ in a })
         let registers = linkRegisters(source.registers, asOf: asOf, diagnostics: &diagnostics)
         var registersByNorm: [String: [Int]] = [:]
@@ -127,6 +139,7 @@ enum Linker {
             attachmentClassification: attachmentClassification, attachmentsOfDocument: attachmentsOfDocument,
             standings: standings, gitCommit: source.gitCommit, attachmentDigests: source.attachmentDigests, links: links)
         portfolio.registers = registers
+        portfolio.snapshots = snapshots
         portfolio.registersByNorm = registersByNorm
         portfolio.documentsLinkingToEntry = entryLinks
         return (portfolio, diagnostics + portfolio.claimDiagnostics())

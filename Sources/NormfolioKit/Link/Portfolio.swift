@@ -20,6 +20,8 @@ public struct Portfolio: Sendable {
     public var registers: [Register] = []
     /// Norm ID → indices into `registers` of the registers that are evidence for it.
     public var registersByNorm: [String: [Int]] = [:]
+    /// The earlier states of the portfolio, by reference date (only those before `asOf`).
+    public var snapshots: [Snapshot] = []
     /// "<register>/<id>" → indices of the documents whose text links to that entry.
     public var documentsLinkingToEntry: [String: [Int]] = [:]
     /// Document index → indices of the documents whose text links to it ("gelinkt vanuit").

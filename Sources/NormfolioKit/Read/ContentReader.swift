@@ -11,6 +11,8 @@ public struct PortfolioSource: Sendable {
     public var pages: [FreePage]
     /// The registers (`Content/registers/`), one per kind, in the kinds' order.
     public var registers: [Register] = []
+    /// The snapshots (`Snapshots/*.json`), by reference date.
+    public var snapshots: [Snapshot] = []
     /// Every file under Content/, as paths relative to Content/.
     public var contentFiles: Set<String>
     /// Symbolic links under Content/ that lead outside the portfolio ("." for Content/ itself):
@@ -125,6 +127,7 @@ enum ContentReader {
             }
             for (file, digest) in zip(others, digests) { source.attachmentDigests[file] = digest }
         }
+        source.snapshots = readSnapshots(root: root, io: io, diagnostics: &source.diagnostics)
         source.registers = readRegisters(files.filter(Register.isRegisterFile), root: root, io: io, catalog: catalog,
                                          diagnostics: &source.diagnostics)
         source.diagnostics += UnknownKey.report(documentResults.flatMap(\.unknownKeys), accepted: Set(settings.acceptedKeys))
@@ -138,6 +141,19 @@ enum ContentReader {
             }
         }
         return source
+    }
+
+    /// The snapshots in `Snapshots/` (one JSON file per reference date), by date.
+    private static func readSnapshots(root: String, io: FileIO, diagnostics: inout [Diagnostic]) -> [Snapshot] {
+        let folder = io.portfolioFolder(Snapshot.folder, root: root, diagnostics: &diagnostics)
+        var snapshots: [Snapshot] = []
+        for file in folder.files.sorted() where file.lowercased().hasSuffix(".json") {
+            let path = Snapshot.folder + "/" + file
+            guard let text = readText(root + "/" + path, path: path, io: io, limit: Limits.snapshotFileBytes, diagnostics: &diagnostics),
+                  let snapshot = Snapshot.read(text, path: path, diagnostics: &diagnostics) else { continue }
+            snapshots.append(snapshot)
+        }
+        return snapshots.sorted { $0.asOf < $1.asOf }
     }
 
     /// The registers among the files in `registers/` (small files, read every time).

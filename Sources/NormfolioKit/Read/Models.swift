@@ -156,6 +156,9 @@ public struct Assessment: Sendable {
     public var anchors: [String] = []
     /// Where each link and image of the body leads (set by the link stage), by destination as written.
     public internal(set) var linkTargets: [String: LinkDestination] = [:]
+    /// The reference date of the last snapshot whose level this assessment repeats without having
+    /// been reviewed since (set by the link stage).
+    public internal(set) var carriedOverFrom: Day?
 }
 
 /// A free page (Content/pages/**.md): introduction, contact, accessibility statement.

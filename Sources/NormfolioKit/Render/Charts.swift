@@ -52,6 +52,41 @@ enum Chart {
         return svg + "</svg>"
     }
 
+    /// A line over time: one point per reference date on a scale from 0 to `maximum`, with a
+    /// dashed line at `target`; the dates label the axis below.
+    static func trend(id: String, title: String, description: String, points: [(label: String, value: Double?)],
+                      maximum: Double, target: Double?) -> String {
+        let plotWidth = max(120.0, Double(points.count - 1) * 110), plotHeight = 140.0, left = 36.0, top = 10.0
+        let width = left + plotWidth + 40, height = top + plotHeight + 30
+        func x(_ index: Int) -> Double { left + (points.count > 1 ? Double(index) * plotWidth / Double(points.count - 1) : plotWidth / 2) }
+        func y(_ value: Double) -> Double { top + plotHeight - value / maximum * plotHeight }
+        var svg = """
+            <svg class="chart" id="\(id)" viewBox="0 0 \(number(width)) \(number(height))" width="\(number(width))" \
+            height="\(number(height))" role="img" aria-labelledby="\(id)-title \(id)-desc" \
+            xmlns="http://www.w3.org/2000/svg">
+            <title id="\(id)-title">\(title.htmlEscaped)</title><desc id="\(id)-desc">\(description.htmlEscaped)</desc>
+
+            """
+        for tick in stride(from: 0.0, through: maximum, by: 1) {
+            svg += "<line class=\"chart-grid\" x1=\"\(number(left))\" y1=\"\(number(y(tick)))\" x2=\"\(number(left + plotWidth))\" y2=\"\(number(y(tick)))\"/>"
+            svg += "<text class=\"chart-tick\" x=\"\(number(left - 8))\" y=\"\(number(y(tick) + 4))\" text-anchor=\"end\">\(number(tick))</text>\n"
+        }
+        if let target {
+            svg += "<line class=\"chart-target\" x1=\"\(number(left))\" y1=\"\(number(y(target)))\" x2=\"\(number(left + plotWidth))\" y2=\"\(number(y(target)))\"/>\n"
+        }
+        let known = points.enumerated().compactMap { index, point in point.value.map { (index, $0) } }
+        if known.count > 1 {
+            svg += "<polyline class=\"chart-line\" fill=\"none\" points=\"" + known.map { "\(number(x($0.0))),\(number(y($0.1)))" }.joined(separator: " ") + "\"/>\n"
+        }
+        for (index, value) in known {
+            svg += "<circle class=\"chart-level\" cx=\"\(number(x(index)))\" cy=\"\(number(y(value)))\" r=\"4\"/>"
+        }
+        for (index, point) in points.enumerated() {
+            svg += "<text class=\"chart-tick\" x=\"\(number(x(index)))\" y=\"\(number(height - 8))\" text-anchor=\"middle\">\(point.label.htmlEscaped)</text>"
+        }
+        return svg + "\n</svg>"
+    }
+
     /// Vertical bars, one per category, labelled below and with their value on top.
     static func vertical(id: String, title: String, description: String, bars: [Bar], cssClass: String) -> String {
         let maximum = max(1, bars.map { $0.segments.first ?? 0 }.max() ?? 1)

@@ -210,7 +210,29 @@ struct Figures {
         figures.append(Figure(value: "\(all.atTarget) \(edition.text("of")) \(all.applicable)", label: edition.text("figure_at_target")))
         figures.append(Figure(value: "\(portfolio.documents.count(where: \.isStale))", label: edition.text("stale_documents")))
         figures.append(Figure(value: "\(edition.overdueActions.count)", label: edition.text("figure_overdue")))
-        return figures + registerFigures()
+        return figures + progressFigures() + registerFigures()
+    }
+
+    /// With snapshots: per part, the change of the average level since the last snapshot, and the
+    /// progress toward the target since the first, (now − then) / (target − then).
+    func progressFigures() -> [Figure] {
+        guard let previous = portfolio.snapshots.last, let first = portfolio.snapshots.first else { return [] }
+        let progress = Progress(edition: edition)
+        var figures: [Figure] = []
+        for part in edition.catalog.parts {
+            let name = edition.title(part.title, part.titleEN).lowercased()
+            let values = progress.figures(for: part.id)
+            if let now = values.last??.averageLevel, let then = values[values.count - 2]?.averageLevel {
+                let change = ((now - then) * 10).rounded() / 10
+                figures.append(Figure(value: (change > 0 ? "+" : change < 0 ? "−" : "±") + edition.decimal(abs(change)),
+                                      label: edition.strings.format("figure_change", ["part": name, "date": edition.format(previous.asOf)])))
+            }
+            if let toward = progress.towardTarget(part.id) {
+                figures.append(Figure(value: edition.percentage(toward),
+                                      label: edition.strings.format("figure_toward_target", ["part": name, "date": edition.format(first.asOf)])))
+            }
+        }
+        return figures
     }
 
     /// The registers' key figures, over the entries this edition publishes, for each register it

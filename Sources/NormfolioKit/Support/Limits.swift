@@ -4,6 +4,8 @@
 enum Limits {
     /// A Markdown file: far more than the longest policy, small enough to read in a blink.
     static let markdownFileBytes = 4 << 20
+    /// A snapshot: the model of a whole portfolio (about 10 MB for 10,000 documents).
+    static let snapshotFileBytes = 64 << 20
     /// normfolio.yml, a catalogue overlay or a template.
     static let settingsFileBytes = 1 << 20
     /// A text attachment scanned for personal data; larger ones are published unscanned, with a warning.

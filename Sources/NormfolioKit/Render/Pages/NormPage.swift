@@ -33,6 +33,17 @@ struct NormPage: PageKind {
         /// The published findings about the norm.
         var findings: [Finding]
         var hasFindings: Bool
+        /// The norm's level and coverage at every snapshot, then now.
+        var history: [HistoryRow]
+        var hasHistory: Bool
+        /// Set when the level was carried over from the last snapshot without a new assessment.
+        var carriedOver: String?
+    }
+
+    struct HistoryRow: TemplateView {
+        var date: String
+        var level: String
+        var coverage: String
     }
 
     struct Finding: TemplateView {
@@ -108,6 +119,13 @@ struct NormPage: PageKind {
         let norm = catalog.norms[page.item]
         let domain = catalog.domain(norm.domain)
         let evidence = edition.portfolio.evidenceByNorm[norm.id] ?? []
+        let snapshots = edition.portfolio.snapshots
+        let history = snapshots.isEmpty ? [] : snapshots.map { snapshot in
+            HistoryRow(date: edition.format(snapshot.asOf), level: snapshot.norms[norm.id]?.level.map(edition.levelLabel) ?? "–",
+                       coverage: snapshot.norms[norm.id].flatMap { Coverage(rawValue: $0.coverage) }.map(edition.coverageLabel) ?? "–")
+        } + [HistoryRow(date: edition.format(edition.portfolio.asOf),
+                        level: edition.portfolio.standings[norm.id]?.level.map(edition.levelLabel) ?? "–",
+                        coverage: edition.coverageLabel(edition.portfolio.standings[norm.id]?.coverage ?? .missing))]
         let registers = (edition.portfolio.registersByNorm[norm.id] ?? []).filter(edition.publishedRegisters.contains).map { r in
             let register = edition.portfolio.registers[r]
             return RegisterValueView.Item(text: edition.registerTitle(register), href: Routes.link(to: Routes.register(register.kind), from: page.path))
@@ -147,7 +165,9 @@ struct NormPage: PageKind {
             previous: page.item > 0 ? link(catalog.norms[page.item - 1]) : nil,
             next: page.item + 1 < catalog.norms.count ? link(catalog.norms[page.item + 1]) : nil,
             assessment: edition.assessments[norm.id].map { assessmentView($0, on: page.path, in: edition) },
-            registers: registers, hasRegisters: !registers.isEmpty, findings: findings, hasFindings: !findings.isEmpty)
+            registers: registers, hasRegisters: !registers.isEmpty, findings: findings, hasFindings: !findings.isEmpty,
+            history: history, hasHistory: !history.isEmpty,
+            carriedOver: edition.assessments[norm.id]?.carriedOverFrom.map { edition.strings.format("carried_over", ["date": edition.format($0)]) })
     }
 
     private func assessmentView(_ assessment: Assessment, on page: String, in edition: Edition) -> AssessmentView {

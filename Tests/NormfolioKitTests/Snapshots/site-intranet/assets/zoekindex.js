@@ -431,9 +431,9 @@ var NORMFOLIO_INDEX = [
 },
 {
   "c": "",
-  "fm": "sm.02 authenticatiemechanismes authentication mechanisms ",
+  "fm": "sm.02 authenticatiemechanismes authentication mechanisms ict-coordinator",
   "ft": "sm.02 authenticatiemechanismes",
-  "fx": "iedere gebruiker is uniek herkenbaar en logt op een passende, sterke manier in, bijvoorbeeld met meerfactorauthenticatie (mfa). ",
+  "fx": "iedere gebruiker is uniek herkenbaar en logt op een passende, sterke manier in, bijvoorbeeld met meerfactorauthenticatie (mfa). mfa is nog niet overal ingevoerd.",
   "k": "Norm",
   "n": "SM.02",
   "t": "SM.02 Authenticatiemechanismes",
