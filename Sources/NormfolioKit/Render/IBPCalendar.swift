@@ -85,42 +85,60 @@ struct IBPCalendar {
             ]
         }
         lines.append("END:VCALENDAR")
-        return Data(lines.map(Self.folded).joined().utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(lines.count * 48)
+        for line in lines { Self.fold(line, into: &output) }
+        return Data(output)
     }
 
     static func compact(_ day: Day) -> String { day.description.replacingOccurrences(of: "-", with: "") }
 
-    /// TEXT as RFC 5545 writes it: backslash, semicolon, comma and line breaks escaped.
+    /// TEXT as RFC 5545 writes it: backslash, semicolon, comma and line breaks escaped; other
+    /// control characters, which a content line may not hold, left out.
     static func escaped(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "\\": out += "\\\\"
-            case ";": out += "\\;"
-            case ",": out += "\\,"
-            case "\n", "\r\n", "\r": out += "\\n"
-            default:
-                // Other control characters are not allowed in a content line.
-                if character.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value != 0x7F }) { out.append(character) }
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: ",") })
+        else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 8)
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            defer { previous = byte }
+            switch byte {
+            case UInt8(ascii: "\\"), UInt8(ascii: ";"), UInt8(ascii: ","): out += [UInt8(ascii: "\\"), byte]
+            case 0x0A where previous == 0x0D: continue
+            case 0x0A, 0x0D: out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+            case _ where byte < 0x20 || byte == 0x7F: continue
+            default: out.append(byte)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// One content line, folded so no line is longer than 75 octets (never inside a UTF-8
-    /// sequence), each ending in CRLF.
-    static func folded(_ line: String) -> String {
-        var result = ""
+    /// One content line, folded so that no line is longer than 75 octets (never inside a UTF-8
+    /// sequence: a fold goes before a continuation byte's lead), each ending in CRLF.
+    static func fold(_ line: String, into output: inout [UInt8]) {
         var length = 0
-        for scalar in line.unicodeScalars {
-            let size = String(scalar).utf8.count
+        var bytes = Array(line.utf8)[...]
+        while !bytes.isEmpty {
+            // The next character's bytes: a lead byte and its continuation bytes (10xxxxxx).
+            var end = bytes.startIndex + 1
+            while end < bytes.endIndex, bytes[end] & 0xC0 == 0x80 { end += 1 }
+            let size = end - bytes.startIndex
             if length + size > 75 {
-                result += "\r\n "
+                output += [0x0D, 0x0A, 0x20]
                 length = 1
             }
-            result.unicodeScalars.append(scalar)
+            output += bytes[bytes.startIndex..<end]
             length += size
+            bytes = bytes[end...]
         }
-        return result + "\r\n"
+        output += [0x0D, 0x0A]
+    }
+
+    /// One content line, folded, as text (for tests).
+    static func folded(_ line: String) -> String {
+        var output: [UInt8] = []
+        fold(line, into: &output)
+        return String(decoding: output, as: UTF8.self)
     }
 }
