@@ -11,6 +11,11 @@ struct ReportPage: PageKind {
         var groups: [Figures.ActionGroup]
         var evidence: [EvidenceRow]
         var annualReport: String
+        /// With snapshots: the figures per part and the average level per domain at every snapshot and now.
+        var hasProgress: Bool
+        var progressDates: [String]
+        var progressParts: [ProgressPage.Part]
+        var progressDomains: [ProgressPage.DomainRow]
     }
 
     /// A published document in the evidence list: its row, rendered once by `evidence-row`.
@@ -29,11 +34,15 @@ struct ReportPage: PageKind {
         let edition = context.edition
         let figures = Figures(edition)
         let all = edition.portfolio.tally(edition.catalog.norms)
+        // The progress page's figures, without its charts and lists.
+        let progress = ProgressPage().view(of: PageRoute(path: Routes.report), in: context)
         return View(
             summary: figures.summary(), coverage: figures.coverageParts(), maturity: figures.maturityParts(),
             distribution: figures.distribution(), belowTarget: figures.belowTarget(),
             hasBelowTarget: all.applicable > all.atTarget, groups: figures.actionGroups(),
             evidence: context.rows.rows(.evidence, of: edition.documentsByTitle).map(EvidenceRow.init),
-            annualReport: figures.annualReportParagraph())
+            annualReport: figures.annualReportParagraph(),
+            hasProgress: !progress.parts.isEmpty && progress.hasSnapshots, progressDates: progress.dates,
+            progressParts: progress.parts, progressDomains: progress.domains)
     }
 }
