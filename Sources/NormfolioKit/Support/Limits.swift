@@ -14,6 +14,9 @@ enum Limits {
     static let valueCharacters = 10_000
     /// Sections nested in a template.
     static let templateNesting = 64
+    /// Values that YAML aliases (`*name`) may repeat beyond those written out in a file: plenty for
+    /// aliases as YAML means them, far too few for aliases of aliases that multiply ("billion laughs").
+    static let aliasedYAMLValues = 1_000_000
     /// How much of a value a diagnostic quotes.
     static let quotedCharacters = 120
 }
