@@ -39,3 +39,48 @@ import Testing
         let register = try #require(p.check().portfolio?.register(.verwerkers))
         #expect(register.entries.map { $0.values["certificering"] } == Array(repeating: .list(["ISO 27001", "NEN 7510"]), count: 2))
     }
+
+    // MARK: Links and what is published
+
+    /// The entries an edition withholds leave no trace in any file of it, their ids included:
+    /// not in the pages, the register exports or portfolio.json, where the entries it publishes
+    /// refer to them.
+    @Test func aWithheldEntryLeavesNoIDInAnyFileOfTheSite() throws {
+        let p = MemoryPortfolio([
+            "Content/registers/verwerkers.yml": """
+                classification: intern
+                entries:
+                  - {id: open-bv, naam: Open BV, overeenkomst: mvo-4.0}
+                  - {id: geheim-bv, naam: Leverancier Geheim, overeenkomst: mvo-4.0, classification: strikt-vertrouwelijk}
+
+                """,
+            "Content/registers/verwerkingen.yml": """
+                classification: intern
+                entries:
+                  - {id: lln, naam: Leerlingen, doelen: [a], betrokkenen: [b], gegevens: [c], grondslag: c, bewaartermijn: 1 jaar,
+                     verwerkers: [open-bv, geheim-bv], dpia: dpia-verborgen}
+
+                """,
+            "Content/registers/dpia.yml": "entries:\n  - {id: dpia-verborgen, titel: DPIA Verborgen, verwerking: lln, datum: 2026-01-01, "
+                + "uitkomst: uitvoeren}\n",
+            "Content/a.md": evidence(body: "Zie [de leverancier](registers/verwerkers.yml#geheim-bv).\n"),
+        ])
+        let result = p.render(audience: .intranet)
+        let site = try #require(result.site, "\(result.diagnostics.map(\.formatted))")
+        for file in site.files {
+            let text = String(decoding: file.bytes(io: p.io) ?? Data(), as: UTF8.self).lowercased()
+            for secret in ["geheim-bv", "leverancier geheim", "dpia-verborgen", "dpia verborgen"] {
+                #expect(!text.contains(secret), "\(file.path) holds '\(secret)'")
+            }
+        }
+        // The entry's page shows no field for a DPIA it cannot show.
+        #expect(!page(site, "registers/verwerkingen/lln.html", io: p.io).contains("<dt>DPIA</dt>"))
+        #expect(page(site, "export/verwerkingen.csv", io: p.io).contains("\r\nlln;Leerlingen;a;b;c;;c;1 jaar;;open-bv;;;;;;;intern\r\n"))
+        let json = try JSONSerialization.jsonObject(with: Data(page(site, "export/portfolio.json", io: p.io).utf8)) as? [String: Any]
+        let registers = try #require(json?["registers"] as? [[String: Any]])
+        let entries = registers.first { $0["register"] as? String == "verwerkingen" }?["entries"] as? [[String: Any]]
+        let entry = try #require(entries?.first)
+        #expect(entry["verwerkers"] as? [String] == ["open-bv"])
+        #expect(entry["dpia"] is NSNull)
+    }
+}
