@@ -42,6 +42,46 @@ import Testing
 
     // MARK: Links and what is published
 
+    @Test func aLinkToAnEntryThatDoesNotExistIsAnErrorAtTheLink() {
+        let file = "Content/a.md"
+        let p = MemoryPortfolio([
+            "Content/registers/verwerkers.yml": "entries:\n  - {id: leerlingdata, naam: L, overeenkomst: mvo-4.0}\n",
+            file: evidence(body: "Zie 1️⃣[L](registers/verwerkers.yml#leerlingdta), [L](registers/verwerkers.yml#leerlingdata) "
+                           + "en [R](registers/verwerkers.yml).\n"),
+        ])
+        let unknown = diagnostics(p.check(), "unknown-reference")
+        #expect(unknown.map(\.location) == [p.location("1️⃣", in: file)])
+        #expect(unknown.first?.message == "no entry 'leerlingdta' in the register verwerkers (did you mean 'leerlingdata'?)")
+    }
+
+    /// A link to the CSV file that a register names as `bron` leads to that register's pages, as a
+    /// link to its YAML file does.
+    @Test func aLinkToTheCSVThatARegisterNamesLeadsToItsPages() throws {
+        let p = MemoryPortfolio([
+            "Content/registers/verwerkers.yml": "classification: intern\nbron: lijst.csv\n",
+            "Content/registers/lijst.csv": "id;naam;overeenkomst\na;A;mvo-4.0\n",
+            "Content/l.md": evidence(body: "[Lijst](registers/lijst.csv) en [A](registers/lijst.csv#a).\n"),
+        ])
+        let result = p.render()
+        let site = try #require(result.site, "\(result.diagnostics.map(\.formatted))")
+        let text = page(site, "documenten/l.html", io: p.io)
+        #expect(text.contains("href=\"../registers/verwerkers.html\"") && text.contains("href=\"../registers/verwerkers/a.html\""))
+    }
+
+    /// A register's file is never an attachment: naming it under `attachments`, or showing it as
+    /// an image, says so.
+    @Test func aRegisterFileIsNoAttachment() {
+        let file = "Content/a.md"
+        let p = MemoryPortfolio([
+            "Content/registers/verwerkers.yml": "entries: []\n",
+            file: evidence(extra: "attachments: [1️⃣registers/verwerkers.yml]\n", body: "Zie 2️⃣![lijst](registers/verwerkers.yml).\n"),
+        ])
+        let message = "'registers/verwerkers.yml' is a register, whose file is never published; link to it in the text to link to its page"
+        let found = diagnostics(p.check(), "missing-attachment")
+        #expect(found.map(\.location) == [p.location("1️⃣", in: file), p.location("2️⃣", in: file)])
+        #expect(found.map(\.message) == [message, message])
+    }
+
     /// The entries an edition withholds leave no trace in any file of it, their ids included:
     /// not in the pages, the register exports or portfolio.json, where the entries it publishes
     /// refer to them.

@@ -227,6 +227,12 @@ extension Diagnostic {
         Diagnostic(.error, "missing-attachment", "attachment '\(quote(target))' does not exist", at: location)
     }
 
+    static func registerAttachment(_ target: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "missing-attachment",
+                   "'\(quote(target))' is a register, whose file is never published; link to it in the text to link to its page",
+                   at: location)
+    }
+
     static func outsidePortfolio(_ target: String, hint: String? = nil, at location: SourceLocation) -> Diagnostic {
         Diagnostic(.error, "outside-portfolio",
                    "'\(quote(target))' points outside the portfolio's Content/ folder" + (hint.map { " (\($0))" } ?? ""), at: location)
