@@ -40,6 +40,31 @@ import Testing
         #expect(register.entries.map { $0.values["certificering"] } == Array(repeating: .list(["ISO 27001", "NEN 7510"]), count: 2))
     }
 
+    /// An id names the entry's page file (`registers/<register>/<id>.html`): it is short enough for
+    /// any file system, and holds only what the format allows.
+    @Test func anEntryIDFitsInAFileNameAndHoldsOnlyLettersDigitsAndHyphens() throws {
+        let file = "Content/registers/verwerkers.yml"
+        let longest = String(repeating: "a", count: 100)
+        let p = MemoryPortfolio([file: """
+            classification: intern
+            entries:
+              - {id: 1️⃣\(longest)b, naam: A, overeenkomst: geen}
+              - {id: 2️⃣a.b, naam: B, overeenkomst: geen}
+              - {id: 3️⃣a_b, naam: C, overeenkomst: geen}
+              - {id: \(longest), naam: D, overeenkomst: geen}
+
+            """])
+        let result = p.check()
+        let long = diagnostics(result, "value-too-long")
+        #expect(long.map(\.location) == [p.location("1️⃣", in: file)])
+        #expect(long.first?.message == "'id' is 101 characters long; at most 100 are allowed")
+        #expect(diagnostics(result, "invalid-id").map(\.location) == [p.location("2️⃣", in: file), p.location("3️⃣", in: file)])
+        #expect(diagnostics(result, "invalid-id").first?.message.contains("(such as 'a-b')") == true)
+        let fine = MemoryPortfolio([file: "classification: intern\nentries:\n  - {id: \(longest), naam: D, overeenkomst: geen}\n"])
+        let site = try #require(fine.render().site)
+        #expect(site.files.contains { $0.path == "registers/verwerkers/\(longest).html" })
+    }
+
     // MARK: Links and what is published
 
     @Test func aLinkToAnEntryThatDoesNotExistIsAnErrorAtTheLink() {

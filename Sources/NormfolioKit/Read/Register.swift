@@ -194,9 +194,12 @@ extension Register {
         guard var fields = YAMLFields(node: node, parent: parent, diagnostics: &diagnostics) else { return nil }
         defer { diagnostics += fields.diagnostics }
         fields.warnUnknownKeys(["id", "classification"] + kind.fields.map(\.name))
-        guard let id = fields.requiredString("id", limit: Limits.nameCharacters) else { return nil }
-        guard id.slugified() == id else {
-            fields.report(.invalidID(id, suggestion: id.slugified(), at: fields.location(ofValue: "id")))
+        guard let id = fields.requiredString("id", limit: Limits.idCharacters) else { return nil }
+        // Lower-case letters and digits, with single hyphens between them: the id names the
+        // entry's page file, and is written in links and references.
+        let suggestion = String(id.map { $0 == "_" || $0 == "." ? " " : $0 }).slugified()
+        guard suggestion == id, !id.contains(where: { $0 == "_" || $0 == "." }) else {
+            fields.report(.invalidID(id, suggestion: suggestion == "_" ? "" : suggestion, at: fields.location(ofValue: "id")))
             return nil
         }
         var entry = RegisterEntry(id: id, location: fields.location,

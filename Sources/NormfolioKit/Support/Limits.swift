@@ -10,6 +10,8 @@ enum Limits {
     static let scannedAttachmentBytes = 64 << 20
     /// A name shown on every page or in every list: the organisation, the site title, a document title.
     static let nameCharacters = 300
+    /// A register entry's id, which names its page file: far within any file system's limit on a name.
+    static let idCharacters = 100
     /// Any other text value in front matter or settings.
     static let valueCharacters = 10_000
     /// Sections nested in a template.
