@@ -65,6 +65,71 @@ import Testing
         #expect(site.files.contains { $0.path == "registers/verwerkers/\(longest).html" })
     }
 
+    // MARK: CSV
+
+    /// Quotes that Excel would not have written: the problem is reported at its cell, in words.
+    @Test func quotesExcelWouldNotWriteAreLocatedAtTheirCell() {
+        let p = MemoryPortfolio([
+            "Content/registers/verwerkers.csv": "id;naam;overeenkomst\na;Ac\"me;geen\n",
+            "Content/registers/bevindingen.csv": "id;titel\na;Twee \"quotes\" midden\n",
+            "Content/registers/dpia.csv": "id;titel\na;A\nb;\"Nooit gesloten\nc;C\n",
+            "Content/registers/datalekken.csv": "id;titel;x\na;\"Gesloten\" en verder;x\n",
+        ])
+        let prefix = "error: the CSV file cannot be read: "
+        #expect(diagnostics(p.check(), "csv-syntax").map(\.formatted) == [
+            "Content/registers/bevindingen.csv:2:2: " + prefix + "a quote inside a cell that does not start with one "
+                + "(Excel writes such a cell in quotes, each quote in it doubled) [csv-syntax]",
+            "Content/registers/datalekken.csv:2:2: " + prefix + "text after the closing quote of a quoted cell [csv-syntax]",
+            "Content/registers/dpia.csv:3:2: " + prefix + "a quoted cell is not closed [csv-syntax]",
+            "Content/registers/verwerkers.csv:2:2: " + prefix + "a quote inside a cell that does not start with one "
+                + "(Excel writes such a cell in quotes, each quote in it doubled) [csv-syntax]",
+        ])
+    }
+
+    /// The header names the fields once for all rows: a problem with a name is reported once, at
+    /// its cell in row 1. A byte-order mark inside it (two files pasted together) is no part of it.
+    @Test func theHeaderRowIsCheckedOnceNotOnEveryRow() {
+        let file = "Content/registers/verwerkers.csv"
+        let p = MemoryPortfolio([file: "id;\u{FEFF}naam;overeenkomst;product;Overeenkomst\na;A;geen;x;geen\nb;B;geen;y;geen\nc;C;geen;z;geen\n"])
+        #expect(p.check().diagnostics.map(\.formatted) == [
+            "\(file):1:4: warning: unknown field 'product' (did you mean 'producten'?); it is ignored [unknown-key]",
+            "\(file):1:5: error: field 'overeenkomst' is given more than once [duplicate-key]",
+        ])
+    }
+
+    /// A value in a column without a name in row 1 (or past the last named column) would be lost:
+    /// it is reported at the first cell of that column that holds one.
+    @Test func aValueInAColumnWithoutANameIsReportedNotDropped() {
+        let file = "Content/registers/verwerkers.csv"
+        let p = MemoryPortfolio([file: "id;naam;;overeenkomst\na;A;;geen\nb;B;vergeten;geen;extra\nc;C;ook;geen;meer\n"])
+        let message = "a value in a column without a name in row 1; it is ignored"
+        #expect(p.check().diagnostics.map(\.formatted) == [
+            "\(file):3:3: warning: \(message) [unknown-key]", "\(file):3:5: warning: \(message) [unknown-key]",
+        ])
+    }
+
+    /// A CSV file's first row names the fields; a file without one is no register.
+    @Test func aCSVFileWithoutAHeaderRowIsAnError() {
+        for text in ["", "\u{FEFF}", "\n", ";;\nid;naam;overeenkomst\na;A;geen\n"] {
+            let result = MemoryPortfolio(["Content/registers/verwerkers.csv": text]).check()
+            #expect(result.diagnostics.map(\.formatted) == [
+                "Content/registers/verwerkers.csv:1:1: error: the CSV file cannot be read: its first row names no fields "
+                    + "(it holds the field names, such as id;naam) [csv-syntax]",
+            ], "\(text.debugDescription)")
+        }
+    }
+
+    @Test(.timeLimit(.minutes(1))) func aHundredThousandColumnsAreReadOnce() {
+        let names = (0..<100_000).map { "kolom\($0)" }
+        let file = "Content/registers/verwerkers.csv"
+        let row = ["a", "A", "geen"] + Array(repeating: "x", count: names.count)
+        let text = (["id;naam;overeenkomst;" + names.joined(separator: ";")] + [row.joined(separator: ";"), row.joined(separator: ";")
+            .replacingOccurrences(of: "a;A", with: "b;B")]).joined(separator: "\n")
+        let result = MemoryPortfolio([file: text]).check()
+        #expect(diagnostics(result, "unknown-key").count == names.count)
+        #expect(result.portfolio?.register(.verwerkers)?.entries.map(\.id) == ["a", "b"])
+    }
+
     // MARK: Links and what is published
 
     @Test func aLinkToAnEntryThatDoesNotExistIsAnErrorAtTheLink() {

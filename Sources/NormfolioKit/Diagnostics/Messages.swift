@@ -352,6 +352,10 @@ extension Diagnostic {
         Diagnostic(.error, "csv-syntax", "the CSV file cannot be read: \(detail)", at: location)
     }
 
+    static func unnamedColumn(at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.warning, "unknown-key", "a value in a column without a name in row 1; it is ignored", at: location)
+    }
+
     static func unknownReference(_ kind: String, _ id: String, suggestion: String?, at location: SourceLocation) -> Diagnostic {
         Diagnostic(.error, "unknown-reference", "no entry '\(quote(id))' in the register \(kind)\(didYouMean(suggestion))", at: location)
     }
