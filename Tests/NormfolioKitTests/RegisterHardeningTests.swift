@@ -119,6 +119,24 @@ import Testing
         }
     }
 
+    /// Bytes that are no UTF-8 text are reported once (the register and the privacy guard both
+    /// read the file), and a file Excel saved as "Unicode text" (UTF-16) says how to save it.
+    @Test func aCSVThatIsNotUTF8TextIsReportedOnceWithHowToSaveIt() {
+        let path = "Content/registers/verwerkers.csv"
+        let utf16 = Data([0xFF, 0xFE]) + "id\tnaam\r\n".data(using: .utf16LittleEndian)!
+        let cases: [(Data, String)] = [
+            (utf16, "\(path):1:1: error: file is UTF-16 text (Excel's \"Unicode text\"), not UTF-8; save it as UTF-8 "
+                + "(in Excel: CSV UTF-8) [invalid-utf8]"),
+            (Data("id;naam\na;A\0\n".utf8), "\(path):1:1: error: file looks binary, not text; rename it or convert it to text [binary-file]"),
+            (Data("id;naam\na;".utf8) + Data([0xFF, 0x0A]), "\(path):2:3: error: file is not valid UTF-8 text; save it as UTF-8 [invalid-utf8]"),
+        ]
+        for (bytes, expected) in cases {
+            let io = FileIO.memory(["/p/Content/a.md": Data(evidence().utf8), "/p/" + path: bytes])
+            let result = Normfolio.check(BuildOptions(portfolio: "/p"), io: io, today: fixedToday)
+            #expect(result.diagnostics.map(\.formatted) == [expected])
+        }
+    }
+
     @Test(.timeLimit(.minutes(1))) func aHundredThousandColumnsAreReadOnce() {
         let names = (0..<100_000).map { "kolom\($0)" }
         let file = "Content/registers/verwerkers.csv"

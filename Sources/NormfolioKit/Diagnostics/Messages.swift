@@ -22,7 +22,12 @@ extension Diagnostic {
     }
 
     static func binaryFile(at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.error, "binary-file", "file looks binary, not Markdown; rename it or convert it to text", at: location)
+        Diagnostic(.error, "binary-file", "file looks binary, not text; rename it or convert it to text", at: location)
+    }
+
+    static func utf16Text(at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "invalid-utf8", "file is UTF-16 text (Excel's \"Unicode text\"), not UTF-8; save it as UTF-8 (in Excel: CSV UTF-8)",
+                   at: location)
     }
 
     static func unreadable(_ reason: String = "file could not be read", at location: SourceLocation) -> Diagnostic {

@@ -147,8 +147,12 @@ enum ContentReader {
         var digests: [String: String] = [:]
         for file in files {
             let bytes = FileBytes(root + "/Content/" + file, io: io, limit: Limits.markdownFileBytes)
-            if let text = decodeText(bytes, path: "Content/" + file, diagnostics: &diagnostics) { texts[file] = text }
+            var problems: [Diagnostic] = []
+            if let text = decodeText(bytes, path: "Content/" + file, diagnostics: &problems) { texts[file] = text }
             if let data = bytes.data { digests["Content/" + file] = Integrity.sha256(data) }
+            // The privacy guard reads every register file as a text attachment too, and reports one
+            // that cannot be read or is no UTF-8 text: only the register's own size limit is new here.
+            if case .tooLarge = bytes { diagnostics += problems }
         }
         return Register.readAll(texts, catalog: catalog, diagnostics: &diagnostics).map { register in
             var register = register
@@ -278,6 +282,11 @@ enum ContentReader {
     /// byte anywhere) and invalid bytes at their place. Line ends become LF whether the file used
     /// CRLF, LF or CR alone, so every later stage counts lines as the author's editor does.
     static func decodeText(_ data: Data, path: String, diagnostics: inout [Diagnostic]) -> String? {
+        // Excel's "Unicode text" (and Notepad's "Unicode") is UTF-16, with a byte-order mark.
+        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
+            diagnostics.append(.utf16Text(at: SourceLocation(path: path)))
+            return nil
+        }
         let looksBinary = data.withUnsafeBytes { raw in raw.baseAddress.map { memchr($0, 0, raw.count) != nil } ?? false }
         if looksBinary {
             diagnostics.append(.binaryFile(at: SourceLocation(path: path)))
