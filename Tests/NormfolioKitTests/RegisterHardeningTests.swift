@@ -65,6 +65,58 @@ import Testing
         #expect(site.files.contains { $0.path == "registers/verwerkers/\(longest).html" })
     }
 
+    // MARK: bron
+
+    @Test func bronNamesACSVFileBesideTheRegister() {
+        let p = MemoryPortfolio([
+            "Content/a.md": evidence(),
+            "Content/registers/verwerkers.yml": "bron: 1️⃣verwerkers.yml\n",
+            "Content/registers/dpia.yml": "bron: 2️⃣../dpia.csv\n",
+            "Content/dpia.csv": "id;titel\n",
+            "Content/registers/bevindingen.yml": "bron: 3️⃣weg.csv\n",
+        ])
+        let result = p.check()
+        #expect(result.diagnostics.map(\.formatted) == [
+            "Content/registers/bevindingen.yml:1:7: error: 'registers/weg.csv' does not exist [missing-file]",
+            "Content/registers/dpia.yml:1:7: error: 'bron' must name a CSV file beside the register in registers/, such as 'dpia.csv' [invalid-value]",
+            "Content/registers/verwerkers.yml:1:7: error: 'bron' must name a CSV file beside the register in registers/, such as 'verwerkers.csv' [invalid-value]",
+        ])
+    }
+
+    /// A YAML or CSV file in a folder that is nearly `registers/` would be no register, and a link
+    /// would publish it as it is, withheld entries and all: it is an error.
+    @Test func aRegisterFileOutsideTheFolderRegistersIsAnError() {
+        let p = MemoryPortfolio([
+            "Content/a.md": evidence(body: "[Lijst](Registers/verwerkers.yml)\n"),
+            "Content/Registers/verwerkers.yml": "entries:\n  - {id: geheim, naam: Geheim, overeenkomst: geen}\n",
+            "Content/registers/archief/dpia.csv": "id;titel\n",
+            "Content/registers/archief/notitie.txt": "Geen register.\n",
+        ])
+        let message = "is no register: a register is a file directly in the folder registers/ (in lower case); move it there, or out of it"
+        #expect(diagnostics(p.check(), "unknown-register").map(\.formatted) == [
+            "Content/Registers/verwerkers.yml:1:1: error: 'Registers/verwerkers.yml' \(message) [unknown-register]",
+            "Content/registers/archief/dpia.csv:1:1: error: 'registers/archief/dpia.csv' \(message) [unknown-register]",
+        ])
+    }
+
+    /// A register file, or the CSV a register names, that is a symbolic link out of the portfolio
+    /// is an error: it is never read, and never silently missing.
+    @Test func aRegisterFileThatLeadsOutOfThePortfolioIsAnError() throws {
+        let work = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let outside = work.appendingPathComponent("buiten.csv")
+        try Data("id;naam;overeenkomst\ngeheim;GEHEIM-BUITEN-61;geen\n".utf8).write(to: outside)
+        let root = work.appendingPathComponent("p")
+        let registers = root.appendingPathComponent("Content/registers")
+        try FileManager.default.createDirectory(at: registers, withIntermediateDirectories: true)
+        try Data(evidence().utf8).write(to: root.appendingPathComponent("Content/a.md"))
+        try FileManager.default.createSymbolicLink(at: registers.appendingPathComponent("verwerkers.csv"), withDestinationURL: outside)
+        let result = Normfolio.check(BuildOptions(portfolio: root.path), today: fixedToday)
+        #expect(result.diagnostics.map(\.formatted) == [
+            "Content/registers/verwerkers.csv:1:1: error: 'Content/registers/verwerkers.csv' is a symbolic link to a place outside the portfolio; nothing is read or published through it [outside-portfolio]",
+        ])
+    }
+
     // MARK: CSV
 
     /// Quotes that Excel would not have written: the problem is reported at its cell, in words.

@@ -339,6 +339,12 @@ extension Diagnostic {
                    + "verwerkingen, verwerkers, dpia, datalekken or bevindingen (.yml or .csv)", at: location)
     }
 
+    static func misplacedRegister(_ file: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "unknown-register",
+                   "'\(quote(file))' is no register: a register is a file directly in the folder registers/ (in lower case); "
+                   + "move it there, or out of it", at: location)
+    }
+
     static func duplicateRegister(_ kind: String, first: String, at location: SourceLocation) -> Diagnostic {
         Diagnostic(.error, "duplicate-register", "a second register of \(kind); the first is '\(quote(first))'", at: location)
     }
@@ -355,6 +361,11 @@ extension Diagnostic {
 
     static func csvSyntax(_ detail: String, at location: SourceLocation) -> Diagnostic {
         Diagnostic(.error, "csv-syntax", "the CSV file cannot be read: \(detail)", at: location)
+    }
+
+    static func invalidBron(suggestion: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "invalid-value", "'bron' must name a CSV file beside the register in registers/, such as '\(suggestion)'",
+                   at: location)
     }
 
     static func unnamedColumn(at location: SourceLocation) -> Diagnostic {

@@ -98,8 +98,8 @@ enum ContentReader {
             diagnostics.append(.missingContent(at: SourceLocation(path: "Content")))
         }
         // Nothing is read through a symbolic link that leads out of the portfolio. A linked file
-        // that is not Markdown is an error only where something uses it.
-        for exit in content.exits where exit.isFolder || exit.path.lowercased().hasSuffix(".md") {
+        // that is not Markdown or a register is an error only where something uses it.
+        for exit in content.exits where exit.isFolder || exit.path.lowercased().hasSuffix(".md") || Register.isRegisterFile(exit.path) {
             diagnostics.append(.symbolicLinkOutside(exit.path(in: "Content"), at: SourceLocation(path: exit.path(in: "Content"))))
         }
         let markdown = files.filter { $0.lowercased().hasSuffix(".md") }
@@ -127,6 +127,9 @@ enum ContentReader {
         }
         source.registers = readRegisters(files.filter(Register.isRegisterFile), root: root, io: io, catalog: catalog,
                                          diagnostics: &source.diagnostics)
+        for file in files where Register.isMisplacedRegisterFile(file) {
+            source.diagnostics.append(.misplacedRegister(file, at: SourceLocation(path: "Content/" + file)))
+        }
         source.diagnostics += UnknownKey.report(documentResults.flatMap(\.unknownKeys), accepted: Set(settings.acceptedKeys))
         for result in documentResults {
             source.diagnostics += result.diagnostics
@@ -154,7 +157,7 @@ enum ContentReader {
             // that cannot be read or is no UTF-8 text: only the register's own size limit is new here.
             if case .tooLarge = bytes { diagnostics += problems }
         }
-        return Register.readAll(texts, catalog: catalog, diagnostics: &diagnostics).map { register in
+        return Register.readAll(texts, files: Set(files), catalog: catalog, diagnostics: &diagnostics).map { register in
             var register = register
             register.sourceSHA256 = digests[register.source] ?? ""
             return register

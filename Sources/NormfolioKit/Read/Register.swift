@@ -100,9 +100,20 @@ extension Register {
         return lower.hasSuffix(".yml") || lower.hasSuffix(".yaml") || lower.hasSuffix(".csv")
     }
 
-    /// Reads the registers among `files` (texts by path under Content/), each with its CSV when
-    /// it keeps its entries in one. Problems are located errors and warnings.
-    static func readAll(_ texts: [String: String], catalog: Catalog, diagnostics: inout [Diagnostic]) -> [Register] {
+    /// Whether a file under Content/ looks like a register but is not read as one: a YAML or CSV
+    /// file in a subfolder of `registers/`, or in a folder of that name in other letters
+    /// (`Registers/`). Unnoticed, it would be no register, and a link would publish it as it is.
+    static func isMisplacedRegisterFile(_ file: String) -> Bool {
+        guard let slash = file.firstIndex(of: "/"), file[..<slash].lowercased() == "registers" else { return false }
+        let lower = file.lowercased()
+        return !isRegisterFile(file) && (lower.hasSuffix(".yml") || lower.hasSuffix(".yaml") || lower.hasSuffix(".csv"))
+    }
+
+    /// Reads the registers among `texts` (by path under Content/), each with its CSV when it keeps
+    /// its entries in one. `files` are all register files, also those that could not be read
+    /// (whose problem is reported where they are read). Problems are located errors and warnings.
+    static func readAll(_ texts: [String: String], files: Set<String>, catalog: Catalog,
+                        diagnostics: inout [Diagnostic]) -> [Register] {
         var registers: [Register] = []
         var usedCSV = Set<String>()
         // YAML files first: a CSV they name as `bron` is theirs.
@@ -116,13 +127,15 @@ extension Register {
             var register = readHeader(kind, path: path, fields: &fields, catalog: catalog)
             if let bron = fields.string("bron") {
                 let csvFile = folder + bron
-                if let text = texts[csvFile], bron.lowercased().hasSuffix(".csv"), !bron.contains("/") {
+                if !bron.lowercased().hasSuffix(".csv") || bron.contains("/") || bron.contains("\\") {
+                    fields.report(.invalidBron(suggestion: kind.rawValue + ".csv", at: fields.location(ofValue: "bron")))
+                } else if let text = texts[csvFile] {
                     usedCSV.insert(csvFile)
                     register.entriesSource = "Content/" + csvFile
                     register.entries = readCSV(text, kind: kind, path: register.entriesSource, register: register, catalog: catalog,
                                                diagnostics: &diagnostics)
-                } else {
-                    fields.report(.missingFile(folder + bron, at: fields.location(ofValue: "bron")))
+                } else if !files.contains(csvFile) {
+                    fields.report(.missingFile(csvFile, at: fields.location(ofValue: "bron")))
                 }
                 if fields.has("entries") { fields.report(.entriesTwice(at: fields.location(ofKey: "entries"))) }
             } else if let nodes = fields.list("entries") {
