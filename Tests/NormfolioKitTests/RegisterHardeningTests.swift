@@ -40,6 +40,19 @@ import Testing
         #expect(register.entries.map { $0.values["certificering"] } == Array(repeating: .list(["ISO 27001", "NEN 7510"]), count: 2))
     }
 
+    /// An id listed twice in a list of references is one reference: one link, one warning.
+    @Test func aReferenceListedTwiceCountsOnce() throws {
+        let p = MemoryPortfolio([
+            "Content/registers/verwerkers.yml": "entries:\n  - {id: v, naam: V, overeenkomst: geen}\n",
+            "Content/registers/verwerkingen.yml": "entries:\n  - {id: a, naam: A, doelen: [x], betrokkenen: [x], gegevens: [x], "
+                + "grondslag: c, bewaartermijn: 1 jaar, verwerkers: [v, v, w, w]}\n",
+        ])
+        let result = p.check()
+        #expect(result.portfolio?.register(.verwerkingen)?.entries.first?.values["verwerkers"] == .references(["v", "w"]))
+        #expect(diagnostics(result, "no-agreement").count == 1)
+        #expect(diagnostics(result, "unknown-reference").count == 1)
+    }
+
     /// An id names the entry's page file (`registers/<register>/<id>.html`): it is short enough for
     /// any file system, and holds only what the format allows.
     @Test func anEntryIDFitsInAFileNameAndHoldsOnlyLettersDigitsAndHyphens() throws {

@@ -258,7 +258,10 @@ extension Register {
         case .reference:
             return fields.string(name).map(RegisterValue.reference)
         case .references:
-            return fields.stringList(name).map { .references($0.map(\.text)) }
+            // An id listed twice is one reference (as a norm listed twice is one norm).
+            guard let items = fields.stringList(name) else { return nil }
+            var seen = Set<String>()
+            return .references(items.map(\.text).filter { seen.insert($0).inserted })
         case .norms:
             guard let items = fields.stringList(name) else { return nil }
             var norms: [String] = []
