@@ -78,6 +78,38 @@ import Testing
         #expect(site.files.contains { $0.path == "registers/verwerkers/\(longest).html" })
     }
 
+    /// Text that cannot be an id or a field name gets no did-you-mean worked out against every id:
+    /// no names of very different lengths are compared.
+    @Test(.timeLimit(.minutes(1))) func longUnknownNamesAreReportedWithoutDelay() {
+        var suppliers = "entries:\n"
+        for index in 0..<300 { suppliers += "  - {id: \(String(repeating: "a", count: 90))\(index), naam: N, overeenkomst: geen}\n" }
+        let references = (0..<20).map { String(repeating: "b", count: 9_990) + "\($0)" }.joined(separator: ", ")
+        let p = MemoryPortfolio([
+            "Content/registers/verwerkers.yml": suppliers,
+            "Content/registers/verwerkingen.yml": "entries:\n  - {id: x, naam: X, doelen: [a], betrokkenen: [a], gegevens: [a], "
+                + "grondslag: c, bewaartermijn: 1 jaar, verwerkers: [\(references)]}\n",
+            "Content/registers/dpia.csv": "id;titel;\(String(repeating: "x", count: 1_000_000))\n",
+        ])
+        let result = p.check()
+        #expect(diagnostics(result, "unknown-reference").count == 20)
+        #expect(diagnostics(result, "unknown-key").map(\.location) == [cell("Content/registers/dpia.csv", 1, 3)])
+    }
+
+    /// A register whose references all miss (the ids of another register, say) is reported without
+    /// delay: only the first hundred unknown references get a did-you-mean.
+    @Test(.timeLimit(.minutes(1))) func thousandsOfUnknownReferencesAreReportedWithoutDelay() {
+        let count = 5_000
+        let p = MemoryPortfolio([
+            "Content/registers/verwerkers.csv": "id;naam;overeenkomst\n" + (0..<count).map { "v\($0);V;mvo-4.0\n" }.joined(),
+            "Content/registers/verwerkingen.csv": "id;naam;doelen;betrokkenen;gegevens;grondslag;bewaartermijn;verwerkers\n"
+                + (0..<count).map { "a\($0);A;x;x;x;c;1 jaar;v\($0)x\n" }.joined(),
+        ])
+        let unknown = diagnostics(p.check(), "unknown-reference")
+        #expect(unknown.count == count)
+        #expect(unknown.filter { $0.message.contains("did you mean") }.count == 100)
+        #expect(unknown.first?.message == "no entry 'v0x' in the register verwerkers (did you mean 'v0'?)")
+    }
+
     // MARK: bron
 
     @Test func bronNamesACSVFileBesideTheRegister() {

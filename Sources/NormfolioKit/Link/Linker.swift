@@ -129,10 +129,12 @@ enum Linker {
         // its own errors).
         let entryIDs = Dictionary(registers.map { ($0.kind, $0.entries.map(\.id)) }, uniquingKeysWith: { a, _ in a })
         let knownIDs = entryIDs.mapValues(Set.init)
+        var suggestions = Limits.suggestedReferences
         for link in linkedEntries {
             guard let known = knownIDs[link.kind], !known.contains(link.id) else { continue }
-            diagnostics.append(.unknownReference(link.kind.rawValue, link.id, suggestion: Suggestion.closest(to: link.id, in: entryIDs[link.kind] ?? []),
-                                                 at: link.location))
+            suggestions -= 1
+            let suggestion = suggestions >= 0 ? Suggestion.closest(to: link.id, in: entryIDs[link.kind] ?? []) : nil
+            diagnostics.append(.unknownReference(link.kind.rawValue, link.id, suggestion: suggestion, at: link.location))
         }
         var registersByNorm: [String: [Int]] = [:]
         for (index, register) in registers.enumerated() {
@@ -160,6 +162,11 @@ enum Linker {
         var registers = source
         var ids: [RegisterKind: [String]] = [:]
         for register in registers { ids[register.kind] = register.entries.map(\.id) }
+        let known = ids.mapValues(Set.init)
+        // A did-you-mean compares the id with every id of its register: only the first unknown
+        // references get one, so that a file full of them (ids of the wrong register) is reported
+        // without delay.
+        var suggestions = Limits.suggestedReferences
         for r in registers.indices {
             registers[r].isStale = registers[r].reviewBy.map { $0 < asOf } ?? false
             let kind = registers[r].kind
@@ -168,9 +175,10 @@ enum Linker {
                 for field in kind.fields {
                     switch field.kind {
                     case .reference(let target), .references(let target):
-                        let known = ids[target] ?? []
-                        for id in entry.ids(field.name) where !known.contains(id) {
-                            diagnostics.append(.unknownReference(target.rawValue, id, suggestion: Suggestion.closest(to: id, in: known),
+                        for id in entry.ids(field.name) where known[target]?.contains(id) != true {
+                            suggestions -= 1
+                            let suggestion = suggestions >= 0 ? Suggestion.closest(to: id, in: ids[target] ?? []) : nil
+                            diagnostics.append(.unknownReference(target.rawValue, id, suggestion: suggestion,
                                                                  at: entry.locations[field.name] ?? entry.location))
                         }
                     case .actions:

@@ -19,6 +19,9 @@ enum Limits {
     /// Values that YAML aliases (`*name`) may repeat beyond those written out in a file: plenty for
     /// aliases as YAML means them, far too few for aliases of aliases that multiply ("billion laughs").
     static let aliasedYAMLValues = 1_000_000
+    /// Unknown references to register entries that get a did-you-mean, which compares the id with
+    /// every id of the register: a file full of unknown ids is reported without delay.
+    static let suggestedReferences = 100
     /// How much of a value a diagnostic quotes.
     static let quotedCharacters = 120
 }
