@@ -148,8 +148,8 @@ import Testing
         #expect(diagnostics(result, "duplicate-register").map(\.location.path) == ["Content/registers/verwerkers.csv"])
         #expect(diagnostics(result, "duplicate-entry").map(\.location.line) == [3])
         #expect(diagnostics(result, "csv-syntax").map(\.formatted) == [
-            "Content/registers/bevindingen.csv:1:1: error: the CSV file cannot be read: a quoted cell is not closed [csv-syntax]",
-            "Content/registers/datalekken.csv:1:1: error: the CSV file cannot be read: Can't have non-quote here: b [csv-syntax]"])
+            "Content/registers/bevindingen.csv:2:1: error: the CSV file cannot be read: a quoted cell is not closed [csv-syntax]",
+            "Content/registers/datalekken.csv:2:1: error: the CSV file cannot be read: text after the closing quote of a quoted cell [csv-syntax]"])
         #expect(diagnostics(result, "unknown-reference").count == 2)
     }
 

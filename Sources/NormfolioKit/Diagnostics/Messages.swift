@@ -22,7 +22,12 @@ extension Diagnostic {
     }
 
     static func binaryFile(at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.error, "binary-file", "file looks binary, not Markdown; rename it or convert it to text", at: location)
+        Diagnostic(.error, "binary-file", "file looks binary, not text; rename it or convert it to text", at: location)
+    }
+
+    static func utf16Text(at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "invalid-utf8", "file is UTF-16 text (Excel's \"Unicode text\"), not UTF-8; save it as UTF-8 (in Excel: CSV UTF-8)",
+                   at: location)
     }
 
     static func unreadable(_ reason: String = "file could not be read", at location: SourceLocation) -> Diagnostic {
@@ -227,6 +232,12 @@ extension Diagnostic {
         Diagnostic(.error, "missing-attachment", "attachment '\(quote(target))' does not exist", at: location)
     }
 
+    static func registerAttachment(_ target: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "missing-attachment",
+                   "'\(quote(target))' is a register, whose file is never published; link to it in the text to link to its page",
+                   at: location)
+    }
+
     static func outsidePortfolio(_ target: String, hint: String? = nil, at location: SourceLocation) -> Diagnostic {
         Diagnostic(.error, "outside-portfolio",
                    "'\(quote(target))' points outside the portfolio's Content/ folder" + (hint.map { " (\($0))" } ?? ""), at: location)
@@ -328,6 +339,12 @@ extension Diagnostic {
                    + "verwerkingen, verwerkers, dpia, datalekken or bevindingen (.yml or .csv)", at: location)
     }
 
+    static func misplacedRegister(_ file: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "unknown-register",
+                   "'\(quote(file))' is no register: a register is a file directly in the folder registers/ (in lower case); "
+                   + "move it there, or out of it", at: location)
+    }
+
     static func duplicateRegister(_ kind: String, first: String, at location: SourceLocation) -> Diagnostic {
         Diagnostic(.error, "duplicate-register", "a second register of \(kind); the first is '\(quote(first))'", at: location)
     }
@@ -344,6 +361,15 @@ extension Diagnostic {
 
     static func csvSyntax(_ detail: String, at location: SourceLocation) -> Diagnostic {
         Diagnostic(.error, "csv-syntax", "the CSV file cannot be read: \(detail)", at: location)
+    }
+
+    static func invalidBron(suggestion: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "invalid-value", "'bron' must name a CSV file beside the register in registers/, such as '\(suggestion)'",
+                   at: location)
+    }
+
+    static func unnamedColumn(at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.warning, "unknown-key", "a value in a column without a name in row 1; it is ignored", at: location)
     }
 
     static func unknownReference(_ kind: String, _ id: String, suggestion: String?, at location: SourceLocation) -> Diagnostic {

@@ -40,8 +40,13 @@ enum Linker {
         for document in documents { anchors[String(document.source.dropFirst(contentPrefix))] = Set(document.anchors) }
         for page in pages { anchors[String(page.source.dropFirst(contentPrefix))] = Set(page.anchors) }
         for assessment in source.assessments { anchors[String(assessment.source.dropFirst(contentPrefix))] = Set(assessment.anchors) }
+        // The files of each register, also a CSV that a register names as `bron`.
+        var registerFiles: [String: RegisterKind] = [:]
+        for register in source.registers {
+            for file in [register.source, register.entriesSource] { registerFiles[String(file.dropFirst(contentPrefix))] = register.kind }
+        }
         let links = Links(files: source.contentFiles, exits: source.exits, documents: documentIndex, pages: pageIndex,
-                          catalog: catalog, anchors: anchors)
+                          registerFiles: registerFiles, catalog: catalog, anchors: anchors)
 
         // Each document's links, attachments and norm mentions are checked on its own, in parallel.
         let checked = documents.parallelMap { document -> Links.Checked in
@@ -50,6 +55,7 @@ enum Linker {
                 switch links.resolve(reference.path, from: document.source) {
                 case .attachment(let file): result.attachments.append((file, reference.location))
                 case .outside: result.diagnostics.append(.outsidePortfolio(reference.path, at: reference.location))
+                case .register: result.diagnostics.append(.registerAttachment(reference.path, at: reference.location))
                 default: result.diagnostics.append(.missingAttachment(reference.path, at: reference.location))
                 }
             }
@@ -58,6 +64,8 @@ enum Linker {
         }
         var evidenceByNorm: [String: [Int]] = [:]
         var entryLinks: [String: [Int]] = [:]
+        // Every link to a register entry, checked against the registers once they are read.
+        var linkedEntries: [Links.EntryLink] = []
         var linkedFrom = [[Int]](repeating: [], count: documents.count)
         var attachmentsOfDocument = [[String]](repeating: [], count: documents.count)
         // Every use of an attachment: who uses it, how confidential that source is, and where.
@@ -66,7 +74,8 @@ enum Linker {
             documents[index].linkTargets = checked[index].targets
             documents[index].isStale = documents[index].reviewBy.map { $0 < asOf } ?? false
             for norm in documents[index].norms { evidenceByNorm[norm, default: []].append(index) }
-            for entry in Set(checked[index].entries) { entryLinks[entry, default: []].append(index) }
+            for entry in Set(checked[index].entries.map(\.key)) { entryLinks[entry, default: []].append(index) }
+            linkedEntries += checked[index].entries
             for target in checked[index].documents where target != index && !linkedFrom[target].contains(index) {
                 linkedFrom[target].append(index)
             }
@@ -79,6 +88,7 @@ enum Linker {
         for index in assessmentList.indices {
             let result = links.check(assessmentList[index].links, from: assessmentList[index].source)
             assessmentList[index].linkTargets = result.targets
+            linkedEntries += result.entries
             for action in assessmentList[index].actions.indices {
                 let item = assessmentList[index].actions[action]
                 assessmentList[index].actions[action].isOverdue = item.status != .gereed && (item.due.map { $0 < asOf } ?? false)
@@ -89,6 +99,7 @@ enum Linker {
         for index in pages.indices {
             let result = links.check(pages[index].links, from: pages[index].source)
             pages[index].linkTargets = result.targets
+            linkedEntries += result.entries
             uses += result.attachments.map { ($0.file, pages[index].source, pages[index].classification, $0.location) }
             diagnostics += result.diagnostics + links.check(pages[index].mentions)
         }
@@ -125,6 +136,18 @@ enum Linker {
         }
         let assessments = Dictionary(assessmentList.map { ($0.normID, $0) }, uniquingKeysWith: { a, _ in a })
         let registers = linkRegisters(source.registers, asOf: asOf, diagnostics: &diagnostics)
+        // A link names an entry by its id, as a reference in another entry does: one to an entry
+        // that does not exist is the same error, at the link (a register that could not be read has
+        // its own errors).
+        let entryIDs = Dictionary(registers.map { ($0.kind, $0.entries.map(\.id)) }, uniquingKeysWith: { a, _ in a })
+        let knownIDs = entryIDs.mapValues(Set.init)
+        var suggestions = Limits.suggestedReferences
+        for link in linkedEntries {
+            guard let known = knownIDs[link.kind], !known.contains(link.id) else { continue }
+            suggestions -= 1
+            let suggestion = suggestions >= 0 ? Suggestion.closest(to: link.id, in: entryIDs[link.kind] ?? []) : nil
+            diagnostics.append(.unknownReference(link.kind.rawValue, link.id, suggestion: suggestion, at: link.location))
+        }
         var registersByNorm: [String: [Int]] = [:]
         for (index, register) in registers.enumerated() {
             for norm in register.norms { registersByNorm[norm, default: []].append(index) }
@@ -152,6 +175,11 @@ enum Linker {
         var registers = source
         var ids: [RegisterKind: [String]] = [:]
         for register in registers { ids[register.kind] = register.entries.map(\.id) }
+        let known = ids.mapValues(Set.init)
+        // A did-you-mean compares the id with every id of its register: only the first unknown
+        // references get one, so that a file full of them (ids of the wrong register) is reported
+        // without delay.
+        var suggestions = Limits.suggestedReferences
         for r in registers.indices {
             registers[r].isStale = registers[r].reviewBy.map { $0 < asOf } ?? false
             let kind = registers[r].kind
@@ -160,9 +188,10 @@ enum Linker {
                 for field in kind.fields {
                     switch field.kind {
                     case .reference(let target), .references(let target):
-                        let known = ids[target] ?? []
-                        for id in entry.ids(field.name) where !known.contains(id) {
-                            diagnostics.append(.unknownReference(target.rawValue, id, suggestion: Suggestion.closest(to: id, in: known),
+                        for id in entry.ids(field.name) where known[target]?.contains(id) != true {
+                            suggestions -= 1
+                            let suggestion = suggestions >= 0 ? Suggestion.closest(to: id, in: ids[target] ?? []) : nil
+                            diagnostics.append(.unknownReference(target.rawValue, id, suggestion: suggestion,
                                                                  at: entry.locations[field.name] ?? entry.location))
                         }
                     case .actions:
@@ -186,16 +215,28 @@ enum Linker {
         var exits: Set<String>
         var documents: [String: Int]
         var pages: [String: Int]
+        /// The register each register file (path under Content/) holds.
+        var registerFiles: [String: RegisterKind]
         var catalog: Catalog
         /// Heading ids by source (path under Content/).
         var anchors: [String: Set<String>]
+
+        /// A link to a register entry (`registers/verwerkers.yml#leerlingdata`).
+        struct EntryLink: Sendable {
+            var kind: RegisterKind
+            var id: String
+            var location: SourceLocation
+
+            /// "<register>/<id>", as `Portfolio.documentsLinkingToEntry` keys it.
+            var key: String { "\(kind.rawValue)/\(id)" }
+        }
 
         /// What checking one file's links found.
         struct Checked: Sendable {
             /// Documents linked to, by index.
             var documents: [Int] = []
-            /// Register entries linked to, as "<register>/<id>".
-            var entries: [String] = []
+            /// Register entries linked to, with the place of the link.
+            var entries: [EntryLink] = []
             /// Attachments linked to, by path under Content/, with the place of the link.
             var attachments: [(file: String, location: SourceLocation)] = []
             var diagnostics: [Diagnostic] = []
@@ -205,7 +246,7 @@ enum Linker {
 
         func resolve(_ destination: String, from path: String) -> LinkDestination {
             Portfolio.resolve(destination, from: path, files: files, exits: exits, documents: documents, pages: pages,
-                              catalog: catalog)
+                              registerFiles: registerFiles, catalog: catalog)
         }
 
         func check(_ links: [MarkdownLink], from path: String) -> Checked {
@@ -229,7 +270,9 @@ enum Linker {
                 case .anchor:
                     result.diagnostics += checkAnchor(link, in: String(path.dropFirst("Content/".count)))
                 case .register(let kind, let entry):
-                    if !entry.isEmpty { result.entries.append("\(kind.rawValue)/\(entry)") }
+                    // An image shows a file, and a register's file is never published.
+                    if link.isImage { result.diagnostics.append(.registerAttachment(link.destination, at: link.location)) }
+                    if !entry.isEmpty { result.entries.append(EntryLink(kind: kind, id: entry, location: link.location)) }
                 case .page(_, let fragment), .norm(_, let fragment):
                     if !fragment.isEmpty, let target = Portfolio.contentRelative(link.destination.prefix { $0 != "#" && $0 != "?" }.description,
                                                                                   from: path) {

@@ -85,7 +85,8 @@ extension Portfolio {
     }
 
     static func resolve(_ destination: String, from sourcePath: String, files: Set<String>, exits: Set<String>,
-                        documents: [String: Int], pages: [String: Int], catalog: Catalog) -> LinkDestination {
+                        documents: [String: Int], pages: [String: Int], registerFiles: [String: RegisterKind],
+                        catalog: Catalog) -> LinkDestination {
         let trimmed = destination.trimmed
         if trimmed.isEmpty { return .unsafe }
         if trimmed.hasPrefix("#") { return .anchor }
@@ -117,7 +118,9 @@ extension Portfolio {
         // A register's file is never published as it is (its entries may be withheld): a link to
         // it leads to the register's page, or with `#id` to an entry's.
         if Register.isRegisterFile(contentPath) {
-            guard files.contains(contentPath), let kind = Register.kind(ofFile: contentPath) else { return .missing(destination) }
+            guard files.contains(contentPath), let kind = registerFiles[contentPath] ?? Register.kind(ofFile: contentPath) else {
+                return .missing(destination)
+            }
             return .register(kind, entry: String(fragment.dropFirst()))
         }
         return files.contains(contentPath) ? .attachment(contentPath) : .missing(destination)

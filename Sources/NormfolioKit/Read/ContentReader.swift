@@ -100,8 +100,8 @@ enum ContentReader {
             diagnostics.append(.missingContent(at: SourceLocation(path: "Content")))
         }
         // Nothing is read through a symbolic link that leads out of the portfolio. A linked file
-        // that is not Markdown is an error only where something uses it.
-        for exit in content.exits where exit.isFolder || exit.path.lowercased().hasSuffix(".md") {
+        // that is not Markdown or a register is an error only where something uses it.
+        for exit in content.exits where exit.isFolder || exit.path.lowercased().hasSuffix(".md") || Register.isRegisterFile(exit.path) {
             diagnostics.append(.symbolicLinkOutside(exit.path(in: "Content"), at: SourceLocation(path: exit.path(in: "Content"))))
         }
         let markdown = files.filter { $0.lowercased().hasSuffix(".md") }
@@ -130,6 +130,9 @@ enum ContentReader {
         source.snapshots = readSnapshots(root: root, io: io, diagnostics: &source.diagnostics)
         source.registers = readRegisters(files.filter(Register.isRegisterFile), root: root, io: io, catalog: catalog,
                                          diagnostics: &source.diagnostics)
+        for file in files where Register.isMisplacedRegisterFile(file) {
+            source.diagnostics.append(.misplacedRegister(file, at: SourceLocation(path: "Content/" + file)))
+        }
         source.diagnostics += UnknownKey.report(documentResults.flatMap(\.unknownKeys), accepted: Set(settings.acceptedKeys))
         for result in documentResults {
             source.diagnostics += result.diagnostics
@@ -163,10 +166,14 @@ enum ContentReader {
         var digests: [String: String] = [:]
         for file in files {
             let bytes = FileBytes(root + "/Content/" + file, io: io, limit: Limits.markdownFileBytes)
-            if let text = decodeText(bytes, path: "Content/" + file, diagnostics: &diagnostics) { texts[file] = text }
+            var problems: [Diagnostic] = []
+            if let text = decodeText(bytes, path: "Content/" + file, diagnostics: &problems) { texts[file] = text }
             if let data = bytes.data { digests["Content/" + file] = Integrity.sha256(data) }
+            // The privacy guard reads every register file as a text attachment too, and reports one
+            // that cannot be read or is no UTF-8 text: only the register's own size limit is new here.
+            if case .tooLarge = bytes { diagnostics += problems }
         }
-        return Register.readAll(texts, catalog: catalog, diagnostics: &diagnostics).map { register in
+        return Register.readAll(texts, files: Set(files), catalog: catalog, diagnostics: &diagnostics).map { register in
             var register = register
             register.sourceSHA256 = digests[register.source] ?? ""
             return register
@@ -294,6 +301,11 @@ enum ContentReader {
     /// byte anywhere) and invalid bytes at their place. Line ends become LF whether the file used
     /// CRLF, LF or CR alone, so every later stage counts lines as the author's editor does.
     static func decodeText(_ data: Data, path: String, diagnostics: inout [Diagnostic]) -> String? {
+        // Excel's "Unicode text" (and Notepad's "Unicode") is UTF-16, with a byte-order mark.
+        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
+            diagnostics.append(.utf16Text(at: SourceLocation(path: path)))
+            return nil
+        }
         let looksBinary = data.withUnsafeBytes { raw in raw.baseAddress.map { memchr($0, 0, raw.count) != nil } ?? false }
         if looksBinary {
             diagnostics.append(.binaryFile(at: SourceLocation(path: path)))

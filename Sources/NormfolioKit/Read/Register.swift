@@ -100,9 +100,20 @@ extension Register {
         return lower.hasSuffix(".yml") || lower.hasSuffix(".yaml") || lower.hasSuffix(".csv")
     }
 
-    /// Reads the registers among `files` (texts by path under Content/), each with its CSV when
-    /// it keeps its entries in one. Problems are located errors and warnings.
-    static func readAll(_ texts: [String: String], catalog: Catalog, diagnostics: inout [Diagnostic]) -> [Register] {
+    /// Whether a file under Content/ looks like a register but is not read as one: a YAML or CSV
+    /// file in a subfolder of `registers/`, or in a folder of that name in other letters
+    /// (`Registers/`). Unnoticed, it would be no register, and a link would publish it as it is.
+    static func isMisplacedRegisterFile(_ file: String) -> Bool {
+        guard let slash = file.firstIndex(of: "/"), file[..<slash].lowercased() == "registers" else { return false }
+        let lower = file.lowercased()
+        return !isRegisterFile(file) && (lower.hasSuffix(".yml") || lower.hasSuffix(".yaml") || lower.hasSuffix(".csv"))
+    }
+
+    /// Reads the registers among `texts` (by path under Content/), each with its CSV when it keeps
+    /// its entries in one. `files` are all register files, also those that could not be read
+    /// (whose problem is reported where they are read). Problems are located errors and warnings.
+    static func readAll(_ texts: [String: String], files: Set<String>, catalog: Catalog,
+                        diagnostics: inout [Diagnostic]) -> [Register] {
         var registers: [Register] = []
         var usedCSV = Set<String>()
         // YAML files first: a CSV they name as `bron` is theirs.
@@ -116,13 +127,15 @@ extension Register {
             var register = readHeader(kind, path: path, fields: &fields, catalog: catalog)
             if let bron = fields.string("bron") {
                 let csvFile = folder + bron
-                if let text = texts[csvFile], bron.lowercased().hasSuffix(".csv"), !bron.contains("/") {
+                if !bron.lowercased().hasSuffix(".csv") || bron.contains("/") || bron.contains("\\") {
+                    fields.report(.invalidBron(suggestion: kind.rawValue + ".csv", at: fields.location(ofValue: "bron")))
+                } else if let text = texts[csvFile] {
                     usedCSV.insert(csvFile)
                     register.entriesSource = "Content/" + csvFile
                     register.entries = readCSV(text, kind: kind, path: register.entriesSource, register: register, catalog: catalog,
                                                diagnostics: &diagnostics)
-                } else {
-                    fields.report(.missingFile(folder + bron, at: fields.location(ofValue: "bron")))
+                } else if !files.contains(csvFile) {
+                    fields.report(.missingFile(csvFile, at: fields.location(ofValue: "bron")))
                 }
                 if fields.has("entries") { fields.report(.entriesTwice(at: fields.location(ofKey: "entries"))) }
             } else if let nodes = fields.list("entries") {
@@ -187,9 +200,12 @@ extension Register {
         guard var fields = YAMLFields(node: node, parent: parent, diagnostics: &diagnostics) else { return nil }
         defer { diagnostics += fields.diagnostics }
         fields.warnUnknownKeys(["id", "classification"] + kind.fields.map(\.name))
-        guard let id = fields.requiredString("id", limit: Limits.nameCharacters) else { return nil }
-        guard id.slugified() == id else {
-            fields.report(.invalidID(id, suggestion: id.slugified(), at: fields.location(ofValue: "id")))
+        guard let id = fields.requiredString("id", limit: Limits.idCharacters) else { return nil }
+        // Lower-case letters and digits, with single hyphens between them: the id names the
+        // entry's page file, and is written in links and references.
+        let suggestion = String(id.map { $0 == "_" || $0 == "." ? " " : $0 }).slugified()
+        guard suggestion == id, !id.contains(where: { $0 == "_" || $0 == "." }) else {
+            fields.report(.invalidID(id, suggestion: suggestion == "_" ? "" : suggestion, at: fields.location(ofValue: "id")))
             return nil
         }
         var entry = RegisterEntry(id: id, location: fields.location,
@@ -235,7 +251,10 @@ extension Register {
         case .reference:
             return fields.string(name).map(RegisterValue.reference)
         case .references:
-            return fields.stringList(name).map { .references($0.map(\.text)) }
+            // An id listed twice is one reference (as a norm listed twice is one norm).
+            guard let items = fields.stringList(name) else { return nil }
+            var seen = Set<String>()
+            return .references(items.map(\.text).filter { seen.insert($0).inserted })
         case .norms:
             return fields.norms(name, catalog: catalog).map { .norms($0.ids) }
         case .actions:
@@ -261,7 +280,9 @@ extension Register {
     /// writes them. Positions are rows and columns as a spreadsheet shows them.
     static func readCSV(_ text: String, kind: RegisterKind, path: String, register: Register, catalog: Catalog,
                         diagnostics: inout [Diagnostic]) -> [RegisterEntry] {
-        guard let table = CSVTable(text, path: path, diagnostics: &diagnostics) else { return [] }
+        guard let table = CSVTable(text, path: path, fields: ["id", "classification"] + kind.fields.map(\.name),
+                                   diagnostics: &diagnostics)
+        else { return [] }
         let parent = YAMLFields(path: path, lineOffset: 0, location: SourceLocation(path: path, line: 1, column: 1))
         return table.rows.compactMap { row in
             readEntry(row, kind: kind, parent: parent, register: register, catalog: catalog, diagnostics: &diagnostics)
@@ -271,21 +292,24 @@ extension Register {
 
 /// A CSV file as rows of cells, each row a mapping from the header's names to its cells, placed
 /// at their row and column (row 1 is the header), so that entries from a spreadsheet are read and
-/// checked exactly like entries in YAML.
+/// checked exactly like entries in YAML. The header is checked once for all rows: a name that is
+/// no field, or that is given twice, is reported at its cell in row 1, and its column is left out
+/// of the rows.
 struct CSVTable {
     var rows: [FieldNode] = []
 
-    init?(_ text: String, path: String, diagnostics: inout [Diagnostic]) {
-        // Quotes come in pairs in any well-formed file (a quote inside a cell is doubled); an odd
-        // count means a quoted cell is never closed, which the parser would read to the end.
-        if text.utf8.count(where: { $0 == UInt8(ascii: "\"") }) % 2 == 1 {
-            diagnostics.append(.csvSyntax("a quoted cell is not closed", at: SourceLocation(path: path, line: 1, column: 1)))
+    /// Reads `text`, whose header may name `fields`.
+    init?(_ text: String, path: String, fields: [String], diagnostics: inout [Diagnostic]) {
+        let delimiter = CSVDelimiter.guessed(string: text)
+        if let problem = Self.quoteProblem(in: text, delimiter: delimiter.rawValue) {
+            diagnostics.append(.csvSyntax(problem.message, at: SourceLocation(path: path, line: problem.row, column: problem.column)))
             return nil
         }
         let parsed: EnumeratedCSV
         do {
-            parsed = try EnumeratedCSV(string: text, delimiter: CSVDelimiter.guessed(string: text), loadColumns: false)
+            parsed = try EnumeratedCSV(string: text, delimiter: delimiter, loadColumns: false)
         } catch {
+            // Not expected: `quoteProblem` finds what the parser refuses, at its cell.
             let detail = switch error as? CSVParseError {
             case .quotation(let message)?, .generic(let message)?: message
             case nil: String(describing: error)
@@ -293,19 +317,124 @@ struct CSVTable {
             diagnostics.append(.csvSyntax(detail, at: SourceLocation(path: path, line: 1, column: 1)))
             return nil
         }
-        let header = parsed.header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        // A byte-order mark inside a name (two files pasted together) is no part of it.
+        let trimmed = CharacterSet.whitespaces.union(CharacterSet(charactersIn: "\u{FEFF}"))
+        let header = parsed.header.map { $0.trimmingCharacters(in: trimmed).lowercased() }
+        guard header.contains(where: { !$0.isEmpty }) else {
+            diagnostics.append(.csvSyntax("its first row names no fields (it holds the field names, such as id;naam)",
+                                          at: SourceLocation(path: path, line: 1, column: 1)))
+            return nil
+        }
+        // The columns read, by position: the first of each known name.
+        var named: [Int: FieldNode] = [:]
+        var seen = Set<String>()
+        for (column, name) in header.enumerated() where !name.isEmpty {
+            let place = SourceLocation(path: path, line: 1, column: column + 1)
+            if !seen.insert(name).inserted {
+                diagnostics.append(.duplicateKey(name, at: place))
+            } else if !fields.contains(name) {
+                diagnostics.append(.unknownKey(name, suggestion: Suggestion.closest(to: name, in: fields), at: place))
+            } else {
+                named[column] = FieldNode(.scalar(.init(string: name, plain: true)), at: place)
+            }
+        }
+        // Columns without a name: a value in one is reported once, at its first cell.
+        var unnamedReported = Set<Int>()
         for (index, cells) in parsed.rows.enumerated() {
             let row = index + 2
             // Rows Excel leaves empty (only separators) are not entries.
             if cells.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
             var pairs: [(key: FieldNode, value: FieldNode)] = []
-            for (column, name) in header.enumerated() where !name.isEmpty {
+            for column in 0..<max(header.count, cells.count) {
                 let place = SourceLocation(path: path, line: row, column: column + 1)
                 let cell = column < cells.count ? cells[column] : ""
-                pairs.append((FieldNode(.scalar(.init(string: name, plain: true)), at: SourceLocation(path: path, line: 1, column: column + 1)),
-                              FieldNode(.scalar(.init(string: cell, plain: true, itemsHaveColumns: false)), at: place)))
+                if let key = named[column] {
+                    pairs.append((key, FieldNode(.scalar(.init(string: cell, plain: true, itemsHaveColumns: false)), at: place)))
+                } else if column >= header.count || header[column].isEmpty, !cell.trimmingCharacters(in: .whitespaces).isEmpty,
+                          unnamedReported.insert(column).inserted {
+                    diagnostics.append(.unnamedColumn(at: place))
+                }
             }
             rows.append(FieldNode(.mapping(pairs), at: SourceLocation(path: path, line: row, column: 1)))
+        }
+    }
+
+    /// The first quote in `text` that Excel would not have written, with the cell it is in (rows
+    /// and columns as a spreadsheet counts them). Excel quotes a cell that holds a separator, a
+    /// line break or a quote, and doubles each quote inside; the parser refuses anything else, or
+    /// reads an unclosed cell to the end of the file.
+    static func quoteProblem(in text: String, delimiter: Character) -> (message: String, row: Int, column: Int)? {
+        enum State {
+            /// Before a cell's first character (spaces before it are skipped).
+            case start
+            case plain
+            /// A quote in a plain cell: only a second quote may follow.
+            case plainQuote
+            case quoted
+            /// A quote in a quoted cell: a second one, or the cell's end.
+            case quotedQuote
+            /// Spaces after a quoted cell's closing quote.
+            case closed
+        }
+        let inside = "a quote inside a cell that does not start with one (Excel writes such a cell in quotes, each quote in it doubled)"
+        let after = "text after the closing quote of a quoted cell"
+        var state = State.start
+        var row = 1, column = 1
+        var opened = (row: 1, column: 1)
+        for character in text {
+            // The parser's line ends: the reader made every one a line feed.
+            let endsRow = character == "\n" || character == "\r\n" || character == "\r"
+            let endsCell = character == delimiter || endsRow
+            switch state {
+            case .plainQuote:
+                if character != "\"" { return (inside, row, column) }
+                state = .plain
+                continue
+            case .quoted:
+                if character == "\"" { state = .quotedQuote }
+                continue
+            case .quotedQuote:
+                if character == "\"" {
+                    state = .quoted
+                    continue
+                }
+                if !endsCell {
+                    if character.isWhitespace { state = .closed } else { return (after, row, column) }
+                    continue
+                }
+            case .closed:
+                if !endsCell {
+                    if !character.isWhitespace { return (after, row, column) }
+                    continue
+                }
+            case .start:
+                if character == "\"" {
+                    (state, opened) = (.quoted, (row, column))
+                    continue
+                }
+                if !endsCell {
+                    if !character.isWhitespace { state = .plain }
+                    continue
+                }
+            case .plain:
+                if character == "\"" {
+                    state = .plainQuote
+                    continue
+                }
+                if !endsCell { continue }
+            }
+            // The end of a cell.
+            state = .start
+            if endsRow {
+                (row, column) = (row + 1, 1)
+            } else {
+                column += 1
+            }
+        }
+        switch state {
+        case .quoted: return ("a quoted cell is not closed", opened.row, opened.column)
+        case .plainQuote: return (inside, row, column)
+        default: return nil
         }
     }
 }

@@ -40,17 +40,35 @@ struct FieldNode: Sendable {
     }
 
     /// A YAML node and everything in it, placed in `path` (whose YAML text starts after `lineOffset` lines).
-    init(_ node: Node, path: String, lineOffset: Int) {
+    /// Each value made takes one from `budget`; nil when it runs out. An alias is its anchor's
+    /// node again, so aliases of aliases multiply the values ("billion laughs") far beyond what
+    /// the text holds: the budget stops them before they are made.
+    init?(_ node: Node, path: String, lineOffset: Int, budget: inout Int) {
+        budget -= 1
+        guard budget >= 0 else { return nil }
         location = node.mark.map { SourceLocation(path: path, line: $0.line + lineOffset, column: $0.column) }
             ?? SourceLocation(path: path, line: lineOffset + 1, column: 1)
         switch node {
         case .scalar(let scalar):
             kind = .scalar(Scalar(string: scalar.string, plain: scalar.style == .plain))
         case .sequence(let sequence):
-            kind = .sequence(sequence.map { FieldNode($0, path: path, lineOffset: lineOffset) })
+            var items: [FieldNode] = []
+            items.reserveCapacity(sequence.count)
+            for item in sequence {
+                guard let made = FieldNode(item, path: path, lineOffset: lineOffset, budget: &budget) else { return nil }
+                items.append(made)
+            }
+            kind = .sequence(items)
         case .mapping(let mapping):
-            kind = .mapping(mapping.map { (FieldNode($0.key, path: path, lineOffset: lineOffset),
-                                           FieldNode($0.value, path: path, lineOffset: lineOffset)) })
+            var pairs: [(key: FieldNode, value: FieldNode)] = []
+            pairs.reserveCapacity(mapping.count)
+            for (key, value) in mapping {
+                guard let key = FieldNode(key, path: path, lineOffset: lineOffset, budget: &budget),
+                      let value = FieldNode(value, path: path, lineOffset: lineOffset, budget: &budget)
+                else { return nil }
+                pairs.append((key, value))
+            }
+            kind = .mapping(pairs)
         case .alias:
             kind = .scalar(Scalar(string: "", plain: true))
         }
@@ -91,8 +109,14 @@ struct YAMLFields {
         }
         let start = SourceLocation(path: path, line: lineOffset + 1, column: 1)
         guard let root else { return YAMLFields(path: path, lineOffset: lineOffset, location: start) }
-        return fields(of: FieldNode(root, path: path, lineOffset: lineOffset), path: path, lineOffset: lineOffset,
-                      diagnostics: &diagnostics)
+        // No text holds more values than bytes: beyond that, only aliases can have made them.
+        var budget = text.utf8.count + Limits.aliasedYAMLValues
+        guard let node = FieldNode(root, path: path, lineOffset: lineOffset, budget: &budget) else {
+            diagnostics.append(.yamlSyntax("its aliases (*name) repeat more than \(Limits.aliasedYAMLValues) values; write the values out instead",
+                                           at: start))
+            return nil
+        }
+        return fields(of: node, path: path, lineOffset: lineOffset, diagnostics: &diagnostics)
     }
 
     /// The mapping `root` as fields (nil, with an error, when it is not a mapping; empty for null).

@@ -31,7 +31,7 @@ struct Exports {
         var lines = [(["id"] + fields.map(\.name) + ["classification"]).map(Self.csvCell).joined(separator: ";")]
         for e in edition.publishedEntries[index] {
             let entry = register.entries[e]
-            let cells = [entry.id] + fields.map { Self.cellText(entry.values[$0.name]) } + [entry.classification.name]
+            let cells = [entry.id] + fields.map { Self.cellText(edition.publishedValue(entry, $0)) } + [entry.classification.name]
             lines.append(cells.map(Self.csvCell).joined(separator: ";"))
         }
         return Data([0xEF, 0xBB, 0xBF]) + Data((lines.joined(separator: "\r\n") + "\r\n").utf8)
@@ -189,8 +189,9 @@ struct Exports {
                         "id": .string(entry.id), "classification": .string(entry.classification.name),
                         "url": .string(Routes.registerEntry(register.kind, entry.id)),
                     ]
-                    // Every field of the register, null where the entry has no value.
-                    for field in register.kind.fields { members[field.name] = entry.values[field.name].map(Self.jsonValue) ?? .null }
+                    // Every field of the register, null where the entry has no value (or refers
+                    // only to withheld entries).
+                    for field in register.kind.fields { members[field.name] = edition.publishedValue(entry, field).map(Self.jsonValue) ?? .null }
                     return .object(members)
                 }),
             ])

@@ -12,10 +12,18 @@ enum Limits {
     static let scannedAttachmentBytes = 64 << 20
     /// A name shown on every page or in every list: the organisation, the site title, a document title.
     static let nameCharacters = 300
+    /// A register entry's id, which names its page file: far within any file system's limit on a name.
+    static let idCharacters = 100
     /// Any other text value in front matter or settings.
     static let valueCharacters = 10_000
     /// Sections nested in a template.
     static let templateNesting = 64
+    /// Values that YAML aliases (`*name`) may repeat beyond those written out in a file: plenty for
+    /// aliases as YAML means them, far too few for aliases of aliases that multiply ("billion laughs").
+    static let aliasedYAMLValues = 1_000_000
+    /// Unknown references to register entries that get a did-you-mean, which compares the id with
+    /// every id of the register: a file full of unknown ids is reported without delay.
+    static let suggestedReferences = 100
     /// How much of a value a diagnostic quotes.
     static let quotedCharacters = 120
 }

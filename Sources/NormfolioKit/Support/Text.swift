@@ -99,10 +99,15 @@ enum Suggestion {
         let lower = word.lowercased()
         if let exact = candidates.first(where: { $0.lowercased() == lower }) { return exact }
         var best: (score: (Int, Int), candidate: String)?
-        let sortedWord = lower.sorted()
+        let length = lower.count
+        var sortedWord: [Character]?
         for candidate in candidates {
+            // The distance is at least the difference in length: a far longer or shorter word is
+            // no typo, and comparing it would cost its length times the candidate's.
+            guard abs(candidate.count - length) <= maxDistance else { continue }
             let distance = editDistance(lower, candidate.lowercased())
-            guard distance <= maxDistance, distance < max(lower.count, 2) else { continue }
+            guard distance <= maxDistance, distance < max(length, 2) else { continue }
+            if sortedWord == nil { sortedWord = lower.sorted() }
             let score = (distance, candidate.lowercased().sorted() == sortedWord ? 0 : 1)
             if score < best?.score ?? (Int.max, Int.max) { best = (score, candidate) }
         }

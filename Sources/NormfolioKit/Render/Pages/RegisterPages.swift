@@ -172,7 +172,8 @@ struct RegisterEntryPage: PageKind {
     func view(of page: PageRoute, in context: RenderContext) -> View {
         let edition = context.edition
         let (register, entry) = entry(page, in: edition)
-        let fields = register.kind.fields.filter { $0.name != register.kind.nameField && entry.values[$0.name] != nil }.map { field in
+        // A field that refers only to withheld entries is left out as if it were empty.
+        let fields = register.kind.fields.filter { $0.name != register.kind.nameField && edition.publishedValue(entry, $0) != nil }.map { field in
             Field(label: edition.text("field_" + field.name), value: edition.registerValue(entry, field, of: register.kind, on: page.path))
         }
         let groups = edition.referencesTo(entry, of: register.kind).map { kind, entries in
@@ -253,6 +254,18 @@ extension Edition {
         case nil: break
         }
         return RegisterValueView(items: items, actions: actions, hasActions: !actions.isEmpty)
+    }
+
+    /// A value of an entry as this edition may show it anywhere (pages, exports): a reference to
+    /// an entry it withholds is left out, since the id alone tells of that entry. Nil when nothing
+    /// is left.
+    func publishedValue(_ entry: RegisterEntry, _ field: RegisterField) -> RegisterValue? {
+        let value = entry.values[field.name]
+        guard let target = field.target else { return value }
+        let ids = entry.ids(field.name).filter { publishedEntry(target, id: $0) != nil }
+        if ids.isEmpty { return nil }
+        if case .reference? = value { return .reference(ids[0]) }
+        return .references(ids)
     }
 
     private func referenceItems(_ ids: [String], _ target: RegisterKind, on page: String) -> [RegisterValueView.Item] {
