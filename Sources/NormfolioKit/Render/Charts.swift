@@ -87,6 +87,23 @@ enum Chart {
         return svg + "\n</svg>"
     }
 
+    /// A small line over time for a table row: the values from 0 to `maximum`, left to right; the
+    /// row beside it holds the same figures.
+    static func sparkline(id: String, title: String, values: [Double?], maximum: Double) -> String {
+        let width = 120.0, height = 28.0, pad = 4.0
+        func x(_ index: Int) -> Double { pad + (values.count > 1 ? Double(index) * (width - 2 * pad) / Double(values.count - 1) : (width - 2 * pad) / 2) }
+        func y(_ value: Double) -> Double { height - pad - value / maximum * (height - 2 * pad) }
+        let known = values.enumerated().compactMap { index, value in value.map { (index, $0) } }
+        var svg = "<svg class=\"chart sparkline\" id=\"\(id)\" viewBox=\"0 0 \(number(width)) \(number(height))\" width=\"\(number(width))\" "
+            + "height=\"\(number(height))\" role=\"img\" aria-labelledby=\"\(id)-title\" xmlns=\"http://www.w3.org/2000/svg\">"
+            + "<title id=\"\(id)-title\">\(title.htmlEscaped)</title>"
+        if known.count > 1 {
+            svg += "<polyline class=\"chart-line\" fill=\"none\" points=\"" + known.map { "\(number(x($0.0))),\(number(y($0.1)))" }.joined(separator: " ") + "\"/>"
+        }
+        for (index, value) in known { svg += "<circle class=\"chart-level\" cx=\"\(number(x(index)))\" cy=\"\(number(y(value)))\" r=\"2.5\"/>" }
+        return svg + "</svg>"
+    }
+
     /// Vertical bars, one per category, labelled below and with their value on top.
     static func vertical(id: String, title: String, description: String, bars: [Bar], cssClass: String) -> String {
         let maximum = max(1, bars.map { $0.segments.first ?? 0 }.max() ?? 1)

@@ -40,6 +40,8 @@ struct ProgressPage: PageKind {
     struct DomainRow: TemplateView {
         var label: String
         var values: [Cell]
+        /// The average level over time, as a small chart (SVG).
+        var chart: String
     }
 
     struct NormChange: TemplateView {
@@ -76,7 +78,11 @@ struct ProgressPage: PageKind {
             ], progress: progress.towardTarget(part.id).map(edition.percentage))
         }
         let domains = edition.catalog.parts.flatMap { edition.catalog.domains(in: $0) }.map { domain in
-            DomainRow(label: edition.domainLabel(domain), values: progress.figures(for: domain.code).map { Cell(value: edition.decimal($0?.averageLevel)) })
+            let figures = progress.figures(for: domain.code)
+            return DomainRow(label: edition.domainLabel(domain), values: figures.map { Cell(value: edition.decimal($0?.averageLevel)) },
+                             chart: Chart.sparkline(id: "verloop-\(domain.code.lowercased())",
+                                                    title: "\(edition.text("figure_average")) \(edition.domainLabel(domain))",
+                                                    values: figures.map { $0?.averageLevel }, maximum: 5))
         }
         let changes = progress.changes(on: page.path)
         return View(hasSnapshots: !snapshots.isEmpty, dates: dates, parts: parts, domains: domains,
