@@ -283,6 +283,19 @@ import Testing
         #expect(page(site, "normen/PR.03.html").contains("<a href=\"../registers/verwerkingen.html\">Register van verwerkingen</a>"))
     }
 
+    /// A page name a file system cannot hold is an error at the file, not a failed write later.
+    @Test func aFileWhosePageNameIsTooLongIsAnError() {
+        let long = String(repeating: "beleid", count: 30)
+        let p = MemoryPortfolio(["Content/\(long)/\(long).md": evidence(), "Content/pages/\(long)/\(long).md": "---\ntitle: P\n---\n",
+                                 "Content/ok.md": evidence()])
+        let result = p.check()
+        #expect(result.diagnostics.map(\.formatted).sorted() == [
+            "Content/\(long)/\(long).md:1:1: error: this file's page would be named with 361 bytes, more than 250; shorten the file or folder names [name-too-long]",
+            "Content/pages/\(long)/\(long).md:1:1: error: this file's page would be named with 361 bytes, more than 250; shorten the file or folder names [name-too-long]",
+        ])
+        #expect(result.portfolio?.documents.count == 1)
+    }
+
     @Test func daysBetweenDatesCountCalendarDays() {
         #expect(Day("2026-03-02")!.days(until: Day("2026-03-09")!) == 7)
         #expect(Day("2024-02-28")!.days(until: Day("2024-03-01")!) == 2)

@@ -448,4 +448,9 @@ extension Diagnostic {
                    "the level \(level) of \(id) is the one of the snapshot of \(since), and reviewed_on is not later: "
                    + "was it assessed again? Set reviewed_on when it was", at: location)
     }
+
+    static func pageNameTooLong(_ length: Int, limit: Int, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "name-too-long",
+                   "this file's page would be named with \(length) bytes, more than \(limit); shorten the file or folder names", at: location)
+    }
 }

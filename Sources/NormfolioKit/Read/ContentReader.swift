@@ -372,6 +372,13 @@ enum ContentReader {
     static func readMarkdownFile(_ file: String, bytes: FileBytes, catalog: Catalog, settings: Settings) -> FileResult {
         let path = "Content/" + file
         var diagnostics: [Diagnostic] = []
+        // The page's file name (folders joined with hyphens, plus ".html") must fit a file system's
+        // 255 bytes; a longer one would only fail when the site is written.
+        let pageName = file.hasPrefix("pages/") ? pageSlug(String(file.dropFirst("pages/".count).dropLast(3))) : slug(forMarkdownFile: file)
+        if pageName.utf8.count > Limits.pageNameBytes {
+            return FileResult(content: nil, diagnostics: [.pageNameTooLong(pageName.utf8.count, limit: Limits.pageNameBytes,
+                                                                           at: SourceLocation(path: path))])
+        }
         guard let text = decodeText(bytes, path: path, diagnostics: &diagnostics) else {
             return FileResult(content: nil, diagnostics: diagnostics)
         }
@@ -536,7 +543,7 @@ enum ContentReader {
         let shownTitle = title ?? fallback.prefix(1).uppercased() + fallback.dropFirst()
         var (parsed, analysis) = body
         if let id = parsed.removeTitleHeading(shownTitle) { analysis.anchors.removeAll { $0 == id } }
-        return FreePage(source: path, slug: name.split(separator: "/").map { String($0).slugified() }.joined(separator: "-"),
+        return FreePage(source: path, slug: pageSlug(name),
                         title: shownTitle, order: order,
                         classification: classification,
                         body: parsed, links: analysis.links, mentions: analysis.mentions, visibleText: analysis.visibleText,
@@ -548,6 +555,11 @@ enum ContentReader {
     ///
     /// `Content/index.md` would be named "index", the page that lists the documents: it is named
     /// "index-document" instead, so it has a page of its own.
+    /// A free page's name: its path under pages/ made URL-safe, folders joined with hyphens.
+    static func pageSlug(_ name: String) -> String {
+        name.split(separator: "/").map { String($0).slugified() }.joined(separator: "-")
+    }
+
     static func slug(forMarkdownFile file: String) -> String {
         let slug = String(file.dropLast(3)).split(separator: "/").map { String($0).slugified() }.joined(separator: "-")
         return slug == "index" ? "index-document" : slug

@@ -6,6 +6,8 @@ enum Limits {
     static let markdownFileBytes = 4 << 20
     /// A snapshot: the model of a whole portfolio (about 10 MB for 10,000 documents).
     static let snapshotFileBytes = 64 << 20
+    /// A page's file name without ".html": file systems allow 255 bytes per name.
+    static let pageNameBytes = 250
     /// normfolio.yml, a catalogue overlay or a template.
     static let settingsFileBytes = 1 << 20
     /// A text attachment scanned for personal data; larger ones are published unscanned, with a warning.
