@@ -78,7 +78,7 @@ extension Portfolio {
                         diagnostics.append(.breachReportedLate(name, days: found.days(until: reported), at: at("gemeld_ap_op")))
                     }
                 case .bevindingen:
-                    if let due = entry.date("actie_uiterlijk"), due < asOf, entry.values["actie_status"] != .choice("gereed") {
+                    if let followUp = entry.followUp(asOf: asOf), followUp.isOverdue, let due = followUp.due {
                         diagnostics.append(.findingOverdue(name, due, asOf: asOf, at: at("actie_uiterlijk")))
                     }
                 }

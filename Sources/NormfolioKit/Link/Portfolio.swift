@@ -53,11 +53,6 @@ public struct Portfolio: Sendable {
     public func attachmentSitePaths(for audience: Audience) -> [String: String] {
         Linker.sitePaths(for: Set(attachmentClassification.filter { audience.mayRead($0.value) }.keys))
     }
-
-    /// The actions of every assessment that are past due and not done.
-    public var overdueActions: [Action] {
-        assessments.values.flatMap(\.actions).filter(\.isOverdue)
-    }
 }
 
 /// Where a link in Markdown leads.

@@ -45,6 +45,19 @@ public struct RegisterEntry: Sendable {
         return false
     }
 
+    /// A finding's follow-up as an improvement action (`actie`, `actie_eigenaar`,
+    /// `actie_uiterlijk`, `actie_status`), overdue when its date lies before `asOf` and it is not
+    /// done; nil when the entry names no follow-up.
+    func followUp(asOf: Day) -> Action? {
+        guard values["actie"] != nil || values["actie_uiterlijk"] != nil else { return nil }
+        let status = values["actie_status"]?.text.flatMap(Action.Status.init(name:)) ?? .open
+        var action = Action(title: values["actie"]?.text ?? name(in: .bevindingen), owner: values["actie_eigenaar"]?.text,
+                            due: date("actie_uiterlijk"), status: status, location: location,
+                            dueLocation: locations["actie_uiterlijk"] ?? location)
+        action.isOverdue = status != .gereed && (action.due.map { $0 < asOf } ?? false)
+        return action
+    }
+
     func ids(_ field: String) -> [String] {
         switch values[field] {
         case .reference(let id)?: [id]
@@ -146,15 +159,6 @@ extension Register {
             diagnostics += fields.diagnostics
             registers.append(register)
         }
-        defer {
-            // Ids are unique within a register: other entries refer to them.
-            for register in registers {
-                var seen = Set<String>()
-                for entry in register.entries where !seen.insert(entry.id).inserted {
-                    diagnostics.append(.duplicateEntry("entry", entry.id, at: entry.location))
-                }
-            }
-        }
         for file in texts.keys.sorted() where file.lowercased().hasSuffix(".csv") && !usedCSV.contains(file) {
             let path = "Content/" + file
             guard let kind = kind(ofFile: file) else {
@@ -170,7 +174,7 @@ extension Register {
         }
         // One register per kind: entries of one kind refer to each other by id.
         var seen: [RegisterKind: String] = [:]
-        return registers.filter { register in
+        let kept = registers.filter { register in
             if let first = seen[register.kind] {
                 diagnostics.append(.duplicateRegister(register.kind.rawValue, first: first, at: SourceLocation(path: register.source)))
                 return false
@@ -178,6 +182,14 @@ extension Register {
             seen[register.kind] = register.source
             return true
         }.sorted { $0.kind < $1.kind }
+        // Ids are unique within a register: other entries refer to them.
+        for register in registers {
+            var ids = Set<String>()
+            for entry in register.entries where !ids.insert(entry.id).inserted {
+                diagnostics.append(.duplicateEntry("entry", entry.id, at: entry.location))
+            }
+        }
+        return kept
     }
 
     private static func suggestion(for file: String) -> String? {

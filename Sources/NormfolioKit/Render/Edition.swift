@@ -111,12 +111,7 @@ final class Edition: Sendable {
                 let entry = register.entries[e]
                 switch register.kind {
                 case .bevindingen:
-                    guard entry.values["actie"] != nil || entry.values["actie_uiterlijk"] != nil else { continue }
-                    let status = entry.values["actie_status"]?.text.flatMap(Action.Status.init(name:)) ?? .open
-                    var action = Action(title: entry.values["actie"]?.text ?? entry.name(in: .bevindingen),
-                                        owner: entry.values["actie_eigenaar"]?.text, due: entry.date("actie_uiterlijk"), status: status,
-                                        location: entry.location, dueLocation: entry.locations["actie_uiterlijk"] ?? entry.location)
-                    action.isOverdue = status != .gereed && (action.due.map { $0 < portfolio.asOf } ?? false)
+                    guard let action = entry.followUp(asOf: portfolio.asOf) else { continue }
                     var norm: String?
                     if case .norms(let ids)? = entry.values["normen"] { norm = ids.first }
                     actions.append(RegisterAction(action: action, norm: norm, kind: .bevindingen, entry: entry))

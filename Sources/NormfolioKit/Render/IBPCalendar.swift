@@ -134,11 +134,4 @@ struct IBPCalendar {
         }
         output += [0x0D, 0x0A]
     }
-
-    /// One content line, folded, as text (for tests).
-    static func folded(_ line: String) -> String {
-        var output: [UInt8] = []
-        fold(line, into: &output)
-        return String(decoding: output, as: UTF8.self)
-    }
 }

@@ -133,7 +133,7 @@ struct NormPage: PageKind {
         let findings = edition.findings(about: norm.id).map { entry in
             Finding(title: entry.name(in: .bevindingen), href: Routes.link(to: Routes.registerEntry(.bevindingen, entry.id), from: page.path),
                     severity: entry.values["ernst"]?.text ?? "", status: edition.text("status_" + (entry.values["actie_status"]?.text ?? "open")),
-                    overdue: entry.values["actie_status"] != .choice("gereed") && (entry.date("actie_uiterlijk").map { $0 < edition.portfolio.asOf } ?? false))
+                    overdue: entry.followUp(asOf: edition.portfolio.asOf)?.isOverdue ?? false)
         }
         let shown = evidence.filter { edition.published[$0] }
         var withheld: [Classification: Int] = [:]

@@ -63,27 +63,7 @@ struct ProgressPage: PageKind {
         let edition = context.edition
         let progress = Progress(edition: edition)
         let snapshots = edition.portfolio.snapshots
-        let dates = snapshots.map { edition.format($0.asOf) } + [edition.format(edition.portfolio.asOf)]
-        let parts = edition.catalog.parts.map { part -> Part in
-            let figures = progress.figures(for: part.id)
-            let title = edition.title(part.title, part.titleEN)
-            let chart = Chart.trend(id: "voortgang-\(part.id)", title: "\(edition.text("figure_average")) \(title.lowercased())",
-                                    description: edition.text("progress_chart_description"),
-                                    points: zip(dates, figures).map { ($0, $1?.averageLevel) }, maximum: 5,
-                                    target: Double(edition.portfolio.settings.target))
-            return Part(title: title, id: part.id, chart: chart, rows: [
-                Row(label: edition.text("figure_average"), values: figures.map { Cell(value: edition.decimal($0?.averageLevel)) }),
-                Row(label: edition.text("figure_at_target"), values: figures.map { Cell(value: $0.map { "\($0.atTarget) \(edition.text("of")) \($0.applicable)" } ?? "–") }),
-                Row(label: edition.text("figure_coverage"), values: figures.map { Cell(value: edition.percentage($0?.coveredPercentage)) }),
-            ], progress: progress.towardTarget(part.id).map(edition.percentage))
-        }
-        let domains = edition.catalog.parts.flatMap { edition.catalog.domains(in: $0) }.map { domain in
-            let figures = progress.figures(for: domain.code)
-            return DomainRow(label: edition.domainLabel(domain), values: figures.map { Cell(value: edition.decimal($0?.averageLevel)) },
-                             chart: Chart.sparkline(id: "verloop-\(domain.code.lowercased())",
-                                                    title: "\(edition.text("figure_average")) \(edition.domainLabel(domain))",
-                                                    values: figures.map { $0?.averageLevel }, maximum: 5))
-        }
+        let (dates, parts, domains) = progress.tables()
         let changes = progress.changes(on: page.path)
         return View(hasSnapshots: !snapshots.isEmpty, dates: dates, parts: parts, domains: domains,
                     since: snapshots.last.map { edition.format($0.asOf) },
@@ -98,6 +78,34 @@ struct ProgressPage: PageKind {
 /// as this edition may show them (documents it does not publish are counted, never named).
 struct Progress {
     let edition: Edition
+
+    /// The figures at every snapshot and now: the dates, per part (with its chart) and per domain.
+    func tables() -> (dates: [String], parts: [ProgressPage.Part], domains: [ProgressPage.DomainRow]) {
+        typealias Cell = ProgressPage.Cell
+        let dates = edition.portfolio.snapshots.map { edition.format($0.asOf) } + [edition.format(edition.portfolio.asOf)]
+        let parts = edition.catalog.parts.map { part -> ProgressPage.Part in
+            let figures = figures(for: part.id)
+            let title = edition.title(part.title, part.titleEN)
+            let chart = Chart.trend(id: "voortgang-\(part.id)", title: "\(edition.text("figure_average")) \(title.lowercased())",
+                                    description: edition.text("progress_chart_description"),
+                                    points: zip(dates, figures).map { ($0, $1?.averageLevel) }, maximum: 5,
+                                    target: Double(edition.portfolio.settings.target))
+            return ProgressPage.Part(title: title, id: part.id, chart: chart, rows: [
+                ProgressPage.Row(label: edition.text("figure_average"), values: figures.map { Cell(value: edition.decimal($0?.averageLevel)) }),
+                ProgressPage.Row(label: edition.text("figure_at_target"),
+                                 values: figures.map { Cell(value: $0.map { "\($0.atTarget) \(edition.text("of")) \($0.applicable)" } ?? "–") }),
+                ProgressPage.Row(label: edition.text("figure_coverage"), values: figures.map { Cell(value: edition.percentage($0?.coveredPercentage)) }),
+            ], progress: towardTarget(part.id).map(edition.percentage))
+        }
+        let domains = edition.catalog.parts.flatMap { edition.catalog.domains(in: $0) }.map { domain in
+            let figures = figures(for: domain.code)
+            return ProgressPage.DomainRow(label: edition.domainLabel(domain), values: figures.map { Cell(value: edition.decimal($0?.averageLevel)) },
+                                          chart: Chart.sparkline(id: "verloop-\(domain.code.lowercased())",
+                                                                 title: "\(edition.text("figure_average")) \(edition.domainLabel(domain))",
+                                                                 values: figures.map { $0?.averageLevel }, maximum: 5))
+        }
+        return (dates, parts, domains)
+    }
 
     /// A group's figures at every snapshot, then now (nil where a snapshot lacks the group).
     func figures(for group: String) -> [Snapshot.Figures?] {

@@ -34,15 +34,15 @@ struct ReportPage: PageKind {
         let edition = context.edition
         let figures = Figures(edition)
         let all = edition.portfolio.tally(edition.catalog.norms)
-        // The progress page's figures, without its charts and lists.
-        let progress = ProgressPage().view(of: PageRoute(path: Routes.report), in: context)
+        // The progress page's tables; what changed since is the progress page's own.
+        let progress = Progress(edition: edition).tables()
         return View(
             summary: figures.summary(), coverage: figures.coverageParts(), maturity: figures.maturityParts(),
             distribution: figures.distribution(), belowTarget: figures.belowTarget(),
             hasBelowTarget: all.applicable > all.atTarget, groups: figures.actionGroups(),
             evidence: context.rows.rows(.evidence, of: edition.documentsByTitle).map(EvidenceRow.init),
             annualReport: figures.annualReportParagraph(),
-            hasProgress: !progress.parts.isEmpty && progress.hasSnapshots, progressDates: progress.dates,
+            hasProgress: !edition.portfolio.snapshots.isEmpty, progressDates: progress.dates,
             progressParts: progress.parts, progressDomains: progress.domains)
     }
 }
