@@ -36,6 +36,12 @@ struct Approve: ParsableCommand {
             Output.printError("error: \(path) cannot be read as UTF-8 text")
             throw ExitCode(1)
         }
+        // An approval of example text would record an adoption of nothing.
+        if Placeholder.holdsExampleText(text) {
+            Output.printError("error: \(path.escapingControlCharacters) still holds the example text normfolio wrote; replace it with "
+                              + "the document's own text before it is approved; nothing was written")
+            throw ExitCode(1)
+        }
         let day = on.flatMap(Day.init) ?? Day(Date())
         guard let kind = Approval.Kind(rawValue: kind),
               let updated = Approval.recording(kind, by: by.trimmingCharacters(in: .whitespaces), on: day, in: text, path: path) else {

@@ -74,6 +74,12 @@ enum Starter {
             target: 3                           # default target maturity level per norm (1-5)
             # as_of: 2026-12-01                 # reference date (peildatum); default: the day of the build
             # catalog: extra-norms.yml          # optional: add norms or correct titles
+            # board: College van Bestuur        # the board as it is named as owner: its actions are on the agenda
+            # intranet: [verwerkingen]          # what the intranet edition shows besides its documents and pages
+            # contacts:                         # whom staff can contact, on the home page
+            #   - role: Functionaris gegevensbescherming
+            #     email: fg@example.org
+            # breach_instructions: Meld een (vermoedelijk) datalek direct bij de servicedesk.
 
             """.utf8),
         "Content/beleid/informatiebeveiligingsbeleid.md": Data("""
@@ -84,14 +90,14 @@ enum Starter {
             classification: openbaar
             owner: Bestuurssecretaris
             date: \(lastMonth)
-            approved_by: College van Bestuur
-            approved_on: \(lastMonth)
+            # approved_by: College van Bestuur   # who adopted it: record it with normfolio approve
+            # approved_on: \(lastMonth)
             review_by: \(inTwoYears)
             ---
             # Doel
 
-            Dit beleid beschrijft hoe wij informatie van leerlingen en medewerkers beschermen.
-            Het geeft invulling aan GO.02 en sluit aan op onze strategie (GO.01).
+            \(EvidenceTemplate.exampleSentences[1])
+            Verwijs naar normen met hun ID, zoals GO.02 en GO.01.
 
             Zie ook de [procedure voor datalekken](../procedures/datalekken.md).
 
@@ -106,14 +112,11 @@ enum Starter {
             date: \(lastMonth)
             review_by: \(inAYear)
             ---
-            # Melden
+            # Melden en afhandelen
 
-            Iedere medewerker meldt een (vermoedelijk) datalek direct bij de servicedesk.
-
-            # Afhandelen
-
-            De functionaris gegevensbescherming beoordeelt binnen 24 uur of het lek gemeld moet
-            worden bij de Autoriteit Persoonsgegevens (GB.02).
+            \(EvidenceTemplate.exampleSentences[2])
+            Denk aan: wie meldt waar, wie beoordeelt of het lek bij de Autoriteit Persoonsgegevens
+            gemeld moet worden (GB.02), en binnen welke tijd.
 
             """.utf8),
         "Content/registers/verwerkingen.yml": Data(RegisterTemplate.yaml(.verwerkingen, today: today).utf8),
@@ -130,7 +133,7 @@ enum Starter {
                 due: \(inHalfAYear)
                 status: open
             ---
-            Het beleid is vastgesteld; het wordt nog in alle teams besproken.
+            \(EvidenceTemplate.exampleSentences[3])
 
             """.utf8),
         ]

@@ -60,7 +60,7 @@ struct New: ParsableCommand {
         let text = EvidenceTemplate.frontMatter(title: title, norms: normIDs, type: type.lowercased(),
                                                 classification: NewDocumentOptions.classificationName(classification),
                                                 date: today, reviewBy: today.adding(years: 1))
-            + "# \(title)\n\nBeschrijf hier het bewijs. Verwijs naar normen met hun ID, zoals \(normIDs[0]).\n"
+            + EvidenceTemplate.body(title: title, norm: normIDs.first)
         try write("Content/\(folder)/\(name).md", text)
     }
 

@@ -131,7 +131,11 @@ public enum Normfolio {
         var (result, theme, clock) = load(options, io: io, today: today, cache: &cache.read, forRendering: true)
         var preview = Preview(diagnostics: result.diagnostics, catalogOverlay: result.portfolio?.settings.catalog?.path)
         if let portfolio = result.portfolio, !result.diagnostics.fail(strict: options.strict) {
-            let edition = Edition(portfolio: portfolio, audience: options.audience, version: version, strings: theme.strings)
+            // The warnings that are not findings go on the preview's Aandachtspunten page.
+            let findingCodes = Set(Finding.Kind.allCases.map(\.rawValue))
+            let authoring = result.diagnostics.filter { $0.severity == .warning && !findingCodes.contains($0.code) }
+            let edition = Edition(portfolio: portfolio, audience: options.audience, version: version, strings: theme.strings,
+                                  authoringWarnings: authoring)
             preview.site = LazySite(edition: edition, theme: theme, io: io, searchEntries: cache.searchEntries,
                                     fast: options.fastRendering)
             clock.lap("prepare")

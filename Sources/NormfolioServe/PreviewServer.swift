@@ -130,7 +130,8 @@ public actor PreviewServer {
                 return .text(404, "Niet gevonden: \(file.escapingControlCharacters)")
             }
             if file.hasSuffix(".html") {
-                return HTTPResponse(status: 200, headers: Self.htmlHeaders, body: Self.withLiveReload(data, version: version))
+                return HTTPResponse(status: 200, headers: Self.htmlHeaders,
+                                    body: Self.withLiveReload(Self.withBanner(data, text: site.previewNote), version: version))
             }
             return HTTPResponse(status: 200, headers: [("Content-Type", Self.contentType(of: file)), ("Cache-Control", "no-store")],
                                 body: data)
@@ -167,6 +168,18 @@ public actor PreviewServer {
         result.append(page.prefix(end))
         result.append(tag)
         result.append(page.dropFirst(end))
+        return result
+    }
+
+    /// A page with a line at its top that says which edition the preview shows, as a landmark of
+    /// its own: only when serving, never in a built site.
+    static func withBanner(_ page: Data, text: String) -> Data {
+        guard let body = page.firstRange(of: Data("<body>".utf8)) else { return page }
+        let banner = Data("\n<aside class=\"preview-banner\" aria-label=\"normfolio serve\"><p>\(text.htmlEscaped)</p></aside>".utf8)
+        var result = Data(capacity: page.count + banner.count)
+        result.append(page[..<body.upperBound])
+        result.append(banner)
+        result.append(page[body.upperBound...])
         return result
     }
 

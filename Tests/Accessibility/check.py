@@ -38,20 +38,31 @@ PAGES = {
     "register": "registers/verwerkingen.html",
     "register entry": "registers/verwerkers/wolkwerk.html",
     "register entry with actions": "registers/dpia/dpia-camerabeelden.html",
+    "points of attention": "aandachtspunten.html",
+    "norm with points of attention": "normen/BC.01.html",
+    "register with badges": "registers/verwerkers.html",
+    "entry with a point of attention": "registers/datalekken/2026-04-rapport-groepsapp.html",
+    "document changed after adoption": "documenten/beleid-classificatierichtlijn.html",
+}
+# The intranet edition (the default): its own home page for staff, and its documents.
+INTRANET_PAGES = {
+    "intranet home": "index.html",
+    "intranet documents": "documenten/index.html",
 }
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 
 
-def build(binary, work, language):
-    """The sample portfolio as an auditor site (every page type) in the given language."""
+def build(binary, work, language, audience):
+    """The sample portfolio as a site of the audience (the auditor's has every page type) in the given language."""
     portfolio = os.path.join(work, "portfolio-" + language)
-    shutil.copytree(os.path.join(ROOT, "Content"), os.path.join(portfolio, "Content"))
-    with open(os.path.join(ROOT, "normfolio.yml")) as source:
-        settings = source.read().replace("language: nl", "language: " + language)
-    with open(os.path.join(portfolio, "normfolio.yml"), "w") as target:
-        target.write(settings)
-    site = os.path.join(work, "site-" + language)
-    subprocess.run([binary, "build", portfolio, "--audience", "auditor", "-o", site], check=True,
+    if not os.path.exists(portfolio):
+        shutil.copytree(os.path.join(ROOT, "Content"), os.path.join(portfolio, "Content"))
+        with open(os.path.join(ROOT, "normfolio.yml")) as source:
+            settings = source.read().replace("language: nl", "language: " + language)
+        with open(os.path.join(portfolio, "normfolio.yml"), "w") as target:
+            target.write(settings)
+    site = os.path.join(work, "site-%s-%s" % (language, audience))
+    subprocess.run([binary, "build", portfolio, "--audience", audience, "-o", site], check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return site
 
@@ -66,11 +77,11 @@ def main():
     with tempfile.TemporaryDirectory() as work, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
         for language in ["nl", "en"]:
-            site = build(binary, work, language)
+            sites = [(build(binary, work, language, "auditor"), PAGES), (build(binary, work, language, "intranet"), INTRANET_PAGES)]
             for scheme in ["light", "dark"]:
                 for width in [1280, 390]:
                     page = browser.new_page(viewport={"width": width, "height": 900}, color_scheme=scheme)
-                    for name, path in PAGES.items():
+                    for site, name, path in [(site, name, path) for site, pages in sites for name, path in pages.items()]:
                         page.goto("file://" + os.path.join(site, path))
                         page.wait_for_load_state("load")
                         result = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG}})

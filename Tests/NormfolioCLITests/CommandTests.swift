@@ -61,14 +61,13 @@ import Testing
         let site = out.appendingPathComponent("site")
         let result = try run(["build", Self.siteFixture.path, "-o", site.path])
         #expect(result.status == 0, "\(result.stderr)")
-        // The fixture's incident procedure was due for review on 2026-01-01 (its as_of is 2026-12-01).
-        #expect(result.stderr == "Content/procedures/incident.md:8:12: warning: this evidence was due for review on 2026-01-01, "
-                + "before 2026-12-01 [evidence-expired]\n")
-        // Counted from the fixture: 79 norm pages and their index, 2 document pages and their index,
-        // 1 free page, and the home, coverage, maturity, plan, report, integrity and search pages;
-        // and the registers' overview, the three registers classified intern and their one intern entry each;
-        // and the calendar and the progress page.
-        #expect(result.stdout.hasPrefix("Built 100 pages, 2 documents (1 withheld for intranet), 1 warning in "))
+        // The fixture's points of attention, among them: the incident procedure was due for review on 2026-01-01 (its as_of is 2026-12-01).
+        #expect(result.stderr.contains("Content/procedures/incident.md:8:12: warning: this evidence was due for review on 2026-01-01, "
+                + "before 2026-12-01 [evidence-expired]\n"))
+        #expect(result.stderr.split(separator: "\n").count == 8)
+        // Counted from the fixture: the intranet edition has no `intranet:` setting, so it holds the
+        // 2 document pages it may read and their index, 1 free page, and the home, integrity and search pages.
+        #expect(result.stdout.hasPrefix("Built 7 pages, 2 documents (1 withheld for intranet), 8 warnings in "))
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.count == 2)
         #expect(lines.first?.hasSuffix(" → \(site.path)") == true)
@@ -89,9 +88,46 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("index.html").path))
         // The auditor edition has the withheld pentest's page too.
         let auditor = try run(["build", Self.siteFixture.path, "-o", site.path, "--audience", "auditor"])
-        // The auditor gets all five registers and their eight entries.
-        #expect(auditor.stdout.hasPrefix("Built 108 pages, 3 documents, 1 warning in "))
+        // The auditor gets every part: 80 catalogue pages, 4 document pages, 1 free page, the home, coverage, maturity,
+        // plan, report, integrity, search, calendar, progress and attention pages, and all five registers with their
+        // overview and eight entries.
+        #expect(auditor.stdout.hasPrefix("Built 109 pages, 3 documents, 8 warnings in "))
     }
+
+    /// The points of attention `check --format json` reports are exactly those the auditor's
+    /// edition shows (on the sample and on a fixture); and the README states the sample's count.
+    @Test(arguments: ["", "Tests/NormfolioKitTests/Fixtures/portfolio"])
+    func theAuditorsEditionShowsWhatCheckReports(_ folder: String) throws {
+        let portfolio = Self.packageRoot.appendingPathComponent(folder)
+        let check = try run(["check", portfolio.path, "--format", "json", "--as-of", "2026-12-01"])
+        let reported = try #require(try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [[String: Any]])
+        let claims = reported.filter { ($0["severity"] as? String) == "warning" && Self.findingCodes.contains($0["code"] as? String ?? "") }
+        let work = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let site = work.appendingPathComponent("site")
+        #expect(try run(["build", portfolio.path, "--audience", "auditor", "--as-of", "2026-12-01", "-o", site.path]).status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: site.appendingPathComponent("export/portfolio.json")))
+                                    as? [String: Any])
+        let shown = try #require(json["findings"] as? [[String: Any]])
+        #expect(shown.count == claims.count && claims.count > 10)
+        #expect(shown.map { "\($0["path"] ?? ""):\($0["line"] ?? ""):\($0["code"] ?? "")" }
+                == claims.map { "\($0["path"] ?? ""):\($0["line"] ?? ""):\($0["code"] ?? "")" })
+        let attention = try String(contentsOf: site.appendingPathComponent("aandachtspunten.html"), encoding: .utf8)
+        #expect(attention.contains("<p><strong>\(claims.count) aandachtspunten</strong></p>"))
+        if folder.isEmpty {
+            // The README's quick start says how many warnings the sample's build reports.
+            let readme = try String(contentsOf: Self.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+                .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            #expect(readme.contains("the build reports \(reported.count) warnings"), "the sample reports \(reported.count) warnings")
+        }
+    }
+
+    /// The codes of the points of attention (see docs/format.md).
+    static let findingCodes: Set<String> = [
+        "placeholder", "approval-changed", "evidence-expired", "level-without-evidence", "level-on-stale-evidence",
+        "level-without-adopted-evidence", "carried-over", "review-overdue", "action-overdue", "agreement-expired",
+        "certificate-expired", "no-agreement", "dpia-missing", "dpia-overdue", "breach-reported-late", "finding-overdue",
+    ]
 
     @Test func checkReportsEveryMistakeOnceWithItsPlaceAndWritesNothing() throws {
         let portfolio = try temporaryFolder()
@@ -152,12 +188,22 @@ import Testing
         #expect(created.status == 0)
         #expect(created.stdout.hasPrefix("Created a portfolio in nieuw with 5 files."))
         let portfolio = folder.appendingPathComponent("nieuw")
+        // It builds, but says what is still example text: nothing in it is invented evidence.
         let check = try run(["check", portfolio.path])
         #expect(check.status == 0)
-        #expect(check.stdout == "No problems found (2 documents).\n")
+        #expect(check.stdout == "0 errors, 5 warnings (2 documents read).\n")
+        let placeholders = check.stderr.split(separator: "\n").filter { $0.hasSuffix("[placeholder]") }.map { $0.prefix { $0 != ":" } }
+        #expect(placeholders == ["Content/beleid/informatiebeveiligingsbeleid.md", "Content/norms/GO.02.md", "Content/procedures/datalekken.md",
+                                 "Content/registers/verwerkingen.yml", "Content/registers/verwerkingen.yml"], "\(check.stderr)")
+        let policy = try String(contentsOf: portfolio.appendingPathComponent("Content/beleid/informatiebeveiligingsbeleid.md"), encoding: .utf8)
+        #expect(!policy.contains("\napproved_by:") && policy.contains("\n# approved_by: College van Bestuur"))
+        #expect(try run(["check", portfolio.path, "--strict"]).status == 1)
         #expect(try run(["build", portfolio.path]).status == 0)
-        // A small register of processing activities comes with it, and is published.
-        #expect(FileManager.default.fileExists(atPath: portfolio.appendingPathComponent("_site/registers/verwerkingen.html").path))
+        // A small register of processing activities comes with it: the auditor's edition shows it, the intranet does not.
+        #expect(!FileManager.default.fileExists(atPath: portfolio.appendingPathComponent("_site/registers/verwerkingen.html").path))
+        let auditor = portfolio.appendingPathComponent("auditor")
+        #expect(try run(["build", portfolio.path, "--audience", "auditor", "-o", auditor.path]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: auditor.appendingPathComponent("registers/verwerkingen.html").path))
         let again = try run(["init", "nieuw"], in: folder)
         #expect(again.status == 1)
         #expect(again.stderr.contains("already has"))
@@ -191,7 +237,12 @@ import Testing
         #expect(created.stdout == "Created Content/documenten/beleid-mfa-2027.md\n")
         let text = try String(contentsOf: folder.appendingPathComponent("Content/documenten/beleid-mfa-2027.md"), encoding: .utf8)
         #expect(text.hasPrefix("---\ntitle: \"Beleid \\\"MFA\\\" 2027\"\nnorms: [SM.02, ID.02]\ntype: beleid\nclassification: intern\n"))
-        #expect(try run(["check", folder.path]).stdout == "No problems found (3 documents).\n")
+        // Until its owner and text are written, the new document is a placeholder, and cannot be approved.
+        let newCheck = try run(["check", folder.path])
+        #expect(newCheck.stderr.contains("Content/documenten/beleid-mfa-2027.md:6:1: warning: 'owner' is empty; fill it in"))
+        #expect(newCheck.stderr.contains("Content/documenten/beleid-mfa-2027.md:15:1: warning: this is still the example text normfolio wrote"))
+        let early = try run(["approve", folder.appendingPathComponent("Content/documenten/beleid-mfa-2027.md").path, "--by", "College van Bestuur"])
+        #expect(early.status == 1 && early.stderr.contains("still holds the example text normfolio wrote"))
         let again = try run(["new", "Beleid \"MFA\" 2027", "--norms", "SM.02", "--portfolio", folder.path])
         #expect(again.status == 1)
         // Every classification name front matter accepts works here too, written as its Dutch name.
@@ -209,13 +260,19 @@ import Testing
             #expect(register.stdout.hasPrefix("Created Content/registers/\(kind).yml\n"))
         }
         let registers = try run(["check", folder.path, "--format", "json"])
-        #expect(registers.stdout.contains("\"code\" : \"missing-field\"") || registers.stdout.contains("\"code\": \"missing-field\""))
-        #expect(registers.stdout.components(separatedBy: "\"code\"").count == 2, "\(registers.stdout)")
+        let codes = try #require(try JSONSerialization.jsonObject(with: Data(registers.stdout.utf8)) as? [[String: Any]]).compactMap { $0["code"] as? String }
+        // Besides the example entries and empty owners (placeholders), only the DPIA's missing activity.
+        #expect(codes.filter { $0 != "placeholder" } == ["missing-field"], "\(registers.stdout)")
+        // Counted: init's three example texts, and its register's empty owner and example entry (5); the two new
+        // documents' empty owners and example texts (4); the four new registers' empty owners and example entries (8).
+        #expect(codes.count { $0 == "placeholder" } == 17, "\(registers.stdout)")
         let dpia = try String(contentsOf: folder.appendingPathComponent("Content/registers/dpia.yml"), encoding: .utf8)
         #expect(dpia.contains("# verwerking: voorbeeld") && dpia.contains("# required; the id of an entry in verwerkingen"))
         #expect(try run(["new", "--register", "verwerkers", "--portfolio", folder.path]).status == 1)
         // An adoption recorded with the text's hash; an edit afterwards is reported, and fails --strict.
         let policy = folder.appendingPathComponent("Content/documenten/beleid-mfa-2027.md")
+        try Data(try String(contentsOf: policy, encoding: .utf8).replacingOccurrences(of: "owner:", with: "owner: ICT-coördinator")
+            .replacingOccurrences(of: "Beschrijf hier het bewijs.", with: "MFA geldt voor alle accounts.").utf8).write(to: policy)
         let approve = try run(["approve", policy.path, "--by", "College van Bestuur", "--on", "2026-11-20"])
         #expect(approve.status == 0 && approve.stdout.contains("approved_by College van Bestuur, approved_on 2026-11-20, sha256 "))
         #expect(try run(["check", folder.path, "--strict"]).stderr.contains("approval-changed") == false)

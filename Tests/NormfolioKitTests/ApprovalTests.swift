@@ -85,7 +85,10 @@ import Testing
         let edited = try approved().replacingOccurrences(of: "Het beleid.", with: "Ander beleid.")
         let stale = try #require(MemoryPortfolio(["Content/a.md": edited]).render(audience: .auditor).site)
         let stalePage = NormfolioKitTests.page(stale, "documenten/a.html")
-        #expect(stalePage.contains("<p class=\"note warning\">De tekst is gewijzigd na de vaststelling op 14 maart 2026"))
+        // The broken adoption is a point of attention on the page, and no longer shown as the adoption.
+        #expect(stalePage.contains("<li><span class=\"badge badge-attention\">gewijzigd na vaststelling</span> de tekst is gewijzigd na "
+                                   + "de vaststelling op 14 maart 2026; de vaststelling geldt niet voor deze tekst</li>"))
+        #expect(!stalePage.contains("ongewijzigd"))
         #expect(stalePage.contains("GMR, 1 maart 2026 <span class=\"badge badge-stale\">tekst gewijzigd</span>"))
     }
 

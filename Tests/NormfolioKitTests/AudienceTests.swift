@@ -41,6 +41,9 @@ import ZIPFoundation
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url)
         }
+        // The intranet shows assessments and registers only when asked to: here it is, so that
+        // their classifications are what decides.
+        try write("intranet: [beoordelingen, registers]\n", to: "normfolio.yml")
         let names = ["Verslag.txt", "verslag.txt", "VERSLAG.txt", "verslag .txt", "Verslag .txt"]
         for (index, level) in Self.levels.enumerated() {
             let classification = level.name.map { "classification: \($0)\n" } ?? ""

@@ -112,6 +112,8 @@ import Testing
 
     @Test func freePagesAndAssessmentsHonourTheirClassification() throws {
         let p = MemoryPortfolio([
+            // The intranet shows assessments only when asked to; asked, their classification decides.
+            "normfolio.yml": "intranet: [beoordelingen]\n",
             "Content/a.md": evidence(),
             "Content/pages/geheim.md": "---\ntitle: Geheime pagina\nclassification: strikt-vertrouwelijk\n---\nPAGINA-GEHEIM-71\n",
             "Content/pages/open.md": "---\ntitle: Open pagina\n---\nZie [de geheime](geheim.md).\n",

@@ -126,7 +126,7 @@ import Testing
             "Content/beleid.md": evidence("Informatiebeveiligingsbeleid 2026", norms: "[SM.02]", body: body),
             "Content/pages/over.md": "---\ntitle: Toegankelijkheidsverklaring\n---\nTekst.\n",
         ])
-        let site = try #require(p.render().site)
+        let site = try #require(p.render(audience: .accountant).site)
         #expect(page(site, "documenten/beleid.html").contains("<h1>In\u{AD}for\u{AD}ma\u{AD}tie\u{AD}be\u{AD}vei\u{AD}li\u{AD}gings\u{AD}be\u{AD}leid 2026</h1>"))
         #expect(page(site, "normen/SM.02.html").contains("<span>Au\u{AD}then\u{AD}ti\u{AD}ca\u{AD}tie\u{AD}me\u{AD}cha\u{AD}nis\u{AD}mes</span></h1>"))
         #expect(page(site, "paginas/over.html").contains("<h1>Toe\u{AD}gan\u{AD}ke\u{AD}lijk\u{AD}heids\u{AD}ver\u{AD}kla\u{AD}ring</h1>"))
@@ -135,7 +135,7 @@ import Testing
 
     @Test func aDutchNormTitleOnTheEnglishSiteIsHyphenatedAsDutch() throws {
         let p = MemoryPortfolio(["normfolio.yml": "language: en\n", "Content/a.md": evidence()])
-        let site = try #require(p.render().site)
+        let site = try #require(p.render(audience: .accountant).site)
         // PR.03 has no English title: its Dutch one, marked lang="nl", breaks by the Dutch patterns.
         #expect(page(site, "normen/PR.03.html")
             .contains("<span lang=\"nl\">Ver\u{AD}wer\u{AD}kings\u{AD}re\u{AD}gis\u{AD}ter ac\u{AD}tu\u{AD}a\u{AD}li\u{AD}sa\u{AD}tie</span></h1>"))

@@ -4,7 +4,7 @@ import Testing
 
 /// The manifest, the checksum list, `verify`, and the hashes on evidence pages.
 @Suite struct IntegrityTests {
-    func build(_ audience: Audience = .intranet) throws -> (URL, BuildResult) {
+    func build(_ audience: Audience = .accountant) throws -> (URL, BuildResult) {
         let out = try temporaryFolder()
         let result = try Normfolio.build(BuildOptions(portfolio: siteFixture, output: out.appendingPathComponent("site").path,
                                                       audience: audience))
@@ -122,7 +122,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: out) }
         let data = try Data(contentsOf: out.appendingPathComponent("site/export/manifest.json"))
         let manifest = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        #expect(manifest["audience"] as? String == "intranet")
+        #expect(manifest["audience"] as? String == "accountant")
         #expect(manifest["as_of"] as? String == "2026-12-01")
         #expect(manifest["normfolio_version"] as? String == Normfolio.version)
         #expect(manifest["git_commit"] is NSNull)

@@ -130,7 +130,7 @@ import Testing
         ]
         var cache = PreviewCache()
         func text(_ path: String) -> String {
-            PreviewTests.text(Normfolio.preview(BuildOptions(portfolio: "/p"), io: .memory(root: "/p", files), today: fixedToday,
+            PreviewTests.text(Normfolio.preview(BuildOptions(portfolio: "/p", audience: .accountant), io: .memory(root: "/p", files), today: fixedToday,
                                                 cache: &cache).site, path)
         }
         #expect(text("normen/SM.02.html").contains("Beleid B"))

@@ -74,7 +74,7 @@ import Testing
         #expect(diagnostics(result, "invalid-id").map(\.location) == [p.location("2️⃣", in: file), p.location("3️⃣", in: file)])
         #expect(diagnostics(result, "invalid-id").first?.message.contains("(such as 'a-b')") == true)
         let fine = MemoryPortfolio([file: "classification: intern\nentries:\n  - {id: \(longest), naam: D, overeenkomst: geen}\n"])
-        let site = try #require(fine.render().site)
+        let site = try #require(fine.render(audience: .accountant).site)
         #expect(site.files.contains { $0.path == "registers/verwerkers/\(longest).html" })
     }
 
@@ -267,7 +267,7 @@ import Testing
             "Content/registers/lijst.csv": "id;naam;overeenkomst\na;A;mvo-4.0\n",
             "Content/l.md": evidence(body: "[Lijst](registers/lijst.csv) en [A](registers/lijst.csv#a).\n"),
         ])
-        let result = p.render()
+        let result = p.render(audience: .accountant)
         let site = try #require(result.site, "\(result.diagnostics.map(\.formatted))")
         let text = page(site, "documenten/l.html", io: p.io)
         #expect(text.contains("href=\"../registers/verwerkers.html\"") && text.contains("href=\"../registers/verwerkers/a.html\""))
@@ -292,6 +292,8 @@ import Testing
     /// refer to them.
     @Test func aWithheldEntryLeavesNoIDInAnyFileOfTheSite() throws {
         let p = MemoryPortfolio([
+            // The intranet shows the registers and exports only when asked to.
+            "normfolio.yml": "intranet: [registers, export]\n",
             "Content/registers/verwerkers.yml": """
                 classification: intern
                 entries:

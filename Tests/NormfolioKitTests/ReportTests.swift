@@ -48,7 +48,8 @@ func parseCSV(_ text: String) -> [[String]] {
         let summary = try #require(try json()["summary"] as? [String: Any])
         let expected: [String: Int] = [
             "norms": 79, "covered": 46, "stale": 6, "missing": 24, "not_applicable": 3, "applicable": 76, "assessed": 27,
-            "not_assessed": 49, "at_target": 17, "lowest_level": 1, "stale_documents": 5, "overdue_actions": 6,
+            // Stale: 4 of the 20 published documents (the fifth expired one is vertrouwelijk).
+            "not_assessed": 49, "at_target": 17, "lowest_level": 1, "stale_documents": 4, "overdue_actions": 6,
             "documents": 31, "published_documents": 20,
         ]
         for (key, value) in expected { #expect(summary[key] as? Int == value, "\(key)") }
@@ -60,17 +61,25 @@ func parseCSV(_ text: String) -> [[String]] {
     @Test func pagesReportAndExportsAgree() throws {
         let coverage = page(site, "dekking.html"), maturity = page(site, "volwassenheid.html"), report = page(site, "rapport.html")
         // Information security: 69 norms, 36 covered, 6 expired, 24 missing, 3 n/a, 55% (36 / 66).
-        let coverageTotal = "<td class=\"num\">69</td><td class=\"num\">36</td><td class=\"num\">6</td><td class=\"num\">24</td><td class=\"num\">3</td><td class=\"num\">55%</td>"
+        let coverageTotal = "<td class=\"num\">69</td><td class=\"num\">36</td><td class=\"num\">6</td><td class=\"num\">24</td><td class=\"num\">3</td><td class=\"num\" data-figure=\"coverage-informatiebeveiliging\">55%</td>"
         #expect(coverage.contains(coverageTotal))
         #expect(report.contains(coverageTotal))
         // 24 of 66 assessed, average 2,6, lowest 1, 14 at target, 42 not assessed.
-        let maturityTotal = "<td class=\"num\">24 van 66</td><td class=\"num\">2,6</td><td class=\"num\">1</td><td class=\"num\">14</td><td class=\"num\">42</td>"
+        let maturityTotal = "<td class=\"num\">24 van 66</td><td class=\"num\" data-figure=\"average-informatiebeveiliging\">2,6</td>"
+            + "<td class=\"num\">1</td><td class=\"num\" data-figure=\"at-target-informatiebeveiliging\">14</td><td class=\"num\">42</td>"
         #expect(maturity.contains(maturityTotal))
         #expect(report.contains(maturityTotal))
         #expect(report.contains("Van de 27 beoordeelde normen staan er 18 op niveau 3 of hoger."))
-        #expect(report.contains("Voor 46 van de 76 van toepassing zijnde normen is actueel bewijs aanwezig; 5 documenten zijn aan herziening toe."))
+        #expect(report.contains("Voor 46 van de 76 van toepassing zijnde normen is actueel bewijs aanwezig; 4 documenten zijn aan herziening toe."))
         #expect(report.contains("6 verbeteracties zijn over de geplande datum."))
-        #expect(page(site, "index.html").contains("<span class=\"figure-value\">61%</span>"))
+        // Each part's figures say what they are over, and privacy that the catalogue holds 10 of its 25 norms.
+        let home = page(site, "index.html")
+        #expect(home.contains("<span class=\"figure-value\" data-figure=\"coverage-informatiebeveiliging\">55%</span> "
+                              + "<span class=\"figure-label\">gedekt door actueel bewijs: 36 van de 66 normen die van toepassing zijn</span>"))
+        #expect(home.contains("<span class=\"figure-value\" data-figure=\"average-informatiebeveiliging\">2,6</span> "
+                              + "<span class=\"figure-label\">gemiddeld niveau, over de 24 van 66 normen die zijn beoordeeld</span>"))
+        #expect(home.contains("De catalogus bevat 10 van de 25 privacynormen van het normenkader; deze cijfers gaan alleen over die 10."))
+        #expect(report.contains("De catalogus bevat 10 van de 25 privacynormen van het normenkader; deze cijfers gaan alleen over die 10."))
 
         let rows = parseCSV(String(decoding: try #require(site.files.first { $0.path == "export/normen.csv" }?.bytes()), as: UTF8.self))
         let norms = try #require(try json()["norms"] as? [[String: Any]])
@@ -87,8 +96,11 @@ func parseCSV(_ text: String) -> [[String]] {
         let data = try #require(site.files.first { $0.path == "export/normen.csv" }?.bytes())
         #expect(data.starts(with: [0xEF, 0xBB, 0xBF]))
         let text = String(decoding: data.dropFirst(3), as: UTF8.self)
-        #expect(text.hasPrefix("ID;Titel;Domein;Deel;Dekking;Niveau;Doel;Achterstand;Eigenaar;Volgende beoordeling;Documenten;Gepubliceerde documenten;Open acties\r\n"))
-        #expect(text.contains("\r\nSM.02;Authenticatiemechanismes;11 Securitymanagement;Informatiebeveiliging;gedekt;3;3;0;ICT-coördinator;2026-12-15;2;Invoering meerfactorauthenticatie;MFA uitrollen op de laatste vier scholen\r\n"))
+        #expect(text.hasPrefix("ID;Titel;Domein;Deel;Dekking;Niveau;Doel;Achterstand;Eigenaar;Volgende beoordeling;Documenten;Gepubliceerde documenten;"
+                               + "Datum van het bewijs;Bewijs herzien vóór;Open acties\r\n"))
+        // The published evidence with its date and review date, in the same order as its title.
+        #expect(text.contains("\r\nSM.02;Authenticatiemechanismes;11 Securitymanagement;Informatiebeveiliging;gedekt;3;3;0;ICT-coördinator;2026-12-15;2;"
+                              + "Invoering meerfactorauthenticatie;2026-05-20;2027-05-20;MFA uitrollen op de laatste vier scholen\r\n"))
         // Withheld titles are not in the intranet export; the count of documents is.
         #expect(!text.contains("Penetratietest"))
         #expect(text.contains("\r\nSM.05;Testen, inspectie en toezicht beveiliging;"))
@@ -234,7 +246,7 @@ func parseCSV(_ text: String) -> [[String]] {
             "Content/a.md": evidence(),
             "Strings/nl.yml": "coverage: Afdekking\nsearch_results: {one: \"één treffer\", other: \"{n} treffers\"}\n",
         ])
-        let site = try #require(fixed.render(audience: .intranet).site)
+        let site = try #require(fixed.render(audience: .accountant).site)
         #expect(page(site, "index.html").contains(">Afdekking</a>"))
         #expect(page(site, "zoeken.html").contains("{n} treffers"))
         #expect(!page(site, "index.html").contains(">Dekking</a>"))
@@ -247,13 +259,13 @@ func parseCSV(_ text: String) -> [[String]] {
         try FileManager.default.copyItem(at: portfolioFixture.appendingPathComponent("Content"), to: portfolio.appendingPathComponent("Content"))
         try Data("organisation: Example Schools\nlanguage: en\nas_of: 2026-12-01\n".utf8)
             .write(to: portfolio.appendingPathComponent("normfolio.yml"))
-        let site = try #require(Normfolio.render(BuildOptions(portfolio: portfolio.path), today: fixedToday).site)
+        let site = try #require(Normfolio.render(BuildOptions(portfolio: portfolio.path, audience: .accountant), today: fixedToday).site)
         let report = page(site, "rapport.html")
         #expect(report.contains("<html lang=\"en\">"))
         #expect(report.contains("Example Schools manages information security and privacy according to the Normenkader IBP."))
         #expect(report.contains("18 of the 27 assessed norms are at level 3 or higher."))
         #expect(page(site, "dekking.html").contains("<th scope=\"col\" class=\"num\">% covered</th>"))
         let csv = String(decoding: try #require(site.files.first { $0.path == "export/normen.csv" }?.bytes()), as: UTF8.self)
-        #expect(csv.contains("ID;Title;Domain;Part;Coverage;Level;Target;Gap;Owner;Next review;Documents;Published documents;Open actions"))
+        #expect(csv.contains("ID;Title;Domain;Part;Coverage;Level;Target;Gap;Owner;Next review;Documents;Published documents;Evidence dates;Evidence review by;Open actions"))
     }
 }

@@ -43,7 +43,8 @@ import Testing
         #expect(flagged.map(\.location) == [p.location("1️⃣", in: "Content/norms/GO.02.md")])
         #expect(flagged.first?.message.contains("the level 2 of GO.02 is the one of the snapshot of 2026-06-01") == true)
         let site = try #require(p.render(audience: .auditor).site)
-        #expect(page(site, "normen/GO.02.html").contains("Dit niveau is overgenomen van de momentopname van 1 juni 2026 zonder nieuwe beoordeling."))
+        #expect(page(site, "normen/GO.02.html").contains(
+            "<span class=\"badge badge-attention\">niveau overgenomen</span> niveau 2 is overgenomen van de momentopname van 1 juni 2026, zonder nieuwe beoordeling"))
         // Reviewed after the snapshot, or a different level: not flagged.
         for text in [Self.assessment.replacingOccurrences(of: "2026-03-01", with: "2026-07-01"),
                      Self.assessment.replacingOccurrences(of: "level: 2", with: "level: 3")] {
@@ -68,7 +69,7 @@ import Testing
         let now = (Double(levels.reduce(0, +)) / Double(levels.count) * 10).rounded() / 10
         let expected = Int(((now - baseline) / (Double(portfolio.settings.target) - baseline) * 100).rounded())
         let site = try #require(result.site)
-        #expect(page(site, "index.html").contains("<span class=\"figure-value\">\(expected)%</span> <span class=\"figure-label\">op weg naar het doel, informatiebeveiliging, sinds 1 december 2025</span>"))
+        #expect(page(site, "index.html").contains("<span class=\"figure-value\" data-figure=\"toward-target-informatiebeveiliging\">\(expected)%</span> <span class=\"figure-label\">op weg naar het doel, informatiebeveiliging, sinds 1 december 2025</span>"))
         #expect(page(site, "voortgang.html").contains("Voortgang naar het doel sinds de eerste momentopname: <strong>\(expected)%</strong>"))
         #expect(expected > 0)
     }

@@ -87,6 +87,22 @@ struct MemoryPortfolio {
     }
 }
 
+/// The site fixture rendered for `audience`, from a copy whose `normfolio.yml` adds `intranet:`
+/// parts (the intranet edition shows only the parts it names).
+func renderSiteFixture(_ audience: Audience, intranet: String) throws -> Site {
+    let work = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: work) }
+    let copy = work.appendingPathComponent("site")
+    try FileManager.default.copyItem(atPath: siteFixture, toPath: copy.path)
+    let settings = copy.appendingPathComponent("normfolio.yml")
+    try Data((try String(contentsOf: settings, encoding: .utf8) + "intranet: \(intranet)\n").utf8).write(to: settings)
+    let result = Normfolio.render(BuildOptions(portfolio: copy.path, audience: audience), today: fixedToday)
+    // Attachments are read when the site is written: keep their bytes before the copy goes.
+    var site = try #require(result.site)
+    site.files = site.files.map { file in Site.File(path: file.path, contents: .data(file.bytes() ?? Data())) }
+    return site
+}
+
 /// A minimal valid evidence document.
 func evidence(_ title: String = "Beleid", norms: String = "[GO.02]", extra: String = "", body: String = "Tekst.\n") -> String {
     "---\ntitle: \(title)\nnorms: \(norms)\nclassification: openbaar\n\(extra)---\n\(body)"

@@ -18,7 +18,10 @@ import Testing
             let result = Normfolio.check(BuildOptions(portfolio: root, audience: audience), today: fixedToday)
             let portfolio = try #require(result.portfolio)
             let (theme, _) = Theme.load(root: root, io: .live, language: portfolio.settings.language)
-            let edition = Edition(portfolio: portfolio, audience: audience, version: "test", strings: theme.strings)
+            // The live preview's edition: it lists authoring warnings too.
+            let authoring = [Diagnostic(.warning, "unknown-key", "unknown field 'x'", at: SourceLocation(path: "Content/a.md", line: 2))]
+            let edition = Edition(portfolio: portfolio, audience: audience, version: "test", strings: theme.strings,
+                                  authoringWarnings: authoring)
             let engine = RenderEngine(theme: theme, edition: edition, fast: false)
             let context = RenderContext(edition: edition, rows: DocumentRows(edition: edition, engine: engine))
             let chrome = LayoutView.Chrome(edition)
@@ -114,6 +117,6 @@ import Testing
 
     /// Templates rendered inside another template's section, with that section's variables.
     static let partials: Set<String> = ["coverage-table", "maturity-table", "distribution-table", "below-target-table",
-                                        "plan-table", "head-extra"]
+                                        "plan-table", "head-extra", "attention-box"]
 
 }

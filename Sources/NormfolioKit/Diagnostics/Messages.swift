@@ -427,6 +427,17 @@ extension Diagnostic {
                           + "or record a new one with normfolio approve", at: location)
     }
 
+    // MARK: Placeholders
+
+    static func placeholder(_ placeholder: Placeholder, at location: SourceLocation) -> Diagnostic {
+        let message = switch placeholder.what {
+        case .emptyField(let field): "'\(quote(field))' is empty; fill it in (for 'owner': who is responsible), or remove the line"
+        case .exampleEntry: "this is the example entry normfolio wrote, not a real one; replace it with a real entry or remove it"
+        case .exampleText: "this is still the example text normfolio wrote; replace it with the document's own text"
+        }
+        return Diagnostic(.warning, "placeholder", message, at: location)
+    }
+
     static func invalidValue(_ key: String, _ value: String, expected: String, at location: SourceLocation) -> Diagnostic {
         Diagnostic(.error, "invalid-value", "'\(key)' is '\(quote(value))', not \(expected)", at: location)
     }

@@ -5,6 +5,7 @@ import Foundation
 enum Linker {
     static func link(_ source: PortfolioSource, asOf: Day) -> (Portfolio, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
+        let reference = ReferenceDate(asOf)
         let catalog = source.catalog
 
         // Documents and pages get unique page names; on a clash the first source path wins.
@@ -72,7 +73,7 @@ enum Linker {
         var uses: [(file: String, source: String, classification: Classification, location: SourceLocation)] = []
         for index in documents.indices {
             documents[index].linkTargets = checked[index].targets
-            documents[index].isStale = documents[index].reviewBy.map { $0 < asOf } ?? false
+            documents[index].isStale = reference.hasPassed(documents[index].reviewBy)
             for norm in documents[index].norms { evidenceByNorm[norm, default: []].append(index) }
             for entry in Set(checked[index].entries.map(\.key)) { entryLinks[entry, default: []].append(index) }
             linkedEntries += checked[index].entries
@@ -90,8 +91,7 @@ enum Linker {
             assessmentList[index].linkTargets = result.targets
             linkedEntries += result.entries
             for action in assessmentList[index].actions.indices {
-                let item = assessmentList[index].actions[action]
-                assessmentList[index].actions[action].isOverdue = item.status != .gereed && (item.due.map { $0 < asOf } ?? false)
+                assessmentList[index].actions[action].isOverdue = reference.isOverdue(assessmentList[index].actions[action])
             }
             uses += result.attachments.map { ($0.file, assessmentList[index].source, assessmentList[index].classification, $0.location) }
             diagnostics += result.diagnostics + links.check(assessmentList[index].mentions)
@@ -107,6 +107,8 @@ enum Linker {
         // published only where all of them may be read. A use from a less confidential source is
         // shown as text in the editions that withhold the attachment.
         var attachmentClassification: [String: Classification] = [:]
+        var attachmentUsers: [String: Set<String>] = [:]
+        for use in uses { attachmentUsers[use.file, default: []].insert(use.source) }
         var strictestUser: [String: String] = [:]
         for use in uses.sorted(by: { $0.source < $1.source }) {
             if let known = attachmentClassification[use.file], known >= use.classification { continue }
@@ -131,11 +133,10 @@ enum Linker {
                 guard let level = assessment.level, previous.norms[assessment.normID]?.level == level,
                       !(assessment.reviewedOn.map { previous.asOf < $0 } ?? false) else { continue }
                 assessmentList[index].carriedOverFrom = previous.asOf
-                diagnostics.append(.carriedOver(assessment.normID, level: level, since: previous.asOf, at: assessment.levelLocation))
             }
         }
         let assessments = Dictionary(assessmentList.map { ($0.normID, $0) }, uniquingKeysWith: { a, _ in a })
-        let registers = linkRegisters(source.registers, asOf: asOf, diagnostics: &diagnostics)
+        let registers = linkRegisters(source.registers, reference: reference, diagnostics: &diagnostics)
         // A link names an entry by its id, as a reference in another entry does: one to an entry
         // that does not exist is the same error, at the link (a register that could not be read has
         // its own errors).
@@ -156,7 +157,7 @@ enum Linker {
                                             registers: registers, registersByNorm: registersByNorm,
                                             assessments: assessments, defaultTarget: source.settings.target, asOf: asOf)
         var portfolio = Portfolio(
-            root: source.root, settings: source.settings, catalog: catalog, asOf: asOf, documents: documents,
+            root: source.root, settings: source.settings, catalog: catalog, reference: reference, documents: documents,
             assessments: assessments,
             pages: pages, evidenceByNorm: evidenceByNorm, linkedFrom: linkedFrom.map { $0.sorted() },
             attachmentClassification: attachmentClassification, attachmentsOfDocument: attachmentsOfDocument,
@@ -165,13 +166,15 @@ enum Linker {
         portfolio.snapshots = snapshots
         portfolio.registersByNorm = registersByNorm
         portfolio.documentsLinkingToEntry = entryLinks
-        return (portfolio, diagnostics + portfolio.claimDiagnostics())
+        portfolio.attachmentUsers = attachmentUsers
+        portfolio.record(portfolio.judgements())
+        return (portfolio, diagnostics + portfolio.findings.map { $0.diagnostic })
     }
 
     /// The registers with what the reference date decides (stale, overdue), and every reference
     /// between their entries checked: a reference to an entry that does not exist is an error at
     /// the reference, with the closest id.
-    static func linkRegisters(_ source: [Register], asOf: Day, diagnostics: inout [Diagnostic]) -> [Register] {
+    static func linkRegisters(_ source: [Register], reference: ReferenceDate, diagnostics: inout [Diagnostic]) -> [Register] {
         var registers = source
         var ids: [RegisterKind: [String]] = [:]
         for register in registers { ids[register.kind] = register.entries.map(\.id) }
@@ -181,10 +184,14 @@ enum Linker {
         // without delay.
         var suggestions = Limits.suggestedReferences
         for r in registers.indices {
-            registers[r].isStale = registers[r].reviewBy.map { $0 < asOf } ?? false
+            registers[r].isStale = reference.hasPassed(registers[r].reviewBy)
             let kind = registers[r].kind
             for e in registers[r].entries.indices {
                 let entry = registers[r].entries[e]
+                if var followUp = entry.namedFollowUp() {
+                    followUp.isOverdue = reference.isOverdue(followUp)
+                    registers[r].entries[e].followUp = followUp
+                }
                 for field in kind.fields {
                     switch field.kind {
                     case .reference(let target), .references(let target):
@@ -197,7 +204,7 @@ enum Linker {
                     case .actions:
                         if case .actions(var actions)? = entry.values[field.name] {
                             for a in actions.indices {
-                                actions[a].isOverdue = actions[a].status != .gereed && (actions[a].due.map { $0 < asOf } ?? false)
+                                actions[a].isOverdue = reference.isOverdue(actions[a])
                             }
                             registers[r].entries[e].values[field.name] = .actions(actions)
                         }

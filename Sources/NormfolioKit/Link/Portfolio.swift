@@ -6,8 +6,10 @@ public struct Portfolio: Sendable {
     public var root: String
     public var settings: Settings
     public var catalog: Catalog
-    /// The reference date (peildatum) for "stale" and "due".
-    public var asOf: Day
+    /// The reference date (peildatum), and what it decides of other dates.
+    public var reference: ReferenceDate
+    /// The reference date itself.
+    public var asOf: Day { reference.day }
     /// Evidence documents, sorted by page name.
     public var documents: [EvidenceDocument]
     /// Assessments by norm ID.
@@ -29,6 +31,9 @@ public struct Portfolio: Sendable {
     /// Every attachment some source uses (path under Content/) → the classification of the most
     /// confidential source that uses it: only audiences that may read that get the attachment.
     public var attachmentClassification: [String: Classification]
+    /// Every attachment some source uses (path under Content/) → the sources that use it (their
+    /// paths in the portfolio): an edition publishes it only where it shows one of them.
+    public var attachmentUsers: [String: Set<String>] = [:]
     /// Document index → the attachments it uses (paths under Content/), links and front matter alike.
     public var attachmentsOfDocument: [[String]]
     /// Every catalogue norm's coverage and maturity, by norm ID.
@@ -39,6 +44,22 @@ public struct Portfolio: Sendable {
     /// hashed them), by path there.
     public var attachmentDigests: [String: Digest]
 
+    /// Every judgement at the reference date (see `Finding`), in reading order.
+    public internal(set) var findings: [Finding] = []
+    /// Indices into `findings` by what they concern.
+    var findingsBySubject: [Finding.Subject: [Int]] = [:]
+
+    /// Sets the findings, and the index by what they concern.
+    mutating func record(_ findings: [Finding]) {
+        self.findings = findings
+        findingsBySubject = Dictionary(grouping: findings.indices, by: { findings[$0].subject })
+    }
+
+    /// The findings about one thing.
+    public func findings(about subject: Finding.Subject) -> [Finding] {
+        (findingsBySubject[subject] ?? []).map { findings[$0] }
+    }
+
     /// What links can lead to: files, documents and pages by their path under Content/.
     let links: Linker.Links
 
@@ -47,12 +68,6 @@ public struct Portfolio: Sendable {
 
     /// The standing of a norm (every catalogue norm has one).
     public func standing(_ normID: String) -> NormStanding? { standings[normID] }
-
-    /// The attachments an audience gets, by path under Content/ → path in the site. Names are
-    /// made for this edition alone, so a published name never tells of a withheld file.
-    public func attachmentSitePaths(for audience: Audience) -> [String: String] {
-        Linker.sitePaths(for: Set(attachmentClassification.filter { audience.mayRead($0.value) }.keys))
-    }
 }
 
 /// Where a link in Markdown leads.

@@ -224,7 +224,9 @@ enum ContentReader {
 
     // MARK: Settings
 
-    static let settingsKeys = ["organisation", "title", "language", "target", "as_of", "catalog", "email_allowlist", "accept_keys"]
+    static let settingsKeys = ["organisation", "title", "language", "target", "as_of", "catalog", "email_allowlist", "accept_keys",
+                               "board", "intranet", "contacts", "breach_instructions"]
+    static let contactKeys = ["role", "name", "email", "phone"]
 
     static func readSettings(root: String, io: FileIO, diagnostics: inout [Diagnostic]) -> Settings {
         var settings = Settings()
@@ -252,6 +254,30 @@ enum ContentReader {
         }
         settings.emailAllowlist = (fields.stringList("email_allowlist") ?? []).map(\.text)
         settings.acceptedKeys = (fields.stringList("accept_keys") ?? []).map(\.text)
+        settings.board = fields.string("board", limit: Limits.nameCharacters) ?? settings.board
+        // What the intranet shows beyond its documents fails closed: a name normfolio does not know
+        // is an error, never a part shown or left out by guess.
+        let names = EditionPart.names.map(\.name)
+        for item in fields.stringList("intranet") ?? [] {
+            if let parts = EditionPart.names.first(where: { $0.name == item.text.lowercased() })?.parts {
+                settings.intranet.formUnion(parts)
+            } else {
+                fields.report(.unknownValue("intranet part", item.text, allowed: names,
+                                            suggestion: Suggestion.closest(to: item.text.lowercased(), in: names), severity: .error,
+                                            code: "invalid-value", at: item.location))
+            }
+        }
+        for node in fields.list("contacts") ?? [] {
+            guard var contact = YAMLFields(node: node, parent: fields, diagnostics: &diagnostics) else { continue }
+            contact.warnUnknownKeys(contactKeys)
+            if let role = contact.requiredString("role", limit: Limits.nameCharacters) {
+                settings.contacts.append(Contact(role: role, name: contact.string("name", limit: Limits.nameCharacters),
+                                                 email: contact.string("email", limit: Limits.nameCharacters),
+                                                 phone: contact.string("phone", limit: Limits.nameCharacters)))
+            }
+            diagnostics += contact.diagnostics
+        }
+        settings.breachInstructions = fields.string("breach_instructions")
         return settings
     }
 
@@ -400,7 +426,8 @@ enum ContentReader {
         // checked in the same run; the errors keep it from being published.
         let body = { Markdown.parse(frontMatter.body, path: path) }
         if file.hasPrefix("norms/") {
-            content = readAssessment(file, path: path, fields: &fields, catalog: catalog, diagnostics: &diagnostics, body: body)
+            content = readAssessment(file, path: path, fields: &fields, catalog: catalog, diagnostics: &diagnostics, body: body,
+                                     source: frontMatter.body)
                 .map(Content.assessment)
         } else if file.hasPrefix("pages/") {
             let parsed = body()
@@ -409,7 +436,7 @@ enum ContentReader {
         } else if var evidenceFields = fields {
             let parsed = body()
             diagnostics += parsed.analysis.diagnostics
-            content = EvidenceDocument.read(file, path: path, body: parsed, bodyText: frontMatter.body.text, fields: &evidenceFields,
+            content = EvidenceDocument.read(file, path: path, body: parsed, source: frontMatter.body, fields: &evidenceFields,
                                              catalog: catalog).map { document in
                 var document = document
                 document.sourceSHA256 = bytes.data.map(Integrity.sha256) ?? ""
@@ -483,7 +510,7 @@ enum ContentReader {
     }
 
     static func readAssessment(_ file: String, path: String, fields: inout YAMLFields?, catalog: Catalog,
-                               diagnostics: inout [Diagnostic], body: () -> Markdown.Parsed) -> Assessment? {
+                               diagnostics: inout [Diagnostic], body: () -> Markdown.Parsed, source: MarkdownSource) -> Assessment? {
         let name = String(file.dropFirst("norms/".count).dropLast(3))
         guard catalog.contains(name) else {
             diagnostics.append(.unknownAssessment(name + ".md", suggestion: catalog.suggestion(for: name),
@@ -522,6 +549,7 @@ enum ContentReader {
         assessment.mentions = analysis.mentions
         assessment.visibleText = analysis.visibleText
         assessment.anchors = analysis.anchors
+        assessment.placeholders = Placeholder.find(fields: fields, keys: ["owner"], body: source, path: path)
         return assessment
     }
 

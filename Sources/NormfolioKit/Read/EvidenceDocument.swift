@@ -18,6 +18,8 @@ public struct EvidenceDocument: Sendable {
     /// Whether the document was adopted: both `approved_by` and `approved_on` are set, and the
     /// text is still the one adopted (when the adoption recorded its hash).
     public var isAdopted: Bool { approvedBy != nil && approvedOn != nil && approval(.approved)?.isCurrent != false }
+    /// Whether it is a policy that no one has adopted yet: the board's agenda lists it.
+    public var awaitsAdoption: Bool { type == DocumentTypes.policy && approvedBy == nil }
     /// The approvals recorded: adoption, (G)MR consent, FG advice.
     public var approvals: [Approval] = []
 
@@ -39,6 +41,8 @@ public struct EvidenceDocument: Sendable {
     public var visibleText: String
     /// The ids of the body's headings, where `#anchor` links may lead.
     public var anchors: [String] = []
+    /// Example text or empty fields left from a template (judged by the link stage).
+    public var placeholders: [Placeholder] = []
     /// The SHA-256 of the file as read, for the manifest.
     public var sourceSHA256 = ""
     /// Whether its review date lies before the reference date (set by the link stage).
@@ -53,7 +57,7 @@ extension EvidenceDocument {
                        "pii_reviewed"] + Approval.keys
 
     /// Reads an evidence document from its front matter and parsed body; problems go to `fields`.
-    static func read(_ file: String, path: String, body: Markdown.Parsed, bodyText: String, fields: inout YAMLFields,
+    static func read(_ file: String, path: String, body: Markdown.Parsed, source: MarkdownSource, fields: inout YAMLFields,
                      catalog: Catalog) -> EvidenceDocument? {
         fields.collectUnknownKeys(keys)
         let title = fields.requiredString("title", limit: Limits.nameCharacters)
@@ -74,11 +78,8 @@ extension EvidenceDocument {
         let classification = fields.classification(default: .vertrouwelijk)
         let owner = fields.string("owner")
         let date = fields.day("date")
-        let digest = Approval.digest(fields: fields, body: bodyText)
+        let digest = Approval.digest(fields: fields, body: source.text)
         let approvals = Approval.read(from: &fields, digest: digest)
-        for approval in approvals where !approval.isCurrent {
-            fields.report(.approvalChanged(approval, at: approval.location))
-        }
         let approvedBy = approvals.first { $0.kind == .approved }?.by
         let approvedOn = approvals.first { $0.kind == .approved }?.on
         let reviewBy = fields.day("review_by")
@@ -94,6 +95,7 @@ extension EvidenceDocument {
             redacted: redacted, body: parsed, links: analysis.links, mentions: analysis.mentions,
             visibleText: analysis.visibleText, anchors: analysis.anchors)
         document.approvals = approvals
+        document.placeholders = Placeholder.find(fields: fields, keys: ["owner"], body: source, path: path)
         return document
     }
 }

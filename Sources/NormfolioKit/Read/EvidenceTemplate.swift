@@ -21,6 +21,23 @@ public enum EvidenceTemplate {
         """
     }
 
+    /// The example sentences `normfolio init` and `new` write in a body for the author to replace.
+    /// A body that still holds one is a placeholder (a finding; `normfolio approve` refuses it).
+    public static let exampleSentences = [
+        newDocumentExample,
+        "Beschrijf hier het doel en de reikwijdte van het beleid.",
+        "Beschrijf hier hoe een (vermoedelijk) datalek wordt gemeld, beoordeeld en afgehandeld.",
+        "Beschrijf hier waarom dit niveau is beoordeeld en wat er nog moet gebeuren.",
+    ]
+
+    /// The example text of a new document's body.
+    public static let newDocumentExample = "Beschrijf hier het bewijs."
+
+    /// The body `normfolio new` writes: the title as a heading and the example text.
+    public static func body(title: String, norm: String?) -> String {
+        "# \(title)\n\n\(newDocumentExample) Verwijs naar normen met hun ID\(norm.map { ", zoals \($0)" } ?? "").\n"
+    }
+
     /// A YAML double-quoted scalar: any title is read back exactly as it was given.
     static func yamlQuoted(_ text: String) -> String {
         var quoted = "\""

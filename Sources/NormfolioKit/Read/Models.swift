@@ -50,7 +50,11 @@ public enum Audience: String, Sendable, CaseIterable {
 /// The kinds of evidence the contract names.
 public enum DocumentTypes {
     public static let all = ["beleid", "procedure", "register", "rapport", "testrapport", "screenshot", "contract",
-                      "dpia", "training", "notulen", "overig"]
+                      "dpia", "training", "notulen", "risicoacceptatie", "overig"]
+    /// A policy: the board adopts it.
+    public static let policy = "beleid"
+    /// The board's acceptance of a risk, until its review date.
+    public static let riskAcceptance = "risicoacceptatie"
 }
 
 /// Markdown text cut from a file, with the file line its first line has.
@@ -91,6 +95,20 @@ public struct Settings: Sendable, Equatable {
     public var emailAllowlist: [String] = []
     /// Front-matter keys that are accepted without a warning (fields imported documents carry).
     public var acceptedKeys: [String] = []
+    /// The name the board goes by as an owner and in adoptions: its actions and the documents that
+    /// await its adoption are on the agenda ("Te besluiten").
+    public var board = "College van Bestuur"
+    /// What the intranet edition shows besides the documents and pages classified for it.
+    public var intranet: Set<EditionPart> = []
+    /// Who staff can turn to, shown on the home page.
+    public var contacts: [Contact] = []
+    /// What to do on a (suspected) data breach, shown on the home page.
+    public var breachInstructions: String?
+
+    /// Whether `owner` names the board.
+    func isBoard(_ owner: String?) -> Bool {
+        owner.map { $0.trimmed.lowercased() == board.trimmed.lowercased() } ?? false
+    }
 
     /// Whether an e-mail address is allowed: listed itself, or its domain or a parent domain is.
     func allows(email: String) -> Bool {
@@ -101,6 +119,45 @@ public struct Settings: Sendable, Equatable {
             return entry.contains("@") ? entry == address : domain == entry || domain.hasSuffix("." + entry)
         }
     }
+}
+
+/// A part of the site that the intranet edition leaves out unless `intranet:` in normfolio.yml
+/// names it. Other editions have every part.
+public enum EditionPart: Hashable, Sendable {
+    /// The norm pages and the catalogue.
+    case catalog
+    /// The assessments on the norm pages: levels, owners, actions, what the evidence lacks.
+    case assessments
+    case coverage, maturity, plan, progress, report, calendar
+    /// The Aandachtspunten page.
+    case attention
+    /// `export/normen.csv` and `export/portfolio.json`.
+    case exports
+    case register(RegisterKind)
+
+    /// The names `intranet:` takes, each with what it includes; `registers` is every register.
+    static let names: [(name: String, parts: [EditionPart])] = [
+        ("normenkader", [.catalog]), ("beoordelingen", [.assessments]), ("dekking", [.coverage]),
+        ("volwassenheid", [.maturity]), ("verbeterplan", [.plan]), ("voortgang", [.progress]), ("rapport", [.report]),
+        ("kalender", [.calendar]), ("aandachtspunten", [.attention]), ("export", [.exports]),
+        ("registers", RegisterKind.allCases.map(EditionPart.register)),
+    ] + RegisterKind.allCases.map { ($0.rawValue, [EditionPart.register($0)]) }
+
+    /// The parts whose pages list and link norms: each brings the norm pages with it.
+    var bringsCatalog: Bool {
+        switch self {
+        case .catalog, .calendar, .exports, .register: false
+        case .assessments, .coverage, .maturity, .plan, .progress, .report, .attention: true
+        }
+    }
+}
+
+/// Someone staff can turn to (`contacts:` in normfolio.yml).
+public struct Contact: Sendable, Equatable {
+    public var role: String
+    public var name: String?
+    public var email: String?
+    public var phone: String?
 }
 
 /// One improvement action in an assessment's plan (verbeterplan).
@@ -156,6 +213,8 @@ public struct Assessment: Sendable {
     public var anchors: [String] = []
     /// Where each link and image of the body leads (set by the link stage), by destination as written.
     public internal(set) var linkTargets: [String: LinkDestination] = [:]
+    /// Example text or empty fields left from a template (judged by the link stage).
+    public var placeholders: [Placeholder] = []
     /// The reference date of the last snapshot whose level this assessment repeats without having
     /// been reviewed since (set by the link stage).
     public internal(set) var carriedOverFrom: Day?

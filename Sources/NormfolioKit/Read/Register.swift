@@ -19,6 +19,8 @@ public struct Register: Sendable {
     public var entries: [RegisterEntry]
     /// The SHA-256 of the file(s) as read, for the manifest.
     public var sourceSHA256 = ""
+    /// Fields of the register file left empty from its template (judged by the link stage).
+    public var placeholders: [Placeholder] = []
     /// Whether its review date lies before the reference date (set by the link stage).
     public internal(set) var isStale = false
 }
@@ -46,17 +48,22 @@ public struct RegisterEntry: Sendable {
     }
 
     /// A finding's follow-up as an improvement action (`actie`, `actie_eigenaar`,
-    /// `actie_uiterlijk`, `actie_status`), overdue when its date lies before `asOf` and it is not
-    /// done; nil when the entry names no follow-up.
-    func followUp(asOf: Day) -> Action? {
+    /// `actie_uiterlijk`, `actie_status`), with whether it is overdue (set by the link stage);
+    /// nil when the entry names no follow-up.
+    public internal(set) var followUp: Action?
+
+    /// The follow-up an entry's fields name, not yet judged against the reference date.
+    func namedFollowUp() -> Action? {
         guard values["actie"] != nil || values["actie_uiterlijk"] != nil else { return nil }
         let status = values["actie_status"]?.text.flatMap(Action.Status.init(name:)) ?? .open
-        var action = Action(title: values["actie"]?.text ?? name(in: .bevindingen), owner: values["actie_eigenaar"]?.text,
-                            due: date("actie_uiterlijk"), status: status, location: location,
-                            dueLocation: locations["actie_uiterlijk"] ?? location)
-        action.isOverdue = status != .gereed && (action.due.map { $0 < asOf } ?? false)
-        return action
+        return Action(title: values["actie"]?.text ?? name(in: .bevindingen), owner: values["actie_eigenaar"]?.text,
+                      due: date("actie_uiterlijk"), status: status, location: location,
+                      dueLocation: locations["actie_uiterlijk"] ?? location)
     }
+
+    /// Whether it is the example entry a register template writes (its id starts with
+    /// `voorbeeld`): a placeholder to replace.
+    var isExample: Bool { id.hasPrefix("voorbeeld") }
 
     func ids(_ field: String) -> [String] {
         switch values[field] {
@@ -201,9 +208,11 @@ extension Register {
     private static func readHeader(_ kind: RegisterKind, path: String, fields: inout YAMLFields, catalog: Catalog) -> Register {
         fields.warnUnknownKeys(keys)
         let norms = fields.norms("norms", catalog: catalog)?.ids ?? []
-        return Register(kind: kind, source: path, entriesSource: path, title: fields.string("title", limit: Limits.nameCharacters),
-                        norms: norms, classification: fields.classification(default: .vertrouwelijk), owner: fields.string("owner"),
-                        reviewBy: fields.day("review_by"), reviewByLocation: fields.location(ofValue: "review_by"), entries: [])
+        var register = Register(kind: kind, source: path, entriesSource: path, title: fields.string("title", limit: Limits.nameCharacters),
+                                norms: norms, classification: fields.classification(default: .vertrouwelijk), owner: fields.string("owner"),
+                                reviewBy: fields.day("review_by"), reviewByLocation: fields.location(ofValue: "review_by"), entries: [])
+        register.placeholders = ["owner"].filter(fields.isBlank).map { Placeholder(what: .emptyField($0), location: fields.location(ofKey: $0)) }
+        return register
     }
 
     /// One entry, checked against its kind's fields.

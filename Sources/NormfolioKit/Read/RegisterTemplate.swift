@@ -66,18 +66,20 @@ public enum RegisterTemplate {
     private static let norms: [RegisterKind: String] = [
         .verwerkingen: "PR.03", .verwerkers: "SC.02", .dpia: "", .datalekken: "GB.01, GB.02", .bevindingen: "",
     ]
+    /// The example entries' ids: each starts with `voorbeeld`, which makes the entry a
+    /// placeholder (a finding) until it is replaced.
     private static let example: [RegisterKind: String] = [
-        .verwerkingen: "leerlingadministratie", .verwerkers: "leverancier", .dpia: "dpia-voorbeeld",
-        .datalekken: "datalek-voorbeeld", .bevindingen: "bevinding-voorbeeld",
+        .verwerkingen: "voorbeeld-verwerking", .verwerkers: "voorbeeld-verwerker", .dpia: "voorbeeld-dpia",
+        .datalekken: "voorbeeld-datalek", .bevindingen: "voorbeeld-bevinding",
     ]
     private static let names: [RegisterKind: String] = [
-        .verwerkingen: "Leerlingadministratie", .verwerkers: "Leverancier BV", .dpia: "DPIA voorbeeld",
+        .verwerkingen: "Voorbeeld van een verwerking", .verwerkers: "Voorbeeld van een leverancier", .dpia: "Voorbeeld van een DPIA",
         .datalekken: "Voorbeeld van een datalek", .bevindingen: "Voorbeeld van een bevinding",
     ]
     /// Example values that read well and pass the checks.
     private static let samples: [String: String] = [
         "doelen": "[Inschrijving, Bekostiging]", "betrokkenen": "[leerlingen, ouders]", "gegevens": "[NAW-gegevens]",
-        "grondslag": "c", "bewaartermijn": "5 jaar na uitschrijving", "niet_gemeld_reden": "Geen risico voor betrokkenen",
+        "grondslag": "c", "bewaartermijn": "5 jaar na uitschrijving",
         "overeenkomst": "mvo-4.0", "uitkomst": "uitvoeren", "bron": "zelfevaluatie", "ernst": "laag", "actie_status": "open",
     ]
     /// What the fields hold, where the kind of value alone does not say it.

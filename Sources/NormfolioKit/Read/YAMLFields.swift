@@ -185,6 +185,12 @@ struct YAMLFields {
 
     func has(_ key: String) -> Bool { node(key) != nil }
 
+    /// Whether a key is written without a value (`owner:`), or with only spaces or null.
+    func isBlank(_ key: String) -> Bool {
+        guard let position = index[key], let scalar = entries[position].value.scalar else { return false }
+        return Self.isNull(scalar) || scalar.string.trimmed.isEmpty
+    }
+
     func node(_ key: String) -> FieldNode? {
         guard let position = index[key] else { return nil }
         let value = entries[position].value

@@ -59,7 +59,9 @@ final class DocumentRows: Sendable {
     }
 }
 
-/// The fields a document shows wherever it is listed (`document-row`, "linked from").
+/// The fields a document shows wherever it is listed (`document-row`, "linked from"): enough for
+/// an auditor to judge it without opening it (dates, adoption, the start of its SHA-256), and its
+/// points of attention.
 struct DocumentSummary: TemplateView {
     var title: String
     var href: String
@@ -71,6 +73,13 @@ struct DocumentSummary: TemplateView {
     var reviewBy: String?
     var stale: Bool
     var normIDs: String
+    /// Who adopted it, and when; nil when it was not adopted or the adoption no longer holds.
+    var adoptedBy: String?
+    var adoptedOn: String?
+    /// The first characters of the SHA-256 of its source, and the whole of it.
+    var sha256Start: String
+    var sha256: String
+    var attention: [AttentionView]
 
     init(_ index: Int, in edition: Edition, root: String) {
         let document = edition.portfolio.documents[index]
@@ -83,6 +92,11 @@ struct DocumentSummary: TemplateView {
         reviewBy = document.reviewBy.map(edition.format)
         stale = document.isStale
         normIDs = document.norms.joined(separator: ", ")
+        adoptedBy = document.isAdopted ? document.approvedBy : nil
+        adoptedOn = document.isAdopted ? document.approvedOn.map(edition.format) : nil
+        sha256 = document.sourceSHA256
+        sha256Start = String(document.sourceSHA256.prefix(12))
+        attention = edition.attention(about: .document(index))
     }
 }
 

@@ -1,26 +1,32 @@
 import Foundation
 
-/// What one audience sees of a portfolio, worked out once after linking: which documents,
-/// pages and attachments it publishes, the assessments as it may read them, and the language
-/// and texts it is written in. Every page kind, export and index is made from an edition; none
-/// of them decides again what is published, and none reads a file. A class, so that handing it to
-/// thousands of pages and rows shares it instead of copying its many members.
+/// What one audience sees of a portfolio, worked out once after linking: which parts of the site
+/// it has, which documents, pages, assessments, registers, entries and attachments it publishes,
+/// which findings it shows, and the language and texts it is written in. It is the one place
+/// that decides what an audience sees: every page kind, export and index is made from an edition,
+/// and asks it; none of them decides again what is published, and none reads a file. A class, so
+/// that handing it to thousands of pages and rows shares it instead of copying its many members.
 final class Edition: Sendable {
     let portfolio: Portfolio
     let audience: Audience
     let version: String
     let language: Language
     let strings: Strings
+    /// The parts of the site this edition has: all of them, except on the intranet, which has
+    /// only the parts `intranet:` names (and the norm pages, when a part it names lists norms).
+    let parts: Set<EditionPart>
     /// Whether each document (by index) is published.
     let published: [Bool]
     /// The published documents, by index, in the portfolio's order.
     let publishedDocuments: [Int]
     /// The published free pages, by index, in navigation order.
     let publishedPages: [Int]
-    /// The assessments as this edition shows them: one its audience may not read keeps its level
-    /// and dates (they count in the figures, as withheld documents do) but loses its text, owner
-    /// and actions.
+    /// The assessments this edition shows, by norm ID. One its audience may not read keeps its
+    /// level and dates (they count in the figures, as withheld documents do) but loses its text,
+    /// owner and actions; an edition without the assessments part shows none.
     let assessments: [String: Assessment]
+    /// The norm IDs of the assessments whose text, owner and actions this edition shows.
+    let readableAssessments: Set<String>
     /// The published attachments: path under Content/ → path in the site.
     let attachmentPaths: [String: String]
     /// The published registers, by index, in the kinds' order.
@@ -32,30 +38,54 @@ final class Edition: Sendable {
     /// Per published entry ("<register>/<id>"), the published entries whose references lead to it,
     /// as (register, entry) indices in register and entry order.
     let referrers: [String: [(register: Int, entry: Int)]]
+    /// The findings about what this edition shows, in reading order: a finding about something it
+    /// withholds leaves no trace, not even in a count.
+    let findings: [Finding]
+    /// The published entries, for asking whether one is.
+    private let shownEntries: Set<EntryPlace>
+    /// In the live preview, the warnings about how the portfolio is written (not findings about
+    /// what it claims), for the Aandachtspunten page; a built site never holds them.
+    let authoringWarnings: [Diagnostic]
 
-    init(portfolio: Portfolio, audience: Audience, version: String, strings: Strings) {
+    init(portfolio: Portfolio, audience: Audience, version: String, strings: Strings, authoringWarnings: [Diagnostic] = []) {
+        self.authoringWarnings = authoringWarnings
         self.portfolio = portfolio
         self.audience = audience
         self.version = version
         self.language = portfolio.settings.language
         self.strings = strings
+        let parts = Self.parts(of: audience, settings: portfolio.settings)
+        self.parts = parts
         published = portfolio.documents.map { audience.mayRead($0.classification) }
         publishedDocuments = portfolio.documents.indices.filter { audience.mayRead(portfolio.documents[$0].classification) }
         publishedPages = portfolio.pages.indices.filter { audience.mayRead(portfolio.pages[$0].classification) }
-        assessments = portfolio.assessments.mapValues { assessment in
+        let showsAssessments = parts.contains(.assessments)
+        readableAssessments = showsAssessments
+            ? Set(portfolio.assessments.filter { audience.mayRead($0.value.classification) }.keys) : []
+        assessments = !showsAssessments ? [:] : portfolio.assessments.mapValues { assessment in
             guard !audience.mayRead(assessment.classification) else { return assessment }
             var shown = assessment
             (shown.owner, shown.notApplicable, shown.actions) = (nil, nil, [])
             (shown.body, shown.links, shown.mentions, shown.visibleText) = (MarkdownDocument(), [], [], "")
             return shown
         }
-        attachmentPaths = portfolio.attachmentSitePaths(for: audience)
-        publishedRegisters = portfolio.registers.indices.filter { audience.mayRead(portfolio.registers[$0].classification) }
-        let published = portfolio.registers.map { register in
-            audience.mayRead(register.classification)
-                ? register.entries.indices.filter { audience.mayRead(register.entries[$0].classification) } : []
+        publishedRegisters = portfolio.registers.indices.filter {
+            parts.contains(.register(portfolio.registers[$0].kind)) && audience.mayRead(portfolio.registers[$0].classification)
+        }
+        let registerShown = Set(publishedRegisters)
+        let published = portfolio.registers.indices.map { r in
+            registerShown.contains(r)
+                ? portfolio.registers[r].entries.indices.filter { audience.mayRead(portfolio.registers[r].entries[$0].classification) } : []
         }
         publishedEntries = published
+        // An attachment is published where its audience may read every source that uses it, and
+        // this edition shows at least one of them.
+        var shownSources = Set(publishedDocuments.map { portfolio.documents[$0].source })
+        shownSources.formUnion(publishedPages.map { portfolio.pages[$0].source })
+        shownSources.formUnion(readableAssessments.compactMap { portfolio.assessments[$0]?.source })
+        attachmentPaths = Linker.sitePaths(for: Set(portfolio.attachmentClassification.filter { file, classification in
+            audience.mayRead(classification) && !(portfolio.attachmentUsers[file] ?? []).isDisjoint(with: shownSources)
+        }.keys))
         var index: [RegisterKind: [String: (register: Int, entry: Int)]] = [:]
         var referrers: [String: [(register: Int, entry: Int)]] = [:]
         for (r, register) in portfolio.registers.enumerated() {
@@ -75,6 +105,57 @@ final class Edition: Sendable {
         }
         entryIndex = index
         self.referrers = referrers
+        let shownEntries = Set(published.enumerated().flatMap { r, entries in entries.map { EntryPlace(register: r, entry: $0) } })
+        self.shownEntries = shownEntries
+        let (documentShown, assessmentShown) = (self.published, readableAssessments)
+        findings = portfolio.findings.filter { finding in
+            switch finding.subject {
+            case .document(let i): documentShown[i]
+            case .assessment(let id): assessmentShown.contains(id)
+            case .register(let r): registerShown.contains(r)
+            case .entry(let r, let e): shownEntries.contains(EntryPlace(register: r, entry: e))
+            }
+        }
+    }
+
+    /// A register entry's place: its register's index and its own.
+    private struct EntryPlace: Hashable {
+        var register: Int
+        var entry: Int
+    }
+
+    /// The parts of the site an audience gets: everything, except on the intranet.
+    static func parts(of audience: Audience, settings: Settings) -> Set<EditionPart> {
+        guard audience == .intranet else {
+            return Set(EditionPart.names.flatMap(\.parts))
+        }
+        var parts = settings.intranet
+        if parts.contains(where: \.bringsCatalog) { parts.insert(.catalog) }
+        return parts
+    }
+
+    /// Whether this edition has a part of the site.
+    func has(_ part: EditionPart) -> Bool { parts.contains(part) }
+
+    /// The findings this edition shows about one thing (none about what it withholds).
+    func findings(about subject: Finding.Subject) -> [Finding] {
+        let all = portfolio.findings(about: subject)
+        return all.isEmpty || !shows(subject) ? [] : all
+    }
+
+    /// Whether this edition shows a thing findings can be about.
+    func shows(_ subject: Finding.Subject) -> Bool {
+        switch subject {
+        case .document(let i): published[i]
+        case .assessment(let id): readableAssessments.contains(id)
+        case .register(let r): publishedRegisters.contains(r)
+        case .entry(let r, let e): shownEntries.contains(EntryPlace(register: r, entry: e))
+        }
+    }
+
+    /// The link from `page` to a norm's page, or nil when this edition has no norm pages.
+    func normHref(_ id: String, from page: String) -> String? {
+        has(.catalog) ? Routes.link(to: Routes.norm(id), from: page) : nil
     }
 
     /// The published entry of a register with this id, as (register, entry) indices.
@@ -111,7 +192,7 @@ final class Edition: Sendable {
                 let entry = register.entries[e]
                 switch register.kind {
                 case .bevindingen:
-                    guard let action = entry.followUp(asOf: portfolio.asOf) else { continue }
+                    guard let action = entry.followUp else { continue }
                     var norm: String?
                     if case .norms(let ids)? = entry.values["normen"] { norm = ids.first }
                     actions.append(RegisterAction(action: action, norm: norm, kind: .bevindingen, entry: entry))
@@ -203,7 +284,7 @@ final class Edition: Sendable {
         let root = Routes.root(of: page)
         return Markdown.html(
             body, labels: markdownLabels, hyphenator: language.hyphenator,
-            normURL: { catalog.contains($0) ? root + Routes.norm($0) : nil },
+            normURL: { self.has(.catalog) && catalog.contains($0) ? root + Routes.norm($0) : nil },
             resolve: { destination, _ in
                 // The link stage resolved every link the author wrote; the ones the Markdown
                 // extensions add (footnote references, bare web addresses) lead within the page
@@ -222,7 +303,7 @@ final class Edition: Sendable {
         case .page(let index, let fragment):
             return audience.mayRead(portfolio.pages[index].classification)
                 ? .rewrite(root + Routes.page(portfolio.pages[index].slug) + fragment) : .unlink
-        case .norm(let id, let fragment): return .rewrite(root + Routes.norm(id) + fragment)
+        case .norm(let id, let fragment): return has(.catalog) ? .rewrite(root + Routes.norm(id) + fragment) : .unlink
         case .register(let kind, let entry):
             guard let r = portfolio.registers.firstIndex(where: { $0.kind == kind }), publishedRegisters.contains(r) else { return .unlink }
             if entry.isEmpty { return .rewrite(root + Routes.register(kind)) }

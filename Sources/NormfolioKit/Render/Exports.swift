@@ -9,18 +9,21 @@ struct Exports {
     private var assessments: [String: Assessment] { edition.assessments }
 
     func files() -> [Site.File] {
-        [
-            Site.File(path: Routes.csv, contents: .data(normsCSV())),
-            Site.File(path: Routes.json, contents: .data(portfolioJSON())),
-            Site.File(path: Routes.calendarICS, contents: .data(IBPCalendar(edition: edition).ics())),
-        ] + edition.publishedRegisters.map { index in
-            Site.File(path: Routes.registerCSV(portfolio.registers[index].kind), contents: .data(registerCSV(index)))
+        let made: [String: () -> Data] = [
+            Routes.csv: normsCSV, Routes.json: portfolioJSON, Routes.calendarICS: { IBPCalendar(edition: edition).ics() },
+        ]
+        return paths.map { path in
+            let data = made[path]?() ?? edition.publishedRegisters.first { Routes.registerCSV(portfolio.registers[$0].kind) == path }
+                .map(registerCSV) ?? Data()
+            return Site.File(path: path, contents: .data(data))
         }
     }
 
-    /// The paths of the files `files()` makes, without making them.
+    /// The paths of the files `files()` makes, without making them: each where the edition has
+    /// its part of the site.
     var paths: [String] {
-        [Routes.csv, Routes.json, Routes.calendarICS] + edition.publishedRegisters.map { Routes.registerCSV(portfolio.registers[$0].kind) }
+        (edition.has(.exports) ? [Routes.csv, Routes.json] : []) + (edition.has(.calendar) ? [Routes.calendarICS] : [])
+            + edition.publishedRegisters.map { Routes.registerCSV(portfolio.registers[$0].kind) }
     }
 
     /// A register's published entries as Excel set to Dutch opens them, in the register format's
@@ -73,7 +76,7 @@ struct Exports {
     /// cells, CRLF line ends, and quotes where a cell needs them.
     func normsCSV() -> Data {
         let header = ["id", "title", "domain", "part", "coverage", "level", "target", "gap", "owner", "next_review", "documents",
-                      "published_documents", "open_actions"].map { edition.strings["csv_" + $0] }
+                      "published_documents", "evidence_dates", "evidence_review_by", "open_actions"].map { edition.strings["csv_" + $0] }
         var lines = [header.map(Self.csvCell).joined(separator: ";")]
         for norm in portfolio.catalog.norms {
             guard let standing = portfolio.standings[norm.id] else { continue }
@@ -84,13 +87,17 @@ struct Exports {
             let partName: String = domain.flatMap { portfolio.catalog.part($0.part) }.map { edition.title($0.title, $0.titleEN) } ?? ""
             let level: String = standing.level.map(String.init) ?? ""
             let gap: String = standing.gap.map(String.init) ?? ""
-            let titles: String = evidence.filter { edition.published[$0] }.map { portfolio.documents[$0].title }.joined(separator: " | ")
+            let published = evidence.filter { edition.published[$0] }.map { portfolio.documents[$0] }
+            let titles: String = published.map(\.title).joined(separator: " | ")
+            // The dates of the published evidence, in the order of its titles ("–" where a document has none).
+            let dates: String = published.map { $0.date?.description ?? "–" }.joined(separator: " | ")
+            let reviews: String = published.map { $0.reviewBy?.description ?? "–" }.joined(separator: " | ")
             let actions: [Action] = assessment?.actions ?? []
             let openActions: String = actions.filter { $0.status != .gereed }.map(\.title).joined(separator: " | ")
             let cells: [String] = [
                 norm.id, edition.normTitle(norm), domainName, partName, edition.coverageLabel(standing.coverage), level,
                 String(standing.target), gap, assessment?.owner ?? "", assessment?.nextReview?.description ?? "",
-                String(evidence.count), titles, openActions,
+                String(evidence.count), titles, dates, reviews, openActions,
             ]
             lines.append(cells.map(Self.csvCell).joined(separator: ";"))
         }
@@ -200,9 +207,20 @@ struct Exports {
         if case .object(var members) = summary {
             members["documents"] = .int(portfolio.documents.count)
             members["published_documents"] = .int(publishedIDs.count)
-            members["stale_documents"] = .int(portfolio.documents.count(where: \.isStale))
+            // Over the published documents: the finding about a withheld one is not counted either.
+            members["stale_documents"] = .int(edition.findings.count { $0.kind == .evidenceExpired && $0.subject.isDocument })
             members["overdue_actions"] = .int(edition.overdueActions.count)
+            members["findings"] = .int(edition.findings.count)
             summary = .object(members)
+        }
+        // The points of attention of what the edition shows, as `check` reports them.
+        let findings: [JSONValue] = edition.findings.map { finding in
+            .object([
+                "code": .string(finding.kind.rawValue), "concerns": .string(edition.subjectName(finding.subject)),
+                "url": .string(edition.subjectPath(finding.subject)), "label": .string(edition.attentionLabel(finding)),
+                "text": .string(edition.attentionText(finding)), "message": .string(finding.diagnostic.message),
+                "path": .string(finding.diagnostic.location.path), "line": .int(finding.diagnostic.location.line),
+            ])
         }
         return .object([
             "schema_version": .int(Self.schemaVersion), "organisation": .string(portfolio.settings.organisation),
@@ -210,7 +228,7 @@ struct Exports {
             "as_of": .string(portfolio.asOf.description),
             "audience": .string(edition.audience.rawValue), "normfolio_version": .string(edition.version),
             "catalog_version": .string(catalog.version), "summary": summary, "parts": .array(parts), "norms": .array(norms),
-            "documents": .array(documents), "registers": .array(registers),
+            "documents": .array(documents), "registers": .array(registers), "findings": .array(findings),
         ])
     }
 

@@ -30,7 +30,7 @@ struct IBPCalendar {
             add(document.reviewBy, "calendar_review", document.title, Routes.document(document.slug), "review.document.\(document.slug)")
         }
         for norm in edition.catalog.norms {
-            guard let assessment = portfolio.assessments[norm.id], edition.audience.mayRead(assessment.classification) else { continue }
+            guard edition.readableAssessments.contains(norm.id), let assessment = edition.assessments[norm.id] else { continue }
             let name = "\(norm.id) \(edition.normTitle(norm))"
             add(assessment.nextReview, "calendar_assessment", name, Routes.norm(norm.id), "review.norm.\(norm.id)")
             for (number, action) in assessment.actions.enumerated() {

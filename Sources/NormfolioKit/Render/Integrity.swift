@@ -23,7 +23,8 @@ public enum Integrity {
     }
 
     /// Adds the manifest and the checksum list to a rendered site.
-    static func seal(_ site: Site, portfolio: Portfolio, audience: Audience, version: String, io: FileIO) -> Site {
+    static func seal(_ site: Site, edition: Edition, io: FileIO) -> Site {
+        let (portfolio, audience, version) = (edition.portfolio, edition.audience, edition.version)
         // The manifest and the list are normfolio's own: a theme file of the same name gives way.
         var sealed = site
         sealed.files.removeAll { $0.path == manifestPath || $0.path == sumsPath }
@@ -34,7 +35,7 @@ public enum Integrity {
         }
         // By index: filtering the documents themselves would copy every one.
         let documents = portfolio.documents
-        let sources: [JSONValue] = documents.indices.filter { audience.mayRead(documents[$0].classification) }.map { index in
+        let sources: [JSONValue] = edition.publishedDocuments.map { index in
             .object(["source": .string(documents[index].source), "page": .string(Routes.document(documents[index].slug)),
                      "sha256": .string(documents[index].sourceSHA256)])
         }

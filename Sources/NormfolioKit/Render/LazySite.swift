@@ -62,6 +62,9 @@ public final class LazySite: Sendable {
         self.pageCount = pages.count
     }
 
+    /// What the live preview says at the top of every page: which edition it shows.
+    public var previewNote: String { edition.strings.format("preview_edition", ["audience": edition.audience.rawValue]) }
+
     /// Every path the site has, sorted.
     public var paths: [String] { sources.keys.sorted() }
 
@@ -99,7 +102,7 @@ public final class LazySite: Sendable {
 
     /// The whole site with its manifest and checksum list.
     func sealed() -> Site {
-        Integrity.seal(whole(), portfolio: edition.portfolio, audience: edition.audience, version: edition.version, io: io)
+        Integrity.seal(whole(), edition: edition, io: io)
     }
 
     /// The whole site, unsealed: every page rendered in parallel (the exports on a thread of
@@ -190,7 +193,8 @@ public final class LazySite: Sendable {
             files[path] = "a file normfolio writes"
         }
         for audience in Audience.allCases {
-            for (source, path) in portfolio.attachmentSitePaths(for: audience) { files[path] = "the attachment Content/" + source }
+            let edition = audience == .auditor ? everything : Edition(portfolio: portfolio, audience: audience, version: "", strings: Strings())
+            for (source, path) in edition.attachmentPaths { files[path] = "the attachment Content/" + source }
         }
         return files
     }

@@ -75,20 +75,25 @@ struct NormReference: TemplateView {
     var id: String
     var title: String
     var titleLang: String?
-    var href: String
+    /// Nil where the edition has no norm pages.
+    var href: String?
 
-    init(_ norm: Catalog.Norm, in edition: Edition, href: String? = nil) {
+    /// A norm as a page at `page` (the site's root by default) links it.
+    init(_ norm: Catalog.Norm, in edition: Edition, from page: String = Routes.home) {
         id = norm.id
         title = edition.normTitle(norm)
         titleLang = edition.normTitleLanguage(norm)
-        self.href = href ?? Routes.norm(norm.id)
+        href = edition.normHref(norm.id, from: page)
     }
 }
 
-/// A headline figure: a value and what it counts.
+/// A headline figure: a value and what it counts (and over what), with a stable key
+/// (`data-figure`, the same wherever the figure is shown) and the page that explains it.
 struct Figure: TemplateView {
     var value: String
     var label: String
+    var key: String
+    var href: String?
 }
 
 /// A document in a table: its row (rendered once by `document-row`), with its title and link for

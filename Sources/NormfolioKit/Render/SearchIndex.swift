@@ -34,7 +34,8 @@ struct SearchIndex {
     func file() -> Site.File {
         enum Item: Sendable { case norm(Int), document(Int) }
         let portfolio = edition.portfolio
-        let items = portfolio.catalog.norms.indices.map(Item.norm) + edition.publishedDocuments.map(Item.document)
+        let norms = edition.has(.catalog) ? portfolio.catalog.norms.indices.map(Item.norm) : []
+        let items = norms + edition.publishedDocuments.map(Item.document)
         let known = memo?.lines ?? [:]
         // Entries are made and written in parallel, then joined in order: the index holds all text.
         let entries = items.parallelMap { item -> (line: String, kept: Entry?) in

@@ -23,15 +23,14 @@ struct CalendarPage: PageKind {
     let template = "calendar"
     let menuPosition: Int? = 65
 
-    func pages(in edition: Edition) -> [PageRoute] { [PageRoute(path: Routes.calendar)] }
+    func pages(in edition: Edition) -> [PageRoute] { edition.has(.calendar) ? [PageRoute(path: Routes.calendar)] : [] }
 
     func title(of page: PageRoute, in edition: Edition) -> String { edition.text("calendar") }
 
     func view(of page: PageRoute, in context: RenderContext) -> View {
         let edition = context.edition
-        let start = edition.portfolio.asOf, end = start.adding(years: 1)
         var months: [Month] = []
-        for event in IBPCalendar(edition: edition).events where !(event.day < start) && event.day < end {
+        for event in IBPCalendar(edition: edition).events where edition.portfolio.reference.isInComingYear(event.day) {
             let id = String(event.day.description.prefix(7))
             if months.last?.id != id {
                 let name = edition.strings.months[event.day.month - 1]

@@ -44,7 +44,7 @@ struct CatalogPage: PageKind {
     let template = "catalog"
     let menuPosition: Int? = 20
 
-    func pages(in edition: Edition) -> [PageRoute] { [PageRoute(path: Routes.catalog)] }
+    func pages(in edition: Edition) -> [PageRoute] { edition.has(.catalog) ? [PageRoute(path: Routes.catalog)] : [] }
 
     func title(of page: PageRoute, in edition: Edition) -> String { edition.text("catalog") }
 

@@ -27,14 +27,14 @@ struct CoveragePage: PageKind {
         var id: String
         var title: String
         var titleLang: String?
-        var href: String
+        var href: String?
         var domain: String
     }
 
     let template = "coverage"
     let menuPosition: Int? = 40
 
-    func pages(in edition: Edition) -> [PageRoute] { [PageRoute(path: Routes.coverage)] }
+    func pages(in edition: Edition) -> [PageRoute] { edition.has(.coverage) ? [PageRoute(path: Routes.coverage)] : [] }
 
     func title(of page: PageRoute, in edition: Edition) -> String { edition.text("coverage") }
 

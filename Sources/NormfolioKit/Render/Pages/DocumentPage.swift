@@ -22,13 +22,15 @@ struct DocumentPage: PageKind {
         var advice: ApprovalView?
         /// Whether the text is the one adopted, in words, when the adoption recorded its hash.
         var approvalNote: String?
-        var approvalChanged: Bool
         var norms: [NormReference]
         var body: String
         var attachments: [Attachment]
         var hasAttachments: Bool
         var linkedFrom: [DocumentSummary]
         var hasLinkedFrom: Bool
+        /// What normfolio finds about the document: expired, changed after adoption, example text.
+        var attention: [AttentionView]
+        var hasAttention: Bool
     }
 
     struct ApprovalView: TemplateView {
@@ -80,18 +82,16 @@ struct DocumentPage: PageKind {
             redacted: document.redacted,
             consent: document.approval(.consent).map { ApprovalView(by: $0.by, on: $0.on.map(edition.format), changed: !$0.isCurrent) },
             advice: document.approval(.advice).map { ApprovalView(by: $0.by, on: $0.on.map(edition.format), changed: !$0.isCurrent) },
+            // A changed text is a point of attention; an unchanged one is said here.
             approvalNote: document.approval(.approved).flatMap { approval in
-                approval.sha256.map { _ in
-                    edition.strings.format(approval.isCurrent ? "approval_unchanged" : "approval_changed",
-                                           ["date": approval.on.map(edition.format) ?? ""])
-                }
+                approval.sha256 != nil && approval.isCurrent
+                    ? edition.strings.format("approval_unchanged", ["date": approval.on.map(edition.format) ?? ""]) : nil
             },
-            approvalChanged: document.approval(.approved)?.isCurrent == false,
             norms: document.norms.compactMap { portfolio.catalog.norm($0) }.map {
-                NormReference($0, in: edition, href: root + Routes.norm($0.id))
+                NormReference($0, in: edition, from: page.path)
             },
             body: edition.bodyHTML(document.body, source: document.source, targets: document.linkTargets, on: page.path),
             attachments: attachments, hasAttachments: !attachments.isEmpty,
-            linkedFrom: linkers, hasLinkedFrom: !linkers.isEmpty)
+            linkedFrom: linkers, hasLinkedFrom: !linkers.isEmpty, attention: summary.attention, hasAttention: !summary.attention.isEmpty)
     }
 }

@@ -10,7 +10,7 @@ struct MaturityPage: PageKind {
     let template = "maturity"
     let menuPosition: Int? = 50
 
-    func pages(in edition: Edition) -> [PageRoute] { [PageRoute(path: Routes.maturity)] }
+    func pages(in edition: Edition) -> [PageRoute] { edition.has(.maturity) ? [PageRoute(path: Routes.maturity)] : [] }
 
     func title(of page: PageRoute, in edition: Edition) -> String { edition.text("maturity") }
 

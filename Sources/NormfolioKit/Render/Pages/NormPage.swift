@@ -31,13 +31,15 @@ struct NormPage: PageKind {
         var registers: [RegisterValueView.Item]
         var hasRegisters: Bool
         /// The published findings about the norm.
-        var findings: [Finding]
+        var findings: [AuditFinding]
         var hasFindings: Bool
         /// The norm's level and coverage at every snapshot, then now.
         var history: [HistoryRow]
         var hasHistory: Bool
-        /// Set when the level was carried over from the last snapshot without a new assessment.
-        var carriedOver: String?
+        /// What normfolio finds about the assessment: a level its evidence does not carry, carried
+        /// over, a review or actions past their date.
+        var attention: [AttentionView]
+        var hasAttention: Bool
     }
 
     struct HistoryRow: TemplateView {
@@ -46,7 +48,8 @@ struct NormPage: PageKind {
         var coverage: String
     }
 
-    struct Finding: TemplateView {
+    /// A finding of the register of findings (bevindingen) that names the norm.
+    struct AuditFinding: TemplateView {
         var title: String
         var href: String
         var severity: String
@@ -89,12 +92,14 @@ struct NormPage: PageKind {
         var owner: String?
         var due: String?
         var status: String
+        var overdue: Bool
     }
 
     let template = "norm"
 
     func pages(in edition: Edition) -> [PageRoute] {
-        edition.catalog.norms.enumerated().map { PageRoute(path: Routes.norm($1.id), item: $0) }
+        guard edition.has(.catalog) else { return [] }
+        return edition.catalog.norms.enumerated().map { PageRoute(path: Routes.norm($1.id), item: $0) }
     }
 
     func title(of page: PageRoute, in edition: Edition) -> String {
@@ -131,15 +136,16 @@ struct NormPage: PageKind {
             return RegisterValueView.Item(text: edition.registerTitle(register), href: Routes.link(to: Routes.register(register.kind), from: page.path))
         }
         let findings = edition.findings(about: norm.id).map { entry in
-            Finding(title: entry.name(in: .bevindingen), href: Routes.link(to: Routes.registerEntry(.bevindingen, entry.id), from: page.path),
+            AuditFinding(title: entry.name(in: .bevindingen), href: Routes.link(to: Routes.registerEntry(.bevindingen, entry.id), from: page.path),
                     severity: entry.values["ernst"]?.text ?? "", status: edition.text("status_" + (entry.values["actie_status"]?.text ?? "open")),
-                    overdue: entry.followUp(asOf: edition.portfolio.asOf)?.isOverdue ?? false)
+                    overdue: entry.followUp?.isOverdue ?? false)
         }
         let shown = evidence.filter { edition.published[$0] }
         var withheld: [Classification: Int] = [:]
         for i in evidence where !edition.published[i] { withheld[edition.portfolio.documents[i].classification, default: 0] += 1 }
         let standing = edition.portfolio.standings[norm.id]
         let coverage = standing?.coverage ?? .missing
+        let attention = edition.attention(about: .assessment(norm.id))
         let link = { (other: Catalog.Norm) in
             NormLink(id: other.id, title: edition.normTitle(other), titleLang: edition.normTitleLanguage(other),
                      href: Routes.link(to: Routes.norm(other.id), from: page.path))
@@ -166,8 +172,7 @@ struct NormPage: PageKind {
             next: page.item + 1 < catalog.norms.count ? link(catalog.norms[page.item + 1]) : nil,
             assessment: edition.assessments[norm.id].map { assessmentView($0, on: page.path, in: edition) },
             registers: registers, hasRegisters: !registers.isEmpty, findings: findings, hasFindings: !findings.isEmpty,
-            history: history, hasHistory: !history.isEmpty,
-            carriedOver: edition.assessments[norm.id]?.carriedOverFrom.map { edition.strings.format("carried_over", ["date": edition.format($0)]) })
+            history: history, hasHistory: !history.isEmpty, attention: attention, hasAttention: !attention.isEmpty)
     }
 
     private func assessmentView(_ assessment: Assessment, on page: String, in edition: Edition) -> AssessmentView {
@@ -178,11 +183,11 @@ struct NormPage: PageKind {
             reviewedOn: assessment.reviewedOn.map(edition.format), nextReview: assessment.nextReview.map(edition.format),
             narrative: assessment.body.blocks.isEmpty ? nil
                 : edition.bodyHTML(assessment.body, source: assessment.source, targets: assessment.linkTargets, on: page),
-            textWithheld: !edition.audience.mayRead(assessment.classification),
+            textWithheld: !edition.readableAssessments.contains(assessment.normID),
             hasActions: !assessment.actions.isEmpty,
             actions: assessment.actions.map { action in
                 ActionView(title: action.title, owner: action.owner, due: action.due.map(edition.format),
-                           status: edition.text("status_" + action.status.rawValue))
+                           status: edition.text("status_" + action.status.rawValue), overdue: action.isOverdue)
             })
     }
 }

@@ -7,7 +7,7 @@ struct PlanPage: PageKind {
     let template = "plan"
     let menuPosition: Int? = 60
 
-    func pages(in edition: Edition) -> [PageRoute] { [PageRoute(path: Routes.plan)] }
+    func pages(in edition: Edition) -> [PageRoute] { edition.has(.plan) ? [PageRoute(path: Routes.plan)] : [] }
 
     func title(of page: PageRoute, in edition: Edition) -> String { edition.text("plan") }
 

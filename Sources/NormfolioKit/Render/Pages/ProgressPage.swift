@@ -35,6 +35,10 @@ struct ProgressPage: PageKind {
 
     struct Cell: TemplateView {
         var value: String
+        /// What the value is over ("van 66"), after it.
+        var over: String?
+        /// The figure's key (`data-figure`), for the column of now.
+        var key: String?
     }
 
     struct DomainRow: TemplateView {
@@ -55,7 +59,7 @@ struct ProgressPage: PageKind {
     let template = "progress"
     let menuPosition: Int? = 55
 
-    func pages(in edition: Edition) -> [PageRoute] { [PageRoute(path: Routes.progress)] }
+    func pages(in edition: Edition) -> [PageRoute] { edition.has(.progress) ? [PageRoute(path: Routes.progress)] : [] }
 
     func title(of page: PageRoute, in edition: Edition) -> String { edition.text("progress") }
 
@@ -90,11 +94,19 @@ struct Progress {
                                     description: edition.text("progress_chart_description"),
                                     points: zip(dates, figures).map { ($0, $1?.averageLevel) }, maximum: 5,
                                     target: Double(edition.portfolio.settings.target))
+            // The last column is now: its figures carry the keys the home page's have.
+            func cells(_ key: String, _ value: (Snapshot.Figures?) -> (String, String?)) -> [Cell] {
+                figures.enumerated().map { index, figure in
+                    let (text, over) = value(figure)
+                    return Cell(value: text, over: over, key: index == figures.count - 1 ? "\(key)-\(part.id)" : nil)
+                }
+            }
             return ProgressPage.Part(title: title, id: part.id, chart: chart, rows: [
-                ProgressPage.Row(label: edition.text("figure_average"), values: figures.map { Cell(value: edition.decimal($0?.averageLevel)) }),
-                ProgressPage.Row(label: edition.text("figure_at_target"),
-                                 values: figures.map { Cell(value: $0.map { "\($0.atTarget) \(edition.text("of")) \($0.applicable)" } ?? "–") }),
-                ProgressPage.Row(label: edition.text("figure_coverage"), values: figures.map { Cell(value: edition.percentage($0?.coveredPercentage)) }),
+                ProgressPage.Row(label: edition.text("figure_average"), values: cells("average") { (edition.decimal($0?.averageLevel), nil) }),
+                ProgressPage.Row(label: edition.text("figure_at_target"), values: cells("at-target") { figures in
+                    (figures.map { String($0.atTarget) } ?? "–", figures.map { "\(edition.text("of")) \($0.applicable)" })
+                }),
+                ProgressPage.Row(label: edition.text("figure_coverage"), values: cells("coverage") { (edition.percentage($0?.coveredPercentage), nil) }),
             ], progress: towardTarget(part.id).map(edition.percentage))
         }
         let domains = edition.catalog.parts.flatMap { edition.catalog.domains(in: $0) }.map { domain in
@@ -113,15 +125,18 @@ struct Progress {
         let norms: [Catalog.Norm] = group.isEmpty ? edition.catalog.norms
             : edition.catalog.part(group).map { edition.norms(in: $0) } ?? edition.catalog.norms.filter { $0.domain == group }
         let tally = portfolio.tally(norms)
-        let now = Snapshot.Figures(averageLevel: tally.averageLevel.map { ($0 * 10).rounded() / 10 }, atTarget: tally.atTarget,
-                                   applicable: tally.applicable, coveredPercentage: tally.coveredPercentage.map { ($0 * 10).rounded() / 10 })
+        // Now, as every other page shows it (a snapshot stores its figures rounded).
+        let now = Snapshot.Figures(averageLevel: tally.averageLevel, atTarget: tally.atTarget, applicable: tally.applicable,
+                                   coveredPercentage: tally.coveredPercentage)
         return portfolio.snapshots.map { $0.figures[group] } + [now]
     }
 
     /// How far a group came from the first snapshot toward the target: (now − then) / (target − then).
     func towardTarget(_ group: String) -> Double? {
         let all = figures(for: group)
-        guard edition.portfolio.snapshots.count > 0, let baseline = all.first??.averageLevel, let current = all.last??.averageLevel else { return nil }
+        guard edition.portfolio.snapshots.count > 0, let first = all.first??.averageLevel, let last = all.last??.averageLevel else { return nil }
+        // From the averages as the pages show them (one decimal), so a reader can redo the sum.
+        let (baseline, current) = ((first * 10).rounded() / 10, (last * 10).rounded() / 10)
         let target = Double(edition.portfolio.settings.target)
         guard target > baseline else { return nil }
         return (current - baseline) / (target - baseline) * 100

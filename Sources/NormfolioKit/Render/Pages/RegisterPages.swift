@@ -16,6 +16,7 @@ struct RegistersPage: PageKind {
         var hasNorms: Bool
         var reviewBy: String?
         var stale: Bool
+        var attention: [AttentionView]
     }
 
     let template = "registers"
@@ -33,13 +34,14 @@ struct RegistersPage: PageKind {
             let register = edition.portfolio.registers[index]
             let count = edition.publishedEntries[index].count
             let norms = register.norms.compactMap { edition.catalog.norm($0) }.map {
-                NormReference($0, in: edition, href: "../" + Routes.norm($0.id))
+                NormReference($0, in: edition, from: page.path)
             }
             return RegisterLink(
                 title: edition.registerTitle(register), href: Routes.link(to: Routes.register(register.kind), from: page.path),
                 description: edition.text("register_about_" + register.kind.rawValue), count: count,
                 entriesNoun: edition.strings.plural("entries_counted", count), norms: norms, hasNorms: !norms.isEmpty,
-                reviewBy: register.reviewBy.map(edition.format), stale: register.isStale)
+                reviewBy: register.reviewBy.map(edition.format), stale: register.isStale,
+                attention: edition.attention(about: .register(index)))
         })
     }
 }
@@ -56,6 +58,8 @@ struct RegisterPage: PageKind {
         var columns: [Column]
         var rows: [Row]
         var hasRows: Bool
+        var attention: [AttentionView]
+        var hasAttention: Bool
     }
 
     struct Column: TemplateView {
@@ -88,21 +92,24 @@ struct RegisterPage: PageKind {
             let entry = register.entries[index]
             return Row(cells: columns.map { field in
                 var value = edition.registerValue(entry, field, of: register.kind, on: page.path)
-                // The name leads to the entry's page.
+                // The name leads to the entry's page, with the entry's points of attention beside it.
                 if field.name == register.kind.nameField {
                     value.items = [RegisterValueView.Item(text: entry.name(in: register.kind),
                                                           href: Routes.link(to: Routes.registerEntry(register.kind, entry.id), from: page.path))]
+                    value.attention = edition.attention(about: .entry(register: page.item, entry: index))
                 }
                 return value
             })
         }
         let norms = register.norms.compactMap { edition.catalog.norm($0) }.map {
-            NormReference($0, in: edition, href: Routes.link(to: Routes.norm($0.id), from: page.path))
+            NormReference($0, in: edition, from: page.path)
         }
+        let attention = edition.attention(about: .register(page.item))
         return View(title: edition.registerTitle(register), about: edition.text("register_about_" + register.kind.rawValue),
                     owner: register.owner, reviewBy: register.reviewBy.map(edition.format), stale: register.isStale,
                     norms: norms, hasNorms: !norms.isEmpty,
-                    columns: columns.map { Column(label: edition.text("field_" + $0.name)) }, rows: rows, hasRows: !rows.isEmpty)
+                    columns: columns.map { Column(label: edition.text("field_" + $0.name)) }, rows: rows, hasRows: !rows.isEmpty,
+                    attention: attention, hasAttention: !attention.isEmpty)
     }
 }
 
@@ -120,6 +127,8 @@ struct RegisterEntryPage: PageKind {
         /// The published documents whose text links to the entry.
         var documents: [RegisterValueView.Item]
         var hasDocuments: Bool
+        var attention: [AttentionView]
+        var hasAttention: Bool
     }
 
     struct Field: TemplateView {
@@ -187,11 +196,12 @@ struct RegisterEntryPage: PageKind {
                                        href: Routes.link(to: Routes.document(edition.portfolio.documents[index].slug), from: page.path))
             }
         let name = entry.name(in: register.kind)
+        let attention = edition.attention(about: .entry(register: page.item >> 32, entry: page.item & 0xFFFF_FFFF))
         return View(title: name, titleHyphenated: edition.hyphenated(name), register: edition.registerTitle(register),
                     registerHref: Routes.link(to: Routes.register(register.kind), from: page.path),
                     classification: entry.classification.name, classificationClass: entry.classification.styleName,
                     fields: fields, referencedBy: groups, hasReferencedBy: !groups.isEmpty,
-                    documents: documents, hasDocuments: !documents.isEmpty)
+                    documents: documents, hasDocuments: !documents.isEmpty, attention: attention, hasAttention: !attention.isEmpty)
     }
 }
 
@@ -216,6 +226,8 @@ struct RegisterValueView: TemplateView {
     var items: [Item]
     var actions: [ActionItem]
     var hasActions: Bool
+    /// The entry's points of attention, beside its name in a register's table.
+    var attention: [AttentionView] = []
 }
 
 extension Routes {
@@ -247,7 +259,7 @@ extension Edition {
         case .reference?, .references?:
             items = field.target.map { referenceItems(entry.ids(field.name), $0, on: page) } ?? []
         case .norms(let ids)?:
-            items = ids.compactMap { catalog.norm($0) }.map { .init(text: "\($0.id) \(normTitle($0))", href: Routes.link(to: Routes.norm($0.id), from: page)) }
+            items = ids.compactMap { catalog.norm($0) }.map { .init(text: "\($0.id) \(normTitle($0))", href: normHref($0.id, from: page)) }
         case .actions(let list)?:
             actions = list.map { .init(title: $0.title, owner: $0.owner, due: $0.due.map(format), status: text("status_" + $0.status.rawValue),
                                        overdue: $0.isOverdue) }

@@ -2,7 +2,15 @@
 /// page, with a paragraph for the annual report.
 struct ReportPage: PageKind {
     struct View: TemplateView {
+        var agenda: [AgendaItem]
+        var hasAgenda: Bool
+        var verdicts: [String]
+        var parts: [FigureGroup]
         var summary: [Figure]
+        /// The points of attention, grouped as on their own page.
+        var attention: [AttentionPage.Group]
+        var hasAttention: Bool
+        var attentionCount: String
         var coverage: [Figures.CoveragePart]
         var maturity: [Figures.MaturityPart]
         var distribution: Figures.Distribution
@@ -26,7 +34,7 @@ struct ReportPage: PageKind {
     let template = "report"
     let menuPosition: Int? = 70
 
-    func pages(in edition: Edition) -> [PageRoute] { [PageRoute(path: Routes.report)] }
+    func pages(in edition: Edition) -> [PageRoute] { edition.has(.report) ? [PageRoute(path: Routes.report)] : [] }
 
     func title(of page: PageRoute, in edition: Edition) -> String { edition.text("report") }
 
@@ -36,8 +44,12 @@ struct ReportPage: PageKind {
         let all = edition.portfolio.tally(edition.catalog.norms)
         // The progress page's tables; what changed since is the progress page's own.
         let progress = Progress(edition: edition).tables()
+        let agenda = edition.agenda(on: page.path)
+        let attention = AttentionPage.groups(in: edition, on: page.path)
         return View(
-            summary: figures.summary(), coverage: figures.coverageParts(), maturity: figures.maturityParts(),
+            agenda: agenda, hasAgenda: !agenda.isEmpty, verdicts: figures.verdicts(), parts: figures.partFigures(),
+            summary: figures.summary(), attention: attention, hasAttention: !attention.isEmpty,
+            attentionCount: edition.strings.plural("attention_count", edition.findings.count), coverage: figures.coverageParts(), maturity: figures.maturityParts(),
             distribution: figures.distribution(), belowTarget: figures.belowTarget(),
             hasBelowTarget: all.applicable > all.atTarget, groups: figures.actionGroups(),
             evidence: context.rows.rows(.evidence, of: edition.documentsByTitle).map(EvidenceRow.init),
