@@ -351,6 +351,8 @@ import Testing
         #expect(status == 200)
         var (_, version) = try await get("__normfolio/version")
         #expect(home.contains("<script src=\"/__normfolio/livereload.js\" data-version=\"\(version)\"></script>\n</body>"))
+        // Every page says which edition the preview shows (the auditor's, unless --audience says otherwise).
+        #expect(home.contains("<body>\n<aside class=\"preview-banner\" aria-label=\"normfolio serve\"><p>Voorbeeld van de uitgave voor: auditor</p></aside>"))
         #expect(try await get("__normfolio/livereload.js").1.contains("/__normfolio/wait.js?since="))
 
         // The page's wait for a change is answered as soon as a file is saved: with a reload.

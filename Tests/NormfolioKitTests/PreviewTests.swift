@@ -44,6 +44,25 @@ import Testing
         try expectSameFiles(BuildOptions(portfolio: copy.path, audience: .auditor))
     }
 
+    /// The preview's Aandachtspunten page also lists the authoring warnings, which a built site
+    /// never holds; the points of attention are the same.
+    @Test func thePreviewListsAuthoringWarningsTooAndTheBuildDoesNot() throws {
+        let p = MemoryPortfolio([
+            "normfolio.yml": "as_of: 2026-12-01\n",
+            "Content/a.md": evidence(extra: "afdeling: ICT\nreview_by: 2026-01-01\n", body: "Tekst met <blink>HTML</blink>.\n"),
+        ])
+        var cache = PreviewCache()
+        let options = BuildOptions(portfolio: "/p", audience: .auditor)
+        let preview = Self.text(Normfolio.preview(options, io: p.io, today: fixedToday, cache: &cache).site, "aandachtspunten.html")
+        let built = page(try #require(Normfolio.render(options, io: p.io, today: fixedToday).site), "aandachtspunten.html", io: p.io)
+        for html in [preview, built] {
+            #expect(html.contains("<p><strong>1 aandachtspunt</strong></p>") && html.contains("moest vóór 1 januari 2026 herzien zijn"))
+        }
+        #expect(preview.contains("<h2 id=\"schrijfwaarschuwingen\">Schrijfwaarschuwingen <span class=\"count\">(2)</span></h2>"))
+        #expect(preview.contains("<code>Content/a.md:5:1</code>: unknown field &#39;afdeling&#39;") && preview.contains("[html-removed]"))
+        #expect(!built.contains("Schrijfwaarschuwingen") && !built.contains("afdeling"))
+    }
+
     @Test func theIntegrityFilesMadeFirstHashTheSamePages() throws {
         var cache = PreviewCache()
         let options = BuildOptions(portfolio: siteFixture, audience: .auditor)

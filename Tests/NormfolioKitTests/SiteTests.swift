@@ -59,10 +59,13 @@ func contents(of folder: URL) -> [String: Data] {
         defer { try? FileManager.default.removeItem(at: work) }
         let copy = work.appendingPathComponent("site")
         try FileManager.default.copyItem(atPath: siteFixture, toPath: copy.path)
-        try Data("organisation: Test Board\ntitle: Test portfolio\nlanguage: en\nas_of: 2026-12-01\n".utf8)
+        try Data("organisation: Test Board\ntitle: Test portfolio\nlanguage: en\nas_of: 2026-12-01\ncontacts:\n  - {role: Data protection officer, email: dpo@test.example}\nbreach_instructions: Report a data breach to the service desk at once.\n".utf8)
             .write(to: copy.appendingPathComponent("normfolio.yml"))
         let site = try #require(Normfolio.render(BuildOptions(portfolio: copy.path, audience: .auditor), today: fixedToday).site)
         try assertSnapshot(site, named: "site-english")
+        // The English intranet's home page: the staff's, with the documents by subject.
+        let intranet = try #require(Normfolio.render(BuildOptions(portfolio: copy.path, audience: .intranet), today: fixedToday).site)
+        try assertSnapshot(intranet, named: "site-english-intranet", only: ["index.html"])
         // A privacy norm has no English title: its Dutch one is marked for screen readers.
         #expect(page(site, "normen/index.html").contains("<span lang=\"nl\">Toestemming</span>"))
         #expect(page(site, "normen/SM.02.html").contains("<span>Authentication mechanisms</span>"))

@@ -25,6 +25,8 @@ struct Figures {
     struct CoveragePart: TemplateView {
         var title: String
         var id: String
+        /// Where the catalogue holds fewer of the part's norms than the normenkader: that the figures are over those only.
+        var note: String?
         var rows: [CoverageRow]
         var total: CoverageRow
         var chart: String
@@ -47,7 +49,7 @@ struct Figures {
             }
             let partTitle = edition.title(part.title, part.titleEN)
             return CoveragePart(
-                title: partTitle, id: part.id, rows: rows,
+                title: partTitle, id: part.id, note: catalogNote(part), rows: rows,
                 total: coverageRow(edition.text("total"), portfolio.tally(domains.flatMap(\.norms)), part: part.id),
                 chart: Chart.horizontal(
                     id: "chart-coverage-\(part.id)", title: "\(edition.text("coverage_per_domain")): \(partTitle)",
@@ -74,6 +76,8 @@ struct Figures {
     struct MaturityPart: TemplateView {
         var title: String
         var id: String
+        /// Where the catalogue holds fewer of the part's norms than the normenkader: that the figures are over those only.
+        var note: String?
         var rows: [MaturityRow]
         var total: MaturityRow
         var chart: String
@@ -118,7 +122,7 @@ struct Figures {
                                  target: targets.isEmpty ? nil : targets.reduce(0, +) / Double(targets.count))
             }
             return MaturityPart(
-                title: partTitle, id: part.id,
+                title: partTitle, id: part.id, note: catalogNote(part),
                 rows: domains.map { maturityRow(edition.domainLabel($0.domain), portfolio.tally($0.norms)) },
                 total: maturityRow(edition.text("total"), portfolio.tally(domains.flatMap(\.norms)), part: part.id),
                 chart: Chart.horizontal(
