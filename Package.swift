@@ -34,6 +34,12 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
+        // libxlsxwriter, found through pkg-config: the Excel workbook export/portfolio.xlsx.
+        .systemLibrary(
+            name: "CXLSXWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"]), .brew(["libxlsxwriter"])]
+        ),
         // Turns the built-in theme (Templates/, Public/) and the catalogue into Swift source.
         .executableTarget(name: "EmbedTool", path: "Sources/EmbedTool"),
         .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["EmbedTool"]),
@@ -42,6 +48,7 @@ let package = Package(
             dependencies: [
                 "CCmark",
                 "CLibXML2",
+                "CXLSXWriter",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),

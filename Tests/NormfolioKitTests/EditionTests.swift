@@ -24,7 +24,7 @@ import Testing
         "rapport": (["rapport.html"], true),
         "aandachtspunten": (["aandachtspunten.html"], true),
         "kalender": (["kalender.html", "export/kalender.ics"], false),
-        "export": (["export/normen.csv", "export/portfolio.json"], false),
+        "export": (["export/normen.csv", "export/documenten.csv", "export/portfolio.json", "export/portfolio.xlsx"], false),
         // The intranet reads the registers classified intern: verwerkingen and verwerkers (one entry each) and bevindingen.
         "verwerkingen": (["registers/index.html", "registers/verwerkingen.html", "registers/verwerkingen/leerlingadministratie.html",
                           "export/verwerkingen.csv"], false),

@@ -322,7 +322,7 @@ import Testing
         }
         // The entry's page shows no field for a DPIA it cannot show.
         #expect(!page(site, "registers/verwerkingen/lln.html", io: p.io).contains("<dt>DPIA</dt>"))
-        #expect(page(site, "export/verwerkingen.csv", io: p.io).contains("\r\nlln;Leerlingen;a;b;c;;c;1 jaar;;open-bv;;;;;;;intern\r\n"))
+        #expect(page(site, "export/verwerkingen.csv", io: p.io).contains("\r\nlln;Leerlingen;a;b;c;;c. wettelijke verplichting;1 jaar;;open-bv;;;;;;;intern;;\r\n"))
         let json = try JSONSerialization.jsonObject(with: Data(page(site, "export/portfolio.json", io: p.io).utf8)) as? [String: Any]
         let registers = try #require(json?["registers"] as? [[String: Any]])
         let entries = registers.first { $0["register"] as? String == "verwerkingen" }?["entries"] as? [[String: Any]]

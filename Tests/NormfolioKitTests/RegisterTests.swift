@@ -247,7 +247,9 @@ import Testing
         let site = try #require(result.site)
         let original = try #require(result.portfolio?.register(.verwerkers))
         let exported = page(site, "export/verwerkers.csv")
-        #expect(exported.hasPrefix("\u{FEFF}id;naam;producten;overeenkomst;"))
+        // Headed in the site's language, choices by their labels: as Excel shows it, and still a register.
+        #expect(exported.hasPrefix("\u{FEFF}ID;Naam;Producten;Verwerkersovereenkomst;Overeenkomst getekend op;Overeenkomst loopt tot;"))
+        #expect(exported.contains(";Model Verwerkersovereenkomst 4.0;") && exported.contains(";eigen overeenkomst van de leverancier;"))
         // With a YAML file beside it that gives the register its classification (alone, a CSV
         // register is vertrouwelijk, and so is every entry in it).
         let back = MemoryPortfolio(["Content/registers/verwerkers.csv": exported,

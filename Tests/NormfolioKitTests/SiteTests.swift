@@ -267,10 +267,17 @@ func contents(of folder: URL) -> [String: Data] {
             _ = try Normfolio.build(BuildOptions(portfolio: siteFixture, output: folder.path, audience: audience))
             let files = contents(of: folder)
             let leaks = files.filter { $0.value.range(of: Data("GEHEIM-MARKER-7F3A".utf8)) != nil }.keys
+            // The workbook is a zip: its sheets are read unpacked.
+            if let workbook = try files["export/portfolio.xlsx"].map(unpacked) {
+                #expect((workbook.range(of: Data("GEHEIM-MARKER-7F3A".utf8)) != nil) == (audience == .auditor), "\(audience): the workbook")
+            } else {
+                #expect(audience == .intranet, "the \(audience) edition has a workbook")
+            }
             let names = files.keys.filter { $0.contains("pentest") }
             if audience == .auditor {
                 #expect(leaks.sorted() == ["assets/zoekindex.js", "bijlagen/geheim/pentest-bijlage.txt", "documenten/geheim-pentest.html",
-                                           "documenten/index.html", "export/kalender.ics", "export/normen.csv", "export/portfolio.json", "kalender.html",
+                                           "documenten/index.html", "export/documenten.csv", "export/kalender.ics", "export/normen.csv",
+                                           "export/portfolio.json", "kalender.html",
                                            "normen/GO.02.html", "normen/SM.05.html", "rapport.html"])
                 #expect(names.count == 3)
             } else {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ZIPFoundation
 @testable import NormfolioKit
 
 /// normfolio's SourceLocation, not Swift Testing's.
@@ -101,6 +102,14 @@ func renderSiteFixture(_ audience: Audience, intranet: String) throws -> Site {
     var site = try #require(result.site)
     site.files = site.files.map { file in Site.File(path: file.path, contents: .data(file.bytes() ?? Data())) }
     return site
+}
+
+/// Every entry of a zip (a workbook), unpacked and joined, for searching its text.
+func unpacked(_ zip: Data) throws -> Data {
+    let archive = try Archive(data: zip, accessMode: .read, pathEncoding: nil)
+    var all = Data()
+    for entry in archive { _ = try archive.extract(entry) { all.append($0) } }
+    return all
 }
 
 /// A minimal valid evidence document.

@@ -23,7 +23,8 @@ import Testing
             let edition = Edition(portfolio: portfolio, audience: audience, version: "test", strings: theme.strings,
                                   authoringWarnings: authoring)
             let engine = RenderEngine(theme: theme, edition: edition, fast: false)
-            let context = RenderContext(edition: edition, rows: DocumentRows(edition: edition, engine: engine))
+            let context = RenderContext(edition: edition, rows: DocumentRows(edition: edition, engine: engine),
+                                        exports: ExportFiles(edition: edition))
             let chrome = LayoutView.Chrome(edition)
             let shared = TemplateValue.object(["site": SiteView(edition).templateValue])
             for kind in PageKinds.all {
@@ -117,6 +118,6 @@ import Testing
 
     /// Templates rendered inside another template's section, with that section's variables.
     static let partials: Set<String> = ["coverage-table", "maturity-table", "distribution-table", "below-target-table",
-                                        "plan-table", "head-extra", "attention-box"]
+                                        "plan-table", "head-extra", "attention-box", "export-table"]
 
 }

@@ -225,8 +225,9 @@ enum ContentReader {
     // MARK: Settings
 
     static let settingsKeys = ["organisation", "title", "language", "target", "as_of", "catalog", "email_allowlist", "accept_keys",
-                               "board", "intranet", "contacts", "breach_instructions"]
+                               "board", "intranet", "contacts", "breach_instructions", "controller", "dpo"]
     static let contactKeys = ["role", "name", "email", "phone"]
+    static let partyKeys = ["name", "address", "email", "phone"]
 
     static func readSettings(root: String, io: FileIO, diagnostics: inout [Diagnostic]) -> Settings {
         var settings = Settings()
@@ -278,6 +279,17 @@ enum ContentReader {
             diagnostics += contact.diagnostics
         }
         settings.breachInstructions = fields.string("breach_instructions")
+        for key in ["controller", "dpo"] {
+            guard let node = fields.node(key) else { continue }
+            guard var party = YAMLFields(node: node, parent: fields, diagnostics: &diagnostics) else { continue }
+            party.warnUnknownKeys(partyKeys)
+            if let name = party.requiredString("name", limit: Limits.nameCharacters) {
+                let details = Party(name: name, address: party.string("address", limit: Limits.nameCharacters),
+                                    email: party.string("email", limit: Limits.nameCharacters), phone: party.string("phone", limit: Limits.nameCharacters))
+                if key == "controller" { settings.controller = details } else { settings.dpo = details }
+            }
+            diagnostics += party.diagnostics
+        }
         return settings
     }
 

@@ -104,6 +104,10 @@ public struct Settings: Sendable, Equatable {
     public var contacts: [Contact] = []
     /// What to do on a (suspected) data breach, shown on the home page.
     public var breachInstructions: String?
+    /// The controller (verwerkingsverantwoordelijke) and the data protection officer (FG), with
+    /// their contact details: the processing register shows them (AVG article 30(1)(a)).
+    public var controller: Party?
+    public var dpo: Party?
 
     /// Whether `owner` names the board.
     func isBoard(_ owner: String?) -> Bool {
@@ -150,6 +154,17 @@ public enum EditionPart: Hashable, Sendable {
         case .assessments, .coverage, .maturity, .plan, .progress, .report, .attention: true
         }
     }
+}
+
+/// An organisation or person with contact details (`controller:` and `dpo:` in normfolio.yml).
+public struct Party: Sendable, Equatable {
+    public var name: String
+    public var address: String?
+    public var email: String?
+    public var phone: String?
+
+    /// Its name and contact details on one line.
+    public var line: String { ([name] + [address, email, phone].compactMap { $0 }).joined(separator: ", ") }
 }
 
 /// Someone staff can turn to (`contacts:` in normfolio.yml).

@@ -263,7 +263,7 @@ extension Register {
         case .choice(let choices):
             guard let text = fields.string(name) else { return nil }
             let lower = text.lowercased()
-            if let choice = choices.first(where: { $0.value == lower || $0.aliases.contains(lower) }) { return .choice(choice.value) }
+            if let choice = choices.first(where: { $0.isNamed(lower) }) { return .choice(choice.value) }
             let values = choices.map(\.value)
             fields.report(.unknownValue(name, text, allowed: values,
                                         suggestion: Suggestion.closest(to: text, in: values + choices.flatMap(\.aliases)),
@@ -302,7 +302,7 @@ extension Register {
     static func readCSV(_ text: String, kind: RegisterKind, path: String, register: Register, catalog: Catalog,
                         diagnostics: inout [Diagnostic]) -> [RegisterEntry] {
         guard let table = CSVTable(text, path: path, fields: ["id", "classification"] + kind.fields.map(\.name),
-                                   diagnostics: &diagnostics)
+                                   labels: kind.columnLabels, ignored: kind.exportOnlyColumns, diagnostics: &diagnostics)
         else { return [] }
         let parent = YAMLFields(path: path, lineOffset: 0, location: SourceLocation(path: path, line: 1, column: 1))
         return table.rows.compactMap { row in
@@ -319,8 +319,11 @@ extension Register {
 struct CSVTable {
     var rows: [FieldNode] = []
 
-    /// Reads `text`, whose header may name `fields`.
-    init?(_ text: String, path: String, fields: [String], diagnostics: inout [Diagnostic]) {
+    /// Reads `text`, whose header may name `fields`, or give the label of one (`labels`, in lower
+    /// case → field name: the headers an export writes); a column named in `ignored` is left out
+    /// without a word.
+    init?(_ text: String, path: String, fields: [String], labels: [String: String] = [:], ignored: Set<String> = [],
+          diagnostics: inout [Diagnostic]) {
         let delimiter = CSVDelimiter.guessed(string: text)
         if let problem = Self.quoteProblem(in: text, delimiter: delimiter.rawValue) {
             diagnostics.append(.csvSyntax(problem.message, at: SourceLocation(path: path, line: problem.row, column: problem.column)))
@@ -349,7 +352,8 @@ struct CSVTable {
         // The columns read, by position: the first of each known name.
         var named: [Int: FieldNode] = [:]
         var seen = Set<String>()
-        for (column, name) in header.enumerated() where !name.isEmpty {
+        for (column, written) in header.enumerated() where !written.isEmpty && !ignored.contains(written) {
+            let name = fields.contains(written) ? written : labels[written] ?? written
             let place = SourceLocation(path: path, line: 1, column: column + 1)
             if !seen.insert(name).inserted {
                 diagnostics.append(.duplicateKey(name, at: place))

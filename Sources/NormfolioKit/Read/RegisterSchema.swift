@@ -90,6 +90,29 @@ public enum RegisterKind: String, Sendable, CaseIterable, Comparable {
     }
 
     func field(_ name: String) -> RegisterField? { fields.first { $0.name == name } }
+
+    /// The column headers an export writes, in lower case, in either language → the field they
+    /// name (`field_<name>` of the built-in string tables; `id` and `classification` too), so
+    /// that an export reads back as the register.
+    var columnLabels: [String: String] {
+        var labels: [String: String] = [:]
+        for language in Language.allCases {
+            let strings = language.strings
+            for name in ["id", "classification"] + fields.map(\.name) {
+                labels[strings["column_" + name, default: strings["field_" + name]].lowercased()] = name
+            }
+        }
+        return labels
+    }
+
+    /// Columns an export adds that are no field of an entry: the processing register's
+    /// controller and data protection officer (AVG article 30(1)(a)), the same on every row.
+    var exportOnlyColumns: Set<String> {
+        guard self == .verwerkingen else { return [] }
+        return Set(Language.allCases.flatMap { language in
+            ["register_controller", "register_dpo"].map { language.strings[$0].lowercased() }
+        })
+    }
 }
 
 /// One field of a register's entries.
@@ -116,10 +139,25 @@ struct RegisterField: Sendable {
         case actions
     }
 
-    /// A value of a choice and the other names it may be written as.
+    /// A value of a choice, the other names it may be written as, and how pages and exports
+    /// name it in Dutch and English ("c. wettelijke verplichting"); the labels are read as the
+    /// value too, so an export reads back as the register.
     struct Choice: Sendable {
         var value: String
         var aliases: [String] = []
+        var nl: String
+        var en: String
+
+        init(value: String, aliases: [String] = [], nl: String? = nil, en: String? = nil) {
+            (self.value, self.aliases) = (value, aliases)
+            self.nl = nl ?? value
+            self.en = en ?? nl ?? value
+        }
+
+        /// Whether `text` (in lower case) names this choice: its value, an alias or a label.
+        func isNamed(_ lower: String) -> Bool {
+            value == lower || aliases.contains(lower) || nl.lowercased() == lower || en.lowercased() == lower
+        }
     }
 
     let name: String
@@ -142,39 +180,56 @@ struct RegisterField: Sendable {
 
     /// AVG article 6(1): the letter, or the ground's name.
     static let legalGrounds: [Choice] = [
-        .init(value: "a", aliases: ["toestemming", "consent"]),
-        .init(value: "b", aliases: ["overeenkomst", "contract"]),
-        .init(value: "c", aliases: ["wettelijke-verplichting", "wettelijke verplichting", "legal obligation"]),
-        .init(value: "d", aliases: ["vitaal-belang", "vitaal belang", "vital interests"]),
-        .init(value: "e", aliases: ["algemeen-belang", "algemeen belang", "openbaar gezag", "public task"]),
-        .init(value: "f", aliases: ["gerechtvaardigd-belang", "gerechtvaardigd belang", "legitimate interests"]),
+        .init(value: "a", aliases: ["toestemming", "consent"], nl: "a. toestemming", en: "a. consent"),
+        .init(value: "b", aliases: ["overeenkomst", "contract"], nl: "b. overeenkomst", en: "b. contract"),
+        .init(value: "c", aliases: ["wettelijke-verplichting", "wettelijke verplichting", "legal obligation"],
+              nl: "c. wettelijke verplichting", en: "c. legal obligation"),
+        .init(value: "d", aliases: ["vitaal-belang", "vitaal belang", "vital interests"], nl: "d. vitaal belang", en: "d. vital interests"),
+        .init(value: "e", aliases: ["algemeen-belang", "algemeen belang", "openbaar gezag", "public task"],
+              nl: "e. algemeen belang of openbaar gezag", en: "e. public task"),
+        .init(value: "f", aliases: ["gerechtvaardigd-belang", "gerechtvaardigd belang", "legitimate interests"],
+              nl: "f. gerechtvaardigd belang", en: "f. legitimate interests"),
     ]
 
     /// The kind of processing agreement: the sector's model (Model Verwerkersovereenkomst 4.0 of
     /// the Privacyconvenant), a general one, the supplier's own, or none.
     static let agreementModels: [Choice] = [
-        .init(value: "mvo-4.0", aliases: ["mvo 4.0", "model 4.0", "privacyconvenant"]),
-        .init(value: "algemeen", aliases: ["algemene verwerkersovereenkomst"]),
-        .init(value: "eigen", aliases: ["eigen verwerkersovereenkomst"]),
-        .init(value: "geen", aliases: ["none"]),
+        .init(value: "mvo-4.0", aliases: ["mvo 4.0", "model 4.0", "privacyconvenant"],
+              nl: "Model Verwerkersovereenkomst 4.0", en: "Model processing agreement 4.0"),
+        .init(value: "algemeen", aliases: ["algemene verwerkersovereenkomst"], nl: "algemene verwerkersovereenkomst",
+              en: "general processing agreement"),
+        .init(value: "eigen", aliases: ["eigen verwerkersovereenkomst"], nl: "eigen overeenkomst van de leverancier",
+              en: "the supplier's own agreement"),
+        .init(value: "geen", aliases: ["none"], nl: "geen", en: "none"),
     ]
 
     static let dpiaOutcomes: [Choice] = [
-        .init(value: "uitvoeren"), .init(value: "uitvoeren-met-maatregelen"), .init(value: "niet-uitvoeren"),
-        .init(value: "voorafgaande-raadpleging", aliases: ["raadpleging AP"]),
+        .init(value: "uitvoeren", en: "go ahead"),
+        .init(value: "uitvoeren-met-maatregelen", nl: "uitvoeren met maatregelen", en: "go ahead with measures"),
+        .init(value: "niet-uitvoeren", nl: "niet uitvoeren", en: "do not go ahead"),
+        .init(value: "voorafgaande-raadpleging", aliases: ["raadpleging AP"], nl: "voorafgaande raadpleging van de AP",
+              en: "prior consultation of the Dutch DPA"),
     ]
 
     static let findingSources: [Choice] = [
-        .init(value: "audit"), .init(value: "pentest"), .init(value: "zelfevaluatie", aliases: ["self-assessment"]),
-        .init(value: "overig"),
+        .init(value: "audit"), .init(value: "pentest", en: "penetration test"),
+        .init(value: "zelfevaluatie", aliases: ["self-assessment"], en: "self-assessment"), .init(value: "overig", en: "other"),
     ]
 
     static let severities: [Choice] = [
-        .init(value: "laag", aliases: ["low"]), .init(value: "midden", aliases: ["medium", "middel"]),
-        .init(value: "hoog", aliases: ["high"]), .init(value: "kritiek", aliases: ["critical"]),
+        .init(value: "laag", aliases: ["low"], en: "low"), .init(value: "midden", aliases: ["medium", "middel"], en: "medium"),
+        .init(value: "hoog", aliases: ["high"], en: "high"), .init(value: "kritiek", aliases: ["critical"], en: "critical"),
     ]
 
     static let actionStatuses: [Choice] = [
-        .init(value: "open"), .init(value: "bezig", aliases: ["doing"]), .init(value: "gereed", aliases: ["done"]),
+        .init(value: "open"), .init(value: "bezig", aliases: ["doing"], en: "in progress"),
+        .init(value: "gereed", aliases: ["done"], en: "done"),
     ]
+
+    /// How pages and exports name a choice's value in `language`; the value itself when the field
+    /// has no such choice.
+    func label(of value: String, in language: Language) -> String {
+        guard case .choice(let choices) = kind, let choice = choices.first(where: { $0.value == value }) else { return value }
+        return language.choose(choice.nl, choice.en)
+    }
 }

@@ -10,11 +10,12 @@ struct Exports {
 
     func files() -> [Site.File] {
         let made: [String: () -> Data] = [
-            Routes.csv: normsCSV, Routes.json: portfolioJSON, Routes.calendarICS: { IBPCalendar(edition: edition).ics() },
+            Routes.csv: { normsTable().csv }, Routes.documentsCSV: { documentsTable().csv }, Routes.json: portfolioJSON,
+            Routes.calendarICS: { IBPCalendar(edition: edition).ics() }, Routes.workbook: { Workbook(tables: workbookTables(), edition: edition).data },
         ]
         return paths.map { path in
             let data = made[path]?() ?? edition.publishedRegisters.first { Routes.registerCSV(portfolio.registers[$0].kind) == path }
-                .map(registerCSV) ?? Data()
+                .map { registerTable($0).csv } ?? Data()
             return Site.File(path: path, contents: .data(data))
         }
     }
@@ -22,22 +23,9 @@ struct Exports {
     /// The paths of the files `files()` makes, without making them: each where the edition has
     /// its part of the site.
     var paths: [String] {
-        (edition.has(.exports) ? [Routes.csv, Routes.json] : []) + (edition.has(.calendar) ? [Routes.calendarICS] : [])
+        (edition.has(.exports) ? [Routes.csv, Routes.documentsCSV, Routes.json, Routes.workbook] : [])
+            + (edition.has(.calendar) ? [Routes.calendarICS] : [])
             + edition.publishedRegisters.map { Routes.registerCSV(portfolio.registers[$0].kind) }
-    }
-
-    /// A register's published entries as Excel set to Dutch opens them, in the register format's
-    /// own columns, so the file can be kept and read back as the register (`Content/registers/`).
-    func registerCSV(_ index: Int) -> Data {
-        let register = portfolio.registers[index]
-        let fields = register.kind.fields
-        var lines = [(["id"] + fields.map(\.name) + ["classification"]).map(Self.csvCell).joined(separator: ";")]
-        for e in edition.publishedEntries[index] {
-            let entry = register.entries[e]
-            let cells = [entry.id] + fields.map { Self.cellText(edition.publishedValue(entry, $0)) } + [entry.classification.name]
-            lines.append(cells.map(Self.csvCell).joined(separator: ";"))
-        }
-        return Data([0xEF, 0xBB, 0xBF]) + Data((lines.joined(separator: "\r\n") + "\r\n").utf8)
     }
 
     /// A register value as the format writes it in a cell: lists with commas, dates as
@@ -71,38 +59,6 @@ struct Exports {
     }
 
     // MARK: CSV
-
-    /// One row per norm, as Excel set to Dutch opens it: UTF-8 with a byte-order mark, `;` between
-    /// cells, CRLF line ends, and quotes where a cell needs them.
-    func normsCSV() -> Data {
-        let header = ["id", "title", "domain", "part", "coverage", "level", "target", "gap", "owner", "next_review", "documents",
-                      "published_documents", "evidence_dates", "evidence_review_by", "open_actions"].map { edition.strings["csv_" + $0] }
-        var lines = [header.map(Self.csvCell).joined(separator: ";")]
-        for norm in portfolio.catalog.norms {
-            guard let standing = portfolio.standings[norm.id] else { continue }
-            let domain = portfolio.catalog.domain(norm.domain)
-            let assessment = assessments[norm.id]
-            let evidence = portfolio.evidenceByNorm[norm.id] ?? []
-            let domainName: String = domain.map(edition.domainLabel) ?? norm.domain
-            let partName: String = domain.flatMap { portfolio.catalog.part($0.part) }.map { edition.title($0.title, $0.titleEN) } ?? ""
-            let level: String = standing.level.map(String.init) ?? ""
-            let gap: String = standing.gap.map(String.init) ?? ""
-            let published = evidence.filter { edition.published[$0] }.map { portfolio.documents[$0] }
-            let titles: String = published.map(\.title).joined(separator: " | ")
-            // The dates of the published evidence, in the order of its titles ("–" where a document has none).
-            let dates: String = published.map { $0.date?.description ?? "–" }.joined(separator: " | ")
-            let reviews: String = published.map { $0.reviewBy?.description ?? "–" }.joined(separator: " | ")
-            let actions: [Action] = assessment?.actions ?? []
-            let openActions: String = actions.filter { $0.status != .gereed }.map(\.title).joined(separator: " | ")
-            let cells: [String] = [
-                norm.id, edition.normTitle(norm), domainName, partName, edition.coverageLabel(standing.coverage), level,
-                String(standing.target), gap, assessment?.owner ?? "", assessment?.nextReview?.description ?? "",
-                String(evidence.count), titles, dates, reviews, openActions,
-            ]
-            lines.append(cells.map(Self.csvCell).joined(separator: ";"))
-        }
-        return Data([0xEF, 0xBB, 0xBF]) + Data((lines.joined(separator: "\r\n") + "\r\n").utf8)
-    }
 
     /// A cell made safe: a value a spreadsheet would read as a formula (starting with `=`, `+`,
     /// `-`, `@`, a tab or a carriage return) gets a leading apostrophe, and a value with `;`,

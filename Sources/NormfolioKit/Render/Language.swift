@@ -40,6 +40,9 @@ struct Strings: Sendable {
     /// A plain text; the key itself when the table lacks it (a test keeps both tables complete).
     subscript(key: String) -> String { texts[key] ?? key }
 
+    /// A plain text, or `fallback` when the table lacks it.
+    subscript(key: String, default fallback: String) -> String { texts[key] ?? fallback }
+
     /// A text with its `{name}` placeholders filled in.
     func format(_ key: String, _ values: [String: String]) -> String {
         Self.fill(self[key], values)

@@ -23,6 +23,7 @@ public final class LazySite: Sendable {
     /// serve and to hash them; pages are made from the edition alone.
     let io: FileIO
     private let rows: DocumentRows
+    private let exports: ExportFiles
     private let chrome: LayoutView.Chrome
     private let searchEntries: SearchEntryMemo?
     private let kinds: [any PageKind]
@@ -41,6 +42,7 @@ public final class LazySite: Sendable {
         self.io = io
         self.engine = RenderEngine(theme: theme, edition: edition, fast: fast)
         self.rows = DocumentRows(edition: edition, engine: engine)
+        self.exports = ExportFiles(edition: edition)
         self.chrome = LayoutView.Chrome(edition)
         self.searchEntries = searchEntries
         self.kinds = PageKinds.all
@@ -81,7 +83,7 @@ public final class LazySite: Sendable {
                                                                               layout: { self.layout(page) })
             files = [(path, Data(html.utf8))]
         case .exports:
-            files = Exports(edition: edition).files().compactMap { file in file.bytes().map { (file.path, $0) } }
+            files = exports.files().compactMap { file in file.bytes().map { (file.path, $0) } }
         case .searchIndex:
             let file = SearchIndex(edition: edition, memo: searchEntries).file()
             files = file.bytes().map { [(file.path, $0)] } ?? []
@@ -113,7 +115,7 @@ public final class LazySite: Sendable {
             self.pages.parallelMap(state: { self.engine.worker() }) { worker, page in
                 self.content(page.kind, page.route, worker: &worker)
             }
-        }, side: { Exports(edition: self.edition).files() + [SearchIndex(edition: self.edition, memo: self.searchEntries).file()] })
+        }, side: { self.exports.files() + [SearchIndex(edition: self.edition, memo: self.searchEntries).file()] })
         // The layout around a page depends only on its frame, so each distinct frame is rendered
         // once and the pages are spliced into it.
         var frames: [String: RenderEngine.Frame] = [:]
@@ -157,7 +159,7 @@ public final class LazySite: Sendable {
 
     private func content(_ kindIndex: Int, _ route: PageRoute, worker: inout RenderEngine.Worker) -> Content {
         let kind = kinds[kindIndex]
-        let context = RenderContext(edition: edition, rows: rows)
+        let context = RenderContext(edition: edition, rows: rows, exports: exports)
         let html = worker.page(kind.template, kind.templateValue(of: route, in: context), root: Routes.root(of: route.path),
                                byShape: kind.isNumerous)
         let crumbs = kind.crumbs(of: route, in: edition)
@@ -188,7 +190,8 @@ public final class LazySite: Sendable {
         for kind in PageKinds.all {
             for page in kind.pages(in: everything) { files[page.path] = kind.describe(page, in: everything) }
         }
-        for path in [Routes.csv, Routes.json, Routes.calendarICS, Routes.searchIndex, Routes.manifest, Routes.sums, Routes.signature]
+        for path in [Routes.csv, Routes.documentsCSV, Routes.workbook, Routes.json, Routes.calendarICS, Routes.searchIndex, Routes.manifest, Routes.sums,
+                     Routes.signature]
             + portfolio.registers.map({ Routes.registerCSV($0.kind) }) {
             files[path] = "a file normfolio writes"
         }

@@ -66,6 +66,8 @@ struct Crumb: Sendable, Hashable, TemplateView {
 struct RenderContext: Sendable {
     let edition: Edition
     let rows: DocumentRows
+    /// The edition's exports, made once: the pages that list them, and the site, share them.
+    let exports: ExportFiles
 }
 
 // MARK: Views shared by page kinds

@@ -22,6 +22,8 @@ enum Routes {
     static func domainAnchor(_ code: String) -> String { "domein-\(code.lowercased())" }
 
     static let csv = "export/normen.csv"
+    static let documentsCSV = "export/documenten.csv"
+    static let workbook = "export/portfolio.xlsx"
     static let json = "export/portfolio.json"
     static let searchIndex = "assets/zoekindex.js"
     static let manifest = "export/manifest.json"

@@ -17,7 +17,9 @@ struct HomePage: PageKind {
         var hasContacts: Bool
         var breachInstructions: String?
         var pages: [PageLink]
-        var exports: [PageLink]
+        /// Every export of the edition with its size and SHA-256.
+        var exports: [ExportFiles.Listed]
+        var hasExports: Bool
     }
 
     /// A page or file as the home page links it.
@@ -61,15 +63,12 @@ struct HomePage: PageKind {
         // The site's pages as the navigation has them, then the free pages.
         let pages = LayoutView.Chrome(edition).navigation.filter { $0.href != Routes.home }.map { PageLink(title: $0.label, href: $0.href) }
             + edition.publishedPages.map { edition.portfolio.pages[$0] }.map { PageLink(title: $0.title, href: Routes.page($0.slug)) }
-        var exports: [PageLink] = []
-        if edition.has(.exports) {
-            exports += [PageLink(title: edition.text("export_csv"), href: Routes.csv), PageLink(title: edition.text("export_json"), href: Routes.json)]
-        }
-        exports.append(PageLink(title: edition.text("integrity"), href: Routes.integrity))
+        let exports = context.exports.listing(on: page.path)
         return View(forBoard: forBoard, agenda: agenda, hasAgenda: !agenda.isEmpty, verdicts: forBoard ? figures.verdicts() : [],
                     parts: forBoard ? figures.partFigures() : [], figures: forBoard ? figures.summary() : [],
                     domains: domains, hasDomains: !domains.isEmpty, contacts: contacts, hasContacts: !contacts.isEmpty,
-                    breachInstructions: edition.portfolio.settings.breachInstructions, pages: pages, exports: exports)
+                    breachInstructions: edition.portfolio.settings.breachInstructions, pages: pages, exports: exports,
+                    hasExports: !exports.isEmpty)
     }
 
     /// The published documents by the domain of their first norm, in the normenkader's order.

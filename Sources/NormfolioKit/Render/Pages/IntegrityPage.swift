@@ -4,6 +4,9 @@ struct IntegrityPage: PageKind {
         var gitCommit: String?
         var manifest: String
         var sums: String
+        /// Every export of the edition with its size and SHA-256.
+        var exports: [ExportFiles.Listed]
+        var hasExports: Bool
     }
 
     let template = "integrity"
@@ -13,6 +16,8 @@ struct IntegrityPage: PageKind {
     func title(of page: PageRoute, in edition: Edition) -> String { edition.text("integrity") }
 
     func view(of page: PageRoute, in context: RenderContext) -> View {
-        View(gitCommit: context.edition.portfolio.gitCommit, manifest: Routes.manifest, sums: Routes.sums)
+        let exports = context.exports.listing(on: page.path)
+        return View(gitCommit: context.edition.portfolio.gitCommit, manifest: Routes.manifest, sums: Routes.sums, exports: exports,
+                    hasExports: !exports.isEmpty)
     }
 }

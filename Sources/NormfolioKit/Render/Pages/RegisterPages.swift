@@ -60,6 +60,11 @@ struct RegisterPage: PageKind {
         var hasRows: Bool
         var attention: [AttentionView]
         var hasAttention: Bool
+        /// The register as a spreadsheet (`export/<register>.csv`), from this page.
+        var csv: String
+        /// The processing register's controller and data protection officer, with their contact details.
+        var controller: String?
+        var dpo: String?
     }
 
     struct Column: TemplateView {
@@ -109,7 +114,10 @@ struct RegisterPage: PageKind {
                     owner: register.owner, reviewBy: register.reviewBy.map(edition.format), stale: register.isStale,
                     norms: norms, hasNorms: !norms.isEmpty,
                     columns: columns.map { Column(label: edition.text("field_" + $0.name)) }, rows: rows, hasRows: !rows.isEmpty,
-                    attention: attention, hasAttention: !attention.isEmpty)
+                    attention: attention, hasAttention: !attention.isEmpty,
+                    csv: Routes.link(to: Routes.registerCSV(register.kind), from: page.path),
+                    controller: register.kind == .verwerkingen ? edition.portfolio.settings.controller?.line : nil,
+                    dpo: register.kind == .verwerkingen ? edition.portfolio.settings.dpo?.line : nil)
     }
 }
 
@@ -251,7 +259,7 @@ extension Edition {
             // A web address (a privacybijsluiter) is a link.
             let isLink = (text.hasPrefix("https://") || text.hasPrefix("http://")) && !text.contains(" ")
             items = [.init(text: text, href: isLink ? text : nil, external: isLink)]
-        case .choice(let text)?: items = [.init(text: text)]
+        case .choice(let text)?: items = [.init(text: field.label(of: text, in: language))]
         case .list(let texts)?: items = texts.map { .init(text: $0) }
         case .date(let day)?: items = [.init(text: format(day))]
         case .flag(let flag)?: items = [.init(text: text(flag ? "yes" : "no"))]

@@ -11,6 +11,8 @@ struct ReportPage: PageKind {
         var attention: [AttentionPage.Group]
         var hasAttention: Bool
         var attentionCount: String
+        /// The registers' summaries: processing, breaches of the year, findings, agreements ending.
+        var registers: ReportRegisters
         var coverage: [Figures.CoveragePart]
         var maturity: [Figures.MaturityPart]
         var distribution: Figures.Distribution
@@ -49,7 +51,8 @@ struct ReportPage: PageKind {
         return View(
             agenda: agenda, hasAgenda: !agenda.isEmpty, verdicts: figures.verdicts(), parts: figures.partFigures(),
             summary: figures.summary(), attention: attention, hasAttention: !attention.isEmpty,
-            attentionCount: edition.strings.plural("attention_count", edition.findings.count), coverage: figures.coverageParts(), maturity: figures.maturityParts(),
+            attentionCount: edition.strings.plural("attention_count", edition.findings.count),
+            registers: ReportRegisters(edition, on: page.path), coverage: figures.coverageParts(), maturity: figures.maturityParts(),
             distribution: figures.distribution(), belowTarget: figures.belowTarget(),
             hasBelowTarget: all.applicable > all.atTarget, groups: figures.actionGroups(),
             evidence: context.rows.rows(.evidence, of: edition.documentsByTitle).map(EvidenceRow.init),
