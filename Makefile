@@ -8,14 +8,14 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test import-deps a11y a11y-deps live-reload screenshots bench bench-serve fuzz deps release install clean
+.PHONY: run test import-deps pdf-deps a11y a11y-deps live-reload screenshots bench bench-serve fuzz deps release install clean
 
 # System libraries normfolio links: libcmark (the CommonMark reference library), libxml2 (its HTML
-# parser, for raw HTML in Markdown) and zlib (for zips).
+# parser, for raw HTML in Markdown), zlib (for zips) and libxlsxwriter (the Excel workbook).
 deps:
-	@if ! pkg-config --exists libcmark zlib libxml-2.0 2>/dev/null; then \
-		echo "Installing libcmark-dev, libxml2-dev, zlib1g-dev and pkg-config (needs apt-get)…"; \
-		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libcmark-dev libxml2-dev zlib1g-dev pkg-config; \
+	@if ! pkg-config --exists libcmark zlib libxml-2.0 xlsxwriter 2>/dev/null; then \
+		echo "Installing libcmark-dev, libxml2-dev, zlib1g-dev, libxlsxwriter-dev and pkg-config (needs apt-get)…"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libcmark-dev libxml2-dev zlib1g-dev libxlsxwriter-dev pkg-config; \
 	fi
 
 release: deps
@@ -30,7 +30,12 @@ import-deps:
 	@command -v pandoc >/dev/null 2>&1 || { echo "Installing pandoc (needs apt-get)…"; \
 		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq pandoc; }
 
-test: deps a11y-deps import-deps
+# PDFs: `build --pdf` runs WeasyPrint; the tests read the PDFs with poppler's pdftotext.
+pdf-deps:
+	@command -v weasyprint >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1 || { echo "Installing weasyprint and poppler-utils (needs apt-get)…"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq weasyprint poppler-utils; }
+
+test: deps a11y-deps import-deps pdf-deps
 	$(SWIFT) build --product normfolio
 	$(SWIFT) test
 	python3 Tests/Accessibility/check.py .build/debug/normfolio
@@ -40,8 +45,8 @@ test: deps a11y-deps import-deps
 a11y-deps:
 	@command -v chromium >/dev/null 2>&1 || { echo "Installing chromium (needs apt-get)…"; \
 		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
-	@python3 -c "import axe_playwright_python, playwright, icalendar" 2>/dev/null || \
-		python3 -m pip install -q axe-playwright-python playwright icalendar
+	@python3 -c "import axe_playwright_python, playwright, icalendar, openpyxl" 2>/dev/null || \
+		python3 -m pip install -q axe-playwright-python playwright icalendar openpyxl
 
 a11y: deps a11y-deps
 	$(SWIFT) build --product normfolio
