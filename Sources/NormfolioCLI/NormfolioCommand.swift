@@ -124,6 +124,13 @@ struct Build: ParsableCommand {
                                + "verify --key checks it.", valueName: "KEY"), completion: .file())
     var sign: String?
 
+    @Flag(help: ArgumentHelp("Also write the report and the handbook as PDF (export/rapport.pdf, export/handboek.pdf), "
+                             + "archivable (PDF/A-3b); needs WeasyPrint."))
+    var pdf = false
+
+    @Flag(help: "With --pdf: make tagged PDFs (PDF/UA-1) for screen readers instead of archivable ones.")
+    var pdfTagged = false
+
     func validate() throws {
         guard let sign else { return }
         // The private key never lives in the portfolio, where it could be committed or published.
@@ -140,6 +147,7 @@ struct Build: ParsableCommand {
         var options = BuildOptions(portfolio: content.portfolio, output: output, audience: audience,
                                    asOf: content.asOf, strict: content.strict, zip: zip, signingKey: signingKey)
         options.compare = compare
+        if pdf || pdfTagged { options.pdf = pdfTagged ? .tagged : .archival }
         let result: BuildResult
         do {
             result = try Normfolio.build(options)
@@ -161,7 +169,11 @@ struct Build: ParsableCommand {
         print("Built \(Output.count(site.pageCount, "page", "pages")), \(documents), " +
               "\(Output.count(result.diagnostics.warningCount, "warning", "warnings")) in \(Output.seconds(since: start))" +
               " → \(options.outputFolder)")
-        if let zip { print("Zip: \(zip)") }
+        if let zip {
+            // The zip's own hash, to pass on with it: sha256sum or Get-FileHash checks it before unpacking.
+            let hash = (try? Data(contentsOf: URL(fileURLWithPath: zip))).map(Integrity.sha256) ?? ""
+            print("Zip: \(zip) (SHA-256 \(hash))")
+        }
         if let fingerprint = Integrity.fingerprint(of: site) {
             print("Fingerprint (SHA-256 of export/SHA256SUMS): \(fingerprint)")
         }
@@ -220,7 +232,7 @@ struct Verify: ParsableCommand {
             Exit code 0: intact; 1: something differs; 2: not a normfolio site.
             """)
 
-    @Argument(help: "The site folder (the one with index.html).", completion: .directory)
+    @Argument(help: "The site folder (the one with index.html), or the zip of a site (build --zip).", completion: .file())
     var site: String
 
     @Option(help: ArgumentHelp("The fingerprint the builder gave you, passed on separately from the site.",
@@ -235,7 +247,10 @@ struct Verify: ParsableCommand {
         let verifyingKey = try key.map { try Output.readKey($0, as: "a public key", VerifyingKey.init(pem:)) }
         let report: Integrity.Report
         do {
-            report = try Integrity.verify(site: site, expectedFingerprint: expect, key: verifyingKey)
+            var isFolder: ObjCBool = false
+            let zipped = FileManager.default.fileExists(atPath: site, isDirectory: &isFolder) && !isFolder.boolValue
+            report = zipped ? try Integrity.verify(zip: site, expectedFingerprint: expect, key: verifyingKey)
+                : try Integrity.verify(site: site, expectedFingerprint: expect, key: verifyingKey)
         } catch {
             Output.printError("error: \(error)")
             throw ExitCode(2)
@@ -246,6 +261,7 @@ struct Verify: ParsableCommand {
         for line in report.invalidLines { Output.printError("invalid line in export/SHA256SUMS: \(line.escapingControlCharacters)") }
         for problem in report.manifestProblems { Output.printError("manifest: \(problem.escapingControlCharacters)") }
         print("Fingerprint (SHA-256 of export/SHA256SUMS): \(report.fingerprint)")
+        if let sources = report.sourcesFingerprint { print("Sources fingerprint (as on the cover of the PDFs): \(sources)") }
         switch report.fingerprintMatches {
         case true?: print("The fingerprint is the one expected.")
         case false?: Output.printError("fingerprint: not the one expected (\(expect ?? ""))")

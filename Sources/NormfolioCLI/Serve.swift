@@ -42,6 +42,9 @@ struct Serve: AsyncParsableCommand {
     @Flag(help: "Print how long each stage of every rebuild took.")
     var timings = false
 
+    @Flag(help: "Also serve the report and the handbook as PDF, each made when it is opened (a few seconds); needs WeasyPrint.")
+    var pdf = false
+
     func validate() throws {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: portfolio, isDirectory: &isFolder), isFolder.boolValue else {
@@ -50,7 +53,15 @@ struct Serve: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let options = BuildOptions(portfolio: URL(fileURLWithPath: portfolio).standardizedFileURL.path, audience: audience, asOf: asOf)
+        var settings = BuildOptions(portfolio: URL(fileURLWithPath: portfolio).standardizedFileURL.path, audience: audience, asOf: asOf)
+        if pdf {
+            guard WeasyPrint.isInstalled else {
+                Output.printError("error: " + WeasyPrint.missing.replacingOccurrences(of: "build --pdf", with: "serve --pdf"))
+                throw ExitCode(2)
+            }
+            settings.pdf = .archival
+        }
+        let options = settings
         if !host.hasPrefix("127.") && host != "localhost" && audience != .intranet {
             // The preview defaults to everything; on a network address everyone who can reach it sees that.
             Output.printError("warning: serving the \(audience.rawValue) edition (documents up to \(audience.publishesUpTo.name)) "

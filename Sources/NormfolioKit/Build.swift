@@ -20,6 +20,8 @@ public struct BuildOptions: Sendable {
     public var compare: String?
     /// Whether rendering uses its speed tricks (see `RenderEngine`); both ways give the same bytes.
     public var fastRendering = RenderEngine.fastByDefault
+    /// Also write the papers (`export/rapport.pdf`, `export/handboek.pdf`) with WeasyPrint, of this kind.
+    public var pdf: PDFVariant?
 
     public init(portfolio: String, output: String? = nil, audience: Audience = .intranet, asOf: Day? = nil,
                 strict: Bool = false, zip: String? = nil, signingKey: SigningKey? = nil) {
@@ -45,6 +47,11 @@ public struct BuildResult: Sendable {
     public var site: Site?
     /// How long each stage took, in the order they ran.
     public var timings: [(stage: String, seconds: Double)] = []
+}
+
+/// Why a build could not start: a program it needs is missing.
+public struct BuildError: Error, CustomStringConvertible {
+    public var description: String
 }
 
 /// What the live preview keeps from one rebuild to the next.
@@ -102,7 +109,15 @@ public enum Normfolio {
         var (result, theme, clock) = load(options, io: io, today: today, cache: &cache, forRendering: true)
         guard let portfolio = result.portfolio, !result.diagnostics.fail(strict: options.strict) else { return result }
         let edition = Edition(portfolio: portfolio, audience: options.audience, version: version, strings: theme.strings)
-        result.site = LazySite(edition: edition, theme: theme, io: io, fast: options.fastRendering).sealed()  // render
+        let lazy = LazySite(edition: edition, theme: theme, io: io, fast: options.fastRendering, pdf: options.pdf)
+        result.site = lazy.sealed()  // render
+        // A paper WeasyPrint could not make stops the build: nothing half-written.
+        let paperProblems = lazy.exports.problems.withLock { $0 }
+        if !paperProblems.isEmpty {
+            result.diagnostics += paperProblems.map { Diagnostic.pdfFailed($0, at: SourceLocation(path: "normfolio.yml")) }
+            result.site = nil
+            return result
+        }
         if let key = options.signingKey, let sealed = result.site {
             // Signing cannot fail with a valid key: Ed25519 signs any bytes.
             result.site = (try? Integrity.sign(sealed, with: key)) ?? sealed
@@ -137,7 +152,7 @@ public enum Normfolio {
             let edition = Edition(portfolio: portfolio, audience: options.audience, version: version, strings: theme.strings,
                                   authoringWarnings: authoring)
             preview.site = LazySite(edition: edition, theme: theme, io: io, searchEntries: cache.searchEntries,
-                                    fast: options.fastRendering)
+                                    fast: options.fastRendering, pdf: options.pdf, lazyPapers: true)
             clock.lap("prepare")
         }
         preview.timings = clock.timings
@@ -178,7 +193,8 @@ public enum Normfolio {
     public static func build(_ options: BuildOptions, io: FileIO = .live, today: Day = Day(Date())) throws -> BuildResult {
         let root = absolute(options.portfolio)
         let output = absolute(options.outputFolder)
-        // Where the site and the zip go is checked before anything is rendered.
+        // Where the site and the zip go, and whether the papers can be made, is checked before anything is rendered.
+        if options.pdf != nil, WeasyPrint.locate() == nil { throw BuildError(description: WeasyPrint.missing) }
         _ = try SiteWriter.target(output, portfolio: root)
         let zip = options.zip.map(absolute)
         if let zip { _ = try ZipWriter.target(zip, portfolio: root, output: output) }

@@ -36,6 +36,13 @@ import Testing
                     variables["layout", default: []].formUnion(paths(of: layout.templateValue).subtracting(["root"]))
                 }
             }
+            // The papers of build --pdf: their views, without typesetting them.
+            let maker = PaperMaker(edition: edition, engine: engine, theme: theme, io: .live, rows: context.rows, variant: .archival)
+            for paper in Paper.allCases {
+                let (view, handbook) = maker.views(paper, exports: context.exports)
+                variables["paper", default: []].formUnion(paths(of: view.templateValue))
+                if let handbook { variables["paper-handbook", default: []].formUnion(paths(of: handbook.templateValue)) }
+            }
             for index in edition.publishedDocuments {
                 variables["document-row", default: []].formUnion(paths(of: DocumentSummary(index, in: edition, root: "../").templateValue))
                 variables["evidence-row", default: []].formUnion(paths(of: EvidenceEntry(index, in: edition).templateValue))
@@ -118,6 +125,7 @@ import Testing
 
     /// Templates rendered inside another template's section, with that section's variables.
     static let partials: Set<String> = ["coverage-table", "maturity-table", "distribution-table", "below-target-table",
-                                        "plan-table", "head-extra", "attention-box", "export-table"]
+                                        "plan-table", "head-extra", "attention-box", "export-table",
+                                        "paper-style"]
 
 }

@@ -427,6 +427,12 @@ extension Diagnostic {
                           + "or record a new one with normfolio approve", at: location)
     }
 
+    // MARK: Papers
+
+    static func pdfFailed(_ detail: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "pdf-failed", "the PDF could not be made, so nothing was written: \(detail)", at: location)
+    }
+
     // MARK: Placeholders
 
     static func placeholder(_ placeholder: Placeholder, at location: SourceLocation) -> Diagnostic {

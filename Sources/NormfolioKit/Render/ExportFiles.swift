@@ -2,21 +2,52 @@ import Foundation
 import Synchronization
 
 /// The exports of one edition, made once and shared: the site's files, and the list of them
-/// (with size and SHA-256) that the home and integrity pages show.
+/// (with size and SHA-256) that the home and integrity pages show. With papers, also the PDFs:
+/// in a build they are made with the other exports; in the live preview (`lazyPapers`) only
+/// when asked for, since WeasyPrint takes seconds.
 final class ExportFiles: Sendable {
     private let edition: Edition
+    private let papers: PaperMaker?
+    private let lazyPapers: Bool
     private let made = Mutex<[Site.File]?>(nil)
+    private let madePapers = Mutex<[Paper: Data]>([:])
+    /// What went wrong making a paper, for the build to report.
+    let problems = Mutex<[String]>([])
 
-    init(edition: Edition) { self.edition = edition }
+    init(edition: Edition, papers: PaperMaker? = nil, lazyPapers: Bool = false) {
+        (self.edition, self.papers, self.lazyPapers) = (edition, papers, lazyPapers)
+    }
 
-    /// The export files, made the first time they are asked for (a second caller waits).
+    /// The paths of the papers this site has.
+    var paperPaths: [String] { papers == nil ? [] : Paper.allCases.map(\.path) }
+
+    /// The export files, made the first time they are asked for (a second caller waits); the
+    /// papers too, unless they are made only when asked for.
     func files() -> [Site.File] {
-        made.withLock { made in
+        let exports = made.withLock { made in
             if let made { return made }
             let files = Exports(edition: edition).files()
             made = files
             return files
         }
+        guard papers != nil, !lazyPapers else { return exports }
+        let pdfs = Paper.allCases.parallelMap { paper in Site.File(path: paper.path, contents: .data(self.pdf(paper))) }
+        return exports + pdfs
+    }
+
+    /// A paper's PDF, made once; empty (with the problem noted) when WeasyPrint failed.
+    func pdf(_ paper: Paper) -> Data {
+        if let known = madePapers.withLock({ $0[paper] }) { return known }
+        guard let papers else { return Data() }
+        let data: Data
+        do {
+            data = try papers.pdf(paper, exports: self)
+        } catch {
+            problems.withLock { $0.append(String(describing: error)) }
+            data = Data()
+        }
+        madePapers.withLock { $0[paper] = data }
+        return data
     }
 
     /// An export as the home and integrity pages list it.
@@ -27,13 +58,17 @@ final class ExportFiles: Sendable {
         var sha256: String
     }
 
-    /// Every export, with what it holds, its size and its SHA-256, linked from `page`.
+    /// Every export, with what it holds, its size and its SHA-256, linked from `page`. In the
+    /// live preview a paper is not made for the list: it says that opening it takes a few seconds.
     func listing(on page: String) -> [Listed] {
-        files().map { file in
+        let files = files()
+        let later = lazyPapers ? paperPaths.map { Listed(title: title(of: $0), href: Routes.link(to: $0, from: page),
+                                                         size: edition.text("paper_made_on_request"), sha256: "") } : []
+        return files.map { file in
             let data = file.bytes() ?? Data()
             return Listed(title: title(of: file.path), href: Routes.link(to: file.path, from: page), size: edition.byteCount(data.count),
                           sha256: Integrity.sha256(data))
-        }
+        } + later
     }
 
     private func title(of path: String) -> String {

@@ -11,7 +11,7 @@ public enum Integrity {
     static let signaturePath = Routes.signature
 
     /// The SHA-256 of some bytes, as lower-case hex.
-    static func sha256(_ data: Data) -> String {
+    public static func sha256(_ data: Data) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var hex: [UInt8] = []
         hex.reserveCapacity(64)
@@ -56,6 +56,18 @@ public enum Integrity {
                          Site.File(path: sumsPath, contents: .data(Data(sumsText.utf8)))]
         sealed.files.sort { $0.path < $1.path }
         return sealed
+    }
+
+    /// The fingerprint of an edition's evidence: the SHA-256 of its published documents' sources,
+    /// one line `sha256  path` each in path order (as `sha256sum` writes them; the `sources` of
+    /// the manifest). The papers carry it on their covers, since a fingerprint of the site itself
+    /// would have to hash the papers too; `verify` prints it.
+    static func sourcesFingerprint(of edition: Edition) -> String {
+        sourcesFingerprint(edition.publishedDocuments.map { (edition.portfolio.documents[$0].source, edition.portfolio.documents[$0].sourceSHA256) })
+    }
+
+    static func sourcesFingerprint(_ sources: [(path: String, sha256: String)]) -> String {
+        sha256(Data(sources.sorted { $0.path < $1.path }.map { "\($0.sha256)  \($0.path)\n" }.joined().utf8))
     }
 
     /// The commit the portfolio's git repository is at, read from `.git` without running git.
@@ -123,6 +135,9 @@ public enum Integrity {
         public var signatureIsValid: Bool?
         /// Why the signature did not check out, when it did not.
         public var signatureProblem: String?
+        /// The fingerprint of the sources of the documents the site publishes (see
+        /// `sourcesFingerprint`), as the papers' covers give it; nil when the manifest has none.
+        public var sourcesFingerprint: String?
 
         public var isIntact: Bool {
             changed.isEmpty && missing.isEmpty && extra.isEmpty && invalidLines.isEmpty && manifestProblems.isEmpty
@@ -173,6 +188,7 @@ public enum Integrity {
         let sizes = Dictionary(uniqueKeysWithValues: results.filter { $0.hash != nil && $0.hash == listed[$0.path] }
             .map { ($0.path, $0.size) })
         report.manifestProblems = crossCheck(folder: folder, listed: listed, sizes: sizes)
+        report.sourcesFingerprint = sourcesFingerprint(inManifest: folder + "/" + manifestPath)
         if let expected {
             report.fingerprintMatches = expected.filter { !$0.isWhitespace }.lowercased() == report.fingerprint
         }
@@ -188,6 +204,26 @@ public enum Integrity {
             }
         }
         return report
+    }
+
+    /// The sources fingerprint recomputed from a site's manifest (its `sources`).
+    private static func sourcesFingerprint(inManifest path: String) -> String? {
+        guard let data = readRegularFile(path), let manifest = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let sources = manifest["sources"] as? [[String: Any]] else { return nil }
+        return sourcesFingerprint(sources.compactMap { source in
+            guard let path = source["source"] as? String, let hash = source["sha256"] as? String else { return nil }
+            return (path, hash)
+        })
+    }
+
+    /// Checks a zip of a site (as `build --zip` writes it: the site in one folder) as `verify`
+    /// checks the folder. The zip is unpacked into a private folder first, each entry's path kept
+    /// inside it and its size bounded.
+    public static func verify(zip path: String, expectedFingerprint expected: String? = nil, key: VerifyingKey? = nil) throws -> Report {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("normfolio-verify-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let site = try ZipReader.unpackSite(URL(fileURLWithPath: path), into: folder)
+        return try verify(site: site.path, expectedFingerprint: expected, key: key)
     }
 
     /// Where the manifest and the checksum list disagree: the manifest must be listed itself, and

@@ -10,6 +10,8 @@ public final class LazySite: Sendable {
     enum Source: Sendable {
         case page(kind: Int, PageRoute)
         case exports
+        /// A paper (`build --pdf`), typeset when it is asked for.
+        case paper(Paper)
         case searchIndex
         case copy(Theme.StaticFile)
         /// The manifest and checksum list, which hash every other file.
@@ -22,8 +24,8 @@ public final class LazySite: Sendable {
     /// Reads the files copied as they are (the portfolio's `Public/` and attachments), to
     /// serve and to hash them; pages are made from the edition alone.
     let io: FileIO
-    private let rows: DocumentRows
-    private let exports: ExportFiles
+    let rows: DocumentRows
+    let exports: ExportFiles
     private let chrome: LayoutView.Chrome
     private let searchEntries: SearchEntryMemo?
     private let kinds: [any PageKind]
@@ -35,14 +37,19 @@ public final class LazySite: Sendable {
     public let pageCount: Int
 
     /// The site of `edition` in `theme`; `searchEntries` keeps search-index entries between
-    /// sites of the same portfolio.
-    init(edition: Edition, theme: Theme, io: FileIO, searchEntries: SearchEntryMemo? = nil, fast: Bool = RenderEngine.fastByDefault) {
+    /// sites of the same portfolio; with `pdf`, the papers too (in the live preview, `lazyPapers`:
+    /// made only when asked for).
+    init(edition: Edition, theme: Theme, io: FileIO, searchEntries: SearchEntryMemo? = nil, fast: Bool = RenderEngine.fastByDefault,
+         pdf: PDFVariant? = nil, lazyPapers: Bool = false) {
         self.edition = edition
         self.theme = theme
         self.io = io
         self.engine = RenderEngine(theme: theme, edition: edition, fast: fast)
         self.rows = DocumentRows(edition: edition, engine: engine)
-        self.exports = ExportFiles(edition: edition)
+        let (engine, rows) = (self.engine, self.rows)
+        self.exports = ExportFiles(edition: edition, papers: pdf.map { variant in
+            PaperMaker(edition: edition, engine: engine, theme: theme, io: io, rows: rows, variant: variant)
+        }, lazyPapers: lazyPapers)
         self.chrome = LayoutView.Chrome(edition)
         self.searchEntries = searchEntries
         self.kinds = PageKinds.all
@@ -55,6 +62,7 @@ public final class LazySite: Sendable {
         var sources: [String: Source] = [:]
         for page in pages { sources[page.route.path] = .page(kind: page.kind, page.route) }
         for path in Exports(edition: edition).paths where sources[path] == nil { sources[path] = .exports }
+        for paper in Paper.allCases where pdf != nil && sources[paper.path] == nil { sources[paper.path] = .paper(paper) }
         if sources[Routes.searchIndex] == nil { sources[Routes.searchIndex] = .searchIndex }
         for file in Self.copiedFiles(edition: edition, theme: theme) where sources[file.path] == nil {
             sources[file.path] = .copy(file.contents)
@@ -84,6 +92,8 @@ public final class LazySite: Sendable {
             files = [(path, Data(html.utf8))]
         case .exports:
             files = exports.files().compactMap { file in file.bytes().map { (file.path, $0) } }
+        case .paper(let paper):
+            files = [(path, exports.pdf(paper))]
         case .searchIndex:
             let file = SearchIndex(edition: edition, memo: searchEntries).file()
             files = file.bytes().map { [(file.path, $0)] } ?? []
@@ -190,7 +200,7 @@ public final class LazySite: Sendable {
         for kind in PageKinds.all {
             for page in kind.pages(in: everything) { files[page.path] = kind.describe(page, in: everything) }
         }
-        for path in [Routes.csv, Routes.documentsCSV, Routes.workbook, Routes.json, Routes.calendarICS, Routes.searchIndex, Routes.manifest, Routes.sums,
+        for path in Paper.allCases.map(\.path) + [Routes.csv, Routes.documentsCSV, Routes.workbook, Routes.json, Routes.calendarICS, Routes.searchIndex, Routes.manifest, Routes.sums,
                      Routes.signature]
             + portfolio.registers.map({ Routes.registerCSV($0.kind) }) {
             files[path] = "a file normfolio writes"
