@@ -2,6 +2,7 @@
 #   make run    build normfolio and render the sample portfolio (Content/) into _site/
 #   make test   run the whole test suite
 #   make bench  time a release build on synthetic portfolios (see docs/performance.md)
+#   make screenshots  the main pages at two widths, and the first pages of each PDF, as PNG
 #   make bench-serve  time the live preview from saving a document to showing it
 #   make fuzz   coverage-guided fuzzing with libFuzzer and AddressSanitizer (FUZZ_SECONDS per target)
 
@@ -39,6 +40,7 @@ test: deps a11y-deps import-deps pdf-deps
 	$(SWIFT) build --product normfolio
 	$(SWIFT) test
 	python3 Tests/Accessibility/check.py .build/debug/normfolio
+	python3 Tests/Browser/print_check.py .build/debug/normfolio
 	python3 Tests/Browser/live_reload.py .build/debug/normfolio
 
 # Accessibility: axe-core in Debian's Chromium over every page type, both languages, light and dark.
@@ -58,8 +60,8 @@ live-reload: deps a11y-deps
 	python3 Tests/Browser/live_reload.py .build/debug/normfolio
 
 # Screenshots of the main pages at 1280 and 390 pixels wide, in screenshots/.
-screenshots: release a11y-deps
-	.build/release/normfolio build . --audience auditor -o _site > /dev/null
+screenshots: release a11y-deps pdf-deps
+	.build/release/normfolio build . --audience auditor --pdf -o _site > /dev/null
 	@mkdir -p screenshots
 	@for page in index normen/index normen/SM.02 documenten/techniek-mfa-invoering dekking volwassenheid verbeterplan rapport zoeken integriteit; do \
 		for width in 1280 390; do \
@@ -68,7 +70,10 @@ screenshots: release a11y-deps
 				"file://$(CURDIR)/_site/$$page.html" 2>/dev/null; \
 		done; \
 	done
-	@echo "Screenshots in screenshots/"
+	@for paper in rapport handboek; do \
+		pdftoppm -png -r 60 -f 1 -l 4 _site/export/$$paper.pdf screenshots/$$paper; \
+	done
+	@echo "Screenshots in screenshots/ (the first pages of each PDF too)"
 
 bench: release
 	Benchmarks/run.sh

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import NormfolioKit
 
 /// The accountant's and the board's papers, end to end through the binary: the PDFs of
 /// `build --pdf` read back with poppler's `pdftotext` and `pdfinfo`, the workbook with openpyxl,
@@ -29,10 +30,10 @@ import Testing
         return String(decoding: data, as: UTF8.self)
     }
 
-    /// A site of the portfolio fixture built with --pdf, in a fresh folder.
-    func build(_ audience: String, in work: URL, name: String = "site") throws -> URL {
+    /// A site of the portfolio fixture (or another) built with --pdf, in a fresh folder.
+    func build(_ audience: String, in work: URL, name: String = "site", portfolio: URL = PaperTests.portfolio) throws -> URL {
         let site = work.appendingPathComponent(name)
-        let result = try commands.run(["build", Self.portfolio.path, "--audience", audience, "--pdf", "-o", site.path])
+        let result = try commands.run(["build", portfolio.path, "--audience", audience, "--pdf", "-o", site.path])
         #expect(result.status == 0, "\(result.stderr)")
         return site
     }
@@ -119,7 +120,9 @@ import Testing
     func twoBuildsGiveTheSamePapersAndWorkbook() throws {
         let work = try commands.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: work) }
-        let first = try build("accountant", in: work, name: "a"), second = try build("accountant", in: work, name: "b")
+        // The small fixture: its papers have a chart, a table over pages, an image and a withheld document.
+        let first = try build("accountant", in: work, name: "a", portfolio: CommandTests.siteFixture)
+        let second = try build("accountant", in: work, name: "b", portfolio: CommandTests.siteFixture)
         for file in ["export/rapport.pdf", "export/handboek.pdf", "export/portfolio.xlsx"] {
             let a = try Data(contentsOf: first.appendingPathComponent(file)), b = try Data(contentsOf: second.appendingPathComponent(file))
             #expect(a == b && a.count > 1000, "\(file)")
@@ -136,6 +139,19 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: site.path))
         // Without --pdf the same build works.
         #expect(try commands.run(["build", Self.portfolio.path, "-o", site.path], environment: ["PATH": "/nonexistent"]).status == 0)
+    }
+
+    /// The live preview lists the papers without making them, and makes one when it is opened.
+    @Test(.enabled(if: available, "needs WeasyPrint (make test installs it)"))
+    func thePreviewMakesAPaperWhenItIsOpened() throws {
+        var cache = PreviewCache()
+        var options = BuildOptions(portfolio: CommandTests.siteFixture.path, audience: .auditor)
+        options.pdf = .archival
+        let site = try #require(Normfolio.preview(options, cache: &cache).site)
+        let home = String(decoding: try #require(site.file(at: "index.html")), as: UTF8.self)
+        #expect(home.contains("<a href=\"export/rapport.pdf\">Het rapport (PDF)</a></td><td class=\"num\">wordt gemaakt als u hem opent; dat duurt enkele seconden</td>"))
+        let pdf = try #require(site.file(at: "export/rapport.pdf"))
+        #expect(pdf.starts(with: Data("%PDF-".utf8)))
     }
 
     /// When WeasyPrint fails, the build says so where normfolio.yml is (the papers have no file of
