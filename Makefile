@@ -4,12 +4,13 @@
 #   make bench  time a release build on synthetic portfolios (see docs/performance.md)
 #   make screenshots  the main pages at two widths, and the first pages of each PDF, as PNG
 #   make bench-serve  time the live preview from saving a document to showing it
+#   make bench-pdf    time build --pdf on the sample and on a 1,000-document portfolio
 #   make fuzz   coverage-guided fuzzing with libFuzzer and AddressSanitizer (FUZZ_SECONDS per target)
 
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test import-deps pdf-deps a11y a11y-deps live-reload screenshots bench bench-serve fuzz deps release install clean
+.PHONY: run test import-deps pdf-deps a11y a11y-deps live-reload screenshots bench bench-pdf bench-serve fuzz deps release install clean
 
 # System libraries normfolio links: libcmark (the CommonMark reference library), libxml2 (its HTML
 # parser, for raw HTML in Markdown), zlib (for zips) and libxlsxwriter (the Excel workbook).
@@ -77,6 +78,10 @@ screenshots: release a11y-deps pdf-deps
 
 bench: release
 	Benchmarks/run.sh
+
+# How long build --pdf takes on the sample and on a 1,000-document portfolio (its handbook).
+bench-pdf: release pdf-deps
+	Benchmarks/run.sh 1000 --pdf
 
 # How long after saving a document of a 10,000-document portfolio the preview shows it.
 bench-serve: release

@@ -2,19 +2,50 @@
 # Times a release `normfolio build` on synthetic portfolios and prints documents per second and
 # peak memory. Usage: Benchmarks/run.sh [N ...] [--serve]   (default: 1000 10000; run `make bench`)
 # With --serve it times the live preview instead: from saving a document to the page showing it
-# (Benchmarks/serve.py; run `make bench-serve`).
+# (Benchmarks/serve.py; run `make bench-serve`). With --pdf it times `build --pdf` once on the
+# sample and on the first size's portfolio (the 1,000-document handbook; run `make bench-pdf`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 binary=.build/release/normfolio
 [ -x "$binary" ] || swift build -c release --product normfolio
 sizes=()
 serve=false
+pdf=false
 for argument in "$@"; do
-  if [ "$argument" = --serve ]; then serve=true; else sizes+=("$argument"); fi
+  case "$argument" in
+    --serve) serve=true ;;
+    --pdf) pdf=true ;;
+    *) sizes+=("$argument") ;;
+  esac
 done
 [ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000)
 work=Benchmarks/work
 mkdir -p "$work"
+if $pdf; then
+  [ ${#sizes[@]} -gt 0 ] || sizes=(1000)
+  portfolio="$work/portfolio-${sizes[0]}"
+  if [ ! -f "$portfolio/.complete" ]; then
+    rm -rf "$portfolio" && mkdir -p "$portfolio" && python3 Benchmarks/generate.py "${sizes[0]}" "$portfolio" && touch "$portfolio/.complete"
+  fi
+  printf '%-28s %-10s %-10s %-12s %-12s\n' portfolio audience seconds "report pages" "handbook pages"
+  for entry in "sample:." "${sizes[0]}-documents:$portfolio"; do
+    python3 - "$binary" "${entry#*:}" "${entry%%:*}" <<'PY'
+import resource, shutil, subprocess, sys, time, tempfile
+binary, portfolio, name = sys.argv[1:4]
+output = tempfile.mkdtemp(prefix="normfolio-bench-pdf-")
+start = time.perf_counter()
+subprocess.run([binary, "build", portfolio, "--audience", "auditor", "--pdf", "-o", output + "/site"],
+               check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+seconds = time.perf_counter() - start
+def pages(name):
+    info = subprocess.run(["pdfinfo", output + "/site/export/" + name], capture_output=True, text=True).stdout
+    return next((line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")), "?")
+print("%-28s %-10s %-10.1f %-12s %-12s" % (name, "auditor", seconds, pages("rapport.pdf"), pages("handboek.pdf")))
+shutil.rmtree(output, ignore_errors=True)
+PY
+  done
+  exit 0
+fi
 $serve || printf '%-10s %-8s %-10s %-10s %-12s %-10s\n' documents output audience seconds "docs/s" "peak MB"
 for n in "${sizes[@]}"; do
   portfolio="$work/portfolio-$n"

@@ -10,7 +10,14 @@ final class ExportFiles: Sendable {
     private let papers: PaperMaker?
     private let lazyPapers: Bool
     private let made = Mutex<[Site.File]?>(nil)
-    private let madePapers = Mutex<[Paper: Data]>([:])
+    /// Each paper, made once: its own lock, so the two are made side by side and a second
+    /// caller waits for the first instead of making it again.
+    private let madePapers = Dictionary(uniqueKeysWithValues: Paper.allCases.map { ($0, Slot()) })
+
+    /// A paper's bytes once made.
+    private final class Slot: Sendable {
+        let made = Mutex<Data?>(nil)
+    }
     /// What went wrong making a paper, for the build to report.
     let problems = Mutex<[String]>([])
 
@@ -37,17 +44,19 @@ final class ExportFiles: Sendable {
 
     /// A paper's PDF, made once; empty (with the problem noted) when WeasyPrint failed.
     func pdf(_ paper: Paper) -> Data {
-        if let known = madePapers.withLock({ $0[paper] }) { return known }
-        guard let papers else { return Data() }
-        let data: Data
-        do {
-            data = try papers.pdf(paper, exports: self)
-        } catch {
-            problems.withLock { $0.append(String(describing: error)) }
-            data = Data()
+        guard let papers, let slot = madePapers[paper] else { return Data() }
+        return slot.made.withLock { made in
+            if let made { return made }
+            let data: Data
+            do {
+                data = try papers.pdf(paper, exports: self)
+            } catch {
+                problems.withLock { $0.append(String(describing: error)) }
+                data = Data()
+            }
+            made = data
+            return data
         }
-        madePapers.withLock { $0[paper] = data }
-        return data
     }
 
     /// An export as the home and integrity pages list it.

@@ -135,36 +135,49 @@ extension Paper {
     /// (a paper has no pages to go to), except where `anchor` gives the place in the paper it
     /// leads to; links within the paper (`#…`) and off the site stay.
     static func unlinked(_ html: String, anchor: (String) -> String? = { _ in nil }) -> String {
-        var result = ""
-        result.reserveCapacity(html.utf8.count)
-        var rest = Substring(html)
+        // One pass over the bytes: a handbook of thousands of documents is megabytes of HTML.
+        let bytes = Array(html.utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        let open = Array("<a ".utf8), close = Array("</a>".utf8), hrefMarker = Array("href=\"".utf8)
+        func starts(_ needle: [UInt8], at index: Int) -> Bool {
+            index + needle.count <= bytes.count && bytes[index..<index + needle.count].elementsEqual(needle)
+        }
         // Links do not nest: each closing tag belongs to the last opening one, kept or not.
         var kept = true
-        while let next = rest.range(of: "<a ") ?? rest.range(of: "</a>") {
-            if let close = rest.range(of: "</a>"), close.lowerBound < next.lowerBound || next == close {
-                result += rest[..<close.lowerBound]
-                result += kept ? "</a>" : "</span>"
-                rest = rest[close.upperBound...]
-                continue
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "<") {
+                if starts(close, at: index) {
+                    result += Array((kept ? "</a>" : "</span>").utf8)
+                    index += close.count
+                    continue
+                }
+                if starts(open, at: index), let end = bytes[index...].firstIndex(of: UInt8(ascii: ">")) {
+                    let tag = Array(bytes[index...end])
+                    var href = ""
+                    if let at = (0..<max(0, tag.count - hrefMarker.count)).first(where: { tag[$0..<$0 + hrefMarker.count].elementsEqual(hrefMarker) }) {
+                        let value = tag[(at + hrefMarker.count)...].prefix { $0 != UInt8(ascii: "\"") }
+                        href = String(decoding: value, as: UTF8.self)
+                    }
+                    if href.hasPrefix("#") || href.hasPrefix("https://") || href.hasPrefix("http://") || href.hasPrefix("mailto:") {
+                        result += tag
+                        kept = true
+                    } else if let target = anchor(href) {
+                        result += Array("<a href=\"#\(target)\">".utf8)
+                        kept = true
+                    } else {
+                        result += Array("<span class=\"paper-link\">".utf8)
+                        kept = false
+                    }
+                    index = end + 1
+                    continue
+                }
             }
-            result += rest[..<next.lowerBound]
-            guard let end = rest[next.upperBound...].firstIndex(of: ">") else { break }
-            let tag = rest[next.lowerBound...end]
-            let href = tag.range(of: "href=\"").map { String(tag[$0.upperBound...].prefix { $0 != "\"" }) } ?? ""
-            if href.hasPrefix("#") || href.hasPrefix("https://") || href.hasPrefix("http://") || href.hasPrefix("mailto:") {
-                result += tag
-                kept = true
-            } else if let target = anchor(href) {
-                result += "<a href=\"#\(target)\">"
-                kept = true
-            } else {
-                result += "<span class=\"paper-link\">"
-                kept = false
-            }
-            rest = rest[rest.index(after: end)...]
+            result.append(bytes[index])
+            index += 1
         }
-        result += rest
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// The site's charts (SVG) with their colours as attributes: WeasyPrint draws inline SVG
