@@ -27,7 +27,7 @@ if $pdf; then
   if [ ! -f "$portfolio/.complete" ]; then
     rm -rf "$portfolio" && mkdir -p "$portfolio" && python3 Benchmarks/generate.py "${sizes[0]}" "$portfolio" && touch "$portfolio/.complete"
   fi
-  printf '%-28s %-10s %-10s %-12s %-12s\n' portfolio audience seconds "report pages" "handbook pages"
+  printf '%-28s %-10s %-10s %-12s %-14s %-10s\n' portfolio audience seconds "report pages" "handbook pages" "peak MB"
   for entry in "sample:." "${sizes[0]}-documents:$portfolio"; do
     python3 - "$binary" "${entry#*:}" "${entry%%:*}" <<'PY'
 import resource, shutil, subprocess, sys, time, tempfile
@@ -40,7 +40,9 @@ seconds = time.perf_counter() - start
 def pages(name):
     info = subprocess.run(["pdfinfo", output + "/site/export/" + name], capture_output=True, text=True).stdout
     return next((line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")), "?")
-print("%-28s %-10s %-10.1f %-12s %-12s" % (name, "auditor", seconds, pages("rapport.pdf"), pages("handboek.pdf")))
+# The largest resident memory of normfolio or of a WeasyPrint it waited for.
+peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+print("%-28s %-10s %-10.1f %-12s %-14s %-10.0f" % (name, "auditor", seconds, pages("rapport.pdf"), pages("handboek.pdf"), peak))
 shutil.rmtree(output, ignore_errors=True)
 PY
   done
