@@ -156,6 +156,19 @@ import Testing
         #expect(Integrity.gitCommit(of: "/p", io: detached) == commit)
         #expect(Integrity.gitCommit(of: "/p", io: .memory(root: "/p", [:])) == nil)
     }
+
+    /// `git worktree add` leaves a `.git` file naming the worktree's own git directory, which holds
+    /// HEAD and a `commondir` pointing back at the main repository, where the branches are.
+    @Test func theGitCommitIsReadInALinkedWorktree() throws {
+        let commit = String(repeating: "cd34", count: 10)
+        let files = ["/w/.git": "gitdir: /repo/.git/worktrees/w\n",
+                     "/repo/.git/worktrees/w/HEAD": "ref: refs/heads/feature\n",
+                     "/repo/.git/worktrees/w/commondir": "../..\n"]
+        func io(_ more: [String: String]) -> FileIO { .memory(files.merging(more) { $1 }.mapValues { Data($0.utf8) }) }
+        #expect(Integrity.gitCommit(of: "/w", io: io(["/repo/.git/refs/heads/feature": commit + "\n"])) == commit)
+        #expect(Integrity.gitCommit(of: "/w", io: io(["/repo/.git/packed-refs": "\(commit) refs/heads/feature\n"])) == commit)
+        #expect(Integrity.gitCommit(of: "/w", io: io([:])) == nil)
+    }
 }
 
 /// The hand-off archive.

@@ -80,13 +80,21 @@ public enum Integrity {
         guard let head = io.read(gitDir + "/HEAD").map({ String(decoding: $0, as: UTF8.self).trimmed }) else { return nil }
         guard head.hasPrefix("ref:") else { return isCommitHash(head) ? head : nil }
         let ref = head.dropFirst("ref:".count).trimmed
-        if let loose = io.read(gitDir + "/" + ref).map({ String(decoding: $0, as: UTF8.self).trimmed }), isCommitHash(loose) {
-            return loose
+        // A linked worktree keeps its own HEAD; its branches live in the common directory that
+        // `commondir` names (relative to the worktree's git directory).
+        var places = [gitDir]
+        if let common = io.read(gitDir + "/commondir").map({ String(decoding: $0, as: UTF8.self).trimmed }), !common.isEmpty {
+            places.append(URL(fileURLWithPath: common.hasPrefix("/") ? common : gitDir + "/" + common).standardized.path)
         }
-        let packed = io.read(gitDir + "/packed-refs").map { String(decoding: $0, as: UTF8.self) } ?? ""
-        for line in packed.split(separator: "\n") where line.hasSuffix(" " + ref) {
-            let hash = String(line.prefix { $0 != " " })
-            if isCommitHash(hash) { return hash }
+        for place in places {
+            if let loose = io.read(place + "/" + ref).map({ String(decoding: $0, as: UTF8.self).trimmed }), isCommitHash(loose) {
+                return loose
+            }
+            let packed = io.read(place + "/packed-refs").map { String(decoding: $0, as: UTF8.self) } ?? ""
+            for line in packed.split(separator: "\n") where line.hasSuffix(" " + ref) {
+                let hash = String(line.prefix { $0 != " " })
+                if isCommitHash(hash) { return hash }
+            }
         }
         return nil
     }

@@ -10,13 +10,14 @@ import Foundation
 public struct SigningKey: Sendable {
     /// The 32-byte seed (swift-crypto's key types are not `Sendable`; bytes are).
     private let seed: Data
-    private var key: Curve25519.Signing.PrivateKey {
-        // The seed was accepted by this same initialiser when the key was made or read.
-        (try? Curve25519.Signing.PrivateKey(rawRepresentation: seed)) ?? Curve25519.Signing.PrivateKey()
-    }
+    /// The public key, worked out once from the seed when the key was made or read.
+    public let publicKey: VerifyingKey
 
     /// A new random key.
-    public init() { seed = Curve25519.Signing.PrivateKey().rawRepresentation }
+    public init() {
+        let key = Curve25519.Signing.PrivateKey()
+        (seed, publicKey) = (key.rawRepresentation, VerifyingKey(bytes: key.publicKey.rawRepresentation))
+    }
 
     /// Reads a private key from PEM text (`-----BEGIN PRIVATE KEY-----`).
     public init(pem: String) throws {
@@ -24,18 +25,23 @@ public struct SigningKey: Sendable {
         guard der.count == PEM.privatePrefix.count + 32, der.starts(with: PEM.privatePrefix) else {
             throw KeyError(description: "not an Ed25519 private key (make one with 'normfolio keygen')")
         }
-        seed = try Curve25519.Signing.PrivateKey(rawRepresentation: der.suffix(32)).rawRepresentation
+        let key: Curve25519.Signing.PrivateKey
+        do {
+            key = try Curve25519.Signing.PrivateKey(rawRepresentation: der.suffix(32))
+        } catch {
+            throw KeyError(description: "the Ed25519 private key was rejected: \(error)")
+        }
+        (seed, publicKey) = (key.rawRepresentation, VerifyingKey(bytes: key.publicKey.rawRepresentation))
     }
 
     /// The private key as PEM text: keep it secret, and outside the portfolio.
-    public var pem: String { PEM.encode(PEM.privatePrefix + key.rawRepresentation, label: "PRIVATE KEY") }
+    public var pem: String { PEM.encode(PEM.privatePrefix + seed, label: "PRIVATE KEY") }
 
-    /// The public key that checks this key's signatures.
-    public var publicKey: VerifyingKey { VerifyingKey(bytes: key.publicKey.rawRepresentation) }
-
-    /// The signature of `data` (64 bytes).
+    /// The signature of `data` (64 bytes). The seed is turned into a key again for each signature
+    /// (the key type cannot be shared between threads); should that ever fail, the error says so,
+    /// never a signature by another key.
     func signature(for data: Data) throws -> Data {
-        try key.signature(for: data)
+        try Curve25519.Signing.PrivateKey(rawRepresentation: seed).signature(for: data)
     }
 }
 
