@@ -60,14 +60,51 @@ extension TemplateView {
 /// strings text, integers numbers, booleans flags, and optionals without a value `absent`.
 enum TemplateEncoder {
     static func encode(_ value: some Encodable) -> TemplateValue {
+        do {
+            return try checkedEncode(value)
+        } catch {
+            // Views hold only the types above; a test encodes every page kind's view.
+            preconditionFailure(String(describing: error))
+        }
+    }
+
+    /// The view as a template value, or an error naming the view, the field and the type when a
+    /// field holds something templates cannot show (a `Double`, a `Date`, an `Int64`, ...).
+    static func checkedEncode(_ value: some Encodable) throws(UnsupportedValue) -> TemplateValue {
         let encoder = Encoder(codingPath: [])
         do {
             try value.encode(to: encoder)
+        } catch let error as UnsupportedValue {
+            throw UnsupportedValue(view: String(describing: type(of: value)), field: error.field, type: error.type)
         } catch {
-            // Views are plain structs of the types above; nothing in them can fail to encode.
-            preconditionFailure("a template view could not be encoded: \(error)")
+            throw UnsupportedValue(view: String(describing: type(of: value)), field: "", type: String(describing: error))
         }
         return encoder.storage.result
+    }
+
+    /// A field of a view that templates cannot show.
+    struct UnsupportedValue: Error, CustomStringConvertible {
+        var view = ""
+        var field: String
+        var type: String
+        var description: String {
+            "template view \(view), field '\(field)': \(type) is not a template value (use String, Int, Bool, an optional, an array or a view)"
+        }
+    }
+
+    static func unsupported(_ type: Any.Type, _ codingPath: [CodingKey]) -> UnsupportedValue {
+        let field = codingPath.reduce(into: "") { field, key in
+            if let index = key as? Index { field += "[\(index.intValue ?? 0)]" } else { field += (field.isEmpty ? "" : ".") + key.stringValue }
+        }
+        return UnsupportedValue(field: field, type: String(describing: type))
+    }
+
+    /// A list item's place in the coding path.
+    struct Index: CodingKey {
+        var intValue: Int?
+        var stringValue: String { intValue.map(String.init) ?? "" }
+        init(intValue: Int) { self.intValue = intValue }
+        init?(stringValue: String) { nil }
     }
 
     /// Where an encoder puts what it encodes: one value, or the members or items a container
@@ -142,6 +179,18 @@ enum TemplateEncoder {
         mutating func encode(_ value: Bool, forKey key: Key) throws { set(.flag(value), key) }
         mutating func encode(_ value: String, forKey key: Key) throws { set(.text(value), key) }
         mutating func encode(_ value: Int, forKey key: Key) throws { set(.number(value), key) }
+        // Numbers of other kinds (and what encodes as them: dates, data) are no template value.
+        mutating func encode(_ value: Double, forKey key: Key) throws { throw unsupported(Double.self, codingPath + [key]) }
+        mutating func encode(_ value: Float, forKey key: Key) throws { throw unsupported(Float.self, codingPath + [key]) }
+        mutating func encode(_ value: Int8, forKey key: Key) throws { throw unsupported(Int8.self, codingPath + [key]) }
+        mutating func encode(_ value: Int16, forKey key: Key) throws { throw unsupported(Int16.self, codingPath + [key]) }
+        mutating func encode(_ value: Int32, forKey key: Key) throws { throw unsupported(Int32.self, codingPath + [key]) }
+        mutating func encode(_ value: Int64, forKey key: Key) throws { throw unsupported(Int64.self, codingPath + [key]) }
+        mutating func encode(_ value: UInt, forKey key: Key) throws { throw unsupported(UInt.self, codingPath + [key]) }
+        mutating func encode(_ value: UInt8, forKey key: Key) throws { throw unsupported(UInt8.self, codingPath + [key]) }
+        mutating func encode(_ value: UInt16, forKey key: Key) throws { throw unsupported(UInt16.self, codingPath + [key]) }
+        mutating func encode(_ value: UInt32, forKey key: Key) throws { throw unsupported(UInt32.self, codingPath + [key]) }
+        mutating func encode(_ value: UInt64, forKey key: Key) throws { throw unsupported(UInt64.self, codingPath + [key]) }
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
             set(try TemplateEncoder.value(of: value, codingPath: codingPath + [key]), key)
         }
@@ -180,8 +229,20 @@ enum TemplateEncoder {
         mutating func encode(_ value: Bool) throws { append(.flag(value)) }
         mutating func encode(_ value: String) throws { append(.text(value)) }
         mutating func encode(_ value: Int) throws { append(.number(value)) }
+        // Numbers of other kinds (and what encodes as them: dates, data) are no template value.
+        mutating func encode(_ value: Double) throws { throw unsupported(Double.self, codingPath) }
+        mutating func encode(_ value: Float) throws { throw unsupported(Float.self, codingPath) }
+        mutating func encode(_ value: Int8) throws { throw unsupported(Int8.self, codingPath) }
+        mutating func encode(_ value: Int16) throws { throw unsupported(Int16.self, codingPath) }
+        mutating func encode(_ value: Int32) throws { throw unsupported(Int32.self, codingPath) }
+        mutating func encode(_ value: Int64) throws { throw unsupported(Int64.self, codingPath) }
+        mutating func encode(_ value: UInt) throws { throw unsupported(UInt.self, codingPath) }
+        mutating func encode(_ value: UInt8) throws { throw unsupported(UInt8.self, codingPath) }
+        mutating func encode(_ value: UInt16) throws { throw unsupported(UInt16.self, codingPath) }
+        mutating func encode(_ value: UInt32) throws { throw unsupported(UInt32.self, codingPath) }
+        mutating func encode(_ value: UInt64) throws { throw unsupported(UInt64.self, codingPath) }
         mutating func encode<T: Encodable>(_ value: T) throws {
-            append(try TemplateEncoder.value(of: value, codingPath: codingPath))
+            append(try TemplateEncoder.value(of: value, codingPath: codingPath + [Index(intValue: count)]))
         }
 
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
@@ -203,6 +264,18 @@ enum TemplateEncoder {
         mutating func encode(_ value: Bool) throws { storage.value = .flag(value) }
         mutating func encode(_ value: String) throws { storage.value = .text(value) }
         mutating func encode(_ value: Int) throws { storage.value = .number(value) }
+        // Numbers of other kinds (and what encodes as them: dates, data) are no template value.
+        mutating func encode(_ value: Double) throws { throw unsupported(Double.self, codingPath) }
+        mutating func encode(_ value: Float) throws { throw unsupported(Float.self, codingPath) }
+        mutating func encode(_ value: Int8) throws { throw unsupported(Int8.self, codingPath) }
+        mutating func encode(_ value: Int16) throws { throw unsupported(Int16.self, codingPath) }
+        mutating func encode(_ value: Int32) throws { throw unsupported(Int32.self, codingPath) }
+        mutating func encode(_ value: Int64) throws { throw unsupported(Int64.self, codingPath) }
+        mutating func encode(_ value: UInt) throws { throw unsupported(UInt.self, codingPath) }
+        mutating func encode(_ value: UInt8) throws { throw unsupported(UInt8.self, codingPath) }
+        mutating func encode(_ value: UInt16) throws { throw unsupported(UInt16.self, codingPath) }
+        mutating func encode(_ value: UInt32) throws { throw unsupported(UInt32.self, codingPath) }
+        mutating func encode(_ value: UInt64) throws { throw unsupported(UInt64.self, codingPath) }
         mutating func encode<T: Encodable>(_ value: T) throws {
             storage.value = try TemplateEncoder.value(of: value, codingPath: codingPath)
         }
