@@ -3,7 +3,7 @@ import NormfolioCLI
 /// The executable only starts the command tree, which lives in NormfolioCLI so it can be tested.
 @main
 struct Entry {
-    static func main() async {
-        await NormfolioCommand.main()
+    static func main() {
+        NormfolioCommand.launch()
     }
 }
