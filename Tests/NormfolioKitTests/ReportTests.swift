@@ -91,7 +91,7 @@ func parseCSV(_ text: String) -> [[String]] {
         #expect(text.contains("\r\nSM.02;Authenticatiemechanismes;11 Securitymanagement;Informatiebeveiliging;gedekt;3;3;0;ICT-coördinator;2026-12-15;2;Invoering meerfactorauthenticatie;MFA uitrollen op de laatste vier scholen\r\n"))
         // Withheld titles are not in the intranet export; the count of documents is.
         #expect(!text.contains("Penetratietest"))
-        #expect(text.contains("\r\nSM.05;Testen, inspectie en toezicht beveiliging;"))
+        #expect(text.contains("\r\nSM.05;\"Testen, inspectie en toezicht beveiliging\";"))
     }
 
     @Test func csvCellsAreQuotedAndGuardedAgainstFormulas() {

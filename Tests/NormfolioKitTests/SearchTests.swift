@@ -21,15 +21,8 @@ import Testing
             vm.runInNewContext(fs.readFileSync(process.argv[1], "utf8") + "; this.index = NORMFOLIO_INDEX;", context);
             for (const entry of normfolioSearch(context.index, process.argv[2])) console.log(entry.t);
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["node", "-e", script, work.appendingPathComponent("index.js").path, query]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let (status, data) = try runTool(["node", "-e", script, work.appendingPathComponent("index.js").path, query])
+        #expect(status == 0)
         return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
     }
 
