@@ -63,8 +63,13 @@ enum Output {
 
     static func keepUntilExit(_ value: Any) { kept.append(value) }
 
-    static func printError(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+    /// Prints to standard error. Every control character but the line breaks a message is made of
+    /// is written as an escape, so no terminal sequence, carriage return or bidirectional override
+    /// in a name reaches the terminal; names themselves are escaped where they are put in a
+    /// message (`escapingControlCharacters`), so a line break in one cannot start a line.
+    static func printError(_ text: String) {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { String($0).escapingControlCharacters }
+        FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
     }
 
     /// Prints diagnostics to standard error, one compiler-style line each.
@@ -78,7 +83,7 @@ enum Output {
         do {
             return try make(try String(contentsOfFile: path, encoding: .utf8))
         } catch {
-            printError("error: cannot use '\(path)' as \(what): \(error.localizedDescription)")
+            printError("error: cannot use '\(path.escapingControlCharacters)' as \(what): \(error.localizedDescription)")
             throw ExitCode(64)
         }
     }
@@ -160,8 +165,8 @@ struct Build: ParsableCommand {
         if site.withheldDocuments > 0 { documents += " (\(site.withheldDocuments) withheld for \(audience.rawValue))" }
         print("Built \(Output.count(site.pageCount, "page", "pages")), \(documents), " +
               "\(Output.count(result.diagnostics.warningCount, "warning", "warnings")) in \(Output.seconds(since: start))" +
-              " → \(options.outputFolder)")
-        if let zip { print("Zip: \(zip)") }
+              " → \(options.outputFolder.escapingControlCharacters)")
+        if let zip { print("Zip: \(zip.escapingControlCharacters)") }
         if let fingerprint = Integrity.fingerprint(of: site) {
             print("Fingerprint (SHA-256 of export/SHA256SUMS): \(fingerprint)")
         }
@@ -287,8 +292,14 @@ struct Keygen: ParsableCommand {
     func run() throws {
         let key = SigningKey()
         let privatePath = name + ".key", publicPath = name + ".pub"
-        for path in [privatePath, publicPath] where FileManager.default.fileExists(atPath: path) {
-            Output.printError("error: '\(path)' exists; choose another name or remove it first")
+        // A private key in a folder a build publishes or reads would be published with the next build.
+        if let problem = PortfolioPlace.problemWithKey(at: privatePath) {
+            Output.printError("error: \(problem.escapingControlCharacters); keep the private key outside the portfolio and its sites "
+                              + "(for example ~/sleutels/normfolio)")
+            throw ExitCode(1)
+        }
+        for path in [privatePath, publicPath] where PortfolioPlace.exists(URL(fileURLWithPath: path)) {
+            Output.printError("error: '\(path.escapingControlCharacters)' exists; choose another name or remove it first")
             throw ExitCode(1)
         }
         do {
@@ -302,8 +313,9 @@ struct Keygen: ParsableCommand {
             Output.printError("error: \(error.localizedDescription)")
             throw ExitCode(2)
         }
-        print("Private key: \(privatePath) (keep it secret, outside the portfolio; build --sign \(privatePath))")
-        print("Public key:  \(publicPath) (give it to the auditor; verify --key \(publicPath))")
+        let (shownPrivate, shownPublic) = (privatePath.escapingControlCharacters, publicPath.escapingControlCharacters)
+        print("Private key: \(shownPrivate) (keep it secret, outside the portfolio; build --sign \(shownPrivate))")
+        print("Public key:  \(shownPublic) (give it to the auditor; verify --key \(shownPublic))")
         print("Key ID:      \(key.publicKey.id)")
     }
 }

@@ -93,13 +93,13 @@ public enum Normfolio {
     /// Read and link a portfolio: everything `check` reports.
     public static func check(_ options: BuildOptions, io: FileIO = .live, today: Day = Day(Date())) -> BuildResult {
         var cache = ReadCache.none
-        return load(options, io: io, today: today, cache: &cache, forRendering: false).result
+        return load(options, io: io, today: today, cache: &cache).result
     }
 
     /// Read, link and render a portfolio into a site in memory; nothing is written.
     public static func render(_ options: BuildOptions, io: FileIO = .live, today: Day = Day(Date())) -> BuildResult {
         var cache = ReadCache.none
-        var (result, theme, clock) = load(options, io: io, today: today, cache: &cache, forRendering: true)
+        var (result, theme, clock) = load(options, io: io, today: today, cache: &cache)
         guard let portfolio = result.portfolio, !result.diagnostics.fail(strict: options.strict) else { return result }
         let edition = Edition(portfolio: portfolio, audience: options.audience, version: version, strings: theme.strings)
         result.site = LazySite(edition: edition, theme: theme, io: io, fast: options.fastRendering).sealed()  // render
@@ -118,7 +118,7 @@ public enum Normfolio {
     public static func snapshot(_ options: BuildOptions, io: FileIO = .live, today: Day = Day(Date()))
         -> (result: BuildResult, asOf: Day?, text: String?) {
         var cache = ReadCache.none
-        let (result, theme, _) = load(options, io: io, today: today, cache: &cache, forRendering: false)
+        let (result, theme, _) = load(options, io: io, today: today, cache: &cache)
         guard let portfolio = result.portfolio, !result.diagnostics.fail(strict: options.strict) else { return (result, nil, nil) }
         let edition = Edition(portfolio: portfolio, audience: .auditor, version: version, strings: theme.strings)
         return (result, portfolio.asOf, Snapshot.sealed(Exports(edition: edition).exportModel()))
@@ -128,7 +128,7 @@ public enum Normfolio {
     /// since `cache` was filled; the site's pages are rendered when they are asked for.
     public static func preview(_ options: BuildOptions, io: FileIO = .live, today: Day = Day(Date()),
                                cache: inout PreviewCache) -> Preview {
-        var (result, theme, clock) = load(options, io: io, today: today, cache: &cache.read, forRendering: true)
+        var (result, theme, clock) = load(options, io: io, today: today, cache: &cache.read)
         var preview = Preview(diagnostics: result.diagnostics, catalogOverlay: result.portfolio?.settings.catalog?.path)
         if let portfolio = result.portfolio, !result.diagnostics.fail(strict: options.strict) {
             let edition = Edition(portfolio: portfolio, audience: options.audience, version: version, strings: theme.strings)
@@ -140,13 +140,13 @@ public enum Normfolio {
         return preview
     }
 
-    /// The stages every command shares: read the files, link them, and load the theme.
-    /// `forRendering` also hashes the possible attachments, so the render stage reads no file.
-    private static func load(_ options: BuildOptions, io: FileIO, today: Day, cache: inout ReadCache,
-                             forRendering: Bool) -> (result: BuildResult, theme: Theme, clock: StageClock) {
+    /// The stages every command shares: read the files (hashing the possible attachments), link
+    /// them, and load the theme.
+    private static func load(_ options: BuildOptions, io: FileIO, today: Day, cache: inout ReadCache)
+        -> (result: BuildResult, theme: Theme, clock: StageClock) {
         var clock = StageClock()
         let root = absolute(options.portfolio)
-        var source = ContentReader.read(root: root, io: io, cache: &cache, hashingAttachments: forRendering)  // read
+        var source = ContentReader.read(root: root, io: io, cache: &cache)  // read
         if let compare = options.compare {
             let path = absolute(compare)
             if let text = ContentReader.readText(path, path: compare, io: io, limit: Limits.snapshotFileBytes, diagnostics: &source.diagnostics),

@@ -95,7 +95,8 @@ public actor PreviewServer {
     }
 
     private static func list(_ paths: [String]) -> String {
-        paths.count <= 3 ? paths.joined(separator: ", ") : paths.prefix(2).joined(separator: ", ") + " and \(paths.count - 2) more"
+        let shown = paths.map(\.escapingControlCharacters)
+        return shown.count <= 3 ? shown.joined(separator: ", ") : shown.prefix(2).joined(separator: ", ") + " and \(shown.count - 2) more"
     }
 
     private static func milliseconds(_ duration: Duration) -> Int {

@@ -34,6 +34,11 @@ extension Diagnostic {
         Diagnostic(.error, "unreadable-file", "\(reason); normfolio cannot use it, so it is not part of the portfolio", at: location)
     }
 
+    /// An attachment something uses that cannot be read: the build would fail copying it.
+    static func unreadableAttachment(_ file: String, at location: SourceLocation) -> Diagnostic {
+        unreadable("the attachment '\(quote(file))' cannot be read (no permission, or not a regular file)", at: location)
+    }
+
     static func fileTooLarge(size: Int, limit: Int, at location: SourceLocation) -> Diagnostic {
         Diagnostic(.error, "file-too-large", "file is \(megabytes(size)), more than the \(megabytes(limit)) normfolio reads; "
                    + "split it into smaller documents or attach it as a file", at: location)

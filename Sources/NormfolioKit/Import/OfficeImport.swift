@@ -50,11 +50,19 @@ public enum OfficeImport {
         }
         let pandoc = try Pandoc.locate()
         let name = Slug.make(file.deletingPathExtension().lastPathComponent)
-        let folder = portfolio.appendingPathComponent("Content").appendingPathComponent(options.folder)
         let relative = "Content/\(options.folder)/\(name).md"
-        let target = folder.appendingPathComponent(name + ".md")
         let media = name + "-bestanden"
-        if FileManager.default.fileExists(atPath: target.path), !options.overwrite {
+        // Written only inside the portfolio's Content/, as a build reads: never through a symbolic
+        // link (Content/<folder>, the document, its images' folder) that leads out of it.
+        let target: URL, imageFolder: URL
+        do {
+            target = try PortfolioPlace.resolve("\(options.folder)/\(name).md", in: "Content", portfolio: portfolio.path)
+            imageFolder = try PortfolioPlace.resolve("\(options.folder)/\(media)", in: "Content", portfolio: portfolio.path)
+        } catch {
+            throw Failure(description: "\(error)")
+        }
+        let folder = target.deletingLastPathComponent()
+        if PortfolioPlace.exists(target), !options.overwrite {
             throw Failure(description: "\(relative) already exists; use --force to replace it")
         }
 
@@ -112,7 +120,6 @@ public enum OfficeImport {
         }
 
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let imageFolder = folder.appendingPathComponent(media)
         if options.overwrite { try? FileManager.default.removeItem(at: imageFolder) }
         if FileManager.default.fileExists(atPath: staged.path) {
             try FileManager.default.copyItem(at: staged, to: imageFolder)

@@ -81,6 +81,7 @@ enum Linker {
             }
             var seen = Set<String>()
             attachmentsOfDocument[index] = checked[index].attachments.map(\.file).filter { seen.insert($0).inserted }
+            diagnostics += checkApprovals(&documents[index], attachments: attachmentsOfDocument[index], digests: source.attachmentDigests)
             uses += checked[index].attachments.map { ($0.file, documents[index].source, documents[index].classification, $0.location) }
             diagnostics += checked[index].diagnostics
         }
@@ -102,6 +103,11 @@ enum Linker {
             linkedEntries += result.entries
             uses += result.attachments.map { ($0.file, pages[index].source, pages[index].classification, $0.location) }
             diagnostics += result.diagnostics + links.check(pages[index].mentions)
+        }
+        // A file that is used but cannot be read would fail the build when it is copied: it is an
+        // error at every use, in `check` as in `build`.
+        for use in uses where source.attachmentDigests[use.file] == nil {
+            diagnostics.append(.unreadableAttachment(use.file, at: use.location))
         }
         // An attachment is as confidential as the most confidential source that uses it: it is
         // published only where all of them may be read. A use from a less confidential source is
@@ -166,6 +172,18 @@ enum Linker {
         portfolio.registersByNorm = registersByNorm
         portfolio.documentsLinkingToEntry = entryLinks
         return (portfolio, diagnostics + portfolio.claimDiagnostics())
+    }
+
+    /// Sets the document's content digest (its text and the SHA-256 of every attachment and image
+    /// it uses) and compares each recorded approval with it: one that recorded another digest no
+    /// longer holds, and is reported at its hash.
+    static func checkApprovals(_ document: inout EvidenceDocument, attachments: [String], digests: [String: Digest]) -> [Diagnostic] {
+        let used = attachments.compactMap { file in digests[file].map { (path: file, sha256: $0.sha256) } }
+        // An attachment that could not be read has its own error; no digest can say it is unchanged.
+        let digest = used.count == attachments.count ? Approval.digest(text: document.textDigest, attachments: used) : nil
+        document.contentDigest = digest
+        document.approvals = document.approvals.map { $0.checked(against: digest) }
+        return document.approvals.filter { !$0.isCurrent }.map { .approvalChanged($0, at: $0.location) }
     }
 
     /// The registers with what the reference date decides (stale, overdue), and every reference

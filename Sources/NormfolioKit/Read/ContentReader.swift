@@ -22,7 +22,7 @@ public struct PortfolioSource: Sendable {
     /// The commit the portfolio's git repository is at, if it is one.
     public var gitCommit: String?
     /// Size and SHA-256 of every file under Content/ that is not Markdown (every possible
-    /// attachment), by its path there; only when the read was asked to hash them.
+    /// attachment), by its path there; a file that could not be read has none.
     public var attachmentDigests: [String: Digest] = [:]
 }
 
@@ -70,10 +70,11 @@ struct ReadCache: Sendable {
 /// The read stage: settings, catalogue overlay and every Markdown file under Content/, each
 /// parsed into a Swift value with located diagnostics.
 enum ContentReader {
-    /// Reads the portfolio, parsing again only the files `cache` has no result for. With
-    /// `hashingAttachments`, every other file under Content/ is hashed too, so that rendering
-    /// never reads a file again (`check` does not need it).
-    static func read(root: String, io: FileIO, cache: inout ReadCache, hashingAttachments: Bool = false) -> PortfolioSource {
+    /// Reads the portfolio, parsing again only the files `cache` has no result for. Every other
+    /// file under Content/ is hashed too: an approval binds the attachments a document uses, a
+    /// file that cannot be read is an error in `check` as in `build`, and only the bytes hashed
+    /// here are ever published or served.
+    static func read(root: String, io: FileIO, cache: inout ReadCache) -> PortfolioSource {
         var diagnostics: [Diagnostic] = []
         let settings = readSettings(root: root, io: io, diagnostics: &diagnostics)
         var catalog = Catalog.builtIn()
@@ -120,13 +121,11 @@ enum ContentReader {
         var source = PortfolioSource(root: root, settings: settings, catalog: catalog, documents: [], assessments: [],
                                      pages: [], contentFiles: Set(files), exits: Set(content.exits.map(\.path)),
                                      diagnostics: diagnostics, gitCommit: Integrity.gitCommit(of: root, io: io))
-        if hashingAttachments {
-            let others = files.filter { !$0.lowercased().hasSuffix(".md") }
-            let digests = Self.read(others, root: root, io: io, limit: Int.max, cache: &cache, in: \.digests, recording: false) { _, bytes in
-                bytes.data.map { Digest(size: $0.count, sha256: Integrity.sha256($0)) }
-            }
-            for (file, digest) in zip(others, digests) { source.attachmentDigests[file] = digest }
+        let others = files.filter { !$0.lowercased().hasSuffix(".md") }
+        let digests = Self.read(others, root: root, io: io, limit: Int.max, cache: &cache, in: \.digests, recording: false) { _, bytes in
+            bytes.data.map { Digest(size: $0.count, sha256: Integrity.sha256($0)) }
         }
+        for (file, digest) in zip(others, digests) { source.attachmentDigests[file] = digest }
         source.snapshots = readSnapshots(root: root, io: io, diagnostics: &source.diagnostics)
         source.registers = readRegisters(files.filter(Register.isRegisterFile), root: root, io: io, catalog: catalog,
                                          diagnostics: &source.diagnostics)

@@ -18,8 +18,14 @@ public struct EvidenceDocument: Sendable {
     /// Whether the document was adopted: both `approved_by` and `approved_on` are set, and the
     /// text is still the one adopted (when the adoption recorded its hash).
     public var isAdopted: Bool { approvedBy != nil && approvedOn != nil && approval(.approved)?.isCurrent != false }
-    /// The approvals recorded: adoption, (G)MR consent, FG advice.
+    /// The approvals recorded: adoption, (G)MR consent, FG advice; compared with `contentDigest`
+    /// by the link stage.
     public var approvals: [Approval] = []
+    /// The digest of the text alone, every field and the body (`Approval.textDigest`).
+    var textDigest = ""
+    /// The digest an approval records (`Approval.digest`): the text and every attachment and image
+    /// the document uses (set by the link stage); nil when one of them could not be read.
+    public internal(set) var contentDigest: String?
 
     public func approval(_ kind: Approval.Kind) -> Approval? { approvals.first { $0.kind == kind } }
     public var owner: String?
@@ -74,11 +80,8 @@ extension EvidenceDocument {
         let classification = fields.classification(default: .vertrouwelijk)
         let owner = fields.string("owner")
         let date = fields.day("date")
-        let digest = Approval.digest(fields: fields, body: bodyText)
-        let approvals = Approval.read(from: &fields, digest: digest)
-        for approval in approvals where !approval.isCurrent {
-            fields.report(.approvalChanged(approval, at: approval.location))
-        }
+        let textDigest = Approval.textDigest(fields: fields, body: bodyText)
+        let approvals = Approval.read(from: &fields)
         let approvedBy = approvals.first { $0.kind == .approved }?.by
         let approvedOn = approvals.first { $0.kind == .approved }?.on
         let reviewBy = fields.day("review_by")
@@ -94,6 +97,7 @@ extension EvidenceDocument {
             redacted: redacted, body: parsed, links: analysis.links, mentions: analysis.mentions,
             visibleText: analysis.visibleText, anchors: analysis.anchors)
         document.approvals = approvals
+        document.textDigest = textDigest
         return document
     }
 }
