@@ -48,7 +48,18 @@ struct ContentOptions: ParsableArguments {
     func validate() throws {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: portfolio, isDirectory: &isFolder), isFolder.boolValue else {
-            throw ValidationError("portfolio folder '\(portfolio)' does not exist")
+            throw ValidationError("portfolio folder '\(portfolio.escapingControlCharacters)' does not exist")
+        }
+    }
+
+    /// Refuses a private key (`--sign`) inside the portfolio, where it could be committed or published.
+    func validateSigningKey(_ sign: String?) throws {
+        guard let sign else { return }
+        let key = URL(fileURLWithPath: sign).standardizedFileURL.resolvingSymlinksInPath().path
+        let root = URL(fileURLWithPath: portfolio).standardizedFileURL.resolvingSymlinksInPath().path
+        if key.hasPrefix(root + "/") {
+            throw ValidationError("the signing key '\(sign.escapingControlCharacters)' lies inside the portfolio; "
+                                  + "keep it elsewhere, where it is never committed or published")
         }
     }
 }
@@ -129,15 +140,7 @@ struct Build: ParsableCommand {
                                + "verify --key checks it.", valueName: "KEY"), completion: .file())
     var sign: String?
 
-    func validate() throws {
-        guard let sign else { return }
-        // The private key never lives in the portfolio, where it could be committed or published.
-        let key = URL(fileURLWithPath: sign).standardizedFileURL.resolvingSymlinksInPath().path
-        let root = URL(fileURLWithPath: content.portfolio).standardizedFileURL.resolvingSymlinksInPath().path
-        if key.hasPrefix(root + "/") {
-            throw ValidationError("the signing key '\(sign)' lies inside the portfolio; keep it elsewhere, where it is never committed or published")
-        }
-    }
+    func validate() throws { try content.validateSigningKey(sign) }
 
     func run() throws {
         let start = ContinuousClock.now

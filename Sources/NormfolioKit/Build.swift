@@ -121,7 +121,7 @@ public enum Normfolio {
         let (result, theme, _) = load(options, io: io, today: today, cache: &cache)
         guard let portfolio = result.portfolio, !result.diagnostics.fail(strict: options.strict) else { return (result, nil, nil) }
         let edition = Edition(portfolio: portfolio, audience: .auditor, version: version, strings: theme.strings)
-        return (result, portfolio.asOf, Snapshot.sealed(Exports(edition: edition).exportModel()))
+        return (result, portfolio.asOf, Snapshot.sealed(Exports(edition: edition).exportModel(), key: options.signingKey))
     }
 
     /// Read and link a portfolio for the live preview, parsing again only the files that changed
@@ -149,8 +149,9 @@ public enum Normfolio {
         var source = ContentReader.read(root: root, io: io, cache: &cache)  // read
         if let compare = options.compare {
             let path = absolute(compare)
-            if let text = ContentReader.readText(path, path: compare, io: io, limit: Limits.snapshotFileBytes, diagnostics: &source.diagnostics),
-               let snapshot = Snapshot.read(text, path: compare, diagnostics: &source.diagnostics) {
+            // The file is named on the command line, by whoever runs the build: it is checked by its
+            // seal, if it has one, and reported as unchecked if not (an export from a site has none).
+            if let snapshot = ContentReader.readSnapshot(path, path: compare, io: io, key: nil, diagnostics: &source.diagnostics) {
                 source.snapshots = (source.snapshots.filter { $0.asOf != snapshot.asOf } + [snapshot]).sorted { $0.asOf < $1.asOf }
             }
         }

@@ -113,4 +113,32 @@ extension CommandTests {
         #expect(imported.status == 0, "\(imported.stderr)")
         #expect(imported.stdout.contains("beleid\\nerror: x.docx") && !imported.stdout.contains("beleid\nerror"))
     }
+
+    @Test func snapshotIsSignedWithTheBoardsKeyAndNeverWrittenThroughALink() throws {
+        let (folder, portfolio) = try newPortfolio()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try run(["keygen", "bestuur"], in: folder).status == 0)
+        #expect(try run(["keygen", "ander"], in: folder).status == 0)
+        try FileManager.default.createDirectory(at: portfolio.appendingPathComponent("sleutels"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: folder.appendingPathComponent("bestuur.pub"), to: portfolio.appendingPathComponent("sleutels/bestuur.pub"))
+        let settings = portfolio.appendingPathComponent("normfolio.yml")
+        try Data((try String(contentsOf: settings, encoding: .utf8) + "snapshot_key: sleutels/bestuur.pub\n").utf8).write(to: settings)
+        let unsigned = try run(["snapshot", portfolio.path, "--as-of", "2026-06-01"])
+        #expect(unsigned.status == 1 && unsigned.stderr.contains("sign this one with --sign KEY"), "\(unsigned.stderr)")
+        let other = try run(["snapshot", portfolio.path, "--as-of", "2026-06-01", "--sign", folder.appendingPathComponent("ander.key").path])
+        #expect(other.status == 1 && other.stderr.contains("not the board's key"))
+        let signed = try run(["snapshot", portfolio.path, "--as-of", "2026-06-01", "--sign", folder.appendingPathComponent("bestuur.key").path])
+        #expect(signed.status == 0 && signed.stdout.contains("Recorded the state at 2026-06-01 in Snapshots/2026-06-01.json, signed with key "),
+                "\(signed.stderr)")
+        let checked = try run(["check", portfolio.path, "--as-of", "2026-12-01"])
+        #expect(!checked.stderr.contains("snapshot"), "\(checked.stderr)")
+        // A Snapshots/ folder that is a link out of the portfolio is not written through.
+        try FileManager.default.removeItem(at: portfolio.appendingPathComponent("Snapshots"))
+        let outside = folder.appendingPathComponent("elders")
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: portfolio.appendingPathComponent("Snapshots"), withDestinationURL: outside)
+        let away = try run(["snapshot", portfolio.path, "--as-of", "2026-07-01", "--sign", folder.appendingPathComponent("bestuur.key").path])
+        #expect(away.status == 1 && away.stderr.contains("Snapshots:1:1: error: 'Snapshots' is a symbolic link to a place outside the portfolio"), "\(away.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path).isEmpty)
+    }
 }

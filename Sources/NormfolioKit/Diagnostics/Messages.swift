@@ -448,6 +448,40 @@ extension Diagnostic {
                    at: location)
     }
 
+    /// A snapshot without a seal: an export from a site, or one whose seal line was taken out.
+    static func snapshotUnsealed(at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.warning, "snapshot-unsealed",
+                   "this snapshot has no seal, so nothing shows whether its figures are the recorded ones; they are shown as they are "
+                   + "(a snapshot normfolio writes is sealed; with snapshot_key in normfolio.yml, signed)", at: location)
+    }
+
+    /// A snapshot without a signature where the board's key is configured: it could be anyone's.
+    static func snapshotUnsigned(key: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.warning, "snapshot-unsigned",
+                   "this snapshot is not signed with the board's key \(key) (snapshot_key in normfolio.yml), so its figures are not used; "
+                   + "sign it with normfolio snapshot --sign-existing --sign KEY if its checksum shows it unchanged", at: location)
+    }
+
+    /// A snapshot whose signature does not hold for the board's key: forged, edited, or signed with another key.
+    static func snapshotSignatureFails(key: String, signedWith: String?, at location: SourceLocation) -> Diagnostic {
+        let other = signedWith.map { $0 == key ? "" : " (it names key \(quote($0)))" } ?? ""
+        return Diagnostic(.error, "snapshot-signature",
+                          "this snapshot's signature does not hold for the board's key \(key) (snapshot_key in normfolio.yml)\(other): "
+                          + "it was changed after it was signed, or signed with another key; its figures are not used", at: location)
+    }
+
+    /// A private key named where the public one belongs: it lies in the portfolio, where it is committed and may be published.
+    static func privateKeyInPortfolio(_ path: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "invalid-value", "'snapshot_key' names '\(quote(path))', a private key: name the public key (NAME.pub) "
+                   + "instead, and move the private key out of the portfolio, where it is committed and may be published", at: location)
+    }
+
+    /// A snapshot too large to be one of normfolio's: read, it would take many times its size in memory.
+    static func snapshotTooLarge(size: Int, limit: Int, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "file-too-large", "this snapshot is \(megabytes(size)), more than the \(megabytes(limit)) a snapshot of "
+                   + "normfolio takes (about 10 MB for 10,000 documents); it is not read", at: location)
+    }
+
     static func carriedOver(_ id: String, level: Int, since: Day, at location: SourceLocation) -> Diagnostic {
         Diagnostic(.warning, "carried-over",
                    "the level \(level) of \(id) is the one of the snapshot of \(since), and reviewed_on is not later: "

@@ -169,6 +169,7 @@ enum Linker {
             standings: standings, gitCommit: source.gitCommit, attachmentDigests: source.attachmentDigests, links: links)
         portfolio.registers = registers
         portfolio.snapshots = snapshots
+        portfolio.snapshotKeyID = source.snapshotKey?.id
         portfolio.registersByNorm = registersByNorm
         portfolio.documentsLinkingToEntry = entryLinks
         return (portfolio, diagnostics + portfolio.claimDiagnostics())

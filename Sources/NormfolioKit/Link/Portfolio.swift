@@ -22,6 +22,8 @@ public struct Portfolio: Sendable {
     public var registersByNorm: [String: [Int]] = [:]
     /// The earlier states of the portfolio, by reference date (only those before `asOf`).
     public var snapshots: [Snapshot] = []
+    /// The ID of the board's key that signs snapshots (`snapshot_key`), when one is configured.
+    public var snapshotKeyID: String?
     /// "<register>/<id>" → indices of the documents whose text links to that entry.
     public var documentsLinkingToEntry: [String: [Int]] = [:]
     /// Document index → indices of the documents whose text links to it ("gelinkt vanuit").

@@ -13,6 +13,8 @@ public struct PortfolioSource: Sendable {
     public var registers: [Register] = []
     /// The snapshots (`Snapshots/*.json`), by reference date.
     public var snapshots: [Snapshot] = []
+    /// The board's public key that signs snapshots (`snapshot_key` in normfolio.yml).
+    public var snapshotKey: VerifyingKey?
     /// Every file under Content/, as paths relative to Content/.
     public var contentFiles: Set<String>
     /// Symbolic links under Content/ that lead outside the portfolio ("." for Content/ itself):
@@ -126,7 +128,8 @@ enum ContentReader {
             bytes.data.map { Digest(size: $0.count, sha256: Integrity.sha256($0)) }
         }
         for (file, digest) in zip(others, digests) { source.attachmentDigests[file] = digest }
-        source.snapshots = readSnapshots(root: root, io: io, diagnostics: &source.diagnostics)
+        source.snapshotKey = snapshotKey(settings.snapshotKey, root: root, io: io, diagnostics: &source.diagnostics)
+        source.snapshots = readSnapshots(root: root, io: io, key: source.snapshotKey, diagnostics: &source.diagnostics)
         source.registers = readRegisters(files.filter(Register.isRegisterFile), root: root, io: io, catalog: catalog,
                                          diagnostics: &source.diagnostics)
         for file in files where Register.isMisplacedRegisterFile(file) {
@@ -145,17 +148,59 @@ enum ContentReader {
         return source
     }
 
-    /// The snapshots in `Snapshots/` (one JSON file per reference date), by date.
-    private static func readSnapshots(root: String, io: FileIO, diagnostics: inout [Diagnostic]) -> [Snapshot] {
+    /// The snapshots in `Snapshots/` (one JSON file per reference date), by date. A symbolic link
+    /// that leads out of the portfolio is an error, as it is in `Content/`.
+    private static func readSnapshots(root: String, io: FileIO, key: VerifyingKey?, diagnostics: inout [Diagnostic]) -> [Snapshot] {
         let folder = io.portfolioFolder(Snapshot.folder, root: root, diagnostics: &diagnostics)
+        for exit in folder.exits {
+            let path = exit.path(in: Snapshot.folder)
+            diagnostics.append(.symbolicLinkOutside(path, at: SourceLocation(path: path)))
+        }
         var snapshots: [Snapshot] = []
         for file in folder.files.sorted() where file.lowercased().hasSuffix(".json") {
             let path = Snapshot.folder + "/" + file
-            guard let text = readText(root + "/" + path, path: path, io: io, limit: Limits.snapshotFileBytes, diagnostics: &diagnostics),
-                  let snapshot = Snapshot.read(text, path: path, diagnostics: &diagnostics) else { continue }
-            snapshots.append(snapshot)
+            if let snapshot = readSnapshot(root + "/" + path, path: path, io: io, key: key, diagnostics: &diagnostics) {
+                snapshots.append(snapshot)
+            }
         }
         return snapshots.sorted { $0.asOf < $1.asOf }
+    }
+
+    /// One snapshot (a file in `Snapshots/`, or the `portfolio.json` of `build --compare`): refused
+    /// unread when it is larger than any snapshot of normfolio, and checked against `key` when the
+    /// portfolio names the board's key.
+    static func readSnapshot(_ absolutePath: String, path: String, io: FileIO, key: VerifyingKey?,
+                             diagnostics: inout [Diagnostic]) -> Snapshot? {
+        let bytes = FileBytes(absolutePath, io: io, limit: Limits.snapshotFileBytes)
+        if case .tooLarge(let size, let limit) = bytes {
+            diagnostics.append(.snapshotTooLarge(size: size, limit: limit, at: SourceLocation(path: path)))
+            return nil
+        }
+        guard let text = decodeText(bytes, path: path, diagnostics: &diagnostics) else { return nil }
+        return Snapshot.read(text, path: path, key: key, diagnostics: &diagnostics)
+    }
+
+    /// The board's public key for snapshots (`snapshot_key` in normfolio.yml), or nil with an error
+    /// when the file is missing or holds no Ed25519 public key.
+    private static func snapshotKey(_ reference: PathReference?, root: String, io: FileIO, diagnostics: inout [Diagnostic]) -> VerifyingKey? {
+        guard let reference else { return nil }
+        guard !reference.path.hasPrefix("/"), !reference.path.split(separator: "/").contains(".."), io.fileExists(root + "/" + reference.path) else {
+            diagnostics.append(.missingFile(reference.path, at: reference.location))
+            return nil
+        }
+        guard let text = readText(root + "/" + reference.path, path: reference.path, io: io, limit: Limits.settingsFileBytes,
+                                  diagnostics: &diagnostics) else { return nil }
+        if text.contains("PRIVATE KEY") {
+            diagnostics.append(.privateKeyInPortfolio(reference.path, at: reference.location))
+            return nil
+        }
+        do {
+            return try VerifyingKey(pem: text)
+        } catch {
+            diagnostics.append(.invalidValue("snapshot_key", reference.path, expected: "an Ed25519 public key (NAME.pub from normfolio keygen)",
+                                             at: reference.location))
+            return nil
+        }
     }
 
     /// The registers among the files in `registers/` (small files, read every time).
@@ -223,7 +268,8 @@ enum ContentReader {
 
     // MARK: Settings
 
-    static let settingsKeys = ["organisation", "title", "language", "target", "as_of", "catalog", "email_allowlist", "accept_keys"]
+    static let settingsKeys = ["organisation", "title", "language", "target", "as_of", "catalog", "email_allowlist", "accept_keys",
+                               "snapshot_key"]
 
     static func readSettings(root: String, io: FileIO, diagnostics: inout [Diagnostic]) -> Settings {
         var settings = Settings()
@@ -248,6 +294,9 @@ enum ContentReader {
         settings.asOf = fields.day("as_of")
         if let catalog = fields.string("catalog") {
             settings.catalog = PathReference(path: catalog, location: fields.location(ofValue: "catalog"))
+        }
+        if let key = fields.string("snapshot_key") {
+            settings.snapshotKey = PathReference(path: key, location: fields.location(ofValue: "snapshot_key"))
         }
         settings.emailAllowlist = (fields.stringList("email_allowlist") ?? []).map(\.text)
         settings.acceptedKeys = (fields.stringList("accept_keys") ?? []).map(\.text)
