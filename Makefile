@@ -74,7 +74,7 @@ bench-serve: release
 
 # Fuzzing (see docs/fuzzing.md): the fuzz build has its own build folder, so it never mixes with the normal one.
 FUZZ_SECONDS ?= 900
-FUZZ_TARGETS ?= markdown front-matter portfolio http
+FUZZ_TARGETS ?= markdown front-matter portfolio http register snapshot approval archive
 fuzz: deps
 	NORMFOLIO_FUZZ=1 $(SWIFT) build --scratch-path .build-fuzz --product normfolio-fuzz
 	Tests/Fuzz/run.sh .build-fuzz/debug/normfolio-fuzz $(FUZZ_SECONDS) $(FUZZ_TARGETS)

@@ -51,4 +51,17 @@ import ZIPFoundation
         #expect(throws: BoundedArchive.Problem.ratio("d.png", limit: 20)) { try zeros.read("d.png") }
         #expect(throws: BoundedArchive.Problem.notAnArchive) { try BoundedArchive(data: Data("PK geen zip".utf8)) }
     }
+
+    /// Word's hidden text comes three ways: on the run, through a character style, through a
+    /// paragraph style; `w:vanish w:val="0"` shows a run again. The fuzz seed holds all four.
+    @Test func hiddenTextIsFoundOnRunsAndThroughStyles() throws {
+        let seed = try Data(contentsOf: packageRoot.appendingPathComponent("Tests/Fuzz/Seeds/archive/hidden.docx")).dropFirst()
+        let office = try OfficeFile(kind: .docx, url: URL(fileURLWithPath: "/x.docx"), archive: BoundedArchive(data: Data(seed)))
+        #expect(office.title == "Titel")
+        let cleaned = try #require(try office.hiddenTextRemoved())
+        #expect(cleaned.part == "word/document.xml" && cleaned.removed == 3)
+        let text = String(decoding: cleaned.data, as: UTF8.self)
+        #expect(text.contains("Zichtbaar") && text.contains("Toch zichtbaar"))
+        #expect(!text.contains("Verborgen") && !text.contains("Ook verborgen") && !text.contains("Alinea"))
+    }
 }

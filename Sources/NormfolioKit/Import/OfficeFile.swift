@@ -83,11 +83,7 @@ struct OfficeFile {
     /// paragraphs and sections), written to `folder` for pandoc, which would publish it as visible
     /// text; with how many passages were left out. The file itself when it has none.
     func withoutHiddenText(in folder: URL) throws -> (url: URL, removed: Int) {
-        let part = kind == .docx ? "word/document.xml" : "content.xml"
-        guard let data = try archive.read(part) else { return (url, 0) }
-        let hiddenStyles = try Self.hiddenStyles(in: [kind == .docx ? "word/styles.xml" : "styles.xml"].compactMap { try archive.read($0) }
-                                                    + (kind == .odt ? [data] : []), kind: kind)
-        guard let (cleaned, removed) = Self.removingHidden(from: data, kind: kind, styles: hiddenStyles), removed > 0 else { return (url, 0) }
+        guard let cleaned = try hiddenTextRemoved(), cleaned.removed > 0 else { return (url, 0) }
         let copy = folder.appendingPathComponent("zonder-verborgen-tekst." + kind.rawValue)
         let output = try Archive(url: copy, accessMode: .create, pathEncoding: nil)
         for path in archive.paths {
@@ -95,19 +91,29 @@ struct OfficeFile {
                 try output.addEntry(with: path, type: .directory, uncompressedSize: Int64(0), provider: { _, _ in Data() })
                 continue
             }
-            let bytes = path == part ? cleaned : (try archive.read(path) ?? Data())
+            let bytes = path == cleaned.part ? cleaned.data : (try archive.read(path) ?? Data())
             // OpenDocument wants its `mimetype` first and stored as it is.
             try output.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count),
                                 compressionMethod: path == "mimetype" ? .none : .deflate) { position, size in
                 bytes.subdata(in: Int(position)..<min(bytes.count, Int(position) + size))
             }
         }
-        return (copy, removed)
+        return (copy, cleaned.removed)
+    }
+
+    /// The part that holds the text, without its hidden passages, and how many there were; nil
+    /// when the file has no such part or it cannot be parsed.
+    func hiddenTextRemoved() throws(BoundedArchive.Problem) -> (part: String, data: Data, removed: Int)? {
+        let part = kind == .docx ? "word/document.xml" : "content.xml"
+        guard let data = try archive.read(part) else { return nil }
+        let styleParts = [try archive.read(kind == .docx ? "word/styles.xml" : "styles.xml")].compactMap { $0 } + (kind == .odt ? [data] : [])
+        let styles = Self.hiddenStyles(in: styleParts, kind: kind)
+        return Self.removingHidden(from: data, kind: kind, styles: styles).map { (part, $0.0, $0.1) }
     }
 
     /// The styles that hide their text: Word's character and paragraph styles with `w:vanish`,
     /// OpenDocument's styles whose text properties say `text:display="none"`.
-    private static func hiddenStyles(in parts: [Data], kind: Kind) throws -> Set<String> {
+    private static func hiddenStyles(in parts: [Data], kind: Kind) -> Set<String> {
         var names = Set<String>()
         for part in parts {
             _ = withXML(part) { root -> Bool? in
