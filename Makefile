@@ -8,7 +8,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test import-deps a11y a11y-deps live-reload screenshots bench bench-serve fuzz deps release install clean
+.PHONY: run test import-deps a11y a11y-deps live-reload search-isolation screenshots bench bench-serve fuzz deps release install clean
 
 # System libraries normfolio links: libcmark (the CommonMark reference library), libxml2 (its HTML
 # parser, for raw HTML in Markdown) and zlib (for zips).
@@ -35,6 +35,7 @@ test: deps a11y-deps import-deps
 	$(SWIFT) test
 	python3 Tests/Accessibility/check.py .build/debug/normfolio
 	python3 Tests/Browser/live_reload.py .build/debug/normfolio
+	python3 Tests/Browser/search_isolation.py .build/debug/normfolio
 
 # Accessibility: axe-core in Debian's Chromium over every page type, both languages, light and dark.
 a11y-deps:
@@ -51,6 +52,11 @@ a11y: deps a11y-deps
 live-reload: deps a11y-deps
 	$(SWIFT) build --product normfolio
 	python3 Tests/Browser/live_reload.py .build/debug/normfolio
+
+# The search index in headless Chromium: pages of other origins get nothing, search works from file://, a zip and a server.
+search-isolation: deps a11y-deps
+	$(SWIFT) build --product normfolio
+	python3 Tests/Browser/search_isolation.py .build/debug/normfolio
 
 # Screenshots of the main pages at 1280 and 390 pixels wide, in screenshots/.
 screenshots: release a11y-deps

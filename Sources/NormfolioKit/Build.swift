@@ -69,6 +69,10 @@ public struct Preview: Sendable {
     public var site: LazySite?
     /// The catalogue overlay the settings name (a path in the portfolio), to watch it too.
     public var catalogOverlay: String?
+    /// The problems the preview's error page may show its readers (those of files the edition may
+    /// read), and how many others the terminal shows.
+    public var shownDiagnostics: [Diagnostic] = []
+    public var withheldDiagnostics = 0
     /// How long each stage took, in the order they ran.
     public var timings: [(stage: String, seconds: Double)] = []
 }
@@ -130,6 +134,8 @@ public enum Normfolio {
                                cache: inout PreviewCache) -> Preview {
         var (result, theme, clock) = load(options, io: io, today: today, cache: &cache.read)
         var preview = Preview(diagnostics: result.diagnostics, catalogOverlay: result.portfolio?.settings.catalog?.path)
+        (preview.shownDiagnostics, preview.withheldDiagnostics) = result.portfolio?.diagnostics(result.diagnostics, shownTo: options.audience)
+            ?? (options.audience == .auditor ? (result.diagnostics, 0) : ([], result.diagnostics.count))
         if let portfolio = result.portfolio, !result.diagnostics.fail(strict: options.strict) {
             let edition = Edition(portfolio: portfolio, audience: options.audience, version: version, strings: theme.strings)
             preview.site = LazySite(edition: edition, theme: theme, io: io, searchEntries: cache.searchEntries,

@@ -64,4 +64,101 @@ import ZIPFoundation
         #expect(text.contains("Zichtbaar") && text.contains("Toch zichtbaar"))
         #expect(!text.contains("Verborgen") && !text.contains("Ook verborgen") && !text.contains("Alinea"))
     }
+
+    // MARK: Attachments are inert
+
+    /// An HTML or SVG file published as it is would run with the site's origin: it is published
+    /// under a name no web server serves as a page, linked as a download, never shown as an image.
+    @Test func activeAttachmentsArePublishedAsDownloadsOnly() throws {
+        let p = MemoryPortfolio([
+            "Content/a.md": evidence(extra: "attachments: [1️⃣bewijs/pagina.html]\n",
+                                     body: "Zie 2️⃣[het schema](bewijs/schema.SVG) en 3️⃣![het schema](bewijs/schema.SVG) en [het rapport](bewijs/rapport.pdf).\n"),
+            "Content/bewijs/pagina.html": "<script>alert(1)</script>",
+            "Content/bewijs/schema.SVG": "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>",
+            "Content/bewijs/rapport.pdf": "%PDF",
+        ])
+        let warnings = p.check().diagnostics.filter { $0.code == "active-attachment" }
+        #expect(warnings.map(\.location) == ["1️⃣", "2️⃣", "3️⃣"].map { p.location($0, in: "Content/a.md") })
+        #expect(warnings.first?.message.hasPrefix("'bewijs/pagina.html' is HTML, which a browser would run as part of the site") == true)
+        #expect(warnings.last?.message.hasPrefix("'bewijs/schema.SVG' is SVG") == true)
+        let site = try #require(p.render().site)
+        let paths = Set(site.files.map(\.path))
+        #expect(paths.isSuperset(of: ["bijlagen/bewijs/pagina.html.txt", "bijlagen/bewijs/schema.svg.txt", "bijlagen/bewijs/rapport.pdf"]))
+        #expect(!paths.contains { $0.hasSuffix(".html") && $0.hasPrefix("bijlagen/") || $0.hasSuffix(".svg") })
+        let document = page(site, "documenten/a.html")
+        #expect(document.contains("<a href=\"../bijlagen/bewijs/schema.svg.txt\" download=\"schema.SVG\">het schema</a> en "
+                                  + "<a href=\"../bijlagen/bewijs/schema.svg.txt\" download=\"schema.SVG\">het schema</a>"))
+        #expect(document.contains("<a href=\"../bijlagen/bewijs/rapport.pdf\">het rapport</a>"))
+        #expect(document.contains("<a href=\"../bijlagen/bewijs/pagina.html.txt\" download=\"pagina.html\">pagina.html</a>"))
+        #expect(!document.contains("<img"))
+        #expect(ActiveContent.downloadName(ofSitePath: "bijlagen/bewijs/pagina.html.txt") == "pagina.html")
+        #expect(ActiveContent.downloadName(ofSitePath: "bijlagen/bewijs/lijst.txt") == nil)
+    }
+
+    /// Raw HTML is resolved by the same rule: a link gets `download`, an image becomes such a link.
+    @Test func activeAttachmentsInRawHTMLAreDownloadsToo() throws {
+        let p = MemoryPortfolio([
+            "Content/a.md": evidence(body: "<p><a href=\"x.html\">pagina</a> <img src=\"x.svg\" alt=\"schema\"></p>\n"),
+            "Content/x.html": "<p>x</p>", "Content/x.svg": "<svg/>",
+        ])
+        let document = page(try #require(p.render().site), "documenten/a.html")
+        #expect(document.contains("<a href=\"../bijlagen/x.html.txt\" download=\"x.html\">pagina</a>"))
+        #expect(document.contains("<a href=\"../bijlagen/x.svg.txt\" download=\"x.svg\">schema</a>"))
+    }
+
+    /// `//host` links are links to another site, as `http(s)` links are, in any case of letters.
+    @Test func protocolRelativeAndCapitalisedLinksLeaveTheSiteWithNoopener() throws {
+        let p = MemoryPortfolio(["Content/a.md": evidence(body: """
+            [a](//example.org/a) [b](HTTPS://example.org/b) [c](Http://example.org/c) ![d](//example.org/d.png) ![e](HTTPS://example.org/e.png)
+            <a href="//example.org/f">f</a>
+
+            """)])
+        let document = page(try #require(p.render().site), "documenten/a.html")
+        for href in ["//example.org/a", "HTTPS://example.org/b", "Http://example.org/c", "//example.org/d.png", "HTTPS://example.org/e.png"] {
+            #expect(document.contains("rel=\"noopener noreferrer\" href=\"\(href)\""), "\(href)")
+        }
+        #expect(document.contains("<a href=\"//example.org/f\" rel=\"noopener noreferrer\">f</a>"))
+        #expect(!document.contains("<img"))
+    }
+
+    // MARK: The preview
+
+    /// Attachments were read at request time, through whatever link was there by then: now only the
+    /// bytes that were checked are served, and a link swapped in afterwards gets nothing.
+    @Test func thePreviewServesAnAttachmentOnlyWithTheBytesThatWereChecked() throws {
+        let work = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: work) }
+        try FileManager.default.createDirectory(at: work.appendingPathComponent("Content"), withIntermediateDirectories: true)
+        try Data(evidence(extra: "attachments: [bijlage.txt]\n").utf8).write(to: work.appendingPathComponent("Content/a.md"))
+        let attachment = work.appendingPathComponent("Content/bijlage.txt")
+        try Data("het verslag".utf8).write(to: attachment)
+        try Data("geheim van de machine".utf8).write(to: work.appendingPathComponent("buiten.txt"))
+        var cache = PreviewCache()
+        let site = try #require(Normfolio.preview(BuildOptions(portfolio: work.path), today: fixedToday, cache: &cache).site)
+        // A link to a file outside the portfolio swapped in after the check.
+        try FileManager.default.removeItem(at: attachment)
+        try FileManager.default.createSymbolicLink(at: attachment, withDestinationURL: work.appendingPathComponent("buiten.txt"))
+        #expect(site.file(at: "bijlagen/bijlage.txt") == nil)
+        // The checked bytes back: served.
+        try FileManager.default.removeItem(at: attachment)
+        try Data("het verslag".utf8).write(to: attachment)
+        #expect(site.file(at: "bijlagen/bijlage.txt") == Data("het verslag".utf8))
+    }
+
+    /// The error page of an intranet preview listed paths and values of strikt-vertrouwelijk files.
+    @Test func thePreviewsErrorPageShowsOnlyWhatTheEditionMayShow() {
+        let p = MemoryPortfolio([
+            "Content/open.md": "---\ntitle: Open\nnorms: [ZZ.01]\nclassification: openbaar\n---\nTekst.\n",
+            "Content/geheim.md": "---\ntitle: Geheim\nnorms: [ZZ.02]\nclassification: strikt-vertrouwelijk\nowner: Jan Jansen\n---\nTekst.\n",
+            "Content/kapot.md": "---\ntitle: [Kapot\n---\n",
+        ])
+        for (audience, shown) in [(Audience.intranet, ["Content/open.md"]), (.accountant, ["Content/open.md"]),
+                                  (.auditor, ["Content/geheim.md", "Content/kapot.md", "Content/open.md"])] {
+            var cache = PreviewCache()
+            let preview = Normfolio.preview(BuildOptions(portfolio: "/p", audience: audience), io: p.io, today: fixedToday, cache: &cache)
+            #expect(preview.site == nil)
+            #expect(Set(preview.shownDiagnostics.map(\.location.path)) == Set(shown), "\(audience)")
+            #expect(preview.shownDiagnostics.count + preview.withheldDiagnostics == preview.diagnostics.count)
+        }
+    }
 }

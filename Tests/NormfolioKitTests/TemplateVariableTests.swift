@@ -20,7 +20,8 @@ import Testing
             let (theme, _) = Theme.load(root: root, io: .live, language: portfolio.settings.language)
             let edition = Edition(portfolio: portfolio, audience: audience, version: "test", strings: theme.strings)
             let engine = RenderEngine(theme: theme, edition: edition, fast: false)
-            let context = RenderContext(edition: edition, rows: DocumentRows(edition: edition, engine: engine))
+            let context = RenderContext(edition: edition, rows: DocumentRows(edition: edition, engine: engine),
+                                        searchIndex: SearchIndexOnce(SearchIndex(edition: edition, memo: nil)))
             let chrome = LayoutView.Chrome(edition)
             let shared = TemplateValue.object(["site": SiteView(edition).templateValue])
             for kind in PageKinds.all {

@@ -39,6 +39,14 @@ extension Diagnostic {
         unreadable("the attachment '\(quote(file))' cannot be read (no permission, or not a regular file)", at: location)
     }
 
+    /// An attachment of a type a browser runs (HTML, SVG, XML, a script): published as a download only.
+    static func activeAttachment(_ file: String, kind: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.warning, "active-attachment",
+                   "'\(quote(file))' is \(kind), which a browser would run as part of the site, beside its confidential pages: it is "
+                   + "published as a download only (with .txt added to its name on the site), never opened or shown as an image there; "
+                   + "attach a PDF, or a PNG for an image, to show it", at: location)
+    }
+
     static func fileTooLarge(size: Int, limit: Int, at location: SourceLocation) -> Diagnostic {
         Diagnostic(.error, "file-too-large", "file is \(megabytes(size)), more than the \(megabytes(limit)) normfolio reads; "
                    + "split it into smaller documents or attach it as a file", at: location)

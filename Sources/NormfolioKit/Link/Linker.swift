@@ -109,6 +109,10 @@ enum Linker {
         for use in uses where source.attachmentDigests[use.file] == nil {
             diagnostics.append(.unreadableAttachment(use.file, at: use.location))
         }
+        // HTML, SVG and the like would run as pages of the site: published as downloads only.
+        for use in uses where ActiveContent.isActive(use.file) {
+            diagnostics.append(.activeAttachment(use.file, kind: ActiveContent.kind(of: use.file), at: use.location))
+        }
         // An attachment is as confidential as the most confidential source that uses it: it is
         // published only where all of them may be read. A use from a less confidential source is
         // shown as text in the editions that withhold the attachment.
@@ -390,10 +394,12 @@ enum Linker {
                 name.index(after: dot) == name.endIndex ? nil : "." + String(name[name.index(after: dot)...]).slugified()
             } ?? ""
             let folder = components.map { $0.slugified() + "/" }.joined()
-            var candidate = "bijlagen/" + folder + stem.slugified() + ext
+            // An active type is published under a name no web server serves as a page.
+            let inert = ActiveContent.isActive(file) ? ActiveContent.inertSuffix : ""
+            var candidate = "bijlagen/" + folder + stem.slugified() + ext + inert
             var counter = 2
             while taken.contains(candidate.lowercased()) {
-                candidate = "bijlagen/" + folder + stem.slugified() + "-\(counter)" + ext
+                candidate = "bijlagen/" + folder + stem.slugified() + "-\(counter)" + ext + inert
                 counter += 1
             }
             taken.insert(candidate.lowercased())

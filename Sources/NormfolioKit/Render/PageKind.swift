@@ -66,6 +66,8 @@ struct Crumb: Sendable, Hashable, TemplateView {
 struct RenderContext: Sendable {
     let edition: Edition
     let rows: DocumentRows
+    /// The site's search index, made when a page first needs its key (the search page).
+    let searchIndex: SearchIndexOnce
 }
 
 // MARK: Views shared by page kinds

@@ -225,7 +225,9 @@ enum SiteWriter {
         let base = folder.path
         let failures = site.files.parallelMap { file -> String? in
             let target = base + "/" + file.path
-            guard let data = file.bytes(io: io) else { return "\(file.path): its source could not be read" }
+            guard let data = file.bytes(io: io) else {
+                return "\(file.path): its source could not be read, or changed after it was checked; build again"
+            }
             return writeFile(data, to: target) ? nil : "\(file.path): \(String(cString: strerror(errno)))"
         }
         if let failure = failures.compactMap({ $0 }).first { throw WriteError(description: failure) }

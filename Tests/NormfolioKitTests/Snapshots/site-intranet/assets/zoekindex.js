@@ -1,4 +1,9 @@
-var NORMFOLIO_INDEX = [
+// normfolio's search index: it hands its entries only to the search page of its own site.
+"use strict";
+(function () {
+  var receive = typeof normfolioReceiveIndex === "function" ? normfolioReceiveIndex : null;
+  if (receive === null || receive() !== "f26e077bab0107b0594a872db5a7bb96") { return; }
+  receive([
 {
   "c": "",
   "fm": "go.01 strategie informatiebeveiliging strategy ",
@@ -809,4 +814,5 @@ var NORMFOLIO_INDEX = [
   "t": "Incidentprocedure",
   "u": "documenten/procedures-incident.html"
 }
-];
+  ]);
+}());
