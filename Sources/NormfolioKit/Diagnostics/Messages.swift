@@ -187,6 +187,26 @@ extension Diagnostic {
         }
     }
 
+    /// Personal data in the name of a file or folder, which is published in the site's addresses,
+    /// navigation, search index and manifest.
+    static func personalDataInName(_ finding: PrivacyGuard.Finding, isFolder: Bool, at location: SourceLocation) -> Diagnostic {
+        let what = isFolder ? "folder" : "file"
+        switch finding.kind {
+        case .bsn:
+            return Diagnostic(.error, "personal-data-bsn",
+                              "the name of this \(what) holds a BSN-like number \(finding.masked) (it passes the elfproef), and names are "
+                              + "published (in addresses, the search index, the manifest): rename the \(what)", at: location)
+        case .email:
+            return Diagnostic(.warning, "personal-data-email",
+                              "the name of this \(what) holds an e-mail address \(finding.masked), and names are published: rename the "
+                              + "\(what), or add the address to email_allowlist in normfolio.yml", at: location)
+        case .ipv4:
+            return Diagnostic(.warning, "personal-data-ipv4",
+                              "the name of this \(what) holds an IPv4 address \(finding.masked), and names are published: rename the \(what)",
+                              at: location)
+        }
+    }
+
     static func bsnCannotBeAcknowledged(at location: SourceLocation) -> Diagnostic {
         Diagnostic(.error, "invalid-value", "a BSN cannot be acknowledged with pii_reviewed; remove the number instead",
                    at: location)

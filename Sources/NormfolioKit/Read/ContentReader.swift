@@ -107,6 +107,11 @@ enum ContentReader {
         for exit in content.exits where exit.isFolder || exit.path.lowercased().hasSuffix(".md") || Register.isRegisterFile(exit.path) {
             diagnostics.append(.symbolicLinkOutside(exit.path(in: "Content"), at: SourceLocation(path: exit.path(in: "Content"))))
         }
+        // Names are published as well as contents: the privacy guard reads them.
+        for (path, isFolder, finding) in PrivacyGuard.scanNames(files)
+        where finding.kind != .email || !settings.allows(email: finding.value) {
+            diagnostics.append(.personalDataInName(finding, isFolder: isFolder, at: SourceLocation(path: "Content/" + path)))
+        }
         let markdown = files.filter { $0.lowercased().hasSuffix(".md") }
         let frozenCatalog = catalog
         cache.parsed = []
