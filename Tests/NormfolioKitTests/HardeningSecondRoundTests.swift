@@ -161,4 +161,25 @@ import ZIPFoundation
             #expect(preview.shownDiagnostics.count + preview.withheldDiagnostics == preview.diagnostics.count)
         }
     }
+
+    /// `verify` did not look inside `.normfolio-site`, which a web server may serve with the site:
+    /// anything could be put there. It must hold normfolio's text, or be absent (a zip has none).
+    @Test func verifyChecksTheMarkerOfTheSite() throws {
+        let out = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let site = out.appendingPathComponent("site")
+        _ = try Normfolio.build(BuildOptions(portfolio: siteFixture, output: site.path))
+        #expect(try Integrity.verify(site: site.path).isIntact)
+        let marker = site.appendingPathComponent(".normfolio-site")
+        for forged in [Data("<script>alert(1)</script>".utf8), SiteWriter.markerText + Data("x".utf8)] {
+            try forged.write(to: marker)
+            let report = try Integrity.verify(site: site.path)
+            #expect(report.changed == [".normfolio-site"] && !report.isIntact)
+        }
+        try FileManager.default.removeItem(at: marker)
+        try FileManager.default.createSymbolicLink(at: marker, withDestinationURL: site.appendingPathComponent("index.html"))
+        #expect(try Integrity.verify(site: site.path).changed == [".normfolio-site"])
+        try FileManager.default.removeItem(at: marker)
+        #expect(try Integrity.verify(site: site.path).isIntact)
+    }
 }
