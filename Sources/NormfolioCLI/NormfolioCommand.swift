@@ -350,7 +350,7 @@ struct Norms: ParsableCommand {
             lines.append("\(norm.id)\t\(domain.title)\t\(norm.title)\(mark)")
         }
         if lines.isEmpty, search != nil {
-            Output.printError("No norm matches '\(search ?? "")'.")
+            Output.printError("No norm matches '\((search ?? "").escapingControlCharacters)'.")
             return
         }
         print(lines.joined(separator: "\n"))

@@ -105,6 +105,22 @@ import Testing
         #expect(errors.map(\.location) == [p.location("1️⃣", in: "Content/a.md")])
     }
 
+    /// Found by fuzzing (Tests/Fuzz/Regressions/approval): a field whose key only starts like an
+    /// approval key (`advice_by:x`) was replaced by the record, so recording changed the text it
+    /// recorded the hash of. A key is the whole key; and an edit that would change anything but the
+    /// records is refused.
+    @Test func recordingAnApprovalNeverChangesAnotherField() throws {
+        let text = "---\ntitle: Beleid\nnorms: [GO.02]\nclassification: openbaar\nadvice_by:x: y\n---\nTekst.\n"
+        let recorded = try #require(Approval.recording(.advice, by: "FG", on: Day("2026-02-20")!, digest: String(repeating: "0", count: 64), in: text))
+        #expect(recorded.contains("\nadvice_by:x: y\n") && recorded.contains("\nadvice_by: \"FG\"\n"))
+        #expect(Approval.textDigest(ofMarkdown: recorded, path: "a.md") == Approval.textDigest(ofMarkdown: text, path: "a.md"))
+        // A placeholder line that is really part of another field's value (a quoted text over two
+        // lines): replacing it would change that field, so nothing is recorded.
+        let quoted = "---\ntitle: \"Beleid\n# approved_by: x\"\nnorms: [GO.02]\n---\nTekst.\n"
+        #expect(Approval.textDigest(ofMarkdown: quoted, path: "a.md") != nil)
+        #expect(Approval.recording(.approved, by: "CvB", on: Day("2026-02-20")!, digest: String(repeating: "0", count: 64), in: quoted) == nil)
+    }
+
     // MARK: Binding everything adopted
 
     /// A document that uses an attachment (`attachments:`), a linked file and an image.

@@ -99,6 +99,9 @@ public struct Approval: Sendable, Hashable {
         case errors([Diagnostic])
         /// The file changed while the approval was recorded.
         case changed
+        /// The front matter is written so that the record's lines cannot be set without changing
+        /// another field (a value over several lines where a record's line would go).
+        case cannotPlace
 
         public var description: String {
             switch self {
@@ -106,6 +109,9 @@ public struct Approval: Sendable, Hashable {
             case .errors(let found):
                 "has \(found.count) \(found.count == 1 ? "error; fix it" : "errors; fix them") before recording an approval"
             case .changed: "changed while the approval was recorded; run the command again"
+            case .cannotPlace:
+                "has front matter where the record's lines cannot be set without changing another field; "
+                    + "put each approval field on a line of its own and run the command again"
             }
         }
     }
@@ -126,8 +132,7 @@ public struct Approval: Sendable, Hashable {
         var ignored: [Diagnostic] = []
         guard let text = ContentReader.decodeText(data, path: source, diagnostics: &ignored) else { throw .notADocument(problems) }
         guard textDigest(ofMarkdown: text, path: source) == document.textDigest else { throw .changed }
-        guard let updated = recording(kind, by: by, on: day, digest: digest, in: text),
-              textDigest(ofMarkdown: updated, path: source) == document.textDigest else { throw .notADocument(problems) }
+        guard let updated = recording(kind, by: by, on: day, digest: digest, in: text) else { throw .cannotPlace }
         // The file's own line ends and byte-order mark are kept.
         let raw = String(decoding: data, as: UTF8.self)
         let lineEnd = raw.contains("\r\n") ? "\r\n" : raw.contains("\r") ? "\r" : "\n"
@@ -150,20 +155,28 @@ public struct Approval: Sendable, Hashable {
 
     /// `text` (with LF line ends) with the record of `kind` set: its `_by`, `_on` and `_sha256`
     /// lines replaced where the front matter has them, added before its end where not. Nil when
-    /// the text has no front matter.
+    /// the text has no front matter, or when the edit would change anything but the approval
+    /// records (the digest of the text), so that recording never changes what was approved.
     static func recording(_ kind: Kind, by: String, on day: Day, digest: String, in text: String) -> String? {
+        guard let original = textDigest(ofMarkdown: text, path: "") else { return nil }
         var lines = text.components(separatedBy: "\n")
         guard lines.first?.trimmingCharacters(in: .whitespaces) == "---",
               let end = lines.indices.dropFirst().first(where: { ["---", "..."].contains(lines[$0].trimmingCharacters(in: .whitespaces)) })
         else { return nil }
         let values = [("_by", EvidenceTemplate.yamlQuoted(by)), ("_on", day.description), ("_sha256", digest)]
         var frontMatter = Array(lines[1..<end])
+        /// Whether `line` is the field `key` at the top of the front matter: the key, a colon, and
+        /// then a space, a tab or nothing (`advice_by:x: y` is another key).
+        func isField(_ line: String, _ key: String) -> Bool {
+            guard line.hasPrefix(key + ":") else { return false }
+            let rest = line.dropFirst(key.count + 1)
+            return rest.isEmpty || rest.first == " " || rest.first == "\t"
+        }
         for (suffix, value) in values {
             let key = kind.rawValue + suffix
             let line = "\(key): \(value)"
             // The line of the key, or else its commented placeholder (as `normfolio new` writes it).
-            if let index = frontMatter.firstIndex(where: { $0.hasPrefix(key + ":") })
-                ?? frontMatter.firstIndex(where: { $0.hasPrefix("# " + key + ":") }) {
+            if let index = frontMatter.firstIndex(where: { isField($0, key) }) ?? frontMatter.firstIndex(where: { isField($0, "# " + key) }) {
                 frontMatter[index] = line
                 // A value continued on indented lines below the key goes with it.
                 while index + 1 < frontMatter.count, frontMatter[index + 1].hasPrefix(" ") { frontMatter.remove(at: index + 1) }
@@ -172,7 +185,8 @@ public struct Approval: Sendable, Hashable {
             }
         }
         lines.replaceSubrange(1..<end, with: frontMatter)
-        return lines.joined(separator: "\n")
+        let updated = lines.joined(separator: "\n")
+        return textDigest(ofMarkdown: updated, path: "") == original ? updated : nil
     }
 }
 
