@@ -52,6 +52,18 @@ import ZIPFoundation
         #expect(throws: BoundedArchive.Problem.notAnArchive) { try BoundedArchive(data: Data("PK geen zip".utf8)) }
     }
 
+    /// Found by fuzzing (Tests/Fuzz/Regressions/archive): an entry that points past the end of the
+    /// archive trapped ZIPFoundation's reader of archives in memory. Every archive is read as
+    /// `import` reads a file, which reads what it can and never traps.
+    @Test func anEntryPastTheEndOfAnArchiveIsReadWithoutATrap() throws {
+        let input = try Data(contentsOf: packageRoot.appendingPathComponent("Tests/Fuzz/Regressions/archive/entry-past-the-end-in-memory.docx"))
+        let archive = try BoundedArchive(data: Data(input.dropFirst()))
+        try archive.measureAll()
+        let office = try OfficeFile(kind: .docx, url: URL(fileURLWithPath: "/x.docx"), archive: archive)
+        let cleaned = try office.hiddenTextRemoved()
+        #expect(office.title == nil && cleaned?.part == "word/document.xml")
+    }
+
     /// Word's hidden text comes three ways: on the run, through a character style, through a
     /// paragraph style; `w:vanish w:val="0"` shows a run again. The fuzz seed holds all four.
     @Test func hiddenTextIsFoundOnRunsAndThroughStyles() throws {
