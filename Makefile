@@ -10,7 +10,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test import-deps pdf-deps a11y a11y-deps live-reload screenshots bench bench-pdf bench-serve fuzz deps release install clean
+.PHONY: run test import-deps pdf-deps a11y a11y-deps live-reload search-isolation screenshots bench bench-pdf bench-serve fuzz deps release install clean
 
 # System libraries normfolio links: libcmark (the CommonMark reference library), libxml2 (its HTML
 # parser, for raw HTML in Markdown), zlib (for zips) and libxlsxwriter (the Excel workbook).
@@ -43,6 +43,7 @@ test: deps a11y-deps import-deps pdf-deps
 	python3 Tests/Accessibility/check.py .build/debug/normfolio
 	python3 Tests/Browser/print_check.py .build/debug/normfolio
 	python3 Tests/Browser/live_reload.py .build/debug/normfolio
+	python3 Tests/Browser/search_isolation.py .build/debug/normfolio
 
 # Accessibility: axe-core in Debian's Chromium over every page type, both languages, light and dark.
 a11y-deps:
@@ -59,6 +60,11 @@ a11y: deps a11y-deps
 live-reload: deps a11y-deps
 	$(SWIFT) build --product normfolio
 	python3 Tests/Browser/live_reload.py .build/debug/normfolio
+
+# The search index in headless Chromium: pages of other origins get nothing, search works from file://, a zip and a server.
+search-isolation: deps a11y-deps
+	$(SWIFT) build --product normfolio
+	python3 Tests/Browser/search_isolation.py .build/debug/normfolio
 
 # Screenshots of the main pages at 1280 and 390 pixels wide, in screenshots/.
 screenshots: release a11y-deps pdf-deps
@@ -89,7 +95,7 @@ bench-serve: release
 
 # Fuzzing (see docs/fuzzing.md): the fuzz build has its own build folder, so it never mixes with the normal one.
 FUZZ_SECONDS ?= 900
-FUZZ_TARGETS ?= markdown front-matter portfolio http
+FUZZ_TARGETS ?= markdown front-matter portfolio http register snapshot approval archive
 fuzz: deps
 	NORMFOLIO_FUZZ=1 $(SWIFT) build --scratch-path .build-fuzz --product normfolio-fuzz
 	Tests/Fuzz/run.sh .build-fuzz/debug/normfolio-fuzz $(FUZZ_SECONDS) $(FUZZ_TARGETS)

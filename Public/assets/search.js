@@ -1,6 +1,22 @@
 // normfolio search: runs in the browser on zoeken.html, from a web server, a zip or file://.
-// The index (assets/zoekindex.js) holds only what this edition publishes.
+// The index (assets/zoekindex.js) holds only what this edition publishes, and hands it only to a
+// page that holds its key: the search page of its own site (see docs/format.md, "Search").
 "use strict";
+
+/** The index's entries, once assets/zoekindex.js has handed them over. */
+var normfolioIndex = null;
+
+/**
+ * Called by the index, which loads after this script: without an argument it asks for the key
+ * the search page holds (a page of another site cannot know it); then with the entries.
+ */
+function normfolioReceiveIndex(entries) {
+  if (arguments.length === 0) {
+    var form = typeof document !== "undefined" ? document.getElementById("zoekformulier") : null;
+    return (form && form.getAttribute("data-sleutel")) || "";
+  }
+  normfolioIndex = entries;
+}
 
 /** Lower case without accents, as the index stores its text. */
 function normfolioFold(text) {
@@ -42,12 +58,12 @@ if (typeof document !== "undefined") {
     var field = document.getElementById("zoekterm");
     var status = document.getElementById("zoekstatus");
     var list = document.getElementById("zoekresultaten");
-    if (!form || !field || !status || !list || typeof NORMFOLIO_INDEX === "undefined") { return; }
+    if (!form || !field || !status || !list || normfolioIndex === null) { return; }
     var texts = JSON.parse(document.getElementById("zoekteksten").textContent);
 
     function show(query) {
       list.textContent = "";
-      var results = normfolioSearch(NORMFOLIO_INDEX, query);
+      var results = normfolioSearch(normfolioIndex, query);
       if (query.trim() === "") { status.textContent = texts.empty; return; }
       status.textContent = results.length === 1 ? texts.one : texts.many.replace("{n}", String(results.length));
       results.slice(0, 100).forEach(function (entry) {

@@ -8,8 +8,10 @@ struct Approve: ParsableCommand {
         discussion: """
             Writes approved_by, approved_on and approved_sha256 into the document's front matter \
             (with --as consent: consent_*, the (G)MR's consent; --as advice: advice_*, the FG's advice). \
-            The hash binds the record to the text as it is now: when the body or any other field changes \
-            later, check and build warn that the approval no longer holds, and an adoption no longer counts.
+            The hash binds the record to the document as it is now: its body, every other field, and \
+            every attachment and image it uses. When any of them changes later, check and build warn \
+            that the approval no longer holds, and an adoption no longer counts. The document is read \
+            as check reads it; a document with errors is not approved.
             """)
 
     @Argument(help: "The evidence document (a Markdown file under Content/).", completion: .file(extensions: ["md"]))
@@ -26,30 +28,54 @@ struct Approve: ParsableCommand {
 
     func validate() throws {
         guard Approval.Kind(rawValue: kind) != nil else { throw ValidationError("--as must be approved, consent or advice") }
-        if let on, Day(on) == nil { throw ValidationError("'\(on)' is not a date; write YYYY-MM-DD") }
+        if let on, Day(on) == nil { throw ValidationError("'\(on.escapingControlCharacters)' is not a date; write YYYY-MM-DD") }
         guard !by.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("--by needs a name") }
+        // A name is one line: a line break or another control character would be a name no one can read back.
+        guard by.escapingControlCharacters == by else {
+            throw ValidationError("--by '\(by.escapingControlCharacters)' holds a line break or another control character; give the name on one line")
+        }
     }
 
     func run() throws {
-        let url = URL(fileURLWithPath: path)
-        guard let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8) else {
-            Output.printError("error: \(path) cannot be read as UTF-8 text")
+        let shown = path.escapingControlCharacters
+        guard let place = PortfolioPlace.document(path) else {
+            Output.printError("error: \(shown) is not a document under the Content/ folder of a portfolio; nothing was written")
+            throw ExitCode(1)
+        }
+        // Written where the document really is: a symbolic link stays a link, and one that leads out of
+        // the portfolio is refused, as build refuses to read through it.
+        let target: URL
+        do {
+            target = try PortfolioPlace.resolve(String(place.source.dropFirst("Content/".count)), in: "Content", portfolio: place.portfolio)
+        } catch {
+            Output.printError("error: \(shown): \(error.localizedDescription.escapingControlCharacters); nothing was written")
+            throw ExitCode(1)
+        }
+        guard let data = FileManager.default.contents(atPath: target.path) else {
+            Output.printError("error: \(shown) cannot be read; nothing was written")
             throw ExitCode(1)
         }
         // An approval of example text would record an adoption of nothing.
-        if Placeholder.holdsExampleText(text) {
-            Output.printError("error: \(path.escapingControlCharacters) still holds the example text normfolio wrote; replace it with "
+        if Placeholder.holdsExampleText(String(decoding: data, as: UTF8.self)) {
+            Output.printError("error: \(shown) still holds the example text normfolio wrote; replace it with "
                               + "the document's own text before it is approved; nothing was written")
             throw ExitCode(1)
         }
         let day = on.flatMap(Day.init) ?? Day(Date())
-        guard let kind = Approval.Kind(rawValue: kind),
-              let updated = Approval.recording(kind, by: by.trimmingCharacters(in: .whitespaces), on: day, in: text, path: path) else {
-            Output.printError("error: \(path) has no front matter that can be read; nothing was written")
+        let checked = Normfolio.check(BuildOptions(portfolio: place.portfolio))
+        guard let kind = Approval.Kind(rawValue: kind) else { throw ExitCode(64) }
+        let recorded: (data: Data, digest: String)
+        do {
+            recorded = try Approval.recording(kind, by: by.trimmingCharacters(in: .whitespaces), on: day, in: data,
+                                              source: place.source, checked: checked)
+        } catch {
+            if case .errors(let found) = error { Output.report(found) }
+            if case .notADocument(let found) = error { Output.report(found.filter { $0.severity == .error }) }
+            Output.printError("error: \(shown) \(error.description); nothing was written")
             throw ExitCode(1)
         }
-        try Data(updated.utf8).write(to: url, options: .atomic)
-        let digest = Approval.digest(ofMarkdown: updated, path: path) ?? ""
-        print("Recorded in \(path): \(kind.rawValue)_by \(by), \(kind.rawValue)_on \(day), sha256 \(digest.prefix(12))…")
+        try recorded.data.write(to: target, options: .atomic)
+        print("Recorded in \(shown): \(kind.rawValue)_by \(by.escapingControlCharacters), \(kind.rawValue)_on \(day), "
+              + "sha256 \(recorded.digest.prefix(12))…")
     }
 }

@@ -38,7 +38,7 @@ struct Import: ParsableCommand {
     func validate() throws {
         try NewDocumentOptions.validate(norms: normIDs, type: type, classification: classification, folder: folder)
         for file in files where !["docx", "odt"].contains(URL(fileURLWithPath: file).pathExtension.lowercased()) {
-            throw ValidationError("'\(file)' is not a .docx or .odt file")
+            throw ValidationError("'\(file.escapingControlCharacters)' is not a .docx or .odt file")
         }
     }
 
@@ -50,16 +50,17 @@ struct Import: ParsableCommand {
         for file in files {
             do {
                 let report = try OfficeImport.run(URL(fileURLWithPath: file), portfolio: URL(fileURLWithPath: portfolio), options: options)
-                print("Imported \(file) → \(report.document) (\"\(report.title)\")")
-                for image in report.images { print("  image: \(image)") }
+                print("Imported \(file.escapingControlCharacters) → \(report.document.escapingControlCharacters) "
+                      + "(\"\(report.title.escapingControlCharacters)\")")
+                for image in report.images { print("  image: \(image.escapingControlCharacters)") }
                 for note in report.notes { print("  note: \(note.escapingControlCharacters)") }
             } catch {
-                Output.printError("error: \(file): \(error.localizedDescription)")
+                Output.printError("error: \(file.escapingControlCharacters): \(error.localizedDescription.escapingControlCharacters)")
                 failed = true
             }
         }
         if failed { throw ExitCode(1) }
-        print("Check the result with: normfolio check \(portfolio == "." ? "" : portfolio)".trimmingCharacters(in: .whitespaces))
+        print("Check the result with: normfolio check \(portfolio == "." ? "" : portfolio.escapingControlCharacters)".trimmingCharacters(in: .whitespaces))
     }
 }
 

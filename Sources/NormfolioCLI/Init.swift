@@ -23,7 +23,7 @@ struct Init: ParsableCommand {
         if theme { files.merge(Starter.themeFiles(), uniquingKeysWith: { a, _ in a }) }
         let existing = files.keys.filter { FileManager.default.fileExists(atPath: root.appendingPathComponent($0).path) }
         if !existing.isEmpty {
-            Output.printError("error: '\(directory)' already has \(existing.sorted().joined(separator: ", ")); nothing was written")
+            Output.printError("error: '\(directory.escapingControlCharacters)' already has \(existing.sorted().joined(separator: ", ")); nothing was written")
             throw ExitCode(1)
         }
         for (path, data) in files.sorted(by: { $0.key < $1.key }) {
@@ -31,10 +31,10 @@ struct Init: ParsableCommand {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try data.write(to: url)
         }
-        let shown = directory == "." ? "" : " \(directory)"
+        let shown = directory == "." ? "" : " \(directory.escapingControlCharacters)"
         let pad = String(repeating: " ", count: max(1, 24 - shown.count))
         print("""
-            Created a portfolio in \(directory) with \(files.count) files.
+            Created a portfolio in \(directory.escapingControlCharacters) with \(files.count) files.
 
             Next steps:
               normfolio check\(shown)\(pad)report problems in the content

@@ -51,7 +51,7 @@ struct New: ParsableCommand {
     func run() throws {
         let today = Day(Date())
         if let register, let kind = RegisterKind(rawValue: register.lowercased()) {
-            try write("Content/registers/\(kind.rawValue).yml", RegisterTemplate.yaml(kind, today: today))
+            try write("registers/\(kind.rawValue).yml", RegisterTemplate.yaml(kind, today: today))
             if kind == .dpia { print("Fill in 'verwerking' with the id of a processing activity in Content/registers/verwerkingen.yml.") }
             return
         }
@@ -61,18 +61,26 @@ struct New: ParsableCommand {
                                                 classification: NewDocumentOptions.classificationName(classification),
                                                 date: today, reviewBy: today.adding(years: 1))
             + EvidenceTemplate.body(title: title, norm: normIDs.first)
-        try write("Content/\(folder)/\(name).md", text)
+        try write("\(folder)/\(name).md", text)
     }
 
-    /// Writes a new file in the portfolio; an existing file is never overwritten.
+    /// Writes a new file at `relative` under Content/; an existing file (or a link) is never
+    /// overwritten, and nothing is written through a symbolic link that leads out of the portfolio.
     private func write(_ relative: String, _ text: String) throws {
-        let url = URL(fileURLWithPath: portfolio).appendingPathComponent(relative)
-        guard !FileManager.default.fileExists(atPath: url.path) else {
-            Output.printError("error: \(relative) already exists; nothing was written")
+        let shown = ("Content/" + relative).escapingControlCharacters
+        let url: URL
+        do {
+            url = try PortfolioPlace.resolve(relative, in: "Content", portfolio: portfolio)
+        } catch {
+            Output.printError("error: \(error.localizedDescription.escapingControlCharacters); nothing was written")
+            throw ExitCode(1)
+        }
+        guard !PortfolioPlace.exists(url) else {
+            Output.printError("error: \(shown) already exists; nothing was written")
             throw ExitCode(1)
         }
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: url)
-        print("Created \(relative)")
+        try Data(text.utf8).write(to: url, options: .withoutOverwriting)
+        print("Created \(shown)")
     }
 }

@@ -48,7 +48,18 @@ struct ContentOptions: ParsableArguments {
     func validate() throws {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: portfolio, isDirectory: &isFolder), isFolder.boolValue else {
-            throw ValidationError("portfolio folder '\(portfolio)' does not exist")
+            throw ValidationError("portfolio folder '\(portfolio.escapingControlCharacters)' does not exist")
+        }
+    }
+
+    /// Refuses a private key (`--sign`) inside the portfolio, where it could be committed or published.
+    func validateSigningKey(_ sign: String?) throws {
+        guard let sign else { return }
+        let key = URL(fileURLWithPath: sign).standardizedFileURL.resolvingSymlinksInPath().path
+        let root = URL(fileURLWithPath: portfolio).standardizedFileURL.resolvingSymlinksInPath().path
+        if key.hasPrefix(root + "/") {
+            throw ValidationError("the signing key '\(sign.escapingControlCharacters)' lies inside the portfolio; "
+                                  + "keep it elsewhere, where it is never committed or published")
         }
     }
 }
@@ -63,8 +74,13 @@ enum Output {
 
     static func keepUntilExit(_ value: Any) { kept.append(value) }
 
-    static func printError(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+    /// Prints to standard error. Every control character but the line breaks a message is made of
+    /// is written as an escape, so no terminal sequence, carriage return or bidirectional override
+    /// in a name reaches the terminal; names themselves are escaped where they are put in a
+    /// message (`escapingControlCharacters`), so a line break in one cannot start a line.
+    static func printError(_ text: String) {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { String($0).escapingControlCharacters }
+        FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
     }
 
     /// Prints diagnostics to standard error, one compiler-style line each.
@@ -78,7 +94,7 @@ enum Output {
         do {
             return try make(try String(contentsOfFile: path, encoding: .utf8))
         } catch {
-            printError("error: cannot use '\(path)' as \(what): \(error.localizedDescription)")
+            printError("error: cannot use '\(path.escapingControlCharacters)' as \(what): \(error.localizedDescription)")
             throw ExitCode(64)
         }
     }
@@ -131,15 +147,7 @@ struct Build: ParsableCommand {
     @Flag(help: "With --pdf: make tagged PDFs (PDF/UA-1) for screen readers instead of archivable ones.")
     var pdfTagged = false
 
-    func validate() throws {
-        guard let sign else { return }
-        // The private key never lives in the portfolio, where it could be committed or published.
-        let key = URL(fileURLWithPath: sign).standardizedFileURL.resolvingSymlinksInPath().path
-        let root = URL(fileURLWithPath: content.portfolio).standardizedFileURL.resolvingSymlinksInPath().path
-        if key.hasPrefix(root + "/") {
-            throw ValidationError("the signing key '\(sign)' lies inside the portfolio; keep it elsewhere, where it is never committed or published")
-        }
-    }
+    func validate() throws { try content.validateSigningKey(sign) }
 
     func run() throws {
         let start = ContinuousClock.now
@@ -168,11 +176,11 @@ struct Build: ParsableCommand {
         if site.withheldDocuments > 0 { documents += " (\(site.withheldDocuments) withheld for \(audience.rawValue))" }
         print("Built \(Output.count(site.pageCount, "page", "pages")), \(documents), " +
               "\(Output.count(result.diagnostics.warningCount, "warning", "warnings")) in \(Output.seconds(since: start))" +
-              " → \(options.outputFolder)")
+              " → \(options.outputFolder.escapingControlCharacters)")
         if let zip {
             // The zip's own hash, to pass on with it: sha256sum or Get-FileHash checks it before unpacking.
             let hash = (try? Data(contentsOf: URL(fileURLWithPath: zip))).map(Integrity.sha256) ?? ""
-            print("Zip: \(zip) (SHA-256 \(hash))")
+            print("Zip: \(zip.escapingControlCharacters) (SHA-256 \(hash))")
         }
         if let fingerprint = Integrity.fingerprint(of: site) {
             print("Fingerprint (SHA-256 of export/SHA256SUMS): \(fingerprint)")
@@ -303,8 +311,14 @@ struct Keygen: ParsableCommand {
     func run() throws {
         let key = SigningKey()
         let privatePath = name + ".key", publicPath = name + ".pub"
-        for path in [privatePath, publicPath] where FileManager.default.fileExists(atPath: path) {
-            Output.printError("error: '\(path)' exists; choose another name or remove it first")
+        // A private key in a folder a build publishes or reads would be published with the next build.
+        if let problem = PortfolioPlace.problemWithKey(at: privatePath) {
+            Output.printError("error: \(problem.escapingControlCharacters); keep the private key outside the portfolio and its sites "
+                              + "(for example ~/sleutels/normfolio)")
+            throw ExitCode(1)
+        }
+        for path in [privatePath, publicPath] where PortfolioPlace.exists(URL(fileURLWithPath: path)) {
+            Output.printError("error: '\(path.escapingControlCharacters)' exists; choose another name or remove it first")
             throw ExitCode(1)
         }
         do {
@@ -318,8 +332,9 @@ struct Keygen: ParsableCommand {
             Output.printError("error: \(error.localizedDescription)")
             throw ExitCode(2)
         }
-        print("Private key: \(privatePath) (keep it secret, outside the portfolio; build --sign \(privatePath))")
-        print("Public key:  \(publicPath) (give it to the auditor; verify --key \(publicPath))")
+        let (shownPrivate, shownPublic) = (privatePath.escapingControlCharacters, publicPath.escapingControlCharacters)
+        print("Private key: \(shownPrivate) (keep it secret, outside the portfolio; build --sign \(shownPrivate))")
+        print("Public key:  \(shownPublic) (give it to the auditor; verify --key \(shownPublic))")
         print("Key ID:      \(key.publicKey.id)")
     }
 }
@@ -351,7 +366,7 @@ struct Norms: ParsableCommand {
             lines.append("\(norm.id)\t\(domain.title)\t\(norm.title)\(mark)")
         }
         if lines.isEmpty, search != nil {
-            Output.printError("No norm matches '\(search ?? "")'.")
+            Output.printError("No norm matches '\((search ?? "").escapingControlCharacters)'.")
             return
         }
         print(lines.joined(separator: "\n"))

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Synchronization
 import NormfolioKit
 import NormfolioServe
 
@@ -20,7 +21,7 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The port to serve on.")
     var port: UInt16 = 4000
 
-    @Option(help: "The address to listen on; 127.0.0.1 keeps the preview on this computer.")
+    @Option(help: "The address to listen on (IPv4 or IPv6); 127.0.0.1 or ::1 keeps the preview on this computer.")
     var host: String = "127.0.0.1"
 
     @Option(help: "Who the preview is for: intranet, accountant or auditor.")
@@ -62,30 +63,33 @@ struct Serve: AsyncParsableCommand {
             settings.pdf = .archival
         }
         let options = settings
-        if !host.hasPrefix("127.") && host != "localhost" && audience != .intranet {
+        if !host.hasPrefix("127.") && host != "localhost" && host != "::1" && host != "[::1]" && audience != .intranet {
             // The preview defaults to everything; on a network address everyone who can reach it sees that.
             Output.printError("warning: serving the \(audience.rawValue) edition (documents up to \(audience.publishesUpTo.name)) "
                               + "on \(host), where others on the network can open it; --audience intranet publishes only up to intern")
         }
         let server = PreviewServer(options: options, timings: timings) { line in Output.printError(line) }
         let (host, allowedHosts) = (self.host, self.allowedHosts)
-        let task = Task {
-            try await server.run(host: host, port: port, allowedHosts: allowedHosts) { listening in
-                // Standard error is unbuffered, so scripts and people see this line at once.
-                Output.printError("Serving \(options.portfolio) on http://\(host):\(listening)/  (Ctrl-C to stop)")
-            }
-        }
-        // Ctrl-C ends the server cleanly.
+        // Ctrl-C ends the server cleanly. The handlers are in place before the server starts, so a
+        // signal that comes the moment it is ready is not lost.
         signal(SIGINT, SIG_IGN)
         signal(SIGTERM, SIG_IGN)
-        let stop: @Sendable () -> Void = { task.cancel() }
+        let stopping = StopSwitch()
         let interrupts = [SIGINT, SIGTERM].map { number -> DispatchSourceSignal in
             let source = DispatchSource.makeSignalSource(signal: number, queue: .main)
-            source.setEventHandler(handler: stop)
+            source.setEventHandler { stopping.stop() }
             source.resume()
             return source
         }
         defer { interrupts.forEach { $0.cancel() } }
+        let task = Task {
+            try await server.run(host: host, port: port, allowedHosts: allowedHosts) { listening in
+                // Standard error is unbuffered, so scripts and people see this line at once.
+                let shownHost = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
+                Output.printError("Serving \(options.portfolio) on http://\(shownHost):\(listening)/  (Ctrl-C to stop)")
+            }
+        }
+        stopping.set(task)
         do {
             try await task.value
             print("Stopped.")
@@ -102,3 +106,25 @@ struct Serve: AsyncParsableCommand {
         }
     }
 }
+
+/// Cancels the server's task when a signal asks to stop, also one that came before the task was there.
+private final class StopSwitch: Sendable {
+    private let state = Mutex<(task: Task<Void, any Error>?, stopped: Bool)>((nil, false))
+
+    func set(_ task: Task<Void, any Error>) {
+        let stopped = state.withLock { state in
+            state.task = task
+            return state.stopped
+        }
+        if stopped { task.cancel() }
+    }
+
+    func stop() {
+        let task = state.withLock { state in
+            state.stopped = true
+            return state.task
+        }
+        task?.cancel()
+    }
+}
+

@@ -54,7 +54,8 @@ func fuzzOneInput(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
 }
 #endif
 
-/// The fuzz targets: the core library's (`Fuzzing.Target`) and the preview's request parser.
+/// The fuzz targets: the core library's (`Fuzzing.Target`: markdown, front-matter, portfolio,
+/// register, snapshot, approval, archive) and the preview's request parser (http).
 enum FuzzTarget {
     case core(Fuzzing.Target)
     case http

@@ -76,6 +76,10 @@ public struct Preview: Sendable {
     public var site: LazySite?
     /// The catalogue overlay the settings name (a path in the portfolio), to watch it too.
     public var catalogOverlay: String?
+    /// The problems the preview's error page may show its readers (those of files the edition may
+    /// read), and how many others the terminal shows.
+    public var shownDiagnostics: [Diagnostic] = []
+    public var withheldDiagnostics = 0
     /// How long each stage took, in the order they ran.
     public var timings: [(stage: String, seconds: Double)] = []
 }
@@ -100,13 +104,13 @@ public enum Normfolio {
     /// Read and link a portfolio: everything `check` reports.
     public static func check(_ options: BuildOptions, io: FileIO = .live, today: Day = Day(Date())) -> BuildResult {
         var cache = ReadCache.none
-        return load(options, io: io, today: today, cache: &cache, forRendering: false).result
+        return load(options, io: io, today: today, cache: &cache).result
     }
 
     /// Read, link and render a portfolio into a site in memory; nothing is written.
     public static func render(_ options: BuildOptions, io: FileIO = .live, today: Day = Day(Date())) -> BuildResult {
         var cache = ReadCache.none
-        var (result, theme, clock) = load(options, io: io, today: today, cache: &cache, forRendering: true)
+        var (result, theme, clock) = load(options, io: io, today: today, cache: &cache)
         guard let portfolio = result.portfolio, !result.diagnostics.fail(strict: options.strict) else { return result }
         let edition = Edition(portfolio: portfolio, audience: options.audience, version: version, strings: theme.strings)
         let lazy = LazySite(edition: edition, theme: theme, io: io, fast: options.fastRendering, pdf: options.pdf)
@@ -133,18 +137,20 @@ public enum Normfolio {
     public static func snapshot(_ options: BuildOptions, io: FileIO = .live, today: Day = Day(Date()))
         -> (result: BuildResult, asOf: Day?, text: String?) {
         var cache = ReadCache.none
-        let (result, theme, _) = load(options, io: io, today: today, cache: &cache, forRendering: false)
+        let (result, theme, _) = load(options, io: io, today: today, cache: &cache)
         guard let portfolio = result.portfolio, !result.diagnostics.fail(strict: options.strict) else { return (result, nil, nil) }
         let edition = Edition(portfolio: portfolio, audience: .auditor, version: version, strings: theme.strings)
-        return (result, portfolio.asOf, Snapshot.sealed(Exports(edition: edition).exportModel()))
+        return (result, portfolio.asOf, Snapshot.sealed(Exports(edition: edition).exportModel(), key: options.signingKey))
     }
 
     /// Read and link a portfolio for the live preview, parsing again only the files that changed
     /// since `cache` was filled; the site's pages are rendered when they are asked for.
     public static func preview(_ options: BuildOptions, io: FileIO = .live, today: Day = Day(Date()),
                                cache: inout PreviewCache) -> Preview {
-        var (result, theme, clock) = load(options, io: io, today: today, cache: &cache.read, forRendering: true)
+        var (result, theme, clock) = load(options, io: io, today: today, cache: &cache.read)
         var preview = Preview(diagnostics: result.diagnostics, catalogOverlay: result.portfolio?.settings.catalog?.path)
+        (preview.shownDiagnostics, preview.withheldDiagnostics) = result.portfolio?.diagnostics(result.diagnostics, shownTo: options.audience)
+            ?? (options.audience == .auditor ? (result.diagnostics, 0) : ([], result.diagnostics.count))
         if let portfolio = result.portfolio, !result.diagnostics.fail(strict: options.strict) {
             // The warnings that are not findings go on the preview's Aandachtspunten page.
             let findingCodes = Set(Finding.Kind.allCases.map(\.rawValue))
@@ -159,17 +165,18 @@ public enum Normfolio {
         return preview
     }
 
-    /// The stages every command shares: read the files, link them, and load the theme.
-    /// `forRendering` also hashes the possible attachments, so the render stage reads no file.
-    private static func load(_ options: BuildOptions, io: FileIO, today: Day, cache: inout ReadCache,
-                             forRendering: Bool) -> (result: BuildResult, theme: Theme, clock: StageClock) {
+    /// The stages every command shares: read the files (hashing the possible attachments), link
+    /// them, and load the theme.
+    private static func load(_ options: BuildOptions, io: FileIO, today: Day, cache: inout ReadCache)
+        -> (result: BuildResult, theme: Theme, clock: StageClock) {
         var clock = StageClock()
         let root = absolute(options.portfolio)
-        var source = ContentReader.read(root: root, io: io, cache: &cache, hashingAttachments: forRendering)  // read
+        var source = ContentReader.read(root: root, io: io, cache: &cache)  // read
         if let compare = options.compare {
             let path = absolute(compare)
-            if let text = ContentReader.readText(path, path: compare, io: io, limit: Limits.snapshotFileBytes, diagnostics: &source.diagnostics),
-               let snapshot = Snapshot.read(text, path: compare, diagnostics: &source.diagnostics) {
+            // The file is named on the command line, by whoever runs the build: it is checked by its
+            // seal, if it has one, and reported as unchecked if not (an export from a site has none).
+            if let snapshot = ContentReader.readSnapshot(path, path: compare, io: io, key: nil, diagnostics: &source.diagnostics) {
                 source.snapshots = (source.snapshots.filter { $0.asOf != snapshot.asOf } + [snapshot]).sorted { $0.asOf < $1.asOf }
             }
         }

@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The head of an HTTP/1.x request, as the live preview needs it: parsed in one pass over the
 /// bytes (linear in their length, whatever they hold), with hard limits, and answered with the
@@ -150,6 +155,23 @@ public struct HTTPRequestHead: Sendable, Equatable {
     }
 }
 
+extension HTTPRequestHead {
+    /// Whether a browser marked this request as one a page of another site or origin made, for
+    /// anything but opening a page in a tab (a top-level navigation): a script, a style sheet, an
+    /// image, a frame or a fetch. Such a request is refused, so no page the author visits can read
+    /// the preview by including its files. Browsers say so in `Sec-Fetch-Site`; where they send
+    /// `Origin` (and, except for a navigation, `Referer`), it must be the preview's own address.
+    /// A request without these headers (curl, an old browser) is answered.
+    public func isCrossSite(policy: HostPolicy) -> Bool {
+        let navigation = headers["sec-fetch-mode"]?.lowercased() == "navigate"
+            && (headers["sec-fetch-dest"].map { $0.lowercased() == "document" } ?? true)
+        if let site = headers["sec-fetch-site"]?.lowercased(), site != "same-origin", site != "none", !navigation { return true }
+        if let origin = headers["origin"], !policy.allowsOrigin(of: origin) { return true }
+        if !navigation, let referer = headers["referer"], !policy.allowsOrigin(of: referer) { return true }
+        return false
+    }
+}
+
 /// Which `Host` values the preview answers: only the names of the address it serves, so a web
 /// page that makes a browser send requests to it under another name (DNS rebinding) gets nothing.
 public struct HostPolicy: Sendable {
@@ -168,21 +190,40 @@ public struct HostPolicy: Sendable {
     /// Whether a request with this `Host` header (nil for an HTTP/1.0 request without one) is answered.
     public func allows(_ host: String?) -> Bool {
         guard let host = host?.lowercased() else { return true }
-        // The port must be the one served; a missing port means 80.
+        // The port must be the one served; a missing port means 80. An IPv6 address is in brackets.
         var name = Substring(host), givenPort = "80"
-        if let colon = host.lastIndex(of: ":"), !host.hasSuffix("]") {
+        if let colon = host.lastIndex(of: ":"), !host.hasSuffix("]"), !host.hasPrefix("[") || host[..<colon].hasSuffix("]") {
             name = host[..<colon]
             givenPort = String(host[host.index(after: colon)...])
         }
+        if name.hasPrefix("[") && name.hasSuffix("]") { name = name.dropFirst().dropLast() } else if name.contains(":") { return false }
         guard givenPort == String(port), !name.isEmpty else { return false }
         if names.contains(String(name)) { return true }
         // A loopback address also answers to "localhost" and the other loopback addresses; never to
         // a name that merely starts like one ("127.0.0.1.nip.io" resolves wherever its owner likes).
-        let isLoopback = address.hasPrefix("127.")
-        if name == address || (isLoopback && (name == "localhost" || (Self.isIPv4(name) && name.hasPrefix("127.")))) { return true }
+        let isLoopback = address.hasPrefix("127.") || address == "::1"
+        if name == address || (isLoopback && (name == "localhost" || name == "::1" || (Self.isIPv4(name) && name.hasPrefix("127.")))) {
+            return true
+        }
         // Listening on every address: any IP address of this machine is fine, no other name is.
-        if address == "0.0.0.0" { return name == "localhost" || Self.isIPv4(name) }
+        if address == "0.0.0.0" || address == "::" { return name == "localhost" || Self.isIPv4(name) || Self.isIPv6(name) }
         return false
+    }
+
+    /// Whether the origin of a URL (`Origin`, `Referer`) is the preview's own: `http://` and a host
+    /// `allows` answers. `null` (a sandboxed frame, a file) is another origin.
+    public func allowsOrigin(of url: String) -> Bool {
+        let lower = url.lowercased()
+        guard lower.hasPrefix("http://") else { return false }
+        let rest = lower.dropFirst("http://".count)
+        let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        guard !authority.contains("@") else { return false }
+        return allows(String(authority))
+    }
+
+    static func isIPv6(_ text: Substring) -> Bool {
+        var address = in6_addr()
+        return text.contains(":") && inet_pton(AF_INET6, String(text), &address) == 1
     }
 
     static func isIPv4(_ text: Substring) -> Bool {

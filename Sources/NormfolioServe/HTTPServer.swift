@@ -24,26 +24,93 @@ public struct HTTPResponse: Sendable {
     }
 }
 
+/// An IPv4 or IPv6 address with a port, as the socket calls take it.
+struct SocketAddress {
+    private var storage = sockaddr_storage()
+    let size: socklen_t
+    let family: Int32
+
+    /// The address `address` ("127.0.0.1", "::1") with `port`; nil when it is neither kind.
+    init?(_ address: String, port: UInt16) {
+        if address.contains(":") {
+            var ip6 = sockaddr_in6()
+            (ip6.sin6_family, ip6.sin6_port) = (sa_family_t(AF_INET6), port.bigEndian)
+            guard inet_pton(AF_INET6, address, &ip6.sin6_addr) == 1 else { return nil }
+            self.init(ip6, family: AF_INET6)
+        } else {
+            var ip4 = sockaddr_in()
+            (ip4.sin_family, ip4.sin_port) = (sa_family_t(AF_INET), port.bigEndian)
+            guard inet_pton(AF_INET, address, &ip4.sin_addr) == 1 else { return nil }
+            self.init(ip4, family: AF_INET)
+        }
+    }
+
+    private init<Address>(_ value: Address, family: Int32) {
+        size = socklen_t(MemoryLayout<Address>.size)
+        self.family = family
+        withUnsafeBytes(of: value) { bytes in withUnsafeMutableBytes(of: &storage) { $0.copyMemory(from: bytes) } }
+    }
+
+    func withSockaddr<Result>(_ body: (UnsafePointer<sockaddr>, socklen_t) -> Result) -> Result {
+        withUnsafePointer(to: storage) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { body($0, size) } }
+    }
+
+    /// A TCP connection to the address, or nil when none can be made.
+    func connect() -> Int32? {
+        #if canImport(Glibc)
+        let connection = socket(family, Int32(SOCK_STREAM.rawValue), 0)
+        #else
+        let connection = socket(family, SOCK_STREAM, 0)
+        #endif
+        guard connection >= 0 else { return nil }
+        #if canImport(Glibc)
+        let connected = withSockaddr { Glibc.connect(connection, $0, $1) }
+        #else
+        let connected = withSockaddr { Darwin.connect(connection, $0, $1) }
+        #endif
+        guard connected == 0 else {
+            close(connection)
+            return nil
+        }
+        return connection
+    }
+}
+
 /// Why the server could not start.
 public struct HTTPServerError: Error, CustomStringConvertible {
     public var description: String
 }
 
-/// The small HTTP/1.1 server of the live preview: it serves `GET` and `HEAD` on one IPv4 address,
-/// to the browsers of the author and whoever they let in.
+/// The small HTTP/1.1 server of the live preview: it serves `GET` and `HEAD` on one IPv4 or IPv6
+/// address, to the browsers of the author and whoever they let in.
 ///
 /// Each connection has a thread of its own (the preview holds connections open while a page waits
-/// for a change), at most `maxConnections` at a time. A request head is read with hard limits
-/// (`HTTPRequestHead`) in linear time, must arrive within `headTimeout`, and must carry a `Host`
-/// the `HostPolicy` allows; anything else is answered with the status that says why, and closed.
+/// for a change), at most `maxConnections` at a time and `maxPerClient` from one address; when
+/// either is reached, the connection idle longest makes room, so idle connections never lock
+/// anyone out. A request head is read with hard limits (`HTTPRequestHead`) in linear time, must
+/// arrive within `headTimeout`, must carry a `Host` the `HostPolicy` allows, and must not be one a
+/// browser marks as made by another site for anything but a top-level navigation; anything else is
+/// answered with the status that says why, and closed. Every answer carries `securityHeaders`.
 final class HTTPServer: Sendable {
     typealias Handler = @Sendable (HTTPRequestHead) async -> HTTPResponse
 
     static let maxConnections = 64
+    /// The connections one address may hold: a browser opens six per server; the rest is for tabs
+    /// that wait for a change.
+    static let maxPerClient = 16
     /// How long a client may take to send a request head.
-    static let headTimeout: Duration = .seconds(10)
+    static let headTimeout: Duration = .seconds(5)
     /// How long a kept-alive connection may wait for its next request.
-    static let idleTimeout: Duration = .seconds(30)
+    static let idleTimeout: Duration = .seconds(5)
+
+    /// Sent with every answer unless the answer sets its own: no type guessing, no use by pages of
+    /// other origins (`<script src>`, `<img>`, frames), nothing loaded or run that the answer does
+    /// not name, and never in a frame.
+    static let securityHeaders: [(name: String, value: String)] = [
+        ("X-Content-Type-Options", "nosniff"),
+        ("Cross-Origin-Resource-Policy", "same-origin"),
+        ("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"),
+    ]
 
     private let address: String
     private let requestedPort: UInt16
@@ -51,16 +118,22 @@ final class HTTPServer: Sendable {
     private let handler: Handler
     private let state = Mutex(State())
 
+    /// An open connection: whose it is, and since when it waits for a request with nothing received.
+    private struct Connection {
+        var client: String
+        var idleSince: ContinuousClock.Instant?
+    }
+
     private struct State {
         var listener: Int32 = -1
-        var connections: Set<Int32> = []
+        var connections: [Int32: Connection] = [:]
         var stopped = false
         var finished: CheckedContinuation<Void, Never>?
         var done = false
     }
 
     init(address: String, port: UInt16, allowedNames: [String] = [], handler: @escaping Handler) {
-        self.address = address == "localhost" ? "127.0.0.1" : address
+        self.address = address == "localhost" ? "127.0.0.1" : (address.hasPrefix("[") && address.hasSuffix("]") ? String(address.dropFirst().dropLast()) : address)
         self.requestedPort = port
         self.allowedNames = allowedNames
         self.handler = handler
@@ -71,40 +144,54 @@ final class HTTPServer: Sendable {
     func start() throws -> UInt16 {
         // A browser that closes a connection while its answer is written must not end the preview.
         signal(SIGPIPE, SIG_IGN)
-        var socketAddress = sockaddr_in()
-        socketAddress.sin_family = sa_family_t(AF_INET)
-        socketAddress.sin_port = requestedPort.bigEndian
-        guard inet_pton(AF_INET, address, &socketAddress.sin_addr) == 1 else {
-            throw HTTPServerError(description: "'\(address)' is not an IPv4 address (such as 127.0.0.1)")
+        guard let socketAddress = SocketAddress(address, port: requestedPort) else {
+            throw HTTPServerError(description: "'\(address)' is not an IPv4 address (such as 127.0.0.1) or an IPv6 address (such as ::1)")
         }
+        let isIPv6 = socketAddress.family == AF_INET6
         #if canImport(Glibc)
-        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let listener = socket(socketAddress.family, Int32(SOCK_STREAM.rawValue), 0)
         #else
-        let listener = socket(AF_INET, SOCK_STREAM, 0)
+        let listener = socket(socketAddress.family, SOCK_STREAM, 0)
         #endif
         guard listener >= 0 else { throw HTTPServerError(description: String(cString: strerror(errno))) }
         var yes: Int32 = 1
         setsockopt(listener, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
-        let bound = withUnsafePointer(to: &socketAddress) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
+        if isIPv6 { setsockopt(listener, Int32(IPPROTO_IPV6), IPV6_V6ONLY, &yes, socklen_t(MemoryLayout<Int32>.size)) }
+        let bound = socketAddress.withSockaddr { bind(listener, $0, $1) }
         guard bound == 0, listen(listener, 64) == 0 else {
             let reason = String(cString: strerror(errno))
             close(listener)
             throw HTTPServerError(description: reason)
         }
-        var actual = sockaddr_in()
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        var actual = sockaddr_storage()
+        var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
         _ = withUnsafeMutablePointer(to: &actual) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(listener, $0, &length) }
         }
-        let port = UInt16(bigEndian: actual.sin_port)
+        let port = withUnsafeBytes(of: actual) { bytes -> UInt16 in
+            isIPv6 ? UInt16(bigEndian: bytes.load(as: sockaddr_in6.self).sin6_port) : UInt16(bigEndian: bytes.load(as: sockaddr_in.self).sin_port)
+        }
         state.withLock { $0.listener = listener }
         let policy = HostPolicy(address: address, port: port, names: allowedNames)
         let thread = Thread { [self] in acceptLoop(listener, policy: policy) }
         thread.name = "normfolio-serve-accept"
         thread.start()
         return port
+    }
+
+    /// The address a connection comes from, as text ("127.0.0.1", "::1").
+    private static func client(of address: sockaddr_storage) -> String {
+        var text = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN))
+        withUnsafeBytes(of: address) { bytes in
+            if Int32(address.ss_family) == AF_INET6 {
+                var ip = bytes.load(as: sockaddr_in6.self).sin6_addr
+                _ = inet_ntop(AF_INET6, &ip, &text, socklen_t(text.count))
+            } else {
+                var ip = bytes.load(as: sockaddr_in.self).sin_addr
+                _ = inet_ntop(AF_INET, &ip, &text, socklen_t(text.count))
+            }
+        }
+        return String(cString: text)
     }
 
     /// Waits until the server has stopped.
@@ -121,36 +208,39 @@ final class HTTPServer: Sendable {
 
     /// Stops accepting and closes every open connection.
     func stop() {
-        let (listener, connections) = state.withLock { state -> (Int32, Set<Int32>) in
+        let (listener, connections) = state.withLock { state -> (Int32, [Int32: Connection]) in
             state.stopped = true
             return (state.listener, state.connections)
         }
         if listener >= 0 { shutdown(listener, Int32(SHUT_RDWR)) }
-        for connection in connections { shutdown(connection, Int32(SHUT_RDWR)) }
+        for connection in connections.keys { shutdown(connection, Int32(SHUT_RDWR)) }
     }
 
     private func acceptLoop(_ listener: Int32, policy: HostPolicy) {
         while true {
-            let connection = accept(listener, nil, nil)
+            var peer = sockaddr_storage()
+            var peerLength = socklen_t(MemoryLayout<sockaddr_storage>.size)
+            let connection = withUnsafeMutablePointer(to: &peer) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { accept(listener, $0, &peerLength) }
+            }
             if connection < 0 {
                 if errno == EINTR || errno == ECONNABORTED { continue }
                 if state.withLock({ $0.stopped }) { break }
                 if errno == EMFILE || errno == ENFILE { Thread.sleep(forTimeInterval: 0.1); continue }
                 break
             }
-            let admitted = state.withLock { state -> Bool in
-                guard !state.stopped, state.connections.count < Self.maxConnections else { return false }
-                state.connections.insert(connection)
-                return true
-            }
+            let client = Self.client(of: peer)
+            let admitted = state.withLock { state in Self.admit(connection, from: client, into: &state) }
             guard admitted else {
-                Self.send(.text(503, "Te veel verbindingen; probeer het zo opnieuw."), to: connection, head: false, keepAlive: false)
+                var refusal = HTTPResponse.text(503, "Te veel verbindingen; probeer het zo opnieuw.")
+                refusal.headers.append(("Retry-After", "1"))
+                Self.send(refusal, to: connection, head: false, keepAlive: false)
                 close(connection)
                 continue
             }
             let thread = Thread { [self] in
                 serve(connection, policy: policy)
-                state.withLock { _ = $0.connections.remove(connection) }
+                state.withLock { _ = $0.connections.removeValue(forKey: connection) }
                 close(connection)
             }
             thread.name = "normfolio-serve-connection"
@@ -165,6 +255,32 @@ final class HTTPServer: Sendable {
         waiting?.resume()
     }
 
+    /// Takes a new connection in, unless the server is stopping. When the server is full, or the
+    /// client holds `maxPerClient` connections, the one that has waited longest for a request
+    /// with nothing received is closed to make room; a connection is refused only when none waits.
+    private static func admit(_ connection: Int32, from client: String, into state: inout State) -> Bool {
+        guard !state.stopped else { return false }
+        func makeRoom(among candidates: (Connection) -> Bool) -> Bool {
+            let idle = state.connections.filter { candidates($0.value) && $0.value.idleSince != nil }
+            guard let oldest = idle.min(by: { ($0.value.idleSince ?? .now) < ($1.value.idleSince ?? .now) })?.key else { return false }
+            // Its thread sees the connection end, and closes it; it is no longer counted.
+            shutdown(oldest, Int32(SHUT_RDWR))
+            state.connections[oldest] = nil
+            return true
+        }
+        if state.connections.values.count(where: { $0.client == client }) >= maxPerClient, !makeRoom(among: { $0.client == client }) {
+            return false
+        }
+        if state.connections.count >= maxConnections, !makeRoom(among: { _ in true }) { return false }
+        state.connections[connection] = Connection(client: client, idleSince: .now)
+        return true
+    }
+
+    /// Marks a connection as waiting for a request with nothing received, or as busy.
+    private func mark(_ connection: Int32, idle: Bool) {
+        state.withLock { $0.connections[connection]?.idleSince = idle ? .now : nil }
+    }
+
     /// Answers the requests of one connection until it closes, breaks a rule or stays idle.
     private func serve(_ connection: Int32, policy: HostPolicy) {
         // Reads wake up every second, so deadlines are checked even when nothing arrives.
@@ -176,9 +292,11 @@ final class HTTPServer: Sendable {
             var scanner = HTTPRequestHead.Scanner()
             let started = ContinuousClock.now
             var parsed = scanner.parse(buffer)
+            if buffer.isEmpty { mark(connection, idle: true) }
             while case .needMore = parsed {
                 let count = chunk.withUnsafeMutableBytes { recv(connection, $0.baseAddress, $0.count, 0) }
                 if count > 0 {
+                    if buffer.isEmpty { mark(connection, idle: false) }
                     buffer += chunk[..<count]
                     parsed = scanner.parse(buffer)
                     continue
@@ -200,11 +318,14 @@ final class HTTPServer: Sendable {
                 Self.send(.text(status, reason), to: connection, head: false, keepAlive: false)
                 return
             case .head(let head, let length):
+                mark(connection, idle: false)
                 buffer.removeFirst(length)
                 let response: HTTPResponse
-                if let problem = head.problem(hostAllowed: policy.allows(head.headers["host"])) {
+                if let problem = head.problem(hostAllowed: policy.allows(head.headers["host"]))
+                    ?? (head.isCrossSite(policy: policy) ? (403, "Forbidden") : nil) {
                     var refusal = HTTPResponse.text(problem.status, problem.status == 421
                         ? "Deze preview antwoordt alleen op het adres waarop hij draait (\(policy.address):\(policy.port))."
+                        : problem.status == 403 ? "Deze preview antwoordt niet op verzoeken die een pagina van een andere website doet."
                         : problem.reason)
                     if problem.status == 405 { refusal.headers.append(("Allow", "GET, HEAD")) }
                     response = refusal
@@ -238,6 +359,9 @@ final class HTTPServer: Sendable {
     private static func send(_ response: HTTPResponse, to connection: Int32, head: Bool, keepAlive: Bool) -> Bool {
         var text = "HTTP/1.1 \(response.status) \(reasonPhrase(response.status))\r\n"
         for (name, value) in response.headers { text += "\(name): \(value)\r\n" }
+        for (name, value) in securityHeaders where !response.headers.contains(where: { $0.name.lowercased() == name.lowercased() }) {
+            text += "\(name): \(value)\r\n"
+        }
         text += "Content-Length: \(response.body.count)\r\n"
         text += keepAlive ? "Connection: keep-alive\r\n\r\n" : "Connection: close\r\n\r\n"
         var bytes = Data(text.utf8)
@@ -249,6 +373,7 @@ final class HTTPServer: Sendable {
         switch status {
         case 200: "OK"
         case 400: "Bad Request"
+        case 403: "Forbidden"
         case 404: "Not Found"
         case 405: "Method Not Allowed"
         case 408: "Request Timeout"

@@ -8,12 +8,13 @@ public actor PreviewServer {
     /// What the server currently shows: a site, or the problems that keep it from being built.
     enum State {
         case site(LazySite)
-        case problems([Diagnostic])
+        /// The problems the edition may show, and how many others only the terminal shows.
+        case problems([Diagnostic], withheld: Int)
     }
 
     private let options: BuildOptions
     private let log: @Sendable (String) -> Void
-    private var state: State = .problems([])
+    private var state: State = .problems([], withheld: 0)
     private var cache = PreviewCache()
     /// Goes up with every rebuild; open pages wait for it to change to know when to reload. It
     /// starts from the clock, so a page left open from an earlier run of the server reloads too.
@@ -88,14 +89,15 @@ public actor PreviewServer {
             let warningNote = warnings.isEmpty ? "" : ", \(warnings.count) \(warnings.count == 1 ? "warning" : "warnings")"
             log("Ready\(what) in \(elapsed) ms: \(site.pageCount) pages\(warningNote)")
         } else {
-            state = .problems(preview.diagnostics)
+            state = .problems(preview.shownDiagnostics, withheld: preview.withheldDiagnostics)
             let count = failing.count
             log("The site cannot be built\(what): \(count) \(count == 1 ? "problem" : "problems"); fix \(count == 1 ? "it" : "them") and it rebuilds")
         }
     }
 
     private static func list(_ paths: [String]) -> String {
-        paths.count <= 3 ? paths.joined(separator: ", ") : paths.prefix(2).joined(separator: ", ") + " and \(paths.count - 2) more"
+        let shown = paths.map(\.escapingControlCharacters)
+        return shown.count <= 3 ? shown.joined(separator: ", ") : shown.prefix(2).joined(separator: ", ") + " and \(shown.count - 2) more"
     }
 
     private static func milliseconds(_ duration: Duration) -> Int {
@@ -111,6 +113,9 @@ public actor PreviewServer {
                                 body: Data(String(version).utf8))
         case "/__normfolio/livereload.js":
             return Self.script(Self.liveReloadScript)
+        case "/__normfolio/problems.css":
+            return HTTPResponse(status: 200, headers: [("Content-Type", "text/css; charset=utf-8"), ("Cache-Control", "no-store")],
+                                body: Data(Self.problemStyle.utf8))
         case "/__normfolio/wait.js":
             return Self.script(await waitForChange(since: request.query["since"].flatMap { Int($0) } ?? version))
         default:
@@ -120,21 +125,20 @@ public actor PreviewServer {
         if file.isEmpty || file.hasSuffix("/") { file += "index.html" }
         let (state, version) = (self.state, self.version)
         switch state {
-        case .problems(let diagnostics):
+        case .problems(let diagnostics, let withheld):
             guard file.hasSuffix(".html") else { return HTTPResponse(status: 503) }
             return HTTPResponse(status: 500, headers: Self.htmlHeaders,
-                                body: Self.withLiveReload(Data(Self.problemPage(diagnostics).utf8), version: version))
+                                body: Self.withLiveReload(Data(Self.problemPage(diagnostics, withheld: withheld).utf8), version: version))
         case .site(let site):
             // Rendering happens off the actor, so a large page does not hold up other requests.
             guard let data = await Self.render(file, of: site) else {
                 return .text(404, "Niet gevonden: \(file.escapingControlCharacters)")
             }
-            if file.hasSuffix(".html") {
+            if file.hasSuffix(".html") && !file.hasPrefix("bijlagen/") {
                 return HTTPResponse(status: 200, headers: Self.htmlHeaders,
                                     body: Self.withLiveReload(Self.withBanner(data, text: site.previewNote), version: version))
             }
-            return HTTPResponse(status: 200, headers: [("Content-Type", Self.contentType(of: file)), ("Cache-Control", "no-store")],
-                                body: data)
+            return HTTPResponse(status: 200, headers: Self.fileHeaders(file), body: data)
         }
     }
 
@@ -157,7 +161,30 @@ public actor PreviewServer {
                      body: Data(text.utf8))
     }
 
-    static let htmlHeaders = [(name: "Content-Type", value: "text/html; charset=utf-8"), (name: "Cache-Control", value: "no-store")]
+    /// The pages' policy: the one in every page's `<meta>` (Templates/layout.mustache), and never in
+    /// a frame, which only a header can say.
+    static let pagePolicy = "default-src 'none'; style-src 'self'; img-src 'self'; script-src 'self'; font-src 'self'; "
+        + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+
+    static let htmlHeaders = [(name: "Content-Type", value: "text/html; charset=utf-8"), (name: "Cache-Control", value: "no-store"),
+                              (name: "Content-Security-Policy", value: pagePolicy)]
+
+    /// The headers of a file that is not a page. An attachment (`bijlagen/`) is sandboxed: were it
+    /// opened, nothing in it runs with the site's origin; one of a type a browser runs (published
+    /// as `….html.txt`) is sent as a download under its own name.
+    static func fileHeaders(_ file: String) -> [(name: String, value: String)] {
+        var headers = [(name: "Content-Type", value: contentType(of: file)), (name: "Cache-Control", value: "no-store")]
+        if file.hasPrefix("bijlagen/") {
+            headers.append(("Content-Security-Policy", "default-src 'none'; sandbox; frame-ancestors 'none'"))
+            if let name = ActiveContent.downloadName(ofSitePath: file) {
+                let encoded = name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "bijlage"
+                headers.append(("Content-Disposition", "attachment; filename*=UTF-8''\(encoded)"))
+            }
+        } else {
+            headers.append(("Content-Security-Policy", pagePolicy))
+        }
+        return headers
+    }
 
     /// A page with the live-reload script added before `</body>`: only when serving, never in a built site.
     static func withLiveReload(_ page: Data, version: Int) -> Data {
@@ -224,36 +251,46 @@ public actor PreviewServer {
         """
 
     /// The page shown instead of the site while the content has errors: the errors that stop the
-    /// build first, then the warnings.
-    static func problemPage(_ diagnostics: [Diagnostic]) -> String {
+    /// build first, then the warnings; only those of files the previewed edition may show, since
+    /// whoever may open the preview may read them (`withheld` others are only counted).
+    static func problemPage(_ diagnostics: [Diagnostic], withheld: Int = 0) -> String {
         func section(_ title: String, _ severity: Diagnostic.Severity) -> String {
             let found = diagnostics.filter { $0.severity == severity }
             guard !found.isEmpty else { return "" }
             let items = found.map { "<li><code>\($0.formatted.htmlEscaped)</code></li>" }.joined(separator: "\n")
             return "<h2>\(title) (\(found.count))</h2>\n<ul>\n\(items)\n</ul>"
         }
+        let others = withheld == 0 ? "" : "<p>" + (withheld == 1
+            ? "Eén probleem staat in een bestand dat deze uitgave niet toont; de terminal noemt het."
+            : "\(withheld) problemen staan in bestanden die deze uitgave niet toont; de terminal noemt ze.") + "</p>"
         return """
             <!DOCTYPE html>
             <html lang="nl">
             <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
             <title>Problemen in het portfolio · normfolio</title>
-            <style>
-            body { font-family: system-ui, sans-serif; line-height: 1.5; margin: 2rem auto; max-width: 60rem; padding: 0 1rem; }
-            li { margin-bottom: .5rem; }
-            code { overflow-wrap: anywhere; }
-            @media (prefers-color-scheme: dark) { body { background: #16181d; color: #e8e8e8; } }
-            </style></head>
+            <link rel="stylesheet" href="/__normfolio/problems.css">
+            </head>
             <body>
             <main>
             <h1>Het portfolio kan nu niet worden gebouwd</h1>
             <p>Herstel de fouten; de pagina laadt daarna vanzelf opnieuw.</p>
             \(section("Fouten", .error))
             \(section("Waarschuwingen", .warning))
+            \(others)
             </main>
             </body>
             </html>
             """
     }
+
+    /// The error page's style, a file of its own: the pages' policy allows no style in a page.
+    static let problemStyle = """
+        body { font-family: system-ui, sans-serif; line-height: 1.5; margin: 2rem auto; max-width: 60rem; padding: 0 1rem; }
+        li { margin-bottom: .5rem; }
+        code { overflow-wrap: anywhere; }
+        @media (prefers-color-scheme: dark) { body { background: #16181d; color: #e8e8e8; } }
+
+        """
 
     static func contentType(of path: String) -> String {
         switch (path as NSString).pathExtension.lowercased() {

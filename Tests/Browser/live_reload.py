@@ -8,10 +8,7 @@ Needs Debian's chromium and the PyPI package playwright (the Makefile's `a11y-de
 """
 import os
 import re
-import shutil
 import signal
-import socket
-import subprocess
 import sys
 import tempfile
 import threading
@@ -19,15 +16,10 @@ import time
 
 from playwright.sync_api import sync_playwright
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from sample import chromium, copy_sample, free_port, start_serve
+
 DOCUMENT = os.path.join("Content", "techniek", "mfa-invoering.md")
 PAGE = "documenten/techniek-mfa-invoering.html"
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def wait_for(page, check, what, seconds=5):
@@ -45,27 +37,18 @@ def wait_for(page, check, what, seconds=5):
 
 def main():
     binary = os.path.abspath(sys.argv[1])
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    if not chromium:
-        sys.exit("live reload: Debian's chromium is needed (make a11y-deps installs it)")
+    browser_path = chromium("live reload")
     with tempfile.TemporaryDirectory() as work:
-        portfolio = os.path.join(work, "portfolio")
-        shutil.copytree(os.path.join(ROOT, "Content"), os.path.join(portfolio, "Content"))
-        shutil.copy(os.path.join(ROOT, "normfolio.yml"), portfolio)
+        portfolio = copy_sample(work)
         port = free_port()
-        server = subprocess.Popen([binary, "serve", portfolio, "--port", str(port)], stdout=subprocess.PIPE,
-                                  stderr=subprocess.PIPE, text=True)
         log = []
-        for line in server.stderr:
-            log.append(line)
-            if line.startswith("Serving"):
-                break
+        server = start_serve(binary, portfolio, port, log)
         threading.Thread(target=lambda: log.extend(server.stderr), daemon=True).start()
         document = os.path.join(portfolio, DOCUMENT)
         original = open(document, encoding="utf-8").read()
         try:
             with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
+                browser = playwright.chromium.launch(executable_path=browser_path, args=["--no-sandbox"])
                 page = browser.new_page()
                 problems = []
                 page.on("console", lambda message: problems.append(message.text)

@@ -154,7 +154,7 @@ extension CommandTests {
         #expect(result.status == 1)
         let errors = result.stderr.split(separator: "\n").map(String.init)
         #expect(errors.count == 3, "\(result.stderr)")
-        #expect(errors.first == "error: \(garbage.path): '\(garbage.path)' is not a .docx or .odt file normfolio can read")
+        #expect(errors.first == "error: \(garbage.path): '\(garbage.path)' is not a .docx or .odt file normfolio can read: it is not a zip archive")
         #expect(errors.dropFirst().first?.hasPrefix("error: \(zip.path): pandoc could not convert the file") == true)
         #expect(errors.last == "error: \(missing.path): '\(missing.path)' does not exist or cannot be read")
         #expect(!FileManager.default.fileExists(atPath: portfolio.appendingPathComponent("Content/geimporteerd").path))
@@ -193,5 +193,83 @@ extension CommandTests {
         let check = try run(["check"], in: portfolio)
         #expect(check.status == 1)
         #expect(check.stderr.contains("Content/geimporteerd/leerlingzaak.md:16:9: error: BSN-like number 1112***33"))
+    }
+}
+
+/// Import reads what a file is, not what it declares, and publishes no hidden text unannounced.
+extension CommandTests {
+    /// A copy of `fixture` with the entry `part` changed by `change`, written with Python's zipfile.
+    func officeFile(_ fixture: String, part: String, in folder: URL, named name: String, _ change: String) throws -> URL {
+        let target = folder.appendingPathComponent(name)
+        let script = """
+            import sys, zipfile
+            source, target, part = sys.argv[1], sys.argv[2], sys.argv[3]
+            with zipfile.ZipFile(source) as zin, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zout:
+                for item in zin.infolist():
+                    data = zin.read(item.filename)
+                    if item.filename == part:
+                        data = data.decode("utf-8")
+                        \(change)
+                        data = data.encode("utf-8")
+                    zout.writestr(item, data)
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, fixture, target.path, part]
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        return target
+    }
+
+    @Test func hiddenTextIsLeftOutWithANoteNeverPublishedUnannounced() throws {
+        let (folder, portfolio) = try newPortfolio()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let word = try officeFile(Self.word, part: "word/document.xml", in: folder, named: "verborgen.docx", """
+            data = data.replace("<w:t xml:space=\\"preserve\\"> door het College van Bestuur.</w:t></w:r>", "<w:t xml:space=\\"preserve\\"> door het College van Bestuur.</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>Wachtwoord Welkom123</w:t></w:r>", 1)
+            """)
+        let odt = try officeFile(Self.openDocument, part: "content.xml", in: folder, named: "geheim.odt", """
+            data = data.replace("<office:automatic-styles/>", "<office:automatic-styles><style:style xmlns:style=\\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\\" style:name=\\"Verborgen\\" style:family=\\"text\\"><style:text-properties text:display=\\"none\\"/></style:style></office:automatic-styles>").replace("bij de privacyfunctionaris.</text:p>", "bij de privacyfunctionaris.<text:span text:style-name=\\"Verborgen\\"> Wachtwoord Welkom123</text:span></text:p><text:p>Zichtbaar<text:hidden-paragraph text:condition=\\"ooow:1\\" text:is-hidden=\\"true\\"/> en toch verborgen: Welkom456</text:p>", 1)
+            """)
+        let result = try run(["import", word.path, odt.path, "--norms", "GO.02"], in: portfolio)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("  note: 1 passage of hidden text (Word's \"verborgen tekst\") left out"), "\(result.stdout)")
+        #expect(result.stdout.contains("  note: 2 passages of hidden text"), "\(result.stdout)")
+        for (name, visible) in [("verborgen.md", "door het College van Bestuur."), ("geheim.md", "bij de privacyfunctionaris.")] {
+            let text = try self.text(portfolio.appendingPathComponent("Content/geimporteerd").appendingPathComponent(name))
+            #expect(!text.contains("Welkom123") && !text.contains("Welkom456"), "\(text)")
+            #expect(text.contains(visible))
+        }
+    }
+
+    @Test func anArchiveThatUnpacksBeyondItsLimitsIsRefusedUnwritten() throws {
+        let (folder, portfolio) = try newPortfolio()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // 100 MB of zeros that pack into about 100 KB, declared as an image of 123 bytes.
+        let bomb = try officeFile(Self.word, part: "word/_rels/document.xml.rels", in: folder, named: "bom.docx", "pass")
+        let patch = """
+            import sys, zipfile, struct
+            path = sys.argv[1]
+            with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as z:
+                z.writestr("word/media/image9.png", b"\\0" * (100 << 20))
+            data = bytearray(open(path, "rb").read())
+            # The declared sizes of the new entry, in its local header and in the central directory, become 123.
+            name = b"word/media/image9.png"
+            local = data.rfind(b"PK\\x03\\x04" + b"", 0, data.rfind(name))
+            struct.pack_into("<I", data, local + 22, 123)
+            central = data.rfind(b"PK\\x01\\x02", 0, data.rfind(name))
+            struct.pack_into("<I", data, central + 24, 123)
+            open(path, "wb").write(data)
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", patch, bomb.path]
+        try process.run()
+        process.waitUntilExit()
+        let result = try run(["import", bomb.path, "--norms", "GO.02"], in: portfolio)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("is not a .docx or .odt file normfolio can read: its part 'word/media/image9.png' unpacks to more than "),
+                "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: portfolio.appendingPathComponent("Content/geimporteerd").path))
     }
 }

@@ -242,5 +242,24 @@ import Testing
                       hostile.path])
         let refused = try commands.run(["verify", hostile.path])
         #expect(refused.status == 2 && refused.stderr.contains("would leave its folder"))
+        // An entry marked as a symbolic link is unpacked as a plain file holding the link's text,
+        // never made a link: it is an extra file of the site.
+        let linked = work.appendingPathComponent("linked.zip")
+        let addLink = """
+            import shutil, sys, zipfile
+            shutil.copy(sys.argv[1], sys.argv[2])
+            with zipfile.ZipFile(sys.argv[2], "a") as z:
+                top = z.namelist()[0].split("/")[0]
+                info = zipfile.ZipInfo(top + "/wachtwoorden")
+                info.external_attr = 0o120777 << 16
+                z.writestr(info, "/etc/passwd")
+            """
+        _ = try tool(["python3", "-c", addLink, zip.path, linked.path])
+        let withLink = try commands.run(["verify", linked.path])
+        #expect(withLink.status == 1 && withLink.stderr.contains("wachtwoorden"), "\(withLink.stderr)")
+        // A deflated stream that runs past its entry's bytes (it made ZIPFoundation spin for ever) is refused.
+        let outrunning = CommandTests.packageRoot.appendingPathComponent("Fuzz/Regressions/archive/deflate-stream-that-outruns-its-entry.docx")
+        let spinning = try commands.run(["verify", outrunning.path])
+        #expect(spinning.status == 2, "\(spinning.stderr)")
     }
 }

@@ -95,27 +95,18 @@ import Testing
 
     // MARK: Over a socket
 
-    /// Sends raw bytes to the server and returns the first line of the answer.
-    func exchange(_ request: [UInt8], port: UInt16) -> String {
-        let connection = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(connection) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = port.bigEndian
-        inet_pton(AF_INET, "127.0.0.1", &address.sin_addr)
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(connection, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+    /// Sends raw bytes to the server and returns the first line of the answer. The socket is used
+    /// on a thread of its own: the server's handler needs the cooperative pool, which a test
+    /// blocked in `recv` would take from it (two threads on a machine with two cores).
+    func exchange(_ request: [UInt8], port: UInt16) async -> String {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: self.exchangeBlocking(request, port: port)) }
         }
-        guard connected == 0 else { return "no connection" }
-        _ = request.withUnsafeBytes { send(connection, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-        var answer: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 4096)
-        while !answer.contains(0x0A) {
-            let count = chunk.withUnsafeMutableBytes { recv(connection, $0.baseAddress, $0.count, 0) }
-            if count <= 0 { break }
-            answer += chunk[..<count]
-        }
-        return String(decoding: answer.prefix { $0 != 0x0D && $0 != 0x0A }, as: UTF8.self)
+    }
+
+    func exchangeBlocking(_ request: [UInt8], port: UInt16) -> String {
+        let answer = rawExchange(request, port: port, untilFirstLine: true)
+        return answer.isEmpty ? "no connection" : String(decoding: answer.prefix { $0 != 0x0D && $0 != 0x0A }, as: UTF8.self)
     }
 
     @Test func theServerRefusesOtherHostsAndOversizedRequestsAndServesTheRest() async throws {
@@ -127,18 +118,94 @@ import Testing
         var ports = ready.makeAsyncIterator()
         let port = try #require(await ports.next())
         func request(_ text: String) -> [UInt8] { Array(text.utf8) }
-        #expect(exchange(request("GET / HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n\r\n"), port: port) == "HTTP/1.1 200 OK")
-        #expect(exchange(request("GET / HTTP/1.1\r\nHost: localhost:\(port)\r\n\r\n"), port: port) == "HTTP/1.1 200 OK")
+        #expect(await exchange(request("GET / HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n\r\n"), port: port) == "HTTP/1.1 200 OK")
+        #expect(await exchange(request("GET / HTTP/1.1\r\nHost: localhost:\(port)\r\n\r\n"), port: port) == "HTTP/1.1 200 OK")
         // A page that got the browser to ask under its own name (DNS rebinding) gets nothing.
-        #expect(exchange(request("GET / HTTP/1.1\r\nHost: aanvaller.example:\(port)\r\n\r\n"), port: port)
+        #expect(await exchange(request("GET / HTTP/1.1\r\nHost: aanvaller.example:\(port)\r\n\r\n"), port: port)
                 == "HTTP/1.1 421 Misdirected Request")
-        #expect(exchange(request("GET /" + String(repeating: "a", count: 100_000) + " HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n\r\n"),
+        #expect(await exchange(request("GET /" + String(repeating: "a", count: 100_000) + " HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n\r\n"),
                          port: port) == "HTTP/1.1 414 URI Too Long")
-        #expect(exchange(request("GET / HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nX-A: " + String(repeating: "b", count: 150_000) + "\r\n\r\n"),
+        #expect(await exchange(request("GET / HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nX-A: " + String(repeating: "b", count: 150_000) + "\r\n\r\n"),
                          port: port) == "HTTP/1.1 431 Request Header Fields Too Large")
-        #expect(exchange(request("DELETE / HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n\r\n"), port: port) == "HTTP/1.1 405 Method Not Allowed")
-        #expect(exchange(request("GET /bestaat-niet.html HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n\r\n"), port: port) == "HTTP/1.1 404 Not Found")
+        #expect(await exchange(request("DELETE / HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n\r\n"), port: port) == "HTTP/1.1 405 Method Not Allowed")
+        #expect(await exchange(request("GET /bestaat-niet.html HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n\r\n"), port: port) == "HTTP/1.1 404 Not Found")
         // Large requests leave the server answering everyone else.
-        #expect(exchange(request("GET /index.html HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n\r\n"), port: port) == "HTTP/1.1 200 OK")
+        #expect(await exchange(request("GET /index.html HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n\r\n"), port: port) == "HTTP/1.1 200 OK")
+    }
+
+    // MARK: Issue 18: nothing readable cross-site, idle connections, IPv6
+
+    func head(_ fields: [String: String]) throws -> HTTPRequestHead {
+        var text = "GET /assets/zoekindex.js HTTP/1.1\r\nHost: 127.0.0.1:4000\r\n"
+        for (name, value) in fields { text += "\(name): \(value)\r\n" }
+        guard case .head(let head, _) = parse(text + "\r\n") else { throw HTTPServerError(description: "not parsed") }
+        return head
+    }
+
+    @Test func aRequestAPageOfAnotherSiteMakesIsRefusedButFollowingALinkIsNot() throws {
+        let policy = HostPolicy(address: "127.0.0.1", port: 4000)
+        // The site's own pages, the address bar, and clients that send none of these (curl).
+        for fields in [["Sec-Fetch-Site": "same-origin", "Sec-Fetch-Mode": "no-cors", "Sec-Fetch-Dest": "script"],
+                       ["Sec-Fetch-Site": "none", "Sec-Fetch-Mode": "navigate", "Sec-Fetch-Dest": "document"],
+                       ["Referer": "http://localhost:4000/zoeken.html"], ["Origin": "http://127.0.0.1:4000"], [:],
+                       ["Sec-Fetch-Site": "cross-site", "Sec-Fetch-Mode": "navigate", "Sec-Fetch-Dest": "document",
+                        "Referer": "https://mail.example/"]] {
+            #expect(try !head(fields).isCrossSite(policy: policy), "\(fields)")
+        }
+        for fields in [["Sec-Fetch-Site": "cross-site", "Sec-Fetch-Mode": "no-cors", "Sec-Fetch-Dest": "script"],
+                       ["Sec-Fetch-Site": "same-site", "Sec-Fetch-Mode": "no-cors", "Sec-Fetch-Dest": "image"],
+                       ["Sec-Fetch-Site": "cross-site", "Sec-Fetch-Mode": "navigate", "Sec-Fetch-Dest": "iframe"],
+                       ["SEC-FETCH-SITE": "Cross-Site"],
+                       ["Origin": "null"], ["Origin": "https://127.0.0.1:4000"], ["Origin": "http://127.0.0.1:4001"],
+                       ["Referer": "http://aanvaller.example/"], ["Referer": "http://127.0.0.1:4000@aanvaller.example/"],
+                       ["Sec-Fetch-Site": "cross-site", "Sec-Fetch-Mode": "navigate", "Sec-Fetch-Dest": "document",
+                        "Origin": "https://aanvaller.example"]] {
+            #expect(try head(fields).isCrossSite(policy: policy), "\(fields)")
+        }
+    }
+
+    @Test func theIPv6LoopbackAnswersToItsOwnNames() {
+        let loopback = HostPolicy(address: "::1", port: 4000)
+        for host in ["[::1]:4000", "localhost:4000"] { #expect(loopback.allows(host), "\(host)") }
+        for host in ["[::1]:4001", "::1:4000", "[::2]:4000", "evil.example:4000", "[::1]"] { #expect(!loopback.allows(host), "\(host)") }
+        #expect(loopback.allowsOrigin(of: "http://[::1]:4000/zoeken.html"))
+        let everywhere = HostPolicy(address: "::", port: 80)
+        #expect(everywhere.allows("[fe80::1]") && everywhere.allows("192.168.1.5") && !everywhere.allows("evil.example"))
+    }
+
+    @Test func thePreviewServesOnTheIPv6LoopbackAndEveryAnswerSaysNosniff() async throws {
+        let server = HTTPServer(address: "::1", port: 0) { _ in .text(404, "Niet gevonden: <b>x</b>") }
+        let port = try server.start()
+        defer { server.stop() }
+        let request = Array("GET /x HTTP/1.1\r\nHost: [::1]:\(port)\r\nConnection: close\r\n\r\n".utf8)
+        let answer: [UInt8] = await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: rawExchange(request, address: "::1", port: port)) }
+        }
+        let text = String(decoding: answer, as: UTF8.self)
+        #expect(text.hasPrefix("HTTP/1.1 404 Not Found\r\n"))
+        #expect(text.contains("\r\nX-Content-Type-Options: nosniff\r\n") && text.contains("\r\nCross-Origin-Resource-Policy: same-origin\r\n"))
+        #expect(text.contains("\r\nContent-Security-Policy: default-src 'none'"))
+    }
+
+    /// Sixty-four idle connections once locked everyone out for 30 seconds: now the one idle
+    /// longest makes room, and idle connections are closed after a few seconds.
+    @Test func idleConnectionsNeverLockOthersOut() async throws {
+        let server = HTTPServer(address: "127.0.0.1", port: 0) { _ in .text(200, "ok") }
+        let port = try server.start()
+        defer { server.stop() }
+        let idle = (0..<(HTTPServer.maxConnections + 8)).compactMap { _ in SocketAddress("127.0.0.1", port: port)?.connect() }
+        defer { idle.forEach { close($0) } }
+        try await Task.sleep(for: .milliseconds(300))
+        #expect(await exchange(Array("GET / HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n\r\n".utf8), port: port) == "HTTP/1.1 200 OK")
+        #expect(HTTPServer.idleTimeout <= .seconds(5) && HTTPServer.headTimeout <= .seconds(5))
+    }
+
+    @Test func theErrorPageListsOnlyWhatTheEditionMayShow() {
+        let shown = [Diagnostic(.error, "unknown-norm", "unknown norm ID 'ZZ.99'", at: SourceLocation(path: "Content/a.md", line: 3, column: 9))]
+        let page = PreviewServer.problemPage(shown, withheld: 2)
+        #expect(page.contains("ZZ.99"))
+        #expect(page.contains("2 problemen staan in bestanden die deze uitgave niet toont; de terminal noemt ze."))
+        #expect(!page.contains("<style>"))
+        #expect(PreviewServer.problemPage([], withheld: 1).contains("Eén probleem staat in een bestand dat deze uitgave niet toont"))
     }
 }

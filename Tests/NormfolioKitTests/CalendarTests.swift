@@ -45,8 +45,7 @@ import Testing
     }
 
     /// Parsed by Python's icalendar (installed by `make test`), as a calendar program would.
-    @Test(.enabled(if: (try? Process.run(URL(fileURLWithPath: "/usr/bin/env"), arguments: ["python3", "-c", "import icalendar"]))
-        .map { $0.waitUntilExit(); return $0.terminationStatus == 0 } ?? false))
+    @Test(.enabled(if: toolWorks(["python3", "-c", "import icalendar"])))
     func aRealParserReadsEveryEvent() throws {
         let work = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: work) }
@@ -59,15 +58,9 @@ import Testing
             assert all(e.get('UID') and e.get('DTSTART') and e.get('SUMMARY') for e in events)
             print(len(events), str(events[0]['DTSTART'].dt))
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, file.path]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let (status, output) = try runTool(["python3", "-c", script, file.path])
+        #expect(status == 0)
+        let printed = String(decoding: output, as: UTF8.self)
         let expected = page(try site(.auditor), "export/kalender.ics").components(separatedBy: "BEGIN:VEVENT").count - 1
         #expect(printed.hasPrefix("\(expected) "))
     }

@@ -103,7 +103,7 @@ func parseCSV(_ text: String) -> [[String]] {
                               + "Invoering meerfactorauthenticatie;2026-05-20;2027-05-20;MFA uitrollen op de laatste vier scholen\r\n"))
         // Withheld titles are not in the intranet export; the count of documents is.
         #expect(!text.contains("Penetratietest"))
-        #expect(text.contains("\r\nSM.05;Testen, inspectie en toezicht beveiliging;"))
+        #expect(text.contains("\r\nSM.05;\"Testen, inspectie en toezicht beveiliging\";"))
     }
 
     @Test func csvCellsAreQuotedAndGuardedAgainstFormulas() {

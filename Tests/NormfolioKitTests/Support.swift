@@ -220,3 +220,21 @@ func assertSnapshot(_ site: Site, named name: String, only: Set<String>? = nil, 
         }
     }
 }
+
+/// Runs a program found on the PATH (`python3`, `node`) and returns its exit status and standard output.
+func runTool(_ arguments: [String]) throws -> (status: Int32, output: Data) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = arguments
+    let output = Pipe()
+    process.standardOutput = output
+    try process.run()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, data)
+}
+
+/// Whether a program on the PATH runs and exits successfully with these arguments (for `.enabled(if:)`).
+func toolWorks(_ arguments: [String]) -> Bool {
+    (try? runTool(arguments))?.status == 0
+}

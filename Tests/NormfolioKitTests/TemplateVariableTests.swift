@@ -24,7 +24,7 @@ import Testing
                                   authoringWarnings: authoring)
             let engine = RenderEngine(theme: theme, edition: edition, fast: false)
             let context = RenderContext(edition: edition, rows: DocumentRows(edition: edition, engine: engine),
-                                        exports: ExportFiles(edition: edition))
+                                        exports: ExportFiles(edition: edition), searchIndex: SearchIndexOnce(SearchIndex(edition: edition, memo: nil)))
             let chrome = LayoutView.Chrome(edition)
             let shared = TemplateValue.object(["site": SiteView(edition).templateValue])
             for kind in PageKinds.all {

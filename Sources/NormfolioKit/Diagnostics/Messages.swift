@@ -34,6 +34,19 @@ extension Diagnostic {
         Diagnostic(.error, "unreadable-file", "\(reason); normfolio cannot use it, so it is not part of the portfolio", at: location)
     }
 
+    /// An attachment something uses that cannot be read: the build would fail copying it.
+    static func unreadableAttachment(_ file: String, at location: SourceLocation) -> Diagnostic {
+        unreadable("the attachment '\(quote(file))' cannot be read (no permission, or not a regular file)", at: location)
+    }
+
+    /// An attachment of a type a browser runs (HTML, SVG, XML, a script): published as a download only.
+    static func activeAttachment(_ file: String, kind: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.warning, "active-attachment",
+                   "'\(quote(file))' is \(kind), which a browser would run as part of the site, beside its confidential pages: it is "
+                   + "published as a download only (with .txt added to its name on the site), never opened or shown as an image there; "
+                   + "attach a PDF, or a PNG for an image, to show it", at: location)
+    }
+
     static func fileTooLarge(size: Int, limit: Int, at location: SourceLocation) -> Diagnostic {
         Diagnostic(.error, "file-too-large", "file is \(megabytes(size)), more than the \(megabytes(limit)) normfolio reads; "
                    + "split it into smaller documents or attach it as a file", at: location)
@@ -171,6 +184,26 @@ extension Diagnostic {
         case .ipv4:
             return Diagnostic(.warning, "personal-data-ipv4",
                               "IPv4 address \(finding.masked); remove it or acknowledge it with pii_reviewed: [ipv4]", at: location)
+        }
+    }
+
+    /// Personal data in the name of a file or folder, which is published in the site's addresses,
+    /// navigation, search index and manifest.
+    static func personalDataInName(_ finding: PrivacyGuard.Finding, isFolder: Bool, at location: SourceLocation) -> Diagnostic {
+        let what = isFolder ? "folder" : "file"
+        switch finding.kind {
+        case .bsn:
+            return Diagnostic(.error, "personal-data-bsn",
+                              "the name of this \(what) holds a BSN-like number \(finding.masked) (it passes the elfproef), and names are "
+                              + "published (in addresses, the search index, the manifest): rename the \(what)", at: location)
+        case .email:
+            return Diagnostic(.warning, "personal-data-email",
+                              "the name of this \(what) holds an e-mail address \(finding.masked), and names are published: rename the "
+                              + "\(what), or add the address to email_allowlist in normfolio.yml", at: location)
+        case .ipv4:
+            return Diagnostic(.warning, "personal-data-ipv4",
+                              "the name of this \(what) holds an IPv4 address \(finding.masked), and names are published: rename the \(what)",
+                              at: location)
         }
     }
 
@@ -458,6 +491,40 @@ extension Diagnostic {
         Diagnostic(.warning, "snapshot-edited",
                    "this snapshot was changed after normfolio sealed it; its figures are shown, but they are not the recorded ones",
                    at: location)
+    }
+
+    /// A snapshot without a seal: an export from a site, or one whose seal line was taken out.
+    static func snapshotUnsealed(at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.warning, "snapshot-unsealed",
+                   "this snapshot has no seal, so nothing shows whether its figures are the recorded ones; they are shown as they are "
+                   + "(a snapshot normfolio writes is sealed; with snapshot_key in normfolio.yml, signed)", at: location)
+    }
+
+    /// A snapshot without a signature where the board's key is configured: it could be anyone's.
+    static func snapshotUnsigned(key: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.warning, "snapshot-unsigned",
+                   "this snapshot is not signed with the board's key \(key) (snapshot_key in normfolio.yml), so its figures are not used; "
+                   + "sign it with normfolio snapshot --sign-existing --sign KEY if its checksum shows it unchanged", at: location)
+    }
+
+    /// A snapshot whose signature does not hold for the board's key: forged, edited, or signed with another key.
+    static func snapshotSignatureFails(key: String, signedWith: String?, at location: SourceLocation) -> Diagnostic {
+        let other = signedWith.map { $0 == key ? "" : " (it names key \(quote($0)))" } ?? ""
+        return Diagnostic(.error, "snapshot-signature",
+                          "this snapshot's signature does not hold for the board's key \(key) (snapshot_key in normfolio.yml)\(other): "
+                          + "it was changed after it was signed, or signed with another key; its figures are not used", at: location)
+    }
+
+    /// A private key named where the public one belongs: it lies in the portfolio, where it is committed and may be published.
+    static func privateKeyInPortfolio(_ path: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "invalid-value", "'snapshot_key' names '\(quote(path))', a private key: name the public key (NAME.pub) "
+                   + "instead, and move the private key out of the portfolio, where it is committed and may be published", at: location)
+    }
+
+    /// A snapshot too large to be one of normfolio's: read, it would take many times its size in memory.
+    static func snapshotTooLarge(size: Int, limit: Int, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "file-too-large", "this snapshot is \(megabytes(size)), more than the \(megabytes(limit)) a snapshot of "
+                   + "normfolio takes (about 10 MB for 10,000 documents); it is not read", at: location)
     }
 
     static func carriedOver(_ id: String, level: Int, since: Day, at location: SourceLocation) -> Diagnostic {

@@ -24,19 +24,39 @@ struct OfficeFile {
     var imageCount = 0
     /// For each table in document order, its rows of grid positions (only filled for OpenDocument).
     var tables: [[[Span]]] = []
+    /// The archive, every size measured as it is read.
+    private let archive: BoundedArchive
 
-    init?(url: URL) {
-        guard let kind = Kind(rawValue: url.pathExtension.lowercased()),
-            let archive = try? Archive(url: url, accessMode: .read, pathEncoding: nil)
-        else { return nil }
-        (self.kind, self.url) = (kind, url)
+    /// Why a file cannot be imported.
+    struct Refusal: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// Opens an office file: every part of it is unpacked once, measured against the archive's
+    /// limits, before anything else (pandoc among them) reads it.
+    init(url: URL) throws(Refusal) {
+        guard let kind = Kind(rawValue: url.pathExtension.lowercased()) else {
+            throw Refusal(description: "it is not a .docx or .odt file")
+        }
+        do {
+            let archive = try BoundedArchive(url: url)
+            try archive.measureAll()
+            try self.init(kind: kind, url: url, archive: BoundedArchive(url: url))
+        } catch {
+            throw Refusal(description: error.description)
+        }
+    }
+
+    /// An office file from an archive already opened (the fuzz target reads one from memory).
+    init(kind: Kind, url: URL, archive: BoundedArchive) throws(BoundedArchive.Problem) {
+        (self.kind, self.url, self.archive) = (kind, url, archive)
         switch kind {
         case .docx:
-            title = Self.read("docProps/core.xml", from: archive).flatMap { Self.text(of: "title", in: $0) }
-            imageCount = Self.read("word/document.xml", from: archive).map { Self.count("pic", in: $0) } ?? 0
+            title = try archive.read("docProps/core.xml").flatMap { Self.text(of: "title", in: $0) }
+            imageCount = try archive.read("word/document.xml").map { Self.count("pic", in: $0) } ?? 0
         case .odt:
-            title = Self.read("meta.xml", from: archive).flatMap { Self.text(of: "title", in: $0) }
-            let content = Self.read("content.xml", from: archive)
+            title = try archive.read("meta.xml").flatMap { Self.text(of: "title", in: $0) }
+            let content = try archive.read("content.xml")
             tables = content.map(Self.odtTables) ?? []
             imageCount = content.map { Self.count("image", in: $0) } ?? 0
         }
@@ -44,11 +64,10 @@ struct OfficeFile {
     }
 
     /// Copies the file stored at `path` in the document (as pandoc names it: relative to `word/`
-    /// in a Word file) to `destination`; false when there is no such file or it is too large.
+    /// in a Word file) to `destination`; false when there is no such file or it breaks the limits.
     func extract(_ path: String, to destination: URL) -> Bool {
-        guard let archive = try? Archive(url: url, accessMode: .read, pathEncoding: nil) else { return false }
         let candidates = kind == .docx ? ["word/" + path, path] : [path]
-        guard let data = candidates.lazy.compactMap({ Self.read($0, from: archive) }).first else { return false }
+        guard let data = candidates.lazy.compactMap({ try? self.archive.read($0) }).first else { return false }
         do {
             try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
             try data.write(to: destination)
@@ -58,11 +77,126 @@ struct OfficeFile {
         }
     }
 
-    private static func read(_ path: String, from archive: Archive) -> Data? {
-        guard let entry = archive[path], entry.uncompressedSize < 32 << 20 else { return nil }
-        var data = Data()
-        _ = try? archive.extract(entry, skipCRC32: true) { data.append($0) }
-        return data
+    // MARK: Hidden text
+
+    /// The file without its hidden text (Word's "verborgen tekst", OpenDocument's hidden text,
+    /// paragraphs and sections), written to `folder` for pandoc, which would publish it as visible
+    /// text; with how many passages were left out. The file itself when it has none.
+    func withoutHiddenText(in folder: URL) throws -> (url: URL, removed: Int) {
+        guard let cleaned = try hiddenTextRemoved(), cleaned.removed > 0 else { return (url, 0) }
+        let copy = folder.appendingPathComponent("zonder-verborgen-tekst." + kind.rawValue)
+        let output = try Archive(url: copy, accessMode: .create, pathEncoding: nil)
+        for path in archive.paths {
+            if archive.isFolder(path) {
+                try output.addEntry(with: path, type: .directory, uncompressedSize: Int64(0), provider: { _, _ in Data() })
+                continue
+            }
+            let bytes = path == cleaned.part ? cleaned.data : (try archive.read(path) ?? Data())
+            // OpenDocument wants its `mimetype` first and stored as it is.
+            try output.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count),
+                                compressionMethod: path == "mimetype" ? .none : .deflate) { position, size in
+                bytes.subdata(in: Int(position)..<min(bytes.count, Int(position) + size))
+            }
+        }
+        return (copy, cleaned.removed)
+    }
+
+    /// The part that holds the text, without its hidden passages, and how many there were; nil
+    /// when the file has no such part or it cannot be parsed.
+    func hiddenTextRemoved() throws(BoundedArchive.Problem) -> (part: String, data: Data, removed: Int)? {
+        let part = kind == .docx ? "word/document.xml" : "content.xml"
+        guard let data = try archive.read(part) else { return nil }
+        let styleParts = [try archive.read(kind == .docx ? "word/styles.xml" : "styles.xml")].compactMap { $0 } + (kind == .odt ? [data] : [])
+        let styles = Self.hiddenStyles(in: styleParts, kind: kind)
+        return Self.removingHidden(from: data, kind: kind, styles: styles).map { (part, $0.0, $0.1) }
+    }
+
+    /// The styles that hide their text: Word's character and paragraph styles with `w:vanish`,
+    /// OpenDocument's styles whose text properties say `text:display="none"`.
+    private static func hiddenStyles(in parts: [Data], kind: Kind) -> Set<String> {
+        var names = Set<String>()
+        for part in parts {
+            _ = withXML(part) { root -> Bool? in
+                var stack = [root]
+                while let node = stack.popLast() {
+                    stack += elements(node)
+                    switch (kind, localName(node)) {
+                    case (.docx, "style"):
+                        if let id = attribute("styleId", of: node), hides(node, kind: kind) { names.insert(id) }
+                    case (.odt, "style"):
+                        if let name = attribute("name", of: node), hides(node, kind: kind) { names.insert(name) }
+                    default: break
+                    }
+                }
+                return nil
+            }
+        }
+        return names
+    }
+
+    /// Whether a run's or style's own properties hide its text.
+    private static func hides(_ node: xmlNodePtr, kind: Kind) -> Bool {
+        switch kind {
+        case .docx:
+            guard let properties = elements(node).first(where: { localName($0) == "rPr" }),
+                  let vanish = elements(properties).first(where: { localName($0) == "vanish" || localName($0) == "specVanish" })
+            else { return false }
+            return !["0", "false", "off"].contains(attribute("val", of: vanish) ?? "true")
+        case .odt:
+            return elements(node).contains { localName($0) == "text-properties" && attribute("display", of: $0) == "none" }
+        }
+    }
+
+    /// Whether an element of the text is hidden: by its own properties or its style.
+    private static func isHidden(_ node: xmlNodePtr, kind: Kind, styles: Set<String>) -> Bool {
+        let name = localName(node)
+        switch kind {
+        case .docx:
+            if name == "r" {
+                if hides(node, kind: kind) { return true }
+                let style = elements(node).first { localName($0) == "rPr" }.flatMap { elements($0).first { localName($0) == "rStyle" } }
+                return style.flatMap { attribute("val", of: $0) }.map(styles.contains) ?? false
+            }
+            if name == "p" {
+                let style = elements(node).first { localName($0) == "pPr" }.flatMap { elements($0).first { localName($0) == "pStyle" } }
+                return style.flatMap { attribute("val", of: $0) }.map(styles.contains) ?? false
+            }
+            return false
+        case .odt:
+            // A hidden-paragraph field hides the paragraph it stands in.
+            if ["p", "h"].contains(name), elements(node).contains(where: { localName($0) == "hidden-paragraph" }) { return true }
+            if name == "hidden-text" { return true }
+            if name == "section", attribute("display", of: node) == "none" { return true }
+            return ["span", "p", "h"].contains(name) && (attribute("style-name", of: node).map(styles.contains) ?? false)
+        }
+    }
+
+    /// The XML without its hidden elements, and how many were taken out; nil when it cannot be parsed.
+    private static func removingHidden(from data: Data, kind: Kind, styles: Set<String>) -> (Data, Int)? {
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
+        let parsed = data.withUnsafeBytes { raw in
+            raw.baseAddress.flatMap { xmlReadMemory($0.assumingMemoryBound(to: CChar.self), Int32(raw.count), nil, nil, options) }
+        }
+        guard let document = parsed, let root = xmlDocGetRootElement(document) else { return nil }
+        defer { xmlFreeDoc(document) }
+        var hidden: [xmlNodePtr] = []
+        var stack = [root]
+        while let node = stack.popLast() {
+            if isHidden(node, kind: kind, styles: styles) { hidden.append(node) } else { stack += elements(node) }
+        }
+        guard !hidden.isEmpty else { return (data, 0) }
+        for node in hidden {
+            xmlUnlinkNode(node)
+            xmlFreeNode(node)
+        }
+        var buffer: UnsafeMutablePointer<xmlChar>?
+        var size: Int32 = 0
+        xmlDocDumpMemoryEnc(document, &buffer, &size, "UTF-8")
+        guard let buffer else { return nil }
+        // libxml2 allocates with malloc (its `xmlFree` is `free` unless a program sets its own
+        // allocator, which normfolio never does; the global itself is not concurrency-safe to read).
+        defer { free(buffer) }
+        return (Data(bytes: buffer, count: Int(size)), hidden.count)
     }
 
     // MARK: XML

@@ -45,16 +45,27 @@ public enum OfficeImport {
         guard FileManager.default.isReadableFile(atPath: file.path) else {
             throw Failure(description: "'\(file.path)' does not exist or cannot be read")
         }
-        guard let office = OfficeFile(url: file) else {
-            throw Failure(description: "'\(file.path)' is not a .docx or .odt file normfolio can read")
+        let office: OfficeFile
+        do {
+            office = try OfficeFile(url: file)
+        } catch {
+            throw Failure(description: "'\(file.path)' is not a .docx or .odt file normfolio can read: \(error.description)")
         }
         let pandoc = try Pandoc.locate()
         let name = Slug.make(file.deletingPathExtension().lastPathComponent)
-        let folder = portfolio.appendingPathComponent("Content").appendingPathComponent(options.folder)
         let relative = "Content/\(options.folder)/\(name).md"
-        let target = folder.appendingPathComponent(name + ".md")
         let media = name + "-bestanden"
-        if FileManager.default.fileExists(atPath: target.path), !options.overwrite {
+        // Written only inside the portfolio's Content/, as a build reads: never through a symbolic
+        // link (Content/<folder>, the document, its images' folder) that leads out of it.
+        let target: URL, imageFolder: URL
+        do {
+            target = try PortfolioPlace.resolve("\(options.folder)/\(name).md", in: "Content", portfolio: portfolio.path)
+            imageFolder = try PortfolioPlace.resolve("\(options.folder)/\(media)", in: "Content", portfolio: portfolio.path)
+        } catch {
+            throw Failure(description: "\(error)")
+        }
+        let folder = target.deletingLastPathComponent()
+        if PortfolioPlace.exists(target), !options.overwrite {
             throw Failure(description: "\(relative) already exists; use --force to replace it")
         }
 
@@ -67,7 +78,13 @@ public enum OfficeImport {
         var report = Report(document: relative, title: "")
         // Images are not extracted by pandoc (before 3.1.6 it trusted the paths inside the file,
         // CVE-2023-38745) but by normfolio, under names of its own.
-        let converted = try pandoc.run(["-f", office.kind.rawValue, "-t", "json", file.path], in: staging)
+        // Hidden text would come through as visible text: pandoc reads a copy without it.
+        let (readable, hidden) = try office.withoutHiddenText(in: staging)
+        if hidden > 0 {
+            report.notes.append("\(hidden == 1 ? "1 passage" : "\(hidden) passages") of hidden text (Word's \"verborgen tekst\") "
+                                + "left out: it is not in the document; copy what should be published from the original")
+        }
+        let converted = try pandoc.run(["-f", office.kind.rawValue, "-t", "json", readable.path], in: staging)
         report.notes += converted.warnings
         guard var ast = try? JSONSerialization.jsonObject(with: converted.output) as? [String: Any] else {
             throw Failure(description: "pandoc gave no document for '\(file.lastPathComponent)'")
@@ -112,7 +129,6 @@ public enum OfficeImport {
         }
 
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let imageFolder = folder.appendingPathComponent(media)
         if options.overwrite { try? FileManager.default.removeItem(at: imageFolder) }
         if FileManager.default.fileExists(atPath: staged.path) {
             try FileManager.default.copyItem(at: staged, to: imageFolder)

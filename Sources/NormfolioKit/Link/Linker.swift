@@ -82,6 +82,7 @@ enum Linker {
             }
             var seen = Set<String>()
             attachmentsOfDocument[index] = checked[index].attachments.map(\.file).filter { seen.insert($0).inserted }
+            checkApprovals(&documents[index], attachments: attachmentsOfDocument[index], digests: source.attachmentDigests)
             uses += checked[index].attachments.map { ($0.file, documents[index].source, documents[index].classification, $0.location) }
             diagnostics += checked[index].diagnostics
         }
@@ -102,6 +103,15 @@ enum Linker {
             linkedEntries += result.entries
             uses += result.attachments.map { ($0.file, pages[index].source, pages[index].classification, $0.location) }
             diagnostics += result.diagnostics + links.check(pages[index].mentions)
+        }
+        // A file that is used but cannot be read would fail the build when it is copied: it is an
+        // error at every use, in `check` as in `build`.
+        for use in uses where source.attachmentDigests[use.file] == nil {
+            diagnostics.append(.unreadableAttachment(use.file, at: use.location))
+        }
+        // HTML, SVG and the like would run as pages of the site: published as downloads only.
+        for use in uses where ActiveContent.isActive(use.file) {
+            diagnostics.append(.activeAttachment(use.file, kind: ActiveContent.kind(of: use.file), at: use.location))
         }
         // An attachment is as confidential as the most confidential source that uses it: it is
         // published only where all of them may be read. A use from a less confidential source is
@@ -164,11 +174,23 @@ enum Linker {
             standings: standings, gitCommit: source.gitCommit, attachmentDigests: source.attachmentDigests, links: links)
         portfolio.registers = registers
         portfolio.snapshots = snapshots
+        portfolio.snapshotKeyID = source.snapshotKey?.id
         portfolio.registersByNorm = registersByNorm
         portfolio.documentsLinkingToEntry = entryLinks
         portfolio.attachmentUsers = attachmentUsers
         portfolio.record(portfolio.judgements())
         return (portfolio, diagnostics + portfolio.findings.map { $0.diagnostic })
+    }
+
+    /// Sets the document's content digest (its text and the SHA-256 of every attachment and image
+    /// it uses) and compares each recorded approval with it: one that recorded another digest no
+    /// longer holds (`Findings` reports it at its hash).
+    static func checkApprovals(_ document: inout EvidenceDocument, attachments: [String], digests: [String: Digest]) {
+        let used = attachments.compactMap { file in digests[file].map { (path: file, sha256: $0.sha256) } }
+        // An attachment that could not be read has its own error; no digest can say it is unchanged.
+        let digest = used.count == attachments.count ? Approval.digest(text: document.textDigest, attachments: used) : nil
+        document.contentDigest = digest
+        document.approvals = document.approvals.map { $0.checked(against: digest) }
     }
 
     /// The registers with what the reference date decides (stale, overdue), and every reference
@@ -378,10 +400,12 @@ enum Linker {
                 name.index(after: dot) == name.endIndex ? nil : "." + String(name[name.index(after: dot)...]).slugified()
             } ?? ""
             let folder = components.map { $0.slugified() + "/" }.joined()
-            var candidate = "bijlagen/" + folder + stem.slugified() + ext
+            // An active type is published under a name no web server serves as a page.
+            let inert = ActiveContent.isActive(file) ? ActiveContent.inertSuffix : ""
+            var candidate = "bijlagen/" + folder + stem.slugified() + ext + inert
             var counter = 2
             while taken.contains(candidate.lowercased()) {
-                candidate = "bijlagen/" + folder + stem.slugified() + "-\(counter)" + ext
+                candidate = "bijlagen/" + folder + stem.slugified() + "-\(counter)" + ext + inert
                 counter += 1
             }
             taken.insert(candidate.lowercased())

@@ -24,6 +24,8 @@ public struct Portfolio: Sendable {
     public var registersByNorm: [String: [Int]] = [:]
     /// The earlier states of the portfolio, by reference date (only those before `asOf`).
     public var snapshots: [Snapshot] = []
+    /// The ID of the board's key that signs snapshots (`snapshot_key`), when one is configured.
+    public var snapshotKeyID: String?
     /// "<register>/<id>" → indices of the documents whose text links to that entry.
     public var documentsLinkingToEntry: [String: [Int]] = [:]
     /// Document index → indices of the documents whose text links to it ("gelinkt vanuit").
@@ -87,6 +89,31 @@ public enum LinkDestination: Equatable, Sendable {
 }
 
 extension Portfolio {
+    /// The diagnostics an edition for `audience` may show its readers (the preview's error page):
+    /// those of files it may read, and of the settings and theme; with how many others there are.
+    /// A file whose classification is not known (it could not be read) is withheld, except from
+    /// the auditor, who may read everything.
+    public func diagnostics(_ diagnostics: [Diagnostic], shownTo audience: Audience) -> (shown: [Diagnostic], withheld: Int) {
+        guard audience != .auditor else { return (diagnostics, 0) }
+        var classification: [String: Classification] = [:]
+        for document in documents { classification[document.source] = document.classification }
+        for page in pages { classification[page.source] = page.classification }
+        for assessment in assessments.values { classification[assessment.source] = assessment.classification }
+        for register in registers {
+            classification[register.source] = register.classification
+            classification[register.entriesSource] = register.classification
+        }
+        for (file, level) in attachmentClassification { classification["Content/" + file] = level }
+        let shown = diagnostics.filter { diagnostic in
+            let path = diagnostic.location.path
+            if path == "normfolio.yml" || path == settings.catalog?.path || path.hasPrefix("Templates/") || path.hasPrefix("Public/") {
+                return true
+            }
+            return classification[path].map(audience.mayRead) ?? false
+        }
+        return (shown, diagnostics.count - shown.count)
+    }
+
     private static let safeSchemes: Set<String> = ["http", "https", "mailto", "tel"]
 
     /// Resolves a link written in `sourcePath` (a path under the portfolio, e.g. "Content/a/b.md").

@@ -16,7 +16,7 @@ enum HTMLSanitizer {
     /// lists, footnotes, heading anchors) is on the list too, since a body with raw HTML is
     /// sanitized after it is rendered.
     static let allowed: [String: Set<String>] = [
-        "a": ["href", "title", "class", "rel", "id", "aria-label"],
+        "a": ["href", "title", "class", "rel", "id", "aria-label", "download"],
         "abbr": ["title"], "b": [], "blockquote": [], "br": [], "caption": [], "cite": [],
         "code": ["class"], "col": ["span"], "colgroup": ["span"], "dd": [], "del": [], "details": ["open"], "dl": [], "dt": [], "em": [],
         "h2": ["id"], "h3": ["id"], "h4": ["id"], "h5": ["id"], "h6": ["id"], "hr": [], "i": [],
@@ -177,6 +177,9 @@ enum HTMLSanitizer {
                 switch resolve(href, false) {
                 case .keep: break
                 case .rewrite(let url): attributes["href"] = url
+                case .download(let url, let filename):
+                    attributes["href"] = url
+                    attributes["download"] = filename
                 case .unlink:
                     children(of: node)
                     return
@@ -187,6 +190,10 @@ enum HTMLSanitizer {
                 switch resolve(src, true) {
                 case .keep: break
                 case .rewrite(let url): attributes["src"] = url
+                case .download(let url, let filename):
+                    out += "<a href=\"" + HTMLSanitizer.escaped(url) + "\" download=\"" + HTMLSanitizer.escaped(filename) + "\">"
+                        + HTMLSanitizer.escaped(alt.isEmpty ? filename : alt) + "</a>"
+                    return
                 case .unlink:
                     out += HTMLSanitizer.escaped(alt)
                     return
@@ -324,6 +331,8 @@ enum HTMLSanitizer {
         return result
     }
 
+    /// Whether a link leads to another site: `http:`, `https:` or `//host`, in any case. One rule
+    /// for links written in Markdown and in HTML alike.
     static func isRemote(_ url: String) -> Bool {
         let lower = url.lowercased()
         return lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("//")

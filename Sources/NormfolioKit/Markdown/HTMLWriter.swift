@@ -308,6 +308,7 @@ struct HTMLWriter {
             switch resolve(destination, false) {
             case .keep: link(to: destination, title: title) { $0.inlines(children) }
             case .rewrite(let url): link(to: url, title: title) { $0.inlines(children) }
+            case .download(let url, let filename): link(to: url, title: title, download: filename) { $0.inlines(children) }
             case .unlink: inlines(children)
             }
         case .image(let destination, let title, let description):
@@ -315,12 +316,16 @@ struct HTMLWriter {
             switch resolve(destination, true) {
             case .keep: url = destination
             case .rewrite(let rewritten): url = rewritten
+            case .download(let rewritten, let filename):
+                let text = MarkdownDocument.Inline.plainText(description)
+                link(to: rewritten, title: title, download: filename) { $0.escape(text.isEmpty ? filename : text) }
+                return
             case .unlink:
                 inlines(description)
                 return
             }
             // The site loads nothing from the internet: a remote image is a link to it.
-            if url.hasPrefix("https://") || url.hasPrefix("http://") || url.hasPrefix("//") {
+            if HTMLSanitizer.isRemote(url) {
                 let text = MarkdownDocument.Inline.plainText(description)
                 link(to: url, title: title) { $0.escape(text.isEmpty ? url : text) }
                 return
@@ -337,11 +342,16 @@ struct HTMLWriter {
         }
     }
 
-    private mutating func link(to url: String, title: String, content: (inout HTMLWriter) -> Void) {
-        // Other sites learn nothing about the portfolio and cannot reach back into its window.
+    private mutating func link(to url: String, title: String, download: String? = nil, content: (inout HTMLWriter) -> Void) {
+        // Other sites learn nothing about the portfolio and cannot reach back into its window: the
+        // rule that takes a link for one to another site is the sanitizer's (any case, `//host` too).
         if rawHTML { write("<a \(HTMLSanitizer.ownMarker)=\"\"") } else { write("<a") }
-        write(url.hasPrefix("https://") || url.hasPrefix("http://") ? " rel=\"noopener noreferrer\" href=\"" : " href=\"")
+        write(HTMLSanitizer.isRemote(url) ? " rel=\"noopener noreferrer\" href=\"" : " href=\"")
         if !Self.isDangerous(url) { escapeHref(url) }
+        if let download {
+            write("\" download=\"")
+            escape(download)
+        }
         if !title.isEmpty {
             write("\" title=\"")
             escape(title)

@@ -44,6 +44,9 @@ public enum Markdown {
         case keep
         /// Point the link at this URL instead.
         case rewrite(String)
+        /// Point the link at this URL, to be saved as `filename` rather than opened (an attachment
+        /// a browser would run); an image is shown as such a link, never as an image.
+        case download(String, filename: String)
         /// Drop the link but keep its text (a withheld or unsafe target).
         case unlink
     }

@@ -13,6 +13,8 @@ public struct PortfolioSource: Sendable {
     public var registers: [Register] = []
     /// The snapshots (`Snapshots/*.json`), by reference date.
     public var snapshots: [Snapshot] = []
+    /// The board's public key that signs snapshots (`snapshot_key` in normfolio.yml).
+    public var snapshotKey: VerifyingKey?
     /// Every file under Content/, as paths relative to Content/.
     public var contentFiles: Set<String>
     /// Symbolic links under Content/ that lead outside the portfolio ("." for Content/ itself):
@@ -22,7 +24,7 @@ public struct PortfolioSource: Sendable {
     /// The commit the portfolio's git repository is at, if it is one.
     public var gitCommit: String?
     /// Size and SHA-256 of every file under Content/ that is not Markdown (every possible
-    /// attachment), by its path there; only when the read was asked to hash them.
+    /// attachment), by its path there; a file that could not be read has none.
     public var attachmentDigests: [String: Digest] = [:]
 }
 
@@ -70,10 +72,11 @@ struct ReadCache: Sendable {
 /// The read stage: settings, catalogue overlay and every Markdown file under Content/, each
 /// parsed into a Swift value with located diagnostics.
 enum ContentReader {
-    /// Reads the portfolio, parsing again only the files `cache` has no result for. With
-    /// `hashingAttachments`, every other file under Content/ is hashed too, so that rendering
-    /// never reads a file again (`check` does not need it).
-    static func read(root: String, io: FileIO, cache: inout ReadCache, hashingAttachments: Bool = false) -> PortfolioSource {
+    /// Reads the portfolio, parsing again only the files `cache` has no result for. Every other
+    /// file under Content/ is hashed too: an approval binds the attachments a document uses, a
+    /// file that cannot be read is an error in `check` as in `build`, and only the bytes hashed
+    /// here are ever published or served.
+    static func read(root: String, io: FileIO, cache: inout ReadCache) -> PortfolioSource {
         var diagnostics: [Diagnostic] = []
         let settings = readSettings(root: root, io: io, diagnostics: &diagnostics)
         var catalog = Catalog.builtIn()
@@ -104,6 +107,11 @@ enum ContentReader {
         for exit in content.exits where exit.isFolder || exit.path.lowercased().hasSuffix(".md") || Register.isRegisterFile(exit.path) {
             diagnostics.append(.symbolicLinkOutside(exit.path(in: "Content"), at: SourceLocation(path: exit.path(in: "Content"))))
         }
+        // Names are published as well as contents: the privacy guard reads them.
+        for (path, isFolder, finding) in PrivacyGuard.scanNames(files)
+        where finding.kind != .email || !settings.allows(email: finding.value) {
+            diagnostics.append(.personalDataInName(finding, isFolder: isFolder, at: SourceLocation(path: "Content/" + path)))
+        }
         let markdown = files.filter { $0.lowercased().hasSuffix(".md") }
         let frozenCatalog = catalog
         cache.parsed = []
@@ -120,14 +128,13 @@ enum ContentReader {
         var source = PortfolioSource(root: root, settings: settings, catalog: catalog, documents: [], assessments: [],
                                      pages: [], contentFiles: Set(files), exits: Set(content.exits.map(\.path)),
                                      diagnostics: diagnostics, gitCommit: Integrity.gitCommit(of: root, io: io))
-        if hashingAttachments {
-            let others = files.filter { !$0.lowercased().hasSuffix(".md") }
-            let digests = Self.read(others, root: root, io: io, limit: Int.max, cache: &cache, in: \.digests, recording: false) { _, bytes in
-                bytes.data.map { Digest(size: $0.count, sha256: Integrity.sha256($0)) }
-            }
-            for (file, digest) in zip(others, digests) { source.attachmentDigests[file] = digest }
+        let others = files.filter { !$0.lowercased().hasSuffix(".md") }
+        let digests = Self.read(others, root: root, io: io, limit: Int.max, cache: &cache, in: \.digests, recording: false) { _, bytes in
+            bytes.data.map { Digest(size: $0.count, sha256: Integrity.sha256($0)) }
         }
-        source.snapshots = readSnapshots(root: root, io: io, diagnostics: &source.diagnostics)
+        for (file, digest) in zip(others, digests) { source.attachmentDigests[file] = digest }
+        source.snapshotKey = snapshotKey(settings.snapshotKey, root: root, io: io, diagnostics: &source.diagnostics)
+        source.snapshots = readSnapshots(root: root, io: io, key: source.snapshotKey, diagnostics: &source.diagnostics)
         source.registers = readRegisters(files.filter(Register.isRegisterFile), root: root, io: io, catalog: catalog,
                                          diagnostics: &source.diagnostics)
         for file in files where Register.isMisplacedRegisterFile(file) {
@@ -146,17 +153,59 @@ enum ContentReader {
         return source
     }
 
-    /// The snapshots in `Snapshots/` (one JSON file per reference date), by date.
-    private static func readSnapshots(root: String, io: FileIO, diagnostics: inout [Diagnostic]) -> [Snapshot] {
+    /// The snapshots in `Snapshots/` (one JSON file per reference date), by date. A symbolic link
+    /// that leads out of the portfolio is an error, as it is in `Content/`.
+    private static func readSnapshots(root: String, io: FileIO, key: VerifyingKey?, diagnostics: inout [Diagnostic]) -> [Snapshot] {
         let folder = io.portfolioFolder(Snapshot.folder, root: root, diagnostics: &diagnostics)
+        for exit in folder.exits {
+            let path = exit.path(in: Snapshot.folder)
+            diagnostics.append(.symbolicLinkOutside(path, at: SourceLocation(path: path)))
+        }
         var snapshots: [Snapshot] = []
         for file in folder.files.sorted() where file.lowercased().hasSuffix(".json") {
             let path = Snapshot.folder + "/" + file
-            guard let text = readText(root + "/" + path, path: path, io: io, limit: Limits.snapshotFileBytes, diagnostics: &diagnostics),
-                  let snapshot = Snapshot.read(text, path: path, diagnostics: &diagnostics) else { continue }
-            snapshots.append(snapshot)
+            if let snapshot = readSnapshot(root + "/" + path, path: path, io: io, key: key, diagnostics: &diagnostics) {
+                snapshots.append(snapshot)
+            }
         }
         return snapshots.sorted { $0.asOf < $1.asOf }
+    }
+
+    /// One snapshot (a file in `Snapshots/`, or the `portfolio.json` of `build --compare`): refused
+    /// unread when it is larger than any snapshot of normfolio, and checked against `key` when the
+    /// portfolio names the board's key.
+    static func readSnapshot(_ absolutePath: String, path: String, io: FileIO, key: VerifyingKey?,
+                             diagnostics: inout [Diagnostic]) -> Snapshot? {
+        let bytes = FileBytes(absolutePath, io: io, limit: Limits.snapshotFileBytes)
+        if case .tooLarge(let size, let limit) = bytes {
+            diagnostics.append(.snapshotTooLarge(size: size, limit: limit, at: SourceLocation(path: path)))
+            return nil
+        }
+        guard let text = decodeText(bytes, path: path, diagnostics: &diagnostics) else { return nil }
+        return Snapshot.read(text, path: path, key: key, diagnostics: &diagnostics)
+    }
+
+    /// The board's public key for snapshots (`snapshot_key` in normfolio.yml), or nil with an error
+    /// when the file is missing or holds no Ed25519 public key.
+    private static func snapshotKey(_ reference: PathReference?, root: String, io: FileIO, diagnostics: inout [Diagnostic]) -> VerifyingKey? {
+        guard let reference else { return nil }
+        guard !reference.path.hasPrefix("/"), !reference.path.split(separator: "/").contains(".."), io.fileExists(root + "/" + reference.path) else {
+            diagnostics.append(.missingFile(reference.path, at: reference.location))
+            return nil
+        }
+        guard let text = readText(root + "/" + reference.path, path: reference.path, io: io, limit: Limits.settingsFileBytes,
+                                  diagnostics: &diagnostics) else { return nil }
+        if text.contains("PRIVATE KEY") {
+            diagnostics.append(.privateKeyInPortfolio(reference.path, at: reference.location))
+            return nil
+        }
+        do {
+            return try VerifyingKey(pem: text)
+        } catch {
+            diagnostics.append(.invalidValue("snapshot_key", reference.path, expected: "an Ed25519 public key (NAME.pub from normfolio keygen)",
+                                             at: reference.location))
+            return nil
+        }
     }
 
     /// The registers among the files in `registers/` (small files, read every time).
@@ -225,7 +274,7 @@ enum ContentReader {
     // MARK: Settings
 
     static let settingsKeys = ["organisation", "title", "language", "target", "as_of", "catalog", "email_allowlist", "accept_keys",
-                               "board", "intranet", "contacts", "breach_instructions", "controller", "dpo"]
+                               "board", "intranet", "contacts", "breach_instructions", "controller", "dpo", "snapshot_key"]
     static let contactKeys = ["role", "name", "email", "phone"]
     static let partyKeys = ["name", "address", "email", "phone"]
 
@@ -252,6 +301,9 @@ enum ContentReader {
         settings.asOf = fields.day("as_of")
         if let catalog = fields.string("catalog") {
             settings.catalog = PathReference(path: catalog, location: fields.location(ofValue: "catalog"))
+        }
+        if let key = fields.string("snapshot_key") {
+            settings.snapshotKey = PathReference(path: key, location: fields.location(ofValue: "snapshot_key"))
         }
         settings.emailAllowlist = (fields.stringList("email_allowlist") ?? []).map(\.text)
         settings.acceptedKeys = (fields.stringList("accept_keys") ?? []).map(\.text)

@@ -20,8 +20,14 @@ public struct EvidenceDocument: Sendable {
     public var isAdopted: Bool { approvedBy != nil && approvedOn != nil && approval(.approved)?.isCurrent != false }
     /// Whether it is a policy that no one has adopted yet: the board's agenda lists it.
     public var awaitsAdoption: Bool { type == DocumentTypes.policy && approvedBy == nil }
-    /// The approvals recorded: adoption, (G)MR consent, FG advice.
+    /// The approvals recorded: adoption, (G)MR consent, FG advice; compared with `contentDigest`
+    /// by the link stage.
     public var approvals: [Approval] = []
+    /// The digest of the text alone, every field and the body (`Approval.textDigest`).
+    var textDigest = ""
+    /// The digest an approval records (`Approval.digest`): the text and every attachment and image
+    /// the document uses (set by the link stage); nil when one of them could not be read.
+    public internal(set) var contentDigest: String?
 
     public func approval(_ kind: Approval.Kind) -> Approval? { approvals.first { $0.kind == kind } }
     public var owner: String?
@@ -78,8 +84,8 @@ extension EvidenceDocument {
         let classification = fields.classification(default: .vertrouwelijk)
         let owner = fields.string("owner")
         let date = fields.day("date")
-        let digest = Approval.digest(fields: fields, body: source.text)
-        let approvals = Approval.read(from: &fields, digest: digest)
+        let textDigest = Approval.textDigest(fields: fields, body: source.text)
+        let approvals = Approval.read(from: &fields)
         let approvedBy = approvals.first { $0.kind == .approved }?.by
         let approvedOn = approvals.first { $0.kind == .approved }?.on
         let reviewBy = fields.day("review_by")
@@ -96,6 +102,7 @@ extension EvidenceDocument {
             visibleText: analysis.visibleText, anchors: analysis.anchors)
         document.approvals = approvals
         document.placeholders = Placeholder.find(fields: fields, keys: ["owner"], body: source, path: path)
+        document.textDigest = textDigest
         return document
     }
 }

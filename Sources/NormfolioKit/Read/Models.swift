@@ -91,6 +91,9 @@ public struct Settings: Sendable, Equatable {
     public var target = 3
     public var asOf: Day?
     public var catalog: PathReference?
+    /// The board's Ed25519 public key (a `.pub` file of `normfolio keygen`, in the portfolio) that
+    /// every snapshot must be signed with; without it, snapshots are sealed with a checksum only.
+    public var snapshotKey: PathReference?
     /// E-mail addresses and domains that may appear in evidence (the board's role addresses).
     public var emailAllowlist: [String] = []
     /// Front-matter keys that are accepted without a warning (fields imported documents carry).

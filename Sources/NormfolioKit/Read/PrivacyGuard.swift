@@ -67,6 +67,25 @@ enum PrivacyGuard {
         }
     }
 
+    /// The findings in the names of files and folders under Content/ (paths relative to it): names
+    /// are published too, in addresses, the navigation, the search index and the manifest. Each
+    /// folder is read once, by its path.
+    static func scanNames(_ files: [String]) -> [(path: String, isFolder: Bool, finding: Finding)] {
+        var seen = Set<String>()
+        var found: [(path: String, isFolder: Bool, finding: Finding)] = []
+        for file in files {
+            let components = file.split(separator: "/")
+            for index in components.indices {
+                let path = components[...index].joined(separator: "/")
+                guard seen.insert(path).inserted else { continue }
+                for finding in scan(String(components[index])) {
+                    found.append((path, index < components.count - 1, finding))
+                }
+            }
+        }
+        return found
+    }
+
     /// Whether `start` lies in a Markdown link's destination: after `](` with no space between.
     private static func isInLinkDestination(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
         var index = start - 1
@@ -102,7 +121,9 @@ enum PrivacyGuard {
                     continue
                 }
                 let (digits, end) = groupedNumber(bytes, from: i)
-                if digits.count == 9, passesElfproef(digits) { findings.append((.bsn, i..<end)) }
+                if digits.count == 9, passesElfproef(digits), !isAmountOrReference(bytes, start: i, end: end, lineStart: lineStart) {
+                    findings.append((.bsn, i..<end))
+                }
                 i = max(end, i + 1)
             } else if byte == UInt8(ascii: "@") {
                 var start = i
@@ -125,14 +146,75 @@ enum PrivacyGuard {
         return findings
     }
 
-    /// Words after which a dotted number is the number of a measure, clause or section
-    /// (`BIO 12.4.1.1`, `maatregel 5.1.2.3`, `hoofdstuk 1.2.3.4`), not an IP address.
+    /// Words after which a dotted number is the number of a measure, clause, section, table or
+    /// figure, or a version (`BIO 12.4.1.1`, `hoofdstuk 1.2.3.4`, `Tabel 1.2.3.4`, `Windows
+    /// 10.0.190.45`), not an IP address.
     static let numberingWords = ["bio", "iso", "iec", "nen", "maatregel", "control", "hoofdstuk", "paragraaf", "artikel",
-                                 "sectie", "section", "chapter", "clause", "bijlage", "annex", "norm", "versie", "version"]
+                                 "sectie", "section", "chapter", "clause", "bijlage", "annex", "norm", "versie", "version",
+                                 "tabel", "table", "figuur", "figure", "fig", "afbeelding", "grafiek", "schema", "stap", "punt",
+                                 "lid", "onderdeel", "build", "release", "update", "patch", "firmware", "windows", "macos",
+                                 "ios", "android", "linux", "office", "chrome", "edge", "firefox", "java", "python"]
+
+    /// Words and signs after which a number is an amount of money (`€ 112.345.608`, `bedrag
+    /// 112345608`), not a BSN; so is a number followed by cents or a currency (`112.345.608,00`).
+    static let moneyWords = ["eur", "euro", "euros", "usd", "gbp", "bedrag", "bedragen", "kosten", "prijs", "begroting", "budget",
+                             "subsidie", "omzet", "salaris", "salarissen", "loonsom", "vergoeding", "boete", "investering",
+                             "totaalbedrag", "saldo", "fl", "ƒ"]
+    static let moneySigns = ["€", "$", "£", "¥", "ƒ"]
+
+    /// Words after which a number is that of a case, order, invoice or other record (`Zaaknummer
+    /// 2026-112345608`), not a BSN.
+    static let referenceWords = ["zaak", "zaaknummer", "zaaknr", "dossier", "dossiernummer", "dossiernr", "order", "ordernummer",
+                                 "ordernr", "bestelling", "bestelnummer", "factuur", "factuurnummer", "factuurnr", "kenmerk",
+                                 "referentie", "referentienummer", "ref", "registratienummer", "inkoopnummer", "inkooporder",
+                                 "project", "projectnummer", "contract", "contractnummer", "polisnummer", "ticket", "ticketnummer",
+                                 "melding", "meldingsnummer", "meldnummer", "incident", "incidentnummer", "klantnummer",
+                                 "debiteurnummer", "crediteurnummer", "artikelnummer", "serienummer", "kvk", "kvk-nummer",
+                                 "invoice", "case", "transactie", "transactienummer", "rekeningnummer", "boekingsnummer"]
+
+    /// Words that say a number is a BSN: after them, no rule above lets it pass.
+    static let bsnWords = ["bsn", "burgerservicenummer", "sofi", "sofinummer", "bsn-nummer", "citizen"]
+
+    /// Whether the nine-digit number at `start..<end` is an amount, or the number of a case or
+    /// order, rather than a BSN: a currency or money word before it (within two words, or four
+    /// when it is written with thousands separators), cents or a currency after it, a case or
+    /// order word before it, or a prefix it is glued to (`2026-112345608`, `ZK112345608`). Never
+    /// when a word before it says BSN.
+    private static func isAmountOrReference(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int, lineStart: Int) -> Bool {
+        let before = String(decoding: UnsafeBufferPointer(rebasing: bytes[max(lineStart, start - 80)..<start]), as: UTF8.self).lowercased()
+        let words = before.split { !$0.isLetter && $0 != "-" && !moneySigns.contains(String($0)) }.map(String.init)
+            .filter { $0.contains(where: \.isLetter) || moneySigns.contains($0) }
+        if words.suffix(3).contains(where: { word in bsnWords.contains { word.hasPrefix($0) } }) { return false }
+        let trimmed = before.trimmingCharacters(in: .whitespaces)
+        if moneySigns.contains(where: { trimmed.hasSuffix($0) }) { return true }
+        let grouped = bytes[start..<end].contains(UInt8(ascii: "."))
+        if words.suffix(grouped ? 4 : 2).contains(where: moneyWords.contains) { return true }
+        let after = String(decoding: UnsafeBufferPointer(rebasing: bytes[end..<min(bytes.count, end + 12)]), as: UTF8.self).lowercased()
+        if after.hasPrefix(",-") || after.hasPrefix(",–") || (after.hasPrefix(",") && after.dropFirst().prefix(2).allSatisfy(\.isNumber)
+                                                                 && after.count >= 3) {
+            return true
+        }
+        let next = after.trimmingCharacters(in: .whitespaces)
+        if ["euro", "eur", "€"].contains(where: { next.hasPrefix($0) }) { return true }
+        if words.suffix(2).contains(where: referenceWords.contains) { return true }
+        // Glued to a prefix (directly, or with a hyphen, slash or underscore): a year or other number
+        // (`2026-112345608`), or a code of one to four capitals (`ZK-`, `INC`, `PRJ_`). A word in
+        // lower case is no code: `leerling_275240514` is flagged.
+        guard start > lineStart else { return false }
+        var tokenEnd = start
+        if [UInt8(ascii: "-"), UInt8(ascii: "/"), UInt8(ascii: "_")].contains(bytes[start - 1]) { tokenEnd -= 1 }
+        var tokenStart = tokenEnd
+        while tokenStart > lineStart, isLetterOrDigit(bytes[tokenStart - 1]) { tokenStart -= 1 }
+        let token = bytes[tokenStart..<tokenEnd]
+        guard !token.isEmpty, tokenEnd < start || isLetter(bytes[start - 1]) else { return false }
+        return (token.allSatisfy(isDigit) && token.count <= 8) || (token.count <= 4 && token.allSatisfy { $0 >= 65 && $0 <= 90 })
+    }
 
     /// Whether the dotted number at `start` is numbering: it opens its line (a heading, list item
-    /// or table cell, after their markers), or follows one of the `numberingWords` or `§`.
+    /// or table cell, after their markers), is glued to a letter (`v10.0.1.2`), or follows one of
+    /// the `numberingWords` or `§`.
     private static func isNumbering(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, lineStart: Int) -> Bool {
+        if start > lineStart, isLetter(bytes[start - 1]) { return true }
         var index = lineStart
         while index < start, [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "#"), UInt8(ascii: ">"), UInt8(ascii: "-"),
                                UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "|")].contains(bytes[index]) {
@@ -226,8 +308,10 @@ enum PrivacyGuard {
 /// written: HTML character references (`&#49;`, `&#x40;`, `&commat;`), backslash escapes (`\@`,
 /// `\u0031`), percent-encoding (`%40`) decoded; fullwidth and other Unicode decimal digits, at
 /// signs and full stops folded to ASCII; invisible characters (zero-width spaces, soft hyphens)
-/// dropped; no-break and thin spaces made plain spaces; and emphasis marks between two digits
-/// (`1*1*1222333` shows as 111222333) dropped.
+/// dropped; no-break and thin spaces made plain spaces; emphasis marks between two digits
+/// (`1*1*1222333` shows as 111222333) dropped; and HTML as a browser shows it: the tags of inline
+/// elements and comments vanish (`<span>1112</span>22333` shows as 111222333), those of other
+/// elements (a cell, a paragraph, a line break) end a line.
 struct ReaderText {
     /// The reader's text: ASCII where anything folded, other characters as written.
     private(set) var bytes: [UInt8] = []
@@ -236,6 +320,9 @@ struct ReaderText {
     /// Byte offsets where the written text's lines start.
     private var lineStarts: [Int] = [0]
     private let written: [UInt8]
+    /// Where the search for the end of an HTML comment got to, and the end it found: each byte is
+    /// searched once, however many comments open and never close.
+    private var commentEnd: (searchedTo: Int, found: Int?) = (0, nil)
 
     init(_ text: String) {
         written = Array(text.utf8)
@@ -245,6 +332,15 @@ struct ReaderText {
         while i < written.count {
             let byte = written[i]
             if byte == 0x0A { lineStarts.append(i + 1) }
+            if byte == UInt8(ascii: "<"), let (length, inline) = htmlTag(at: i) {
+                if !inline {
+                    bytes.append(0x0A)
+                    origins.append(i)
+                }
+                for offset in i..<(i + length) where written[offset] == 0x0A && offset > i { lineStarts.append(offset + 1) }
+                i += length
+                continue
+            }
             if byte < 0x80 {
                 if let (scalar, length) = decodedReference(at: i) {
                     append(scalar, from: i)
@@ -309,6 +405,58 @@ struct ReaderText {
         }
         origins.append(origin)
     }
+
+    /// An HTML tag or comment at `i` that a reader does not see: its length, and whether it is
+    /// inline (its text runs on) or ends a line. Only the tags of HTML's own elements: something in
+    /// angle brackets that is not HTML (`<naam van de school>`) is shown as the text it is.
+    private mutating func htmlTag(at i: Int) -> (length: Int, inline: Bool)? {
+        if written[i...].starts(with: "<!--".utf8) {
+            if commentEnd.searchedTo <= i || (commentEnd.found.map { $0 < i } ?? false) {
+                var j = max(i + 4, commentEnd.searchedTo)
+                commentEnd.found = nil
+                while j + 2 < written.count {
+                    if written[j] == UInt8(ascii: "-"), written[j + 1] == UInt8(ascii: "-"), written[j + 2] == UInt8(ascii: ">") {
+                        commentEnd.found = j + 3
+                        break
+                    }
+                    j += 1
+                }
+                commentEnd.searchedTo = commentEnd.found ?? written.count
+            }
+            return commentEnd.found.flatMap { $0 > i + 4 ? ($0 - i, true) : nil }
+        }
+        var j = i + 1
+        if j < written.count, written[j] == UInt8(ascii: "/") { j += 1 }
+        let nameStart = j
+        while j < written.count, Self.isLetter(written[j]) || (j > nameStart && Self.isDigit(written[j])) { j += 1 }
+        guard j > nameStart, j < written.count else { return nil }
+        let name = String(decoding: written[nameStart..<j], as: UTF8.self).lowercased()
+        guard Self.htmlElements.contains(name) || Self.inlineElements.contains(name) else { return nil }
+        // The tag ends at the next `>`, before any other `<`, within a length any real tag keeps to.
+        let limit = min(written.count, i + 2048)
+        while j < limit, written[j] != UInt8(ascii: ">"), written[j] != UInt8(ascii: "<") { j += 1 }
+        guard j < limit, written[j] == UInt8(ascii: ">") else { return nil }
+        return (j + 1 - i, Self.inlineElements.contains(name))
+    }
+
+    /// Elements whose tags a reader does not see, and whose text runs on across them.
+    private static let inlineElements: Set<String> = [
+        "a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "font", "i", "ins", "kbd", "mark",
+        "nobr", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr",
+    ]
+
+    /// HTML's other elements: their tags end a line as a reader sees it.
+    private static let htmlElements: Set<String> = [
+        "address", "area", "article", "aside", "audio", "base", "blockquote", "body", "br", "button", "canvas", "caption",
+        "center", "col", "colgroup", "datalist", "dd", "details", "dialog", "dir", "div", "dl", "dt", "embed", "fieldset",
+        "figcaption", "figure", "footer", "form", "frame", "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header",
+        "hgroup", "hr", "html", "iframe", "img", "input", "label", "legend", "li", "link", "main", "map", "marquee", "menu",
+        "meta", "meter", "nav", "noscript", "object", "ol", "optgroup", "option", "output", "p", "param", "picture", "pre",
+        "progress", "rp", "rt", "ruby", "script", "search", "section", "select", "slot", "source", "style", "summary", "svg",
+        "table", "tbody", "td", "template", "textarea", "tfoot", "th", "thead", "title", "tr", "track", "ul", "video",
+    ]
+
+    private static func isLetter(_ c: UInt8) -> Bool { (c >= 65 && c <= 90) || (c >= 97 && c <= 122) }
 
     /// A character reference, escape or percent-encoded byte at `i`: its character and length.
     private func decodedReference(at i: Int) -> (Unicode.Scalar, Int)? {

@@ -33,70 +33,159 @@ public struct Snapshot: Sendable {
     public var openActions: Set<String> = []
     public var doneActions: Set<String> = []
 
+    /// How a snapshot is protected, as the build found it.
+    public enum Protection: Sendable, Equatable {
+        /// Signed with the board's key (`snapshot_key` in normfolio.yml), and the signature holds:
+        /// only the holder of the private key can have written it.
+        case signed(keyID: String)
+        /// Sealed with a checksum that holds: it shows accidental edits only, since anyone can
+        /// compute a checksum again.
+        case sealed
+        /// Without a seal (an export from a site), or with one that no longer holds: its figures
+        /// are shown as they are.
+        case unchecked
+    }
+
+    /// How this snapshot is protected.
+    public var protection = Protection.unchecked
+
     /// The folder snapshots are kept in, at the portfolio's root.
     public static let folder = "Snapshots"
 
     // MARK: Sealing
 
-    /// The text of a snapshot file: the model's JSON with its seal, the SHA-256 of that JSON, as
-    /// the member `seal` (the only line a reader takes out before checking).
-    static func sealed(_ model: JSONValue) -> String {
+    /// The members a seal adds to the model, each on a line of its own.
+    static let sealMembers = ["seal", "signature", "signature_key"]
+
+    /// The text of a snapshot file: the model's JSON with its seal, the SHA-256 of that JSON, as the
+    /// member `seal`; with `key`, also its Ed25519 signature of that JSON (`signature`, base64) and
+    /// the key's ID (`signature_key`). These are the only lines a reader takes out before checking.
+    static func sealed(_ model: JSONValue, key: SigningKey? = nil) -> String {
         guard case .object(var members) = model else { return model.text }
         let text = model.text
         members["seal"] = .string(Integrity.sha256(Data(text.utf8)))
+        if let key, let signature = try? key.signature(for: Data(text.utf8)) {
+            members["signature"] = .string(signature.base64EncodedString())
+            members["signature_key"] = .string(key.publicKey.id)
+        }
         return JSONValue.object(members).text
     }
 
-    /// Whether a snapshot's text is the text that was sealed: nil when it has no seal (an
-    /// export from a site serves as well, unsealed).
-    static func sealHolds(_ text: String) -> Bool? {
-        guard let start = text.range(of: "\n  \"seal\": \""), let end = text[start.upperBound...].range(of: "\",\n") else { return nil }
-        let seal = String(text[start.upperBound..<end.lowerBound])
-        let unsealed = String(text[..<start.lowerBound]) + "\n" + String(text[end.upperBound...])
-        return Integrity.sha256(Data(unsealed.utf8)) == seal
+    /// A snapshot's text taken apart: the text that was sealed (without the seal's lines) and the
+    /// seal's members found.
+    struct Seal {
+        var content: String
+        var members: [String: String] = [:]
+
+        init(_ text: String) {
+            var content = text
+            for name in Snapshot.sealMembers {
+                guard let start = content.range(of: "\n  \"\(name)\": \""),
+                      let end = content[start.upperBound...].range(of: "\",\n") else { continue }
+                members[name] = String(content[start.upperBound..<end.lowerBound])
+                content = String(content[..<start.lowerBound]) + "\n" + String(content[end.upperBound...])
+            }
+            self.content = content
+        }
+
+        /// Whether the checksum holds: nil when there is none.
+        var checksumHolds: Bool? { members["seal"].map { Integrity.sha256(Data(content.utf8)) == $0 } }
+
+        /// Whether the signature holds for `key`: nil when there is none.
+        func signatureHolds(for key: VerifyingKey) -> Bool? {
+            members["signature"].map { signature in
+                Data(base64Encoded: signature).map { key.isValid($0, for: Data(content.utf8)) } ?? false
+            }
+        }
+    }
+
+    /// Whether a snapshot's checksum holds: nil when it has none (an export from a site).
+    static func sealHolds(_ text: String) -> Bool? { Seal(text).checksumHolds }
+
+    /// A snapshot with the board's signature added (`normfolio snapshot --sign-existing`): the
+    /// signature of the text that was sealed, on lines after its seal. Nil when the checksum does
+    /// not hold (the text is no longer the one normfolio wrote, so the board cannot vouch for it)
+    /// or it is signed already.
+    public static func signing(_ text: String, with key: SigningKey) -> String? {
+        let seal = Seal(text)
+        guard seal.checksumHolds == true, seal.members["signature"] == nil, let digest = seal.members["seal"],
+              let signature = try? key.signature(for: Data(seal.content.utf8)),
+              let line = text.range(of: "\n  \"seal\": \"\(digest)\",\n") else { return nil }
+        let lines = "  \"signature\": \"\(signature.base64EncodedString())\",\n  \"signature_key\": \"\(key.publicKey.id)\",\n"
+        return String(text[..<line.upperBound]) + lines + String(text[line.upperBound...])
     }
 
     // MARK: Reading
 
+    /// The members of a `portfolio.json` that a snapshot reads, decoded without the rest: a large
+    /// file costs a few times its size in memory, not a hundred.
+    private struct Model: Decodable {
+        struct Summary: Decodable { var average_level: Double?, at_target: Int?, applicable: Int?, covered_percentage: Double? }
+        struct Action: Decodable { var title: String?, status: String? }
+        struct Norm: Decodable { var id: String?, status: String?, level: Int?, target: Int?, actions: [Action]? }
+        struct Domain: Decodable { var code: String?, summary: Summary? }
+        struct Part: Decodable { var id: String?, summary: Summary?, domains: [Domain]? }
+        struct Document: Decodable { var id: String?, stale: Bool? }
+        var schema_version: Int
+        var as_of: String
+        var norms: [Norm]?
+        var summary: Summary?
+        var parts: [Part]?
+        var documents: [Document]?
+    }
+
     /// A snapshot from the text of a `portfolio.json` (any schema version from 1): nil, with a
-    /// located error, when it is not one.
-    static func read(_ text: String, path: String, diagnostics: inout [Diagnostic]) -> Snapshot? {
+    /// located error, when it is not one. With `key` (the board's, `snapshot_key`), only a
+    /// snapshot signed with it is used; without, the checksum shows accidental edits.
+    static func read(_ text: String, path: String, key: VerifyingKey? = nil, diagnostics: inout [Diagnostic]) -> Snapshot? {
         let place = SourceLocation(path: path, line: 1, column: 1)
-        guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
-              object["schema_version"] is Int, let asOfText = object["as_of"] as? String, let asOf = Day(asOfText)
-        else {
+        guard let model = try? JSONDecoder().decode(Model.self, from: Data(text.utf8)), let asOf = Day(model.as_of) else {
             diagnostics.append(.invalidSnapshot("it is not a portfolio.json of normfolio (schema_version, as_of)", at: place))
             return nil
         }
-        if sealHolds(text) == false { diagnostics.append(.snapshotEdited(at: place)) }
+        let seal = Seal(text)
         var snapshot = Snapshot(asOf: asOf, source: path)
-        for norm in object["norms"] as? [[String: Any]] ?? [] {
-            guard let id = norm["id"] as? String else { continue }
-            snapshot.norms[id] = NormState(coverage: norm["status"] as? String ?? "missing", level: norm["level"] as? Int,
-                                           target: norm["target"] as? Int)
-            for action in norm["actions"] as? [[String: Any]] ?? [] {
-                guard let title = action["title"] as? String else { continue }
-                if action["status"] as? String == "gereed" { snapshot.doneActions.insert(id + "|" + title) }
+        if let key {
+            switch seal.signatureHolds(for: key) {
+            case true?: snapshot.protection = .signed(keyID: key.id)
+            case false?:
+                diagnostics.append(.snapshotSignatureFails(key: key.id, signedWith: seal.members["signature_key"], at: place))
+                return nil
+            case nil:
+                diagnostics.append(.snapshotUnsigned(key: key.id, at: place))
+                return nil
+            }
+        } else {
+            switch seal.checksumHolds {
+            case true?: snapshot.protection = .sealed
+            case false?: diagnostics.append(.snapshotEdited(at: place))
+            case nil: diagnostics.append(.snapshotUnsealed(at: place))
+            }
+        }
+        for norm in model.norms ?? [] {
+            guard let id = norm.id else { continue }
+            snapshot.norms[id] = NormState(coverage: norm.status ?? "missing", level: norm.level, target: norm.target)
+            for action in norm.actions ?? [] {
+                guard let title = action.title else { continue }
+                if action.status == "gereed" { snapshot.doneActions.insert(id + "|" + title) }
                 else { snapshot.openActions.insert(id + "|" + title) }
             }
         }
-        func figures(_ value: Any?) -> Figures? {
-            guard let summary = value as? [String: Any] else { return nil }
-            return Figures(averageLevel: (summary["average_level"] as? NSNumber)?.doubleValue, atTarget: summary["at_target"] as? Int ?? 0,
-                           applicable: summary["applicable"] as? Int ?? 0,
-                           coveredPercentage: (summary["covered_percentage"] as? NSNumber)?.doubleValue)
+        func figures(_ summary: Model.Summary?) -> Figures? {
+            summary.map { Figures(averageLevel: $0.average_level, atTarget: $0.at_target ?? 0, applicable: $0.applicable ?? 0,
+                                  coveredPercentage: $0.covered_percentage) }
         }
-        snapshot.figures[""] = figures(object["summary"])
-        for part in object["parts"] as? [[String: Any]] ?? [] {
-            if let id = part["id"] as? String { snapshot.figures[id] = figures(part["summary"]) }
-            for domain in part["domains"] as? [[String: Any]] ?? [] {
-                if let code = domain["code"] as? String { snapshot.figures[code] = figures(domain["summary"]) }
+        snapshot.figures[""] = figures(model.summary)
+        for part in model.parts ?? [] {
+            if let id = part.id { snapshot.figures[id] = figures(part.summary) }
+            for domain in part.domains ?? [] {
+                if let code = domain.code { snapshot.figures[code] = figures(domain.summary) }
             }
         }
-        for document in object["documents"] as? [[String: Any]] ?? [] {
-            guard let id = document["id"] as? String else { continue }
+        for document in model.documents ?? [] {
+            guard let id = document.id else { continue }
             snapshot.documents.insert(id)
-            if document["stale"] as? Bool == true { snapshot.staleDocuments.insert(id) }
+            if document.stale == true { snapshot.staleDocuments.insert(id) }
         }
         return snapshot
     }

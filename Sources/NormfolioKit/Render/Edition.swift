@@ -293,6 +293,9 @@ final class Edition: Sendable {
             })
     }
 
+    /// The name of a file in Content/, as it is saved when downloaded.
+    static func fileName(_ file: String) -> String { file.split(separator: "/").last.map(String.init) ?? file }
+
     /// Where a link leads in this edition, from a page `root` away from the site's root.
     func linkTarget(_ destination: LinkDestination, root: String) -> Markdown.LinkTarget {
         switch destination {
@@ -309,7 +312,8 @@ final class Edition: Sendable {
             if entry.isEmpty { return .rewrite(root + Routes.register(kind)) }
             return publishedEntry(kind, id: entry) != nil ? .rewrite(root + Routes.registerEntry(kind, entry)) : .unlink
         case .attachment(let file):
-            return attachmentPaths[file].map { .rewrite(root + $0) } ?? .unlink
+            guard let path = attachmentPaths[file] else { return .unlink }
+            return ActiveContent.isActive(file) ? .download(root + path, filename: Edition.fileName(file)) : .rewrite(root + path)
         }
     }
 }

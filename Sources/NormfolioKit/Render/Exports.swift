@@ -60,16 +60,43 @@ struct Exports {
 
     // MARK: CSV
 
-    /// A cell made safe: a value a spreadsheet would read as a formula (starting with `=`, `+`,
-    /// `-`, `@`, a tab or a carriage return) gets a leading apostrophe, and a value with `;`,
-    /// quotes or line breaks is quoted.
+    /// A cell made safe, by one rule for every cell of every CSV export:
+    /// - a cell whose first visible character would start a formula (`=`, `+`, `-`, `@`, or their
+    ///   fullwidth forms), after any leading whitespace, control or invisible characters, or that
+    ///   starts with a control character, gets a leading apostrophe: a spreadsheet shows it as text;
+    /// - a cell that holds a line break of any kind (CR, LF, CRLF, vertical tab, form feed, NEL,
+    ///   the Unicode line and paragraph separators), a separator any spreadsheet may use (`;`, `,`,
+    ///   tab) or a quote is quoted, so no text in it can start a row or a cell of its own.
+    /// Scalars are looked at, not characters: CRLF is one `Character` and equals neither CR nor LF.
     static func csvCell(_ value: String) -> String {
         var cell = value
-        if let first = cell.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { cell = "'" + cell }
-        if cell.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+        if startsLikeAFormula(value) { cell = "'" + cell }
+        if cell.unicodeScalars.contains(where: needsQuotes) {
             cell = "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
         return cell
+    }
+
+    /// Whether a spreadsheet could take the cell for a formula: its first visible character is
+    /// one that starts one, or it starts with a control character (a tab or line break that a
+    /// reader may strip).
+    static func startsLikeAFormula(_ value: String) -> Bool {
+        guard let first = value.unicodeScalars.first else { return false }
+        if first.properties.generalCategory == .control { return true }
+        let visible = value.unicodeScalars.first { scalar in
+            !(scalar.properties.isWhitespace || [.control, .format].contains(scalar.properties.generalCategory))
+        }
+        return visible.map { formulaStarts.contains($0) } ?? false
+    }
+
+    private static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\u{FF1D}", "\u{FF0B}", "\u{FF0D}", "\u{FF20}"]
+
+    /// Line breaks of every kind, the separators `;`, `,` and tab, and the quote.
+    private static func needsQuotes(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}", ";", ",", "\t", "\"": true
+        default: false
+        }
     }
 
     // MARK: JSON

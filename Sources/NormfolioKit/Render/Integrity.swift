@@ -190,6 +190,13 @@ public enum Integrity {
                 report.changed.append(result.path)
             }
         }
+        // The marker of a folder normfolio wrote is not listed (a zip has none), but it is in the site
+        // and a web server may serve it: it must hold normfolio's text, nothing else.
+        var marker = stat()
+        if lstat(folder + "/" + SiteWriter.marker, &marker) == 0,
+           Int(marker.st_size) != SiteWriter.markerText.count || readRegularFile(folder + "/" + SiteWriter.marker) != SiteWriter.markerText {
+            report.changed.append(SiteWriter.marker)
+        }
         let notContent: Set<String> = [sumsPath, signaturePath, SiteWriter.marker]
         report.extra = allEntries(in: folder).filter { !notContent.contains($0) && listed[$0] == nil }.sorted()
         // Sizes of the files that are as listed: the manifest must give those (a changed file is reported once, above).

@@ -27,7 +27,7 @@ public final class LazySite: Sendable {
     let rows: DocumentRows
     let exports: ExportFiles
     private let chrome: LayoutView.Chrome
-    private let searchEntries: SearchEntryMemo?
+    private let searchIndex: SearchIndexOnce
     private let kinds: [any PageKind]
     /// Every page, in a fixed order.
     private let pages: [(kind: Int, route: PageRoute)]
@@ -51,7 +51,7 @@ public final class LazySite: Sendable {
             PaperMaker(edition: edition, engine: engine, theme: theme, io: io, rows: rows, variant: variant)
         }, lazyPapers: lazyPapers)
         self.chrome = LayoutView.Chrome(edition)
-        self.searchEntries = searchEntries
+        self.searchIndex = SearchIndexOnce(SearchIndex(edition: edition, memo: searchEntries))
         self.kinds = PageKinds.all
         var pages: [(kind: Int, route: PageRoute)] = []
         for (index, kind) in kinds.enumerated() {
@@ -95,15 +95,15 @@ public final class LazySite: Sendable {
         case .paper(let paper):
             files = [(path, exports.pdf(paper))]
         case .searchIndex:
-            let file = SearchIndex(edition: edition, memo: searchEntries).file()
+            let file = searchIndex.value.file
             files = file.bytes().map { [(file.path, $0)] } ?? []
         case .copy(let contents):
             // Copied files are read again each time: they may be large, and change on disk.
             return Site.File(path: path, contents: contents).bytes(io: io)
         case .integrity:
             files = sealed().files.compactMap { file in
-                if case .file = file.contents { return nil }
-                return file.bytes(io: io).map { (file.path, $0) }
+                if case .data = file.contents { return file.bytes(io: io).map { (file.path, $0) } }
+                return nil
             }
         }
         made.withLock { made in
@@ -125,7 +125,7 @@ public final class LazySite: Sendable {
             self.pages.parallelMap(state: { self.engine.worker() }) { worker, page in
                 self.content(page.kind, page.route, worker: &worker)
             }
-        }, side: { self.exports.files() + [SearchIndex(edition: self.edition, memo: self.searchEntries).file()] })
+        }, side: { self.exports.files() + [self.searchIndex.value.file] })
         // The layout around a page depends only on its frame, so each distinct frame is rendered
         // once and the pages are spliced into it.
         var frames: [String: RenderEngine.Frame] = [:]
@@ -169,7 +169,7 @@ public final class LazySite: Sendable {
 
     private func content(_ kindIndex: Int, _ route: PageRoute, worker: inout RenderEngine.Worker) -> Content {
         let kind = kinds[kindIndex]
-        let context = RenderContext(edition: edition, rows: rows, exports: exports)
+        let context = RenderContext(edition: edition, rows: rows, exports: exports, searchIndex: searchIndex)
         let html = worker.page(kind.template, kind.templateValue(of: route, in: context), root: Routes.root(of: route.path),
                                byShape: kind.isNumerous)
         let crumbs = kind.crumbs(of: route, in: edition)
@@ -186,7 +186,10 @@ public final class LazySite: Sendable {
         }
         let root = edition.portfolio.root
         for (source, sitePath) in edition.attachmentPaths.sorted(by: { $0.key < $1.key }) {
-            files.append(Site.File(path: sitePath, contents: .file(root + "/Content/" + source)))
+            // An attachment is published only with the bytes that were checked: a link to it swapped
+            // while the preview runs, or a file changed during a build, is never copied.
+            guard let digest = edition.portfolio.attachmentDigests[source] else { continue }
+            files.append(Site.File(path: sitePath, contents: .checked(root + "/Content/" + source, sha256: digest.sha256)))
         }
         return files
     }

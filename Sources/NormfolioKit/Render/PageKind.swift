@@ -68,6 +68,8 @@ struct RenderContext: Sendable {
     let rows: DocumentRows
     /// The edition's exports, made once: the pages that list them, and the site, share them.
     let exports: ExportFiles
+    /// The site's search index, made when a page first needs its key (the search page).
+    let searchIndex: SearchIndexOnce
 }
 
 // MARK: Views shared by page kinds

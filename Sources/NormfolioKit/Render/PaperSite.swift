@@ -52,7 +52,8 @@ struct PaperMaker: Sendable {
     func views(_ paper: Paper, exports: ExportFiles) -> (paper: PaperView, handbook: PaperHandbook?) {
         var worker = engine.worker(ownTheme: false)
         var handbook: PaperHandbook?
-        let context = RenderContext(edition: edition, rows: rows, exports: exports)
+        let context = RenderContext(edition: edition, rows: rows, exports: exports,
+                                    searchIndex: SearchIndexOnce(SearchIndex(edition: edition, memo: nil)))
         let content: String
         var contents: [PaperView.Entry]
         switch paper {

@@ -3,7 +3,24 @@ import Synchronization
 
 /// The search index: a script file (`assets/zoekindex.js`) so search works from `file://` and
 /// from a zip, where pages cannot fetch data. It holds only what the edition publishes.
+///
+/// A script can be included by any page of any site, and runs there: a page the reader visits
+/// could include the index of an intranet site (or of the preview) and read it. So the index
+/// defines nothing a page can read. It asks the function `normfolioReceiveIndex` (which the site's
+/// own `search.js` defines) for a key, and hands over its entries only when the key is right. The
+/// site's search page holds the key (`data-sleutel` on its form), where only a page of the site
+/// itself can read it; another site's page cannot read the search page, so it cannot know the key.
+/// The key is a hash of the entries themselves: the same portfolio gives the same bytes, and
+/// whoever could work out the key knows every entry already. The script is strict-mode code, so
+/// a function it calls cannot reach back into it (`caller`), and builds its entries only after
+/// the check (see docs/format.md, "Search").
 struct SearchIndex {
+    /// The index file, and the key its search page must hold.
+    struct Made: Sendable {
+        var file: Site.File
+        var key: String
+    }
+
     let edition: Edition
     /// Entries kept from an earlier index of the same portfolio (the live preview).
     let memo: SearchEntryMemo?
@@ -31,7 +48,7 @@ struct SearchIndex {
         }
     }
 
-    func file() -> Site.File {
+    func make() -> Made {
         enum Item: Sendable { case norm(Int), document(Int) }
         let portfolio = edition.portfolio
         let norms = edition.has(.catalog) ? portfolio.catalog.norms.indices.map(Item.norm) : []
@@ -58,8 +75,21 @@ struct SearchIndex {
             }
         }
         memo?.keep(entries.compactMap { entry in entry.kept.map { ($0, entry.line) } })
-        let script = "var NORMFOLIO_INDEX = [\n" + entries.map(\.line).joined(separator: ",\n") + "\n];\n"
-        return Site.File(path: Routes.searchIndex, contents: .data(Data(script.utf8)))
+        let lines = entries.map(\.line).joined(separator: ",\n")
+        let key = String(Integrity.sha256(Data(("normfolio-search-key\n" + lines).utf8)).prefix(32))
+        let script = """
+            // normfolio's search index: it hands its entries only to the search page of its own site.
+            "use strict";
+            (function () {
+              var receive = typeof normfolioReceiveIndex === "function" ? normfolioReceiveIndex : null;
+              if (receive === null || receive() !== "\(key)") { return; }
+              receive([
+            \(lines)
+              ]);
+            }());
+
+            """
+        return Made(file: Site.File(path: Routes.searchIndex, contents: .data(Data(script.utf8))), key: key)
     }
 
     /// Lower case without accents, as the search script folds queries (NFD, marks removed, lower
@@ -90,6 +120,25 @@ struct SearchIndex {
         }
         return table
     }()
+}
+
+/// The search index of one site, made once: by whichever asks first, the index file or the search
+/// page that carries its key.
+final class SearchIndexOnce: Sendable {
+    private let index: SearchIndex
+    private let made = Mutex<SearchIndex.Made?>(nil)
+
+    init(_ index: SearchIndex) { self.index = index }
+
+    /// The index and its key; made while the lock is held, so it is made once.
+    var value: SearchIndex.Made {
+        made.withLock { made in
+            if let made { return made }
+            let value = index.make()
+            made = value
+            return value
+        }
+    }
 }
 
 /// Search-index entries of documents, kept between renders of the same portfolio (the live

@@ -7,11 +7,13 @@ public struct Site: Sendable {
         public var path: String
         public var contents: Theme.StaticFile
 
-        /// The file's bytes; copied files are read through `io`.
+        /// The file's bytes; copied files are read through `io`. Nil when a file cannot be read,
+        /// or an attachment's bytes are no longer the ones that were checked.
         public func bytes(io: FileIO = .live) -> Data? {
             switch contents {
             case .data(let data): data
             case .file(let source): io.read(source)
+            case .checked(let source, let sha256): io.read(source).flatMap { Integrity.sha256($0) == sha256 ? $0 : nil }
             }
         }
     }

@@ -8,6 +8,9 @@ public struct Theme: Sendable {
     public enum StaticFile: Sendable, Equatable {
         case data(Data)
         case file(String)
+        /// An attachment: a file to copy, but only with the bytes the read stage hashed (their
+        /// SHA-256), never what a file, or a symbolic link swapped in, holds by the time it is copied.
+        case checked(String, sha256: String)
     }
 
     var library: MustacheLibrary

@@ -14,6 +14,16 @@ public enum Fuzzing {
         /// separated by the byte 0xFF (never part of UTF-8 text): settings, an evidence document,
         /// an assessment, a free page, a second document, a text attachment and a template.
         case portfolio
+        /// A register file read and its references checked. The first byte chooses the register and
+        /// whether the rest is its YAML file, its CSV file, or both (separated by the byte 0xFF).
+        case register
+        /// A snapshot file read, with and without the board's key; a sealed one signed must verify.
+        case snapshot
+        /// The approval digest of a Markdown file: recording an approval must not change it.
+        case approval
+        /// `import`'s archive reader: the bytes as a Word or OpenDocument file (the first byte
+        /// chooses which), every part measured, the title, tables and hidden text read.
+        case archive
     }
 
     /// The files of the `portfolio` target, in the order the input's parts fill them.
@@ -49,8 +59,73 @@ public enum Fuzzing {
             }
             let audience = Audience.allCases[data.count % Audience.allCases.count]
             _ = Normfolio.render(BuildOptions(portfolio: "/p", audience: audience), io: .memory(files), today: fuzzDay)
+        case .register: register(data)
+        case .snapshot: snapshot(data)
+        case .approval: approval(data)
+        case .archive: archive(data)
         }
     }
+
+    private static func register(_ data: Data) {
+        let kind = RegisterKind.allCases[Int(data.first ?? 0) % RegisterKind.allCases.count]
+        let parts = data.dropFirst().split(separator: 0xFF, maxSplits: 1, omittingEmptySubsequences: false).map {
+            String(decoding: $0, as: UTF8.self)
+        }
+        var texts: [String: String] = [:]
+        switch (Int(data.first ?? 0) / RegisterKind.allCases.count) % 3 {
+        case 0: texts["registers/\(kind.rawValue).yml"] = parts.first
+        case 1: texts["registers/\(kind.rawValue).csv"] = parts.first
+        default:
+            texts["registers/\(kind.rawValue).yml"] = parts.first
+            texts["registers/\(kind.rawValue).csv"] = parts.count > 1 ? parts[1] : ""
+        }
+        var diagnostics: [Diagnostic] = []
+        let registers = Register.readAll(texts, files: Set(texts.keys), catalog: fuzzCatalog, diagnostics: &diagnostics)
+        _ = Linker.linkRegisters(registers, reference: ReferenceDate(fuzzDay), diagnostics: &diagnostics)
+    }
+
+    private static func snapshot(_ data: Data) {
+        let text = String(decoding: data, as: UTF8.self)
+        var diagnostics: [Diagnostic] = []
+        _ = Snapshot.read(text, path: "Snapshots/x.json", diagnostics: &diagnostics)
+        _ = Snapshot.read(text, path: "Snapshots/x.json", key: fuzzKey.publicKey, diagnostics: &diagnostics)
+        if let signed = Snapshot.signing(text, with: fuzzKey) {
+            precondition(Snapshot.Seal(signed).signatureHolds(for: fuzzKey.publicKey) == true, "a snapshot signed does not verify")
+            precondition(Snapshot.Seal(signed).content == Snapshot.Seal(text).content, "signing changed what the seal covers")
+        }
+    }
+
+    private static func approval(_ data: Data) {
+        var ignored: [Diagnostic] = []
+        guard let text = ContentReader.decodeText(data, path: "Content/a.md", diagnostics: &ignored),
+              let digest = Approval.textDigest(ofMarkdown: text, path: "Content/a.md") else { return }
+        for kind in Approval.Kind.allCases {
+            guard let recorded = Approval.recording(kind, by: "College \"van\"\nBestuur", on: fuzzDay, digest: digest, in: text) else { continue }
+            precondition(Approval.textDigest(ofMarkdown: recorded, path: "Content/a.md") == digest,
+                         "recording an approval changed the digest of the text")
+        }
+        _ = Approval.digest(text: digest, attachments: [("b.pdf", digest), ("a.pdf", digest)])
+    }
+
+    private static func archive(_ data: Data) {
+        let kind: OfficeFile.Kind = (data.first ?? 0) % 2 == 0 ? .docx : .odt
+        // Small limits, so that a bomb is caught quickly whatever the input.
+        let budget = BoundedArchive.Budget(entryBytes: 4 << 20, totalBytes: 8 << 20, ratio: 250, ratioFloor: 64 << 10)
+        guard let archive = try? BoundedArchive(data: Data(data.dropFirst()), budget: budget) else { return }
+        try? archive.measureAll()
+        guard let office = try? OfficeFile(kind: kind, url: URL(fileURLWithPath: "/fuzz." + kind.rawValue),
+                                           archive: BoundedArchive(data: Data(data.dropFirst()), budget: budget)) else { return }
+        _ = try? office.hiddenTextRemoved()
+    }
+
+    private static let fuzzCatalog = Catalog.builtIn()
+    /// A fixed key, so that a run can be replayed.
+    private static let fuzzKey = (try? SigningKey(pem: """
+        -----BEGIN PRIVATE KEY-----
+        MC4CAQAwBQYDK2VwBCIEIAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA
+        -----END PRIVATE KEY-----
+
+        """)) ?? SigningKey()
 
     private static let fuzzDay = Day("2026-12-01") ?? Day(Date(timeIntervalSince1970: 0))
 }

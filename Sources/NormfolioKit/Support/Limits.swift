@@ -4,8 +4,9 @@
 enum Limits {
     /// A Markdown file: far more than the longest policy, small enough to read in a blink.
     static let markdownFileBytes = 4 << 20
-    /// A snapshot: the model of a whole portfolio (about 10 MB for 10,000 documents).
-    static let snapshotFileBytes = 64 << 20
+    /// A snapshot: the model of a whole portfolio (about 10 MB for 10,000 documents); reading one
+    /// takes a few times its size in memory.
+    static let snapshotFileBytes = 16 << 20
     /// A page's file name without ".html": file systems allow 255 bytes per name.
     static let pageNameBytes = 250
     /// normfolio.yml, a catalogue overlay or a template.

@@ -55,6 +55,8 @@ enum SitePath {
 enum SiteWriter {
     /// A file in every site root, so normfolio only ever replaces folders it wrote itself.
     static let marker = ".normfolio-site"
+    /// What the marker holds, byte for byte: `verify` accepts nothing else in it.
+    static let markerText = Data("Written by normfolio. This folder is replaced by every build.\n".utf8)
 
     /// An output folder that passed every check, resolved to its real place.
     struct Target {
@@ -109,8 +111,7 @@ enum SiteWriter {
         do {
             try fm.createDirectory(at: staging, withIntermediateDirectories: false)
             // The marker first: a staging folder left by a killed build is recognisably normfolio's.
-            try Data("Written by normfolio. This folder is replaced by every build.\n".utf8)
-                .write(to: staging.appendingPathComponent(marker))
+            try markerText.write(to: staging.appendingPathComponent(marker))
             try writeFiles(site, into: staging, io: io)
             if target.exists { try fm.moveItem(at: out, to: previous) }
             do {
@@ -225,7 +226,9 @@ enum SiteWriter {
         let base = folder.path
         let failures = site.files.parallelMap { file -> String? in
             let target = base + "/" + file.path
-            guard let data = file.bytes(io: io) else { return "\(file.path): its source could not be read" }
+            guard let data = file.bytes(io: io) else {
+                return "\(file.path): its source could not be read, or changed after it was checked; build again"
+            }
             return writeFile(data, to: target) ? nil : "\(file.path): \(String(cString: strerror(errno)))"
         }
         if let failure = failures.compactMap({ $0 }).first { throw WriteError(description: failure) }

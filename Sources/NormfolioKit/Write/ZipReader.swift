@@ -1,53 +1,46 @@
 import Foundation
-import ZIPFoundation
 
-/// Reading back a zip of a site (for `verify`): every entry must stay inside the folder it is
-/// unpacked into, be a file or a folder (no links), and the whole must stay under a size limit,
-/// measured while unpacking, never taken from the zip's own word.
+/// Reading back a zip of a site (for `verify`), with the reader `import` uses (`BoundedArchive`):
+/// every entry read from its own bytes only, every size measured while unpacking, never taken from
+/// the zip's own word. Every entry must stay inside the folder it is unpacked into; each is written
+/// as a plain file or folder, so an entry a zip marks as a symbolic link is never made one.
 enum ZipReader {
-    /// At most this many bytes are unpacked from one zip.
-    static let maximumBytes: Int64 = 8 << 30
+    /// The limits for a site's zip: far above any site (attachments included), and bounded.
+    static let budget = BoundedArchive.Budget(entryBytes: 2 << 30, totalBytes: 8 << 30, ratio: 1_000, ratioFloor: 1 << 20)
 
     /// Unpacks the zip at `zip` into `folder`, and returns the site's folder in it: the one folder
     /// `build --zip` puts every file in, or `folder` itself for a zip without one.
     static func unpackSite(_ zip: URL, into folder: URL) throws -> URL {
-        let archive: Archive
+        let name = zip.lastPathComponent.escapingControlCharacters
+        let archive: BoundedArchive
         do {
-            archive = try Archive(url: zip, accessMode: .read, pathEncoding: nil)
+            archive = try BoundedArchive(url: zip, budget: budget)
         } catch {
-            throw WriteError(description: "'\(zip.path)' cannot be read as a zip: \(WriteError.reason(error))")
+            throw WriteError(description: "'\(zip.path.escapingControlCharacters)' cannot be read as a zip: \(error)")
         }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        var total: Int64 = 0
         var tops = Set<String>()
-        for entry in archive {
-            let path = entry.path
-            guard SitePath.isContained(path.hasSuffix("/") ? String(path.dropLast()) : path) else {
-                throw WriteError(description: "'\(zip.lastPathComponent)' holds an entry that would leave its folder: \(path.escapingControlCharacters)")
-            }
-            guard entry.type != .symlink else {
-                throw WriteError(description: "'\(zip.lastPathComponent)' holds a symbolic link, which no site of normfolio has: \(path.escapingControlCharacters)")
+        for path in archive.paths {
+            let inside = path.hasSuffix("/") ? String(path.dropLast()) : path
+            guard SitePath.isContained(inside) else {
+                throw WriteError(description: "'\(name)' holds an entry that would leave its folder: \(path.escapingControlCharacters)")
             }
             tops.insert(String(path.prefix { $0 != "/" }))
-            let target = folder.appendingPathComponent(path)
-            if entry.type == .directory {
+            let target = folder.appendingPathComponent(inside)
+            if archive.isFolder(path) {
                 try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
                 continue
             }
             try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            FileManager.default.createFile(atPath: target.path, contents: nil)
+            guard FileManager.default.createFile(atPath: target.path, contents: nil) else {
+                throw WriteError(description: "'\(name)' holds an entry that cannot be unpacked here: \(path.escapingControlCharacters)")
+            }
             let handle = try FileHandle(forWritingTo: target)
             defer { try? handle.close() }
             do {
-                _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                    total += Int64(chunk.count)
-                    if total > maximumBytes { throw WriteError(description: "'\(zip.lastPathComponent)' unpacks to more than 8 GB") }
-                    handle.write(chunk)
-                }
-            } catch let error as WriteError {
-                throw error
+                _ = try archive.stream(path) { handle.write($0) }
             } catch {
-                throw WriteError(description: "'\(zip.lastPathComponent)' cannot be unpacked: \(WriteError.reason(error))")
+                throw WriteError(description: "'\(name)' cannot be unpacked: \(error)")
             }
         }
         // build --zip puts the site in one folder; a zip made of the site's files themselves works too.

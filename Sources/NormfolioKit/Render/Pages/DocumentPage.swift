@@ -42,6 +42,8 @@ struct DocumentPage: PageKind {
     struct Attachment: TemplateView {
         var name: String
         var href: String
+        /// The name to save it under, for an attachment a browser would run (published as a download only).
+        var download: String?
         var size: String
         var sha256: String
     }
@@ -70,7 +72,8 @@ struct DocumentPage: PageKind {
         let attachments = portfolio.attachmentsOfDocument[page.item].compactMap { source -> Attachment? in
             guard let sitePath = edition.attachmentPaths[source] else { return nil }
             let digest = edition.digest(ofAttachment: source)
-            return Attachment(name: source.split(separator: "/").last.map(String.init) ?? source, href: root + sitePath,
+            let name = Edition.fileName(source)
+            return Attachment(name: name, href: root + sitePath, download: ActiveContent.isActive(source) ? name : nil,
                               size: edition.byteCount(digest.size), sha256: digest.sha256)
         }
         let linkers = portfolio.linkedFrom[page.item].filter { edition.published[$0] }.map { DocumentSummary($0, in: edition, root: root) }

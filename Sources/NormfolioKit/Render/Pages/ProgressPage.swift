@@ -3,6 +3,9 @@
 struct ProgressPage: PageKind {
     struct View: TemplateView {
         var hasSnapshots: Bool
+        /// How the snapshots are protected, in words: signed with the board's key, or a checksum
+        /// that shows accidental edits only (and how many could not be checked at all).
+        var protection: String?
         var dates: [String]
         var parts: [Part]
         var domains: [DomainRow]
@@ -69,12 +72,24 @@ struct ProgressPage: PageKind {
         let snapshots = edition.portfolio.snapshots
         let (dates, parts, domains) = progress.tables()
         let changes = progress.changes(on: page.path)
-        return View(hasSnapshots: !snapshots.isEmpty, dates: dates, parts: parts, domains: domains,
+        return View(hasSnapshots: !snapshots.isEmpty, protection: snapshots.isEmpty ? nil : Self.protection(of: edition), dates: dates, parts: parts, domains: domains,
                     since: snapshots.last.map { edition.format($0.asOf) },
                     raised: changes.raised, lowered: changes.lowered, hasRaised: !changes.raised.isEmpty, hasLowered: !changes.lowered.isEmpty,
                     actionsClosed: changes.closed, actionsAdded: changes.added,
                     evidenceAdded: changes.addedDocuments, evidenceExpired: changes.expiredDocuments,
                     evidenceAddedCount: changes.addedDocuments.count, evidenceExpiredCount: changes.expiredDocuments.count)
+    }
+}
+
+extension ProgressPage {
+    /// What protects the snapshots shown, honestly: a signature only the board can make, or a
+    /// checksum anyone can make again.
+    static func protection(of edition: Edition) -> String {
+        let portfolio = edition.portfolio
+        if let key = portfolio.snapshotKeyID { return edition.strings.format("progress_signed", ["key": key]) }
+        let unchecked = portfolio.snapshots.count { $0.protection == .unchecked }
+        let note = edition.strings["progress_checksum"]
+        return unchecked == 0 ? note : note + " " + edition.strings.plural("progress_unchecked", unchecked)
     }
 }
 

@@ -3,6 +3,9 @@ struct SearchPage: PageKind {
     struct View: TemplateView {
         /// The texts the script shows, as JSON that is safe inside a `<script>` data block.
         var searchTexts: String
+        /// The key the index asks for before it hands over its entries (`SearchIndex`): only a
+        /// page of this site can read it.
+        var searchKey: String
     }
 
     let template = "search"
@@ -16,6 +19,6 @@ struct SearchPage: PageKind {
         let results = strings.forms("search_results")
         return View(searchTexts: JSONValue.object([
             "empty": .string(strings["search_empty"]), "one": .string(results.one), "many": .string(results.other),
-        ]).text(escapingLessThan: true))
+        ]).text(escapingLessThan: true), searchKey: context.searchIndex.value.key)
     }
 }

@@ -1,4 +1,9 @@
-var NORMFOLIO_INDEX = [
+// normfolio's search index: it hands its entries only to the search page of its own site.
+"use strict";
+(function () {
+  var receive = typeof normfolioReceiveIndex === "function" ? normfolioReceiveIndex : null;
+  if (receive === null || receive() !== "16f504d2ae2e6501c6e274dea1bdefc2") { return; }
+  receive([
 {
   "c": "",
   "fm": "go.01 strategie informatiebeveiliging strategy ",
@@ -809,4 +814,5 @@ var NORMFOLIO_INDEX = [
   "t": "Incidentprocedure",
   "u": "documenten/procedures-incident.html"
 }
-];
+  ]);
+}());

@@ -1,4 +1,9 @@
-var NORMFOLIO_INDEX = [
+// normfolio's search index: it hands its entries only to the search page of its own site.
+"use strict";
+(function () {
+  var receive = typeof normfolioReceiveIndex === "function" ? normfolioReceiveIndex : null;
+  if (receive === null || receive() !== "1d84905972406d6ee62792f3f796621f") { return; }
+  receive([
 {
   "c": "",
   "fm": "go.01 strategie informatiebeveiliging strategy ",
@@ -819,4 +824,5 @@ var NORMFOLIO_INDEX = [
   "t": "Incidentprocedure",
   "u": "documenten/procedures-incident.html"
 }
-];
+  ]);
+}());

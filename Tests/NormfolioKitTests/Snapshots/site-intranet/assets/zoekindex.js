@@ -1,4 +1,9 @@
-var NORMFOLIO_INDEX = [
+// normfolio's search index: it hands its entries only to the search page of its own site.
+"use strict";
+(function () {
+  var receive = typeof normfolioReceiveIndex === "function" ? normfolioReceiveIndex : null;
+  if (receive === null || receive() !== "bf53202aa3df6fadabe2e84e8298fd7a") { return; }
+  receive([
 {
   "c": "openbaar",
   "fm": "go.02 go.01 bestuurssecretaris beleid",
@@ -19,4 +24,5 @@ var NORMFOLIO_INDEX = [
   "t": "Incidentprocedure",
   "u": "documenten/procedures-incident.html"
 }
-];
+  ]);
+}());
