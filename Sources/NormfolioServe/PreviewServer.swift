@@ -164,7 +164,7 @@ public actor PreviewServer {
     /// The pages' policy: the one in every page's `<meta>` (Templates/layout.mustache), and never in
     /// a frame, which only a header can say.
     static let pagePolicy = "default-src 'none'; style-src 'self'; img-src 'self'; script-src 'self'; font-src 'self'; "
-        + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+        + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 
     static let htmlHeaders = [(name: "Content-Type", value: "text/html; charset=utf-8"), (name: "Cache-Control", value: "no-store"),
                               (name: "Content-Security-Policy", value: pagePolicy)]

@@ -176,6 +176,22 @@ def main():
                     if found == 0:
                         sys.exit("search isolation: search finds nothing on the site from %s" % what)
                     print("search isolation: %d results from %s" % (found, what))
+                # The search field in every page's header leads to the search page with its results
+                # (the pages' own CSP must let the form go there).
+                for home, what in [("file://%s/normen/index.html" % site, "file://"),
+                                   ("%s/normen/index.html" % site_origin, "a web server"),
+                                   ("%s/normen/index.html" % preview_origin, "the live preview")]:
+                    page.goto(home)
+                    page.fill("#zoek-snel", QUERY)
+                    page.click(".site-search button", no_wait_after=True)
+                    try:
+                        page.wait_for_url("**/zoeken.html?q=*", timeout=10000)
+                    except Exception:
+                        pass
+                    found = search_results(page, page.url) if "zoeken.html?q=" in page.url else 0
+                    if found == 0:
+                        sys.exit("search isolation: the header's search field leads nowhere from %s (%s)" % (what, "; ".join(problems)))
+                    print("search isolation: the header's search field gives %d results from %s" % (found, what))
                 browser.close()
             if problems:
                 sys.exit("search isolation: the browser reported: " + "; ".join(problems))
