@@ -1,185 +1,134 @@
 import Foundation
 
 /// The link stage: turns what was read into one cross-linked `Portfolio`, reporting broken links,
-/// missing attachments, page collisions and unknown norm references.
+/// missing attachments, page collisions and unknown norm references. `link` runs the steps of the
+/// stage table in docs/architecture.md, each a function below, in this order.
 enum Linker {
     static func link(_ source: PortfolioSource, asOf: Day) -> (Portfolio, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let reference = ReferenceDate(asOf)
-        let catalog = source.catalog
-
-        // Documents and pages get unique page names; on a clash the first source path wins.
-        var documents: [EvidenceDocument] = []
-        var bySlug: [String: String] = [:]
-        for document in source.documents.sorted(by: { $0.source < $1.source }) {
-            if let other = bySlug[document.slug] {
-                diagnostics.append(.pageCollision("documenten/\(document.slug).html", with: other,
-                                                  at: SourceLocation(path: document.source)))
-                continue
-            }
-            bySlug[document.slug] = document.source
-            documents.append(document)
-        }
+        // 1. Page names: every document and free page gets its own.
+        var documents = unique(source.documents, route: Routes.document, diagnostics: &diagnostics)
         documents.sort { $0.slug < $1.slug }
-        var pages: [FreePage] = []
-        var pageSlugs: [String: String] = [:]
-        for page in source.pages.sorted(by: { $0.source < $1.source }) {
-            if let other = pageSlugs[page.slug] {
-                diagnostics.append(.pageCollision("paginas/\(page.slug).html", with: other, at: SourceLocation(path: page.source)))
-                continue
-            }
-            pageSlugs[page.slug] = page.source
-            pages.append(page)
-        }
+        var pages = unique(source.pages, route: Routes.page, diagnostics: &diagnostics)
         pages.sort { ($0.order ?? Int.max, $0.title, $0.slug) < ($1.order ?? Int.max, $1.title, $1.slug) }
-
-        let contentPrefix = "Content/".count
-        let documentIndex = Dictionary(uniqueKeysWithValues: documents.enumerated().map { (String($1.source.dropFirst(contentPrefix)), $0) })
-        let pageIndex = Dictionary(uniqueKeysWithValues: pages.enumerated().map { (String($1.source.dropFirst(contentPrefix)), $0) })
-        // Where `#anchor` links may lead in each source: its headings.
-        var anchors: [String: Set<String>] = [:]
-        for document in documents { anchors[String(document.source.dropFirst(contentPrefix))] = Set(document.anchors) }
-        for page in pages { anchors[String(page.source.dropFirst(contentPrefix))] = Set(page.anchors) }
-        for assessment in source.assessments { anchors[String(assessment.source.dropFirst(contentPrefix))] = Set(assessment.anchors) }
-        // The files of each register, also a CSV that a register names as `bron`.
-        var registerFiles: [String: RegisterKind] = [:]
-        for register in source.registers {
-            for file in [register.source, register.entriesSource] { registerFiles[String(file.dropFirst(contentPrefix))] = register.kind }
-        }
-        let links = Links(files: source.contentFiles, exits: source.exits, documents: documentIndex, pages: pageIndex,
-                          registerFiles: registerFiles, catalog: catalog, anchors: anchors)
-
-        // Each document's links, attachments and norm mentions are checked on its own, in parallel.
-        let checked = documents.parallelMap { document -> Links.Checked in
-            var result = links.check(document.links, from: document.source)
-            for reference in document.attachments {
-                switch links.resolve(reference.path, from: document.source) {
-                case .attachment(let file): result.attachments.append((file, reference.location))
-                case .outside: result.diagnostics.append(.outsidePortfolio(reference.path, at: reference.location))
-                case .register: result.diagnostics.append(.registerAttachment(reference.path, at: reference.location))
-                default: result.diagnostics.append(.missingAttachment(reference.path, at: reference.location))
-                }
-            }
-            result.diagnostics += links.check(document.mentions)
-            return result
-        }
-        var evidenceByNorm: [String: [Int]] = [:]
-        var entryLinks: [String: [Int]] = [:]
-        // Every link to a register entry, checked against the registers once they are read.
-        var linkedEntries: [Links.EntryLink] = []
-        var linkedFrom = [[Int]](repeating: [], count: documents.count)
-        var attachmentsOfDocument = [[String]](repeating: [], count: documents.count)
-        // Every use of an attachment: who uses it, how confidential that source is, and where.
-        var uses: [(file: String, source: String, classification: Classification, location: SourceLocation)] = []
-        for index in documents.indices {
-            documents[index].linkTargets = checked[index].targets
-            documents[index].isStale = reference.hasPassed(documents[index].reviewBy)
-            for norm in documents[index].norms { evidenceByNorm[norm, default: []].append(index) }
-            for entry in Set(checked[index].entries.map(\.key)) { entryLinks[entry, default: []].append(index) }
-            linkedEntries += checked[index].entries
-            for target in checked[index].documents where target != index && !linkedFrom[target].contains(index) {
-                linkedFrom[target].append(index)
-            }
-            var seen = Set<String>()
-            attachmentsOfDocument[index] = checked[index].attachments.map(\.file).filter { seen.insert($0).inserted }
-            checkApprovals(&documents[index], attachments: attachmentsOfDocument[index], digests: source.attachmentDigests)
-            uses += checked[index].attachments.map { ($0.file, documents[index].source, documents[index].classification, $0.location) }
-            diagnostics += checked[index].diagnostics
-        }
-        var assessmentList = source.assessments
-        for index in assessmentList.indices {
-            let result = links.check(assessmentList[index].links, from: assessmentList[index].source)
-            assessmentList[index].linkTargets = result.targets
-            linkedEntries += result.entries
-            for action in assessmentList[index].actions.indices {
-                assessmentList[index].actions[action].isOverdue = reference.isOverdue(assessmentList[index].actions[action])
-            }
-            uses += result.attachments.map { ($0.file, assessmentList[index].source, assessmentList[index].classification, $0.location) }
-            diagnostics += result.diagnostics + links.check(assessmentList[index].mentions)
-        }
-        for index in pages.indices {
-            let result = links.check(pages[index].links, from: pages[index].source)
-            pages[index].linkTargets = result.targets
-            linkedEntries += result.entries
-            uses += result.attachments.map { ($0.file, pages[index].source, pages[index].classification, $0.location) }
-            diagnostics += result.diagnostics + links.check(pages[index].mentions)
-        }
-        // A file that is used but cannot be read would fail the build when it is copied: it is an
-        // error at every use, in `check` as in `build`.
-        for use in uses where source.attachmentDigests[use.file] == nil {
-            diagnostics.append(.unreadableAttachment(use.file, at: use.location))
-        }
-        // HTML, SVG and the like would run as pages of the site: published as downloads only.
-        for use in uses where ActiveContent.isActive(use.file) {
-            diagnostics.append(.activeAttachment(use.file, kind: ActiveContent.kind(of: use.file), at: use.location))
-        }
-        // An attachment is as confidential as the most confidential source that uses it: it is
-        // published only where all of them may be read. A use from a less confidential source is
-        // shown as text in the editions that withhold the attachment.
-        var attachmentClassification: [String: Classification] = [:]
-        var attachmentUsers: [String: Set<String>] = [:]
-        for use in uses { attachmentUsers[use.file, default: []].insert(use.source) }
-        var strictestUser: [String: String] = [:]
-        for use in uses.sorted(by: { $0.source < $1.source }) {
-            if let known = attachmentClassification[use.file], known >= use.classification { continue }
-            attachmentClassification[use.file] = use.classification
-            strictestUser[use.file] = use.source
-        }
-        for use in uses {
-            guard let strictest = attachmentClassification[use.file] else { continue }
-            // The editions that show this use but not the attachment.
-            let editions = Audience.allCases.filter { $0.mayRead(use.classification) && !$0.mayRead(strictest) }
-            guard !editions.isEmpty else { continue }
-            diagnostics.append(.attachmentWithheld(use.file, usedBy: strictestUser[use.file] ?? "", strictest,
-                                                   editions: editions, at: use.location))
-        }
-
-        // Last year's score is never silently this year's: a level equal to the previous
-        // snapshot's, not reviewed since that snapshot, is flagged.
+        var assessments = source.assessments
+        // 2. Bodies: every link, image, attachment and norm mention checked once, where it leads recorded.
+        let links = Links(source: source, documents: documents, pages: pages)
+        let checkedDocuments = check(&documents, with: links)
+        let checkedAssessments = check(&assessments, with: links)
+        let checkedPages = check(&pages, with: links)
+        // 3. Evidence: what each document is evidence for, links to and uses.
+        let evidence = Evidence(documents: &documents, checked: checkedDocuments, reference: reference, digests: source.attachmentDigests)
+        // 4. Attachments: readable, inert, and as confidential as their strictest user.
+        let uses = checkedDocuments.uses(of: documents) + checkedAssessments.uses(of: assessments) + checkedPages.uses(of: pages)
+        let attachments = Attachments(uses: uses, digests: source.attachmentDigests)
+        diagnostics += checkedDocuments.diagnostics + checkedAssessments.diagnostics + checkedPages.diagnostics
+            + attachments.diagnostics
+        // 5. Assessments: actions past their date, levels carried over from the last snapshot.
         let snapshots = source.snapshots.filter { $0.asOf < asOf }
-        if let previous = snapshots.last {
-            for index in assessmentList.indices {
-                let assessment = assessmentList[index]
-                guard let level = assessment.level, previous.norms[assessment.normID]?.level == level,
-                      !(assessment.reviewedOn.map { previous.asOf < $0 } ?? false) else { continue }
-                assessmentList[index].carriedOverFrom = previous.asOf
-            }
-        }
-        let assessments = Dictionary(assessmentList.map { ($0.normID, $0) }, uniquingKeysWith: { a, _ in a })
+        judgeAssessments(&assessments, reference: reference, previous: snapshots.last)
+        // 6. Registers: what the date decides, references between entries, and links to entries.
         let registers = linkRegisters(source.registers, reference: reference, diagnostics: &diagnostics)
-        // A link names an entry by its id, as a reference in another entry does: one to an entry
-        // that does not exist is the same error, at the link (a register that could not be read has
-        // its own errors).
-        let entryIDs = Dictionary(registers.map { ($0.kind, $0.entries.map(\.id)) }, uniquingKeysWith: { a, _ in a })
-        let knownIDs = entryIDs.mapValues(Set.init)
-        var suggestions = Limits.suggestedReferences
-        for link in linkedEntries {
-            guard let known = knownIDs[link.kind], !known.contains(link.id) else { continue }
-            suggestions -= 1
-            let suggestion = suggestions >= 0 ? Suggestion.closest(to: link.id, in: entryIDs[link.kind] ?? []) : nil
-            diagnostics.append(.unknownReference(link.kind.rawValue, link.id, suggestion: suggestion, at: link.location))
-        }
+        checkEntryLinks(checkedDocuments.entries + checkedAssessments.entries + checkedPages.entries, in: registers,
+                        diagnostics: &diagnostics)
+        // 7. Figures: coverage and maturity per norm.
+        let byNorm = Dictionary(assessments.map { ($0.normID, $0) }, uniquingKeysWith: { a, _ in a })
         var registersByNorm: [String: [Int]] = [:]
         for (index, register) in registers.enumerated() {
             for norm in register.norms { registersByNorm[norm, default: []].append(index) }
         }
-        let standings = Portfolio.standings(catalog: catalog, documents: documents, evidenceByNorm: evidenceByNorm,
+        let standings = Portfolio.standings(catalog: source.catalog, documents: documents, evidenceByNorm: evidence.byNorm,
                                             registers: registers, registersByNorm: registersByNorm,
-                                            assessments: assessments, defaultTarget: source.settings.target, asOf: asOf)
+                                            assessments: byNorm, defaultTarget: source.settings.target, asOf: asOf)
         var portfolio = Portfolio(
-            root: source.root, settings: source.settings, catalog: catalog, reference: reference, documents: documents,
-            assessments: assessments,
-            pages: pages, evidenceByNorm: evidenceByNorm, linkedFrom: linkedFrom.map { $0.sorted() },
-            attachmentClassification: attachmentClassification, attachmentsOfDocument: attachmentsOfDocument,
+            root: source.root, settings: source.settings, catalog: source.catalog, reference: reference, documents: documents,
+            assessments: byNorm, pages: pages, evidenceByNorm: evidence.byNorm, linkedFrom: evidence.linkedFrom,
+            attachmentClassification: attachments.classification, attachmentsOfDocument: evidence.attachments,
             standings: standings, gitCommit: source.gitCommit, attachmentDigests: source.attachmentDigests, links: links)
         portfolio.registers = registers
         portfolio.snapshots = snapshots
         portfolio.snapshotKeyID = source.snapshotKey?.id
         portfolio.registersByNorm = registersByNorm
-        portfolio.documentsLinkingToEntry = entryLinks
-        portfolio.attachmentUsers = attachmentUsers
+        portfolio.documentsLinkingToEntry = evidence.entryLinks
+        portfolio.attachmentUsers = attachments.users
+        // 8. Judgements: every finding, made once and attached to what it concerns.
         portfolio.record(portfolio.judgements())
         return (portfolio, diagnostics + portfolio.findings.map { $0.diagnostic })
+    }
+
+    // MARK: 1. Page names
+
+    /// The sources that get a page of their own, one per page name: on a clash the first source
+    /// path wins and the other is reported.
+    static func unique<Item: BodySource & HasPage>(_ items: [Item], route: (String) -> String,
+                                                  diagnostics: inout [Diagnostic]) -> [Item] {
+        var kept: [Item] = []
+        var bySlug: [String: String] = [:]
+        for item in items.sorted(by: { $0.source < $1.source }) {
+            if let other = bySlug[item.slug] {
+                diagnostics.append(.pageCollision(route(item.slug), with: other, at: SourceLocation(path: item.source)))
+                continue
+            }
+            bySlug[item.slug] = item.source
+            kept.append(item)
+        }
+        return kept
+    }
+
+    // MARK: 2. Bodies
+
+    /// What checking the bodies of one kind of source found, in the order of the sources.
+    struct CheckedBodies {
+        var results: [Links.Checked]
+        var diagnostics: [Diagnostic] { results.flatMap(\.diagnostics) }
+        var entries: [Links.EntryLink] { results.flatMap(\.entries) }
+
+        /// Every attachment use: the file, who uses it, how confidential that source is, and where.
+        func uses(of items: [some BodySource]) -> [Attachments.Use] {
+            zip(items, results).flatMap { item, result in
+                result.attachments.map { Attachments.Use(file: $0.file, source: item.source, classification: item.classification,
+                                                         location: $0.location) }
+            }
+        }
+    }
+
+    /// Checks every body (and a document's `attachments:`) in parallel and records where each
+    /// link leads.
+    static func check<Item: BodySource>(_ items: inout [Item], with links: Links) -> CheckedBodies {
+        let results = items.parallelMap { item in links.check(item) }
+        for index in items.indices { items[index].body.targets = results[index].targets }
+        return CheckedBodies(results: results)
+    }
+
+    // MARK: 3. Evidence
+
+    /// What the documents are evidence for and refer to.
+    struct Evidence {
+        /// Norm ID → indices of the documents that are evidence for it.
+        var byNorm: [String: [Int]] = [:]
+        /// "<register>/<id>" → indices of the documents whose text links to that entry.
+        var entryLinks: [String: [Int]] = [:]
+        /// Document index → indices of the documents that link to it.
+        var linkedFrom: [[Int]]
+        /// Document index → the attachments it uses, by path under Content/, first use first.
+        var attachments: [[String]]
+
+        /// Also marks each document stale or not, and checks its approvals against what it now holds.
+        init(documents: inout [EvidenceDocument], checked: CheckedBodies, reference: ReferenceDate, digests: [String: Digest]) {
+            var linkedFrom = [Set<Int>](repeating: [], count: documents.count)
+            attachments = [[String]](repeating: [], count: documents.count)
+            for (index, result) in checked.results.enumerated() {
+                documents[index].isStale = reference.hasPassed(documents[index].reviewBy)
+                for norm in documents[index].norms { byNorm[norm, default: []].append(index) }
+                for entry in Set(result.entries.map(\.key)) { entryLinks[entry, default: []].append(index) }
+                for target in result.documents where target != index { linkedFrom[target].insert(index) }
+                var seen = Set<String>()
+                attachments[index] = result.attachments.map(\.file).filter { seen.insert($0).inserted }
+                checkApprovals(&documents[index], attachments: attachments[index], digests: digests)
+            }
+            self.linkedFrom = linkedFrom.map { $0.sorted() }
+        }
     }
 
     /// Sets the document's content digest (its text and the SHA-256 of every attachment and image
@@ -192,6 +141,73 @@ enum Linker {
         document.contentDigest = digest
         document.approvals = document.approvals.map { $0.checked(against: digest) }
     }
+
+    // MARK: 4. Attachments
+
+    /// Who uses each attachment, and how confidential it is.
+    struct Attachments {
+        /// One use of an attachment.
+        struct Use {
+            var file: String
+            var source: String
+            var classification: Classification
+            var location: SourceLocation
+        }
+
+        /// Attachment → the classification of its strictest user.
+        var classification: [String: Classification] = [:]
+        /// Attachment → the sources that use it.
+        var users: [String: Set<String>] = [:]
+        var diagnostics: [Diagnostic] = []
+
+        init(uses: [Use], digests: [String: Digest]) {
+            for use in uses { users[use.file, default: []].insert(use.source) }
+            // A file that is used but cannot be read would fail the build when it is copied: it is
+            // an error at every use, in `check` as in `build`.
+            for use in uses where digests[use.file] == nil {
+                diagnostics.append(.unreadableAttachment(use.file, at: use.location))
+            }
+            // HTML, SVG and the like would run as pages of the site: published as downloads only.
+            for use in uses where ActiveContent.isActive(use.file) {
+                diagnostics.append(.activeAttachment(use.file, kind: ActiveContent.kind(of: use.file), at: use.location))
+            }
+            // An attachment is as confidential as the most confidential source that uses it: it is
+            // published only where all of them may be read.
+            var strictestUser: [String: String] = [:]
+            for use in uses.sorted(by: { $0.source < $1.source }) {
+                if let known = classification[use.file], known >= use.classification { continue }
+                classification[use.file] = use.classification
+                strictestUser[use.file] = use.source
+            }
+            // A use from a less confidential source is shown as text in the editions that withhold it.
+            for use in uses {
+                guard let strictest = classification[use.file] else { continue }
+                let editions = Audience.allCases.filter { $0.mayRead(use.classification) && !$0.mayRead(strictest) }
+                guard !editions.isEmpty else { continue }
+                diagnostics.append(.attachmentWithheld(use.file, usedBy: strictestUser[use.file] ?? "", strictest,
+                                                       editions: editions, at: use.location))
+            }
+        }
+    }
+
+    // MARK: 5. Assessments
+
+    /// Marks the actions past their date, and a level carried over: last year's score is never
+    /// silently this year's, so a level equal to the previous snapshot's, not reviewed since that
+    /// snapshot, is flagged.
+    static func judgeAssessments(_ assessments: inout [Assessment], reference: ReferenceDate, previous: Snapshot?) {
+        for index in assessments.indices {
+            for action in assessments[index].actions.indices {
+                assessments[index].actions[action].isOverdue = reference.isOverdue(assessments[index].actions[action])
+            }
+            let assessment = assessments[index]
+            guard let previous, let level = assessment.level, previous.norms[assessment.normID]?.level == level,
+                  !(assessment.reviewedOn.map { previous.asOf < $0 } ?? false) else { continue }
+            assessments[index].carriedOverFrom = previous.asOf
+        }
+    }
+
+    // MARK: 6. Registers
 
     /// The registers with what the reference date decides (stale, overdue), and every reference
     /// between their entries checked: a reference to an entry that does not exist is an error at
@@ -238,179 +254,26 @@ enum Linker {
         return registers
     }
 
-    /// What links in one portfolio can lead to, for checking them.
-    struct Links: Sendable {
-        var files: Set<String>
-        var exits: Set<String>
-        var documents: [String: Int]
-        var pages: [String: Int]
-        /// The register each register file (path under Content/) holds.
-        var registerFiles: [String: RegisterKind]
-        var catalog: Catalog
-        /// Heading ids by source (path under Content/).
-        var anchors: [String: Set<String>]
-
-        /// A link to a register entry (`registers/verwerkers.yml#leerlingdata`).
-        struct EntryLink: Sendable {
-            var kind: RegisterKind
-            var id: String
-            var location: SourceLocation
-
-            /// "<register>/<id>", as `Portfolio.documentsLinkingToEntry` keys it.
-            var key: String { "\(kind.rawValue)/\(id)" }
+    /// A link names an entry by its id, as a reference in another entry does: one to an entry
+    /// that does not exist is the same error, at the link (a register that could not be read has
+    /// its own errors).
+    static func checkEntryLinks(_ links: [Links.EntryLink], in registers: [Register], diagnostics: inout [Diagnostic]) {
+        let entryIDs = Dictionary(registers.map { ($0.kind, $0.entries.map(\.id)) }, uniquingKeysWith: { a, _ in a })
+        let knownIDs = entryIDs.mapValues(Set.init)
+        var suggestions = Limits.suggestedReferences
+        for link in links {
+            guard let known = knownIDs[link.kind], !known.contains(link.id) else { continue }
+            suggestions -= 1
+            let suggestion = suggestions >= 0 ? Suggestion.closest(to: link.id, in: entryIDs[link.kind] ?? []) : nil
+            diagnostics.append(.unknownReference(link.kind.rawValue, link.id, suggestion: suggestion, at: link.location))
         }
-
-        /// What checking one file's links found.
-        struct Checked: Sendable {
-            /// Documents linked to, by index.
-            var documents: [Int] = []
-            /// Register entries linked to, with the place of the link.
-            var entries: [EntryLink] = []
-            /// Attachments linked to, by path under Content/, with the place of the link.
-            var attachments: [(file: String, location: SourceLocation)] = []
-            var diagnostics: [Diagnostic] = []
-            /// Where each destination leads, kept for rendering.
-            var targets: [String: LinkDestination] = [:]
-        }
-
-        func resolve(_ destination: String, from path: String) -> LinkDestination {
-            Portfolio.resolve(destination, from: path, files: files, exits: exits, documents: documents, pages: pages,
-                              registerFiles: registerFiles, catalog: catalog)
-        }
-
-        func check(_ links: [MarkdownLink], from path: String) -> Checked {
-            var result = Checked()
-            for link in links {
-                let target = resolve(link.destination, from: path)
-                result.targets[link.destination] = target
-                switch target {
-                case .document(let target, let fragment):
-                    result.documents.append(target)
-                    if !fragment.isEmpty, let file = Portfolio.contentRelative(link.destination.prefix { $0 != "#" && $0 != "?" }.description,
-                                                                                from: path) {
-                        result.diagnostics += checkAnchor(link, in: file)
-                    }
-                case .attachment(let file): result.attachments.append((file, link.location))
-                case .missing(let target):
-                    result.diagnostics.append(.brokenLink(target, hint: hint(for: link.destination, from: path), at: link.location))
-                case .outside(let target):
-                    result.diagnostics.append(.outsidePortfolio(target, hint: hint(for: link.destination, from: path), at: link.location))
-                case .unsafe: result.diagnostics.append(.unsafeLink(link.destination, at: link.location))
-                case .anchor:
-                    result.diagnostics += checkAnchor(link, in: String(path.dropFirst("Content/".count)))
-                case .register(let kind, let entry):
-                    // An image shows a file, and a register's file is never published.
-                    if link.isImage { result.diagnostics.append(.registerAttachment(link.destination, at: link.location)) }
-                    if !entry.isEmpty { result.entries.append(EntryLink(kind: kind, id: entry, location: link.location)) }
-                case .page(_, let fragment), .norm(_, let fragment):
-                    if !fragment.isEmpty, let target = Portfolio.contentRelative(link.destination.prefix { $0 != "#" && $0 != "?" }.description,
-                                                                                  from: path) {
-                        result.diagnostics += checkAnchor(link, in: target)
-                    }
-                case .external:
-                    // The site loads nothing from the internet: a remote image becomes a link to it.
-                    if link.isImage { result.diagnostics.append(.remoteImage(link.destination, at: link.location)) }
-                }
-            }
-            return result
-        }
-
-        /// What the author probably meant by a link that leads nowhere: an e-mail address without
-        /// `mailto:`, a web-style `../page/` for `../page.md`, or a path from the site's root for
-        /// one relative to the file.
-        func hint(for destination: String, from path: String) -> String? {
-            let target = destination.trimmed
-            if target.contains("@"), !target.contains("/"), !target.contains(":"), target.split(separator: "@").count == 2 {
-                return "did you mean 'mailto:\(target)'?"
-            }
-            var candidate = Substring(target)
-            let absolute = candidate.hasPrefix("/")
-            while candidate.hasPrefix("/") { candidate = candidate.dropFirst() }
-            if candidate.hasSuffix("/") { candidate = candidate.dropLast() }
-            guard !candidate.isEmpty else { return nil }
-            let withExtension = candidate.lowercased().hasSuffix(".md") ? String(candidate) : candidate + ".md"
-            // The file the link was likely meant for, as a path under Content/.
-            let intended: String? = absolute
-                ? [String(candidate), withExtension].first { isSource($0) || files.contains($0) }
-                : Portfolio.contentRelative(withExtension, from: path).flatMap { isSource($0) ? $0 : nil }
-            guard let intended, intended != Portfolio.contentRelative(target, from: path) else {
-                return absolute ? "paths are relative to this file, not to the site" : nil
-            }
-            let suggestion = Self.relativePath(to: intended, from: String(path.dropFirst("Content/".count)))
-            return absolute ? "paths are relative to this file: did you mean '\(suggestion)'?" : "did you mean '\(suggestion)'?"
-        }
-
-        private func isSource(_ file: String) -> Bool { documents[file] != nil || pages[file] != nil || anchors[file] != nil }
-
-        /// The relative path from the folder of `source` to `target`, both under Content/.
-        static func relativePath(to target: String, from source: String) -> String {
-            var from = source.split(separator: "/").dropLast()[...]
-            var to = target.split(separator: "/")[...]
-            while let a = from.first, let b = to.first, a == b, to.count > 1 {
-                from = from.dropFirst()
-                to = to.dropFirst()
-            }
-            return (Array(repeating: "..", count: from.count) + to.map(String.init)).joined(separator: "/")
-        }
-
-        /// Whether the fragment of `link` names a heading of the source `file` (a path under
-        /// Content/), an id the page's template uses, or a footnote; else a warning with the
-        /// closest heading.
-        func checkAnchor(_ link: MarkdownLink, in file: String) -> [Diagnostic] {
-            guard let hash = link.destination.firstIndex(of: "#") else { return [] }
-            let raw = String(link.destination[link.destination.index(after: hash)...])
-            let fragment = raw.removingPercentEncoding ?? raw
-            if fragment.isEmpty || Markdown.reservedIDs.contains(fragment) || Self.isFootnoteID(fragment) { return [] }
-            let headings = anchors[file] ?? []
-            guard !headings.contains(fragment) else { return [] }
-            return [.brokenAnchor(fragment, in: "Content/" + file,
-                                  suggestion: Suggestion.closest(to: fragment, in: headings.sorted(), maxDistance: 3),
-                                  at: link.location)]
-        }
-
-        /// The ids of footnotes and their references (`fn-2`, `fnref-2-3`).
-        private static func isFootnoteID(_ id: String) -> Bool {
-            let parts = id.split(separator: "-")
-            return (parts.first == "fn" || parts.first == "fnref") && parts.count >= 2 && parts.dropFirst().allSatisfy { Int($0) != nil }
-        }
-
-        /// Norm IDs in the text that the catalogue does not know.
-        func check(_ mentions: [NormMention]) -> [Diagnostic] {
-            mentions.compactMap { mention in
-                guard !catalog.contains(mention.id) else { return nil }
-                let suggestion = catalog.suggestion(for: mention.id)
-                // Lower-case words that match no norm ("nr.12") are ordinary text, not a typo.
-                guard mention.id == mention.id.uppercased() || suggestion?.lowercased() == mention.id.lowercased() else { return nil }
-                return .unknownNormMention(mention.id, suggestion: suggestion, at: mention.location)
-            }
-        }
-    }
-
-    /// Site paths for attachments under `bijlagen/`: each folder and name made URL-safe, keeping
-    /// the extension; names that would clash get "-2", "-3", … in path order.
-    static func sitePaths(for files: Set<String>) -> [String: String] {
-        var result: [String: String] = [:]
-        var taken = Set<String>()
-        for file in files.sorted() {
-            var components = file.split(separator: "/").map(String.init)
-            let name = components.removeLast()
-            let dot = name.lastIndex(of: ".").flatMap { $0 == name.startIndex ? nil : $0 }
-            let stem = dot.map { String(name[..<$0]) } ?? name
-            let ext = dot.flatMap { dot in
-                name.index(after: dot) == name.endIndex ? nil : "." + String(name[name.index(after: dot)...]).slugified()
-            } ?? ""
-            let folder = components.map { $0.slugified() + "/" }.joined()
-            // An active type is published under a name no web server serves as a page.
-            let inert = ActiveContent.isActive(file) ? ActiveContent.inertSuffix : ""
-            var candidate = "bijlagen/" + folder + stem.slugified() + ext + inert
-            var counter = 2
-            while taken.contains(candidate.lowercased()) {
-                candidate = "bijlagen/" + folder + stem.slugified() + "-\(counter)" + ext + inert
-                counter += 1
-            }
-            taken.insert(candidate.lowercased())
-            result[file] = candidate
-        }
-        return result
     }
 }
+
+/// A source with a page of its own, named by its slug.
+protocol HasPage {
+    var slug: String { get }
+}
+
+extension EvidenceDocument: HasPage {}
+extension FreePage: HasPage {}

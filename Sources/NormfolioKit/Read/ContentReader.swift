@@ -585,8 +585,7 @@ enum ContentReader {
             normID: name, source: path, level: nil, levelLocation: SourceLocation(path: path, line: 1, column: 1),
             target: nil, owner: nil, notApplicable: nil, reviewedOn: nil, nextReview: nil,
             nextReviewLocation: SourceLocation(path: path, line: 1, column: 1), actions: [], classification: .openbaar,
-            body: MarkdownDocument(),
-            links: [], mentions: [], visibleText: "")
+            body: .empty)
         if var f = fields {
             f.collectUnknownKeys(assessmentKeys)
             assessment.level = f.integer("level", in: 1...5, code: "level-out-of-range")
@@ -606,13 +605,9 @@ enum ContentReader {
             }
             fields = f
         }
-        let (parsed, analysis) = body()
-        diagnostics += analysis.diagnostics
-        assessment.body = parsed
-        assessment.links = analysis.links
-        assessment.mentions = analysis.mentions
-        assessment.visibleText = analysis.visibleText
-        assessment.anchors = analysis.anchors
+        let parsed = body()
+        diagnostics += parsed.analysis.diagnostics
+        assessment.body = LinkedBody(parsed)
         assessment.placeholders = Placeholder.find(fields: fields, keys: ["owner"], body: source, path: path)
         return assessment
     }
@@ -633,13 +628,9 @@ enum ContentReader {
         }
         let fallback = name.split(separator: "/").last.map { $0.replacingOccurrences(of: "-", with: " ") } ?? name
         let shownTitle = title ?? fallback.prefix(1).uppercased() + fallback.dropFirst()
-        var (parsed, analysis) = body
-        if let id = parsed.removeTitleHeading(shownTitle) { analysis.anchors.removeAll { $0 == id } }
-        return FreePage(source: path, slug: pageSlug(name),
-                        title: shownTitle, order: order,
-                        classification: classification,
-                        body: parsed, links: analysis.links, mentions: analysis.mentions, visibleText: analysis.visibleText,
-                        anchors: analysis.anchors)
+        var linked = LinkedBody(body)
+        linked.removeTitleHeading(shownTitle)
+        return FreePage(source: path, slug: pageSlug(name), title: shownTitle, order: order, classification: classification, body: linked)
     }
 
     /// A document's page name: its path under Content/ without ".md", made URL-safe

@@ -39,22 +39,14 @@ public struct EvidenceDocument: Sendable {
     public var reviewByLocation: SourceLocation
     public var attachments: [PathReference]
     public var redacted: Bool
-    /// The Markdown body, parsed.
-    public var body: MarkdownDocument
-    public var links: [MarkdownLink]
-    public var mentions: [NormMention]
-    /// The body's words as a reader sees them (for search).
-    public var visibleText: String
-    /// The ids of the body's headings, where `#anchor` links may lead.
-    public var anchors: [String] = []
+    /// The Markdown body and what it refers to.
+    public var body: LinkedBody
     /// Example text or empty fields left from a template (judged by the link stage).
     public var placeholders: [Placeholder] = []
     /// The SHA-256 of the file as read, for the manifest.
     public var sourceSHA256 = ""
     /// Whether its review date lies before the reference date (set by the link stage).
     public internal(set) var isStale = false
-    /// Where each link and image of the body leads (set by the link stage), by destination as written.
-    public internal(set) var linkTargets: [String: LinkDestination] = [:]
 }
 
 extension EvidenceDocument {
@@ -91,15 +83,14 @@ extension EvidenceDocument {
         let reviewBy = fields.day("review_by")
         let attachments = (fields.stringList("attachments") ?? []).map { PathReference(path: $0.text, location: $0.location) }
         let redacted = fields.bool("redacted") ?? false
-        var (parsed, analysis) = body
-        if let title, let id = parsed.removeTitleHeading(title) { analysis.anchors.removeAll { $0 == id } }
+        var linked = LinkedBody(body)
+        if let title { linked.removeTitleHeading(title) }
         var document = EvidenceDocument(
             source: path, slug: ContentReader.slug(forMarkdownFile: file), title: title ?? file, norms: norms, type: type,
             classification: classification, owner: owner, date: date,
             approvedBy: approvedBy, approvedOn: approvedOn, reviewBy: reviewBy,
             reviewByLocation: fields.location(ofValue: "review_by"), attachments: attachments,
-            redacted: redacted, body: parsed, links: analysis.links, mentions: analysis.mentions,
-            visibleText: analysis.visibleText, anchors: analysis.anchors)
+            redacted: redacted, body: linked)
         document.approvals = approvals
         document.placeholders = Placeholder.find(fields: fields, keys: ["owner"], body: source, path: path)
         document.textDigest = textDigest

@@ -221,16 +221,8 @@ public struct Assessment: Sendable {
     /// Who may read its text and actions; without a `classification`, every audience (its level
     /// counts in every edition's figures, like a withheld document's coverage does).
     public var classification: Classification
-    /// The Markdown body, parsed.
-    public var body: MarkdownDocument
-    public var links: [MarkdownLink]
-    public var mentions: [NormMention]
-    /// The body's words as a reader sees them (for search).
-    public var visibleText: String
-    /// The ids of the body's headings, where `#anchor` links may lead.
-    public var anchors: [String] = []
-    /// Where each link and image of the body leads (set by the link stage), by destination as written.
-    public internal(set) var linkTargets: [String: LinkDestination] = [:]
+    /// The Markdown body and what it refers to.
+    public var body: LinkedBody
     /// Example text or empty fields left from a template (judged by the link stage).
     public var placeholders: [Placeholder] = []
     /// The reference date of the last snapshot whose level this assessment repeats without having
@@ -247,14 +239,6 @@ public struct FreePage: Sendable {
     public var order: Int?
     /// Who may read the page; without a `classification`, every audience.
     public var classification: Classification
-    /// The Markdown body, parsed.
-    public var body: MarkdownDocument
-    public var links: [MarkdownLink]
-    public var mentions: [NormMention]
-    /// The body's words as a reader sees them (for search).
-    public var visibleText: String
-    /// The ids of the body's headings, where `#anchor` links may lead.
-    public var anchors: [String] = []
-    /// Where each link and image of the body leads (set by the link stage), by destination as written.
-    public internal(set) var linkTargets: [String: LinkDestination] = [:]
+    /// The Markdown body and what it refers to.
+    public var body: LinkedBody
 }

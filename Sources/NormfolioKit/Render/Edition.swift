@@ -66,7 +66,7 @@ final class Edition: Sendable {
             guard !audience.mayRead(assessment.classification) else { return assessment }
             var shown = assessment
             (shown.owner, shown.notApplicable, shown.actions) = (nil, nil, [])
-            (shown.body, shown.links, shown.mentions, shown.visibleText) = (MarkdownDocument(), [], [], "")
+            shown.body = .empty
             return shown
         }
         publishedRegisters = portfolio.registers.indices.filter {
@@ -280,8 +280,9 @@ final class Edition: Sendable {
 
     /// A Markdown body as HTML for the page at `page`, its links leading where the link stage
     /// resolved them (`targets`), or to nothing where this edition does not publish the target.
-    func bodyHTML(_ body: MarkdownDocument, source: String, targets: [String: LinkDestination], on page: String) -> String {
+    func bodyHTML(of item: some BodySource, on page: String) -> String {
         let root = Routes.root(of: page)
+        let (body, source, targets) = (item.body.tree, item.source, item.body.targets)
         return Markdown.html(
             body, labels: markdownLabels, hyphenator: language.hyphenator,
             normURL: { self.has(.catalog) && catalog.contains($0) ? root + Routes.norm($0) : nil },

@@ -136,7 +136,7 @@ struct PaperMaker: Sendable {
         }
         return PaperDocument(
             id: "document-" + document.slug, title: document.title, facts: facts,
-            body: edition.bodyHTML(document.body, source: document.source, targets: document.linkTargets, on: Paper.handbook.htmlPath),
+            body: edition.bodyHTML(of: document, on: Paper.handbook.htmlPath),
             attachments: attachments, hasAttachments: !attachments.isEmpty, attention: summary.attention)
     }
 

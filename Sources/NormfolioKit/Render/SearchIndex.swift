@@ -62,12 +62,12 @@ struct SearchIndex {
                 let assessment = edition.assessments[norm.id]
                 return (Entry(title: "\(norm.id) \(edition.normTitle(norm))", url: Routes.norm(norm.id), kind: edition.text("norm"),
                               norms: norm.id, classification: "", meta: [norm.id, norm.title, norm.titleEN ?? "", assessment?.owner ?? ""],
-                              text: norm.description + " " + (assessment?.visibleText ?? "")).line, nil)
+                              text: norm.description + " " + (assessment?.body.visibleText ?? "")).line, nil)
             case .document(let index):
                 let document = portfolio.documents[index]
                 let entry = Entry(title: document.title, url: Routes.document(document.slug), kind: document.type ?? "",
                                   norms: document.norms.joined(separator: ", "), classification: document.classification.name,
-                                  meta: document.norms + [document.owner ?? "", document.type ?? ""], text: document.visibleText)
+                                  meta: document.norms + [document.owner ?? "", document.type ?? ""], text: document.body.visibleText)
                 // A kept line is reused only when everything its entry is made of is equal. Comparing
                 // is cheap where it matters: an unchanged document's text is the very same string.
                 if let kept = known[entry.url], kept.entry == entry { return (kept.line, entry) }

@@ -93,7 +93,7 @@ struct DocumentPage: PageKind {
             norms: document.norms.compactMap { portfolio.catalog.norm($0) }.map {
                 NormReference($0, in: edition, from: page.path)
             },
-            body: edition.bodyHTML(document.body, source: document.source, targets: document.linkTargets, on: page.path),
+            body: edition.bodyHTML(of: document, on: page.path),
             attachments: attachments, hasAttachments: !attachments.isEmpty,
             linkedFrom: linkers, hasLinkedFrom: !linkers.isEmpty, attention: summary.attention, hasAttention: !summary.attention.isEmpty)
     }

@@ -181,8 +181,8 @@ struct NormPage: PageKind {
             target: edition.levelLabel(assessment.target ?? edition.portfolio.settings.target),
             owner: assessment.owner, notApplicable: assessment.notApplicable,
             reviewedOn: assessment.reviewedOn.map(edition.format), nextReview: assessment.nextReview.map(edition.format),
-            narrative: assessment.body.blocks.isEmpty ? nil
-                : edition.bodyHTML(assessment.body, source: assessment.source, targets: assessment.linkTargets, on: page),
+            narrative: assessment.body.isEmpty ? nil
+                : edition.bodyHTML(of: assessment, on: page),
             textWithheld: !edition.readableAssessments.contains(assessment.normID),
             hasActions: !assessment.actions.isEmpty,
             actions: assessment.actions.map { action in

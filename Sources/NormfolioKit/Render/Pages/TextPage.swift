@@ -21,6 +21,6 @@ struct TextPage: PageKind {
     func view(of page: PageRoute, in context: RenderContext) -> View {
         let text = context.edition.portfolio.pages[page.item]
         return View(title: text.title, titleHyphenated: context.edition.hyphenated(text.title),
-                    body: context.edition.bodyHTML(text.body, source: text.source, targets: text.linkTargets, on: page.path))
+                    body: context.edition.bodyHTML(of: text, on: page.path))
     }
 }
