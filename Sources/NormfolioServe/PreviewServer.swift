@@ -122,11 +122,11 @@ public actor PreviewServer {
             break
         }
         var file = String(request.path.drop { $0 == "/" })
-        if file.isEmpty || file.hasSuffix("/") { file += "index.html" }
+        if file.isEmpty || file.hasSuffix("/") { file += Routes.home }
         let (state, version) = (self.state, self.version)
         switch state {
         case .problems(let diagnostics, let withheld):
-            guard file.hasSuffix(".html") else { return HTTPResponse(status: 503) }
+            guard Routes.isPage(file) else { return HTTPResponse(status: 503) }
             return HTTPResponse(status: 500, headers: Self.htmlHeaders,
                                 body: Self.withLiveReload(Data(Self.problemPage(diagnostics, withheld: withheld).utf8), version: version))
         case .site(let site):
@@ -134,7 +134,7 @@ public actor PreviewServer {
             guard let data = await Self.render(file, of: site) else {
                 return .text(404, "Niet gevonden: \(file.escapingControlCharacters)")
             }
-            if file.hasSuffix(".html") && !file.hasPrefix("bijlagen/") {
+            if Routes.isPage(file) && !file.hasPrefix(Routes.attachments) {
                 return HTTPResponse(status: 200, headers: Self.htmlHeaders,
                                     body: Self.withLiveReload(Self.withBanner(data, text: site.previewNote), version: version))
             }
@@ -174,7 +174,7 @@ public actor PreviewServer {
     /// as `….html.txt`) is sent as a download under its own name.
     static func fileHeaders(_ file: String) -> [(name: String, value: String)] {
         var headers = [(name: "Content-Type", value: contentType(of: file)), (name: "Cache-Control", value: "no-store")]
-        if file.hasPrefix("bijlagen/") {
+        if file.hasPrefix(Routes.attachments) {
             headers.append(("Content-Security-Policy", "default-src 'none'; sandbox; frame-ancestors 'none'"))
             if let name = ActiveContent.downloadName(ofSitePath: file) {
                 let encoded = name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "bijlage"

@@ -17,10 +17,10 @@ extension Linker {
             let folder = components.map { $0.slugified() + "/" }.joined()
             // An active type is published under a name no web server serves as a page.
             let inert = ActiveContent.isActive(file) ? ActiveContent.inertSuffix : ""
-            var candidate = "bijlagen/" + folder + stem.slugified() + ext + inert
+            var candidate = Routes.attachments + folder + stem.slugified() + ext + inert
             var counter = 2
             while taken.contains(candidate.lowercased()) {
-                candidate = "bijlagen/" + folder + stem.slugified() + "-\(counter)" + ext + inert
+                candidate = Routes.attachments + folder + stem.slugified() + "-\(counter)" + ext + inert
                 counter += 1
             }
             taken.insert(candidate.lowercased())

@@ -52,7 +52,7 @@ final class DocumentRows: Sendable {
 
     private func render(_ kind: Kind, _ index: Int, worker: inout RenderEngine.Worker) -> String {
         let view = kind == .document
-            ? DocumentSummary(index, in: edition, root: "../").templateValue
+            ? DocumentSummary(index, in: edition, root: Routes.fromFolder).templateValue
             : EvidenceEntry(index, in: edition).templateValue
         // Rows are fragments: the table template puts the line breaks between them.
         return worker.fragment(kind.template, view).trimmingTrailingNewlines

@@ -113,7 +113,7 @@ extension RenderContext {
     func documentRows(_ indices: [Int]) -> [DocumentRowView] {
         zip(indices, rows.rows(.document, of: indices)).map { index, row in
             DocumentRowView(row: row, title: edition.portfolio.documents[index].title,
-                            href: "../" + Routes.document(edition.portfolio.documents[index].slug))
+                            href: Routes.fromFolder + Routes.document(edition.portfolio.documents[index].slug))
         }
     }
 }

@@ -15,10 +15,10 @@ enum Paper: String, CaseIterable, Sendable {
     case report = "rapport"
     case handbook = "handboek"
 
-    var path: String { "export/\(rawValue).pdf" }
+    var path: String { Routes.paper(rawValue) }
     /// Where the paged HTML stands while WeasyPrint reads it: beside the PDF, so that links to the
     /// site's files (`../bijlagen/…`) resolve as they do from a page one folder deep.
-    var htmlPath: String { "export/\(rawValue).html" }
+    var htmlPath: String { Routes.paperSource(rawValue) }
 }
 
 /// What `paper.mustache` sees: one paged document.
@@ -109,7 +109,7 @@ public enum WeasyPrint {
         let result = try program.run(["--pdf-variant", variant.rawValue, "--pdf-identifier", identifier, "--quiet", htmlPath, "out.pdf"],
                                      in: folder, environment: ["PYTHONHASHSEED": "0", "SOURCE_DATE_EPOCH": "0"])
         guard result.status == 0, let data = try? Data(contentsOf: folder.appendingPathComponent("out.pdf")) else {
-            throw Failure(description: "WeasyPrint could not make \(htmlPath.replacingOccurrences(of: ".html", with: ".pdf")): "
+            throw Failure(description: "WeasyPrint could not make \((htmlPath as NSString).deletingPathExtension).pdf: "
                           + result.messages.trimmingCharacters(in: .whitespacesAndNewlines))
         }
         return data

@@ -17,12 +17,12 @@ struct PaperMaker: Sendable {
         // temporary folder's name would make every PDF different.
         var inline = html
         for (path, data) in images.sorted(by: { $0.key < $1.key }) {
-            inline = inline.replacingOccurrences(of: "src=\"../\(path)\"", with: "src=\"data:\(Self.mediaType(of: path));base64,\(data.base64EncodedString())\"")
+            inline = inline.replacingOccurrences(of: "src=\"\(Routes.fromFolder)\(path)\"", with: "src=\"data:\(Self.mediaType(of: path));base64,\(data.base64EncodedString())\"")
         }
         var files: [String: Data] = [:]
         // The site's stylesheet, for the look of its tables, charts and badges.
-        if let css = theme.staticFiles["assets/normfolio.css"].flatMap({ Site.File(path: "assets/normfolio.css", contents: $0).bytes(io: io) }) {
-            files["assets/normfolio.css"] = css
+        if let css = theme.staticFiles[Routes.stylesheet].flatMap({ Site.File(path: Routes.stylesheet, contents: $0).bytes(io: io) }) {
+            files[Routes.stylesheet] = css
         }
         return try WeasyPrint.pdf(html: inline, at: paper.htmlPath, files: files, variant: variant)
     }
@@ -43,7 +43,7 @@ struct PaperMaker: Sendable {
     func paperHTML(_ paper: Paper, exports: ExportFiles) -> (html: String, images: [String: Data]) {
         let (view, _) = views(paper, exports: exports)
         var worker = engine.worker(ownTheme: false)
-        let html = worker.page("paper", view.templateValue, root: "../", byShape: false)
+        let html = worker.page("paper", view.templateValue, root: Routes.fromFolder, byShape: false)
         return (html, images(in: view.content))
     }
 
@@ -67,11 +67,12 @@ struct PaperMaker: Sendable {
             let domains = handbookDomains()
             let slugs = Set(edition.publishedDocuments.map { edition.portfolio.documents[$0].slug })
             handbook = PaperHandbook(domains: domains)
-            let html = worker.page("paper-handbook", PaperHandbook(domains: domains).templateValue, root: "../", byShape: false)
+            let html = worker.page("paper-handbook", PaperHandbook(domains: domains).templateValue, root: Routes.fromFolder, byShape: false)
             // A link to a document of the handbook leads to its place in it.
             content = Paper.unlinked(html) { href in
-                guard href.hasPrefix("../documenten/") else { return nil }
-                let slug = String(href.dropFirst("../documenten/".count).prefix { $0 != "." && $0 != "#" })
+                let folder = Routes.fromFolder + Routes.documentFolder
+                guard href.hasPrefix(folder) else { return nil }
+                let slug = String(href.dropFirst(folder.count).prefix { $0 != "." && $0 != "#" })
                 return slugs.contains(slug) ? "document-" + slug : nil
             }
             contents = domains.flatMap { domain in
@@ -115,7 +116,7 @@ struct PaperMaker: Sendable {
     private func handbookDocument(_ index: Int) -> PaperDocument {
         let portfolio = edition.portfolio
         let document = portfolio.documents[index]
-        let summary = DocumentSummary(index, in: edition, root: "../")
+        let summary = DocumentSummary(index, in: edition, root: Routes.fromFolder)
         func fact(_ key: String, _ value: String?) -> Crumb? { value.map { Crumb(label: edition.text(key), href: $0) } }
         func approval(_ approval: Approval?) -> String? {
             approval.map { [$0.by, $0.on.map(edition.format)].compactMap { $0 }.joined(separator: ", ")
@@ -140,11 +141,11 @@ struct PaperMaker: Sendable {
             attachments: attachments, hasAttachments: !attachments.isEmpty, attention: summary.attention)
     }
 
-    /// The published images a paper's HTML shows (`src="../bijlagen/…"`), by path in the site.
+    /// The published images a paper's HTML shows (`src` from one folder deep, into `bijlagen/`), by path in the site.
     private func images(in html: String) -> [String: Data] {
         let bySitePath = Dictionary(edition.attachmentPaths.map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         var images: [String: Data] = [:]
-        for part in html.components(separatedBy: "src=\"../").dropFirst() {
+        for part in html.components(separatedBy: "src=\"" + Routes.fromFolder).dropFirst() {
             let path = String(part.prefix { $0 != "\"" })
             guard images[path] == nil, let source = bySitePath[path] else { continue }
             images[path] = io.read(edition.portfolio.root + "/Content/" + source)

@@ -198,7 +198,7 @@ struct LayoutView: TemplateView {
         lang = chrome.language
         nav = chrome.navigation.map { item in
             let section = item.href.split(separator: "/").first.map(String.init) ?? item.href
-            let inSection = item.href.hasSuffix("/index.html") && path.hasPrefix(section + "/")
+            let inSection = Routes.isSectionIndex(item.href) && path.hasPrefix(section + "/")
             return NavigationItem(label: item.label, href: item.href, current: item.href == path ? "page" : inSection ? "true" : nil)
         }
         footerNav = chrome.footer

@@ -1,8 +1,8 @@
 /// Where everything goes in a site: the only place that knows a path. Paths are relative to the
 /// site's root ("normen/SM.02.html"); `link(to:from:)` makes the relative link one page writes to
-/// another.
-enum Routes {
-    static let home = "index.html"
+/// another. A test (`RoutesTests`) fails for a path written anywhere else in the sources.
+public enum Routes {
+    public static let home = "index.html"
     static let catalog = "normen/index.html"
     static let documents = "documenten/index.html"
     static let coverage = "dekking.html"
@@ -11,29 +11,54 @@ enum Routes {
     static let report = "rapport.html"
     static let integrity = "integriteit.html"
     static let search = "zoeken.html"
+    static let progress = "voortgang.html"
+    static let attention = "aandachtspunten.html"
+    static let calendar = "kalender.html"
 
     static func norm(_ id: String) -> String { "normen/\(id).html" }
-    static func document(_ slug: String) -> String { "documenten/\(slug).html" }
+    static let documentFolder = "documenten/"
+    static func document(_ slug: String) -> String { documentFolder + slug + ".html" }
     static func page(_ slug: String) -> String { "paginas/\(slug).html" }
     /// The folder attachments are published in; each name below it is made by the link stage.
-    static let attachments = "bijlagen/"
+    public static let attachments = "bijlagen/"
+
+    static let registers = "registers/index.html"
+    static func register(_ kind: RegisterKind) -> String { "registers/\(kind.rawValue).html" }
+    static func registerEntry(_ kind: RegisterKind, _ id: String) -> String { "registers/\(kind.rawValue)/\(id).html" }
 
     /// The anchor of a domain's section on the catalogue page.
     static func domainAnchor(_ code: String) -> String { "domein-\(code.lowercased())" }
 
     static let csv = "export/normen.csv"
     static let documentsCSV = "export/documenten.csv"
+    static func registerCSV(_ kind: RegisterKind) -> String { "export/\(kind.rawValue).csv" }
     static let workbook = "export/portfolio.xlsx"
     static let json = "export/portfolio.json"
-    static let searchIndex = "assets/zoekindex.js"
+    static let calendarICS = "export/kalender.ics"
     static let manifest = "export/manifest.json"
     static let sums = "export/SHA256SUMS"
     static let signature = "export/SHA256SUMS.sig"
+    /// A paper of `build --pdf` (`export/rapport.pdf`), and the paged HTML it is typeset from.
+    static func paper(_ name: String) -> String { "export/\(name).pdf" }
+    static func paperSource(_ name: String) -> String { "export/\(name).html" }
+
+    static let searchIndex = "assets/zoekindex.js"
+    static let stylesheet = "assets/normfolio.css"
+
+    /// Whether a path is a page (HTML), rather than a file of another kind.
+    public static func isPage(_ path: String) -> Bool { path.hasSuffix(".html") }
+
+    /// Whether a path is the index page of a section (`normen/index.html`).
+    static func isSectionIndex(_ path: String) -> Bool { path.hasSuffix("/" + home) }
 
     /// The way from a page back to the site's root: "" or "../".
     static func root(of page: String) -> String {
         String(repeating: "../", count: page.count { $0 == "/" })
     }
+
+    /// The way back to the root from a page one folder deep (`documenten/…`, `export/…`), where
+    /// the rows shared by many pages are made.
+    static let fromFolder = root(of: documents)
 
     /// The relative link from `page` to `target` (both paths in the site): "SM.03.html" between
     /// norm pages, "../normen/SM.02.html" from a document's page.

@@ -54,6 +54,21 @@ extension TemplateView {
     var templateValue: TemplateValue { TemplateEncoder.encode(self) }
 }
 
+/// Two views as one: the variables of both, side by side (`base`'s first, then `extra`'s, which
+/// win where both have a name). A page that shows a row's facts and more embeds the row's view
+/// instead of declaring its fields again.
+struct Merged<Base: TemplateView, Extra: TemplateView>: TemplateView {
+    var base: Base
+    var extra: Extra
+
+    init(_ base: Base, _ extra: Extra) { (self.base, self.extra) = (base, extra) }
+
+    func encode(to encoder: Encoder) throws {
+        try base.encode(to: encoder)
+        try extra.encode(to: encoder)
+    }
+}
+
 // MARK: Encoding
 
 /// Turns an `Encodable` view into a `TemplateValue`: structs become objects, arrays lists,

@@ -19,7 +19,7 @@ public enum ActiveContent {
     /// The file's own name when the site file at `sitePath` is an active attachment published as
     /// a download (`bijlagen/…/verslag.html.txt` → `verslag.html`); nil for any other file.
     public static func downloadName(ofSitePath sitePath: String) -> String? {
-        guard sitePath.hasPrefix("bijlagen/"), sitePath.hasSuffix(inertSuffix) else { return nil }
+        guard sitePath.hasPrefix(Routes.attachments), sitePath.hasSuffix(inertSuffix) else { return nil }
         let original = String(sitePath.dropLast(inertSuffix.count))
         return isActive(original) ? original.split(separator: "/").last.map(String.init) : nil
     }

@@ -40,11 +40,11 @@ public enum Fuzzing {
             let source = MarkdownSource(text: text, firstLine: 1 + data.count % 3)
             _ = Markdown.analyze(source, path: "Content/a.md")
             _ = Markdown.html(
-                source, normURL: { $0.hasPrefix("S") ? "../normen/\($0).html" : nil },
+                source, normURL: { $0.hasPrefix("S") ? Routes.fromFolder + Routes.norm($0) : nil },
                 resolve: { destination, _ in
                     switch destination.utf8.count % 3 {
                     case 0: .keep
-                    case 1: .rewrite("../x/" + destination)
+                    case 1: .rewrite(Routes.fromFolder + "x/" + destination)
                     default: .unlink
                     }
                 })

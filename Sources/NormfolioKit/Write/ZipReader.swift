@@ -44,7 +44,7 @@ enum ZipReader {
             }
         }
         // build --zip puts the site in one folder; a zip made of the site's files themselves works too.
-        if tops.count == 1, let top = tops.first, !FileManager.default.fileExists(atPath: folder.appendingPathComponent("index.html").path) {
+        if tops.count == 1, let top = tops.first, !FileManager.default.fileExists(atPath: folder.appendingPathComponent(Routes.home).path) {
             return folder.appendingPathComponent(top)
         }
         return folder

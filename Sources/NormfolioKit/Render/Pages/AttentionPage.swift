@@ -57,7 +57,3 @@ extension AttentionPage {
         }
     }
 }
-
-extension Routes {
-    static let attention = "aandachtspunten.html"
-}

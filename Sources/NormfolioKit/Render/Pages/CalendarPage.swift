@@ -42,8 +42,3 @@ struct CalendarPage: PageKind {
         return View(months: months, hasEvents: !months.isEmpty, ics: Routes.calendarICS)
     }
 }
-
-extension Routes {
-    static let calendar = "kalender.html"
-    static let calendarICS = "export/kalender.ics"
-}

@@ -1,18 +1,12 @@
 /// An evidence document's page (`documenten/<name>.html`): its facts, text, attachments, and the
 /// documents that link to it.
 struct DocumentPage: PageKind {
-    struct View: TemplateView {
-        var title: String
+    /// What every list of documents shows of it (`DocumentSummary`), and what only its page shows.
+    typealias View = Merged<DocumentSummary, Details>
+
+    struct Details: TemplateView {
         /// The title with soft hyphens in its long words, for the `<h1>` only.
         var titleHyphenated: String
-        var href: String
-        var type: String?
-        var classification: String
-        var classificationClass: String
-        var date: String?
-        var reviewBy: String?
-        var stale: Bool
-        var normIDs: String
         var owner: String?
         var approvedBy: String?
         var approvedOn: String?
@@ -28,8 +22,7 @@ struct DocumentPage: PageKind {
         var hasAttachments: Bool
         var linkedFrom: [DocumentSummary]
         var hasLinkedFrom: Bool
-        /// What normfolio finds about the document: expired, changed after adoption, example text.
-        var attention: [AttentionView]
+        /// Whether normfolio finds something about the document (the summary's `attention`).
         var hasAttention: Bool
     }
 
@@ -77,10 +70,8 @@ struct DocumentPage: PageKind {
                               size: edition.byteCount(digest.size), sha256: digest.sha256)
         }
         let linkers = portfolio.linkedFrom[page.item].filter { edition.published[$0] }.map { DocumentSummary($0, in: edition, root: root) }
-        return View(
-            title: summary.title, titleHyphenated: edition.hyphenated(summary.title), href: summary.href, type: summary.type, classification: summary.classification,
-            classificationClass: summary.classificationClass,
-            date: summary.date, reviewBy: summary.reviewBy, stale: summary.stale, normIDs: summary.normIDs,
+        return View(summary, Details(
+            titleHyphenated: edition.hyphenated(summary.title),
             owner: document.owner, approvedBy: document.approvedBy, approvedOn: document.approvedOn.map(edition.format),
             redacted: document.redacted,
             consent: document.approval(.consent).map { ApprovalView(by: $0.by, on: $0.on.map(edition.format), changed: !$0.isCurrent) },
@@ -95,6 +86,6 @@ struct DocumentPage: PageKind {
             },
             body: edition.bodyHTML(of: document, on: page.path),
             attachments: attachments, hasAttachments: !attachments.isEmpty,
-            linkedFrom: linkers, hasLinkedFrom: !linkers.isEmpty, attention: summary.attention, hasAttention: !summary.attention.isEmpty)
+            linkedFrom: linkers, hasLinkedFrom: !linkers.isEmpty, hasAttention: !summary.attention.isEmpty))
     }
 }

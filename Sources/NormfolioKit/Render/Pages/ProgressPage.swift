@@ -192,7 +192,3 @@ struct Progress {
         return changes
     }
 }
-
-extension Routes {
-    static let progress = "voortgang.html"
-}

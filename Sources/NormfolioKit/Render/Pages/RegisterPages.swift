@@ -238,13 +238,6 @@ struct RegisterValueView: TemplateView {
     var attention: [AttentionView] = []
 }
 
-extension Routes {
-    static let registers = "registers/index.html"
-    static func register(_ kind: RegisterKind) -> String { "registers/\(kind.rawValue).html" }
-    static func registerEntry(_ kind: RegisterKind, _ id: String) -> String { "registers/\(kind.rawValue)/\(id).html" }
-    static func registerCSV(_ kind: RegisterKind) -> String { "export/\(kind.rawValue).csv" }
-}
-
 extension Edition {
     /// A register's title: its own, or the register's usual name.
     func registerTitle(_ register: Register) -> String { register.title ?? text("register_" + register.kind.rawValue) }
