@@ -70,3 +70,29 @@ import Testing
         #expect(Self.kinds(in: "struct D: TemplateView {}").isEmpty)
     }
 }
+
+/// Which file is at a path is decided by one table (`LazySite.sources`), for the build and the
+/// live preview alike.
+@Suite struct SiteSourceTests {
+    @Test func aPageWinsThenAMadeFileThenACopiedOneAndTheIntegrityFilesAreNormfolios() throws {
+        let p = ExportModelTests.withRegister
+        let portfolio = try #require(p.check().portfolio)
+        var theme = Theme.load(root: "/p", io: p.io).0
+        for path in [Routes.coverage, Routes.json, Routes.searchIndex, Routes.manifest, "assets/eigen.css"] {
+            theme.staticFiles[path] = .data(Data("theme".utf8))
+        }
+        let edition = Edition(portfolio: portfolio, audience: .auditor, version: "test", strings: theme.strings)
+        let site = LazySite(edition: edition, theme: theme, io: p.io)
+        #expect(!String(decoding: try #require(site.file(at: Routes.coverage)), as: UTF8.self).hasPrefix("theme"))
+        for path in [Routes.json, Routes.searchIndex, Routes.manifest] {
+            #expect(site.file(at: path) != Data("theme".utf8), "\(path)")
+        }
+        #expect(site.file(at: "assets/eigen.css") == Data("theme".utf8))
+        // The whole site, as a build writes it, holds the same file at every path.
+        let whole = site.sealed()
+        #expect(whole.files.map(\.path) == site.paths)
+        for file in whole.files where [Routes.coverage, Routes.json, Routes.searchIndex, "assets/eigen.css"].contains(file.path) {
+            #expect(file.bytes(io: p.io) == site.file(at: file.path), "\(file.path)")
+        }
+    }
+}
