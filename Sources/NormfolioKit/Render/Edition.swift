@@ -275,7 +275,8 @@ final class Edition: Sendable {
     /// The words rendered Markdown adds, in the edition's language.
     var markdownLabels: Markdown.Labels {
         Markdown.Labels(table: text("table"), headingLink: text("markdown_heading_link"),
-                        footnotes: text("markdown_footnotes"), footnoteBack: text("markdown_footnote_back"))
+                        footnotes: text("markdown_footnotes"), footnoteBack: text("markdown_footnote_back"),
+                        remoteImage: text("markdown_remote_image"))
     }
 
     /// A Markdown body as HTML for the page at `page`, its links leading where the link stage
