@@ -29,7 +29,8 @@ extension Diagnostic {
     /// A title that was template text, or missing: another took its place.
     static func importTitle(used: String, field: String, skipped: [(field: String, text: String)], at location: SourceLocation) -> Diagnostic {
         let reasons = skipped.map { skip in
-            skip.text.isEmpty ? "\(skip.field) is empty" : "\(skip.field) is template text ('\(quote(skip.text))')"
+            skip.text.isEmpty ? "the file has no \(skip.field.replacingOccurrences(of: "the first ", with: ""))"
+                : "\(skip.field) is template text ('\(quote(skip.text))')"
         }
         return Diagnostic(.warning, "import-title", "\(reasons.joined(separator: " and ")), so the title is \(field): "
                           + "'\(quote(used))'; change 'title' if it is not the document's title", at: location)

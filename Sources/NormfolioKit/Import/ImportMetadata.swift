@@ -5,6 +5,7 @@ struct ImportedTitle: Equatable {
     /// Where a title was found, as the warning names it.
     enum Field: String, Equatable {
         case properties = "the title in the file's properties"
+        case titleParagraph = "the paragraph styled as title"
         case heading = "the first heading"
         case fileName = "the file name"
     }
@@ -21,9 +22,9 @@ struct ImportedTitle: Equatable {
 
     /// The first of the candidates that is real text: the properties' title, the first heading,
     /// the file name. Markup and escapes are taken out; one line, at most a name's length.
-    static func choose(properties: String?, heading: String?, fileName: String) -> ImportedTitle {
+    static func choose(properties: String?, titleParagraph: String? = nil, heading: String?, fileName: String) -> ImportedTitle {
         var skipped: [(Field, String)] = []
-        for (field, candidate) in [(Field.properties, properties), (.heading, heading)] {
+        for (field, candidate) in [(Field.properties, properties), (.titleParagraph, titleParagraph), (.heading, heading)] {
             let text = plain(candidate ?? "")
             if !text.isEmpty, placeholder(in: text) == nil {
                 return ImportedTitle(text: text, field: field, skipped: skipped)

@@ -159,7 +159,8 @@ public enum OfficeImport {
 
         // The title: plain text, never template text: the document's own, else its first
         // heading, else its file name.
-        let title = ImportedTitle.choose(properties: office.title, heading: PandocText.firstHeading(in: blocks),
+        let styledTitle = ((ast["meta"] as? [String: Any])?["title"] as? [String: Any]).map { PandocText.plain($0["c"] ?? []) }
+        let title = ImportedTitle.choose(properties: office.title, titleParagraph: styledTitle, heading: PandocText.firstHeading(in: blocks),
                                          fileName: file.deletingPathExtension().lastPathComponent)
         report.title = title.text
         report.date = office.review.date

@@ -16,11 +16,16 @@ struct PandocReview {
     private(set) var comments: [[Any]] = []
     /// The names of the bookmarks made anchors.
     private(set) var anchors: [String] = []
+    /// Comments begun and not yet ended, by their id in the file.
+    private var commentIndex: [String: Int] = [:]
 
     init(choice: TrackedChangesChoice) { self.choice = choice }
 
     /// The marker that stands where comment `index` (0-based) was, until the Markdown is written.
     static func marker(_ index: Int) -> String { "\u{E000}opmerking-\(index + 1)\u{E001}" }
+
+    /// The marker where comment `index` begins: its place when the file never ends it.
+    static func startMarker(_ index: Int) -> String { "\u{E002}opmerking-\(index + 1)\u{E003}" }
 
     mutating func apply(_ value: Any) -> Any {
         if let list = value as? [Any] {
@@ -36,10 +41,16 @@ struct PandocReview {
                 if classes.contains("insertion") { return choice == .accept ? (apply(inner) as? [Any] ?? []) : [] }
                 if classes.contains("deletion") { return choice == .reject ? (apply(inner) as? [Any] ?? []) : [] }
                 if classes.contains("paragraph-insertion") || classes.contains("paragraph-deletion") { return [] }
-                if classes.contains("comment-end") { return [] }
+                // A comment is noted where the text it is about ends, as a footnote would be.
+                let commentID = (attributes[2] as? [Any])?.compactMap { $0 as? [String] }.first { $0.first == "id" }?.last ?? ""
                 if classes.contains("comment-start") {
                     comments.append(inner)
-                    return [["t": "Str", "c": Self.marker(comments.count - 1)] as [String: Any]]
+                    commentIndex[commentID] = comments.count - 1
+                    return [["t": "Str", "c": Self.startMarker(comments.count - 1)] as [String: Any]]
+                }
+                if classes.contains("comment-end") {
+                    guard let index = commentIndex.removeValue(forKey: commentID) else { return [] }
+                    return [["t": "Str", "c": Self.marker(index)] as [String: Any]]
                 }
                 if classes.contains("anchor"), !id.isEmpty {
                     anchors.append(id)
@@ -66,10 +77,23 @@ struct PandocReview {
         var text = markdown
         var lines: [Int] = []
         for index in 0..<count {
-            let marker = marker(index)
-            guard let range = text.range(of: marker) else { continue }
-            lines.append(text[..<range.lowerBound].reduce(1) { $1 == "\n" ? $0 + 1 : $0 })
-            text.replaceSubrange(range, with: footnotes ? "[^opmerking-\(index + 1)]" : "")
+            let reference = footnotes ? "[^opmerking-\(index + 1)]" : ""
+            let start = text.range(of: startMarker(index))
+            if let range = text.range(of: marker(index)) {
+                if let start { text.removeSubrange(start) }
+                let range = text.range(of: marker(index)) ?? range
+                lines.append(text[..<range.lowerBound].reduce(1) { $1 == "\n" ? $0 + 1 : $0 })
+                // Word ends a comment after the space that follows its words; a note goes before it.
+                if range.lowerBound > text.startIndex, text[text.index(before: range.lowerBound)] == " ",
+                    range.upperBound < text.endIndex, text[range.upperBound] != " " {
+                    text.replaceSubrange(text.index(before: range.lowerBound)..<range.upperBound, with: reference + " ")
+                } else {
+                    text.replaceSubrange(range, with: reference)
+                }
+            } else if let start {
+                lines.append(text[..<start.lowerBound].reduce(1) { $1 == "\n" ? $0 + 1 : $0 })
+                text.replaceSubrange(start, with: reference)
+            }
         }
         return (text, lines)
     }
