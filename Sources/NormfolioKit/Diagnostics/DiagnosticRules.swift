@@ -79,7 +79,7 @@ enum DiagnosticRules {
         Rule(codes: ["attachment-withheld"], severity: "warning",
              help: "a link to an attachment that a more confidential source also uses: some editions show it as text"),
         Rule(codes: ["unknown-key"], severity: "warning",
-             help: "a field normfolio does not know (with a suggestion, e.g. `norm` → `norms`), or a value in a register CSV's column without a name"),
+             help: "a field normfolio does not know (with a suggestion when most of the word stays, e.g. `norm` → `norms`; `name` gets none), or a value in a register CSV's column without a name"),
         Rule(codes: ["unknown-type"], severity: "warning",
              help: "the document type is not one of the known types"),
         Rule(codes: ["unknown-norm-reference"], severity: "warning",

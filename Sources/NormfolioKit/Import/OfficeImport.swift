@@ -68,8 +68,7 @@ public enum OfficeImport {
 
     /// The editions that publish a document of this classification.
     public static func editions(publishing classification: String) -> [Audience] {
-        guard let level = Classification(name: classification) else { return [] }
-        return Audience.allCases.filter { $0.mayRead(level) }
+        Classification(name: classification).map(Edition.audiences(publishing:)) ?? []
     }
 
     /// Imports `file` into the portfolio at `portfolio`. Nothing is written unless all of it converts.

@@ -124,6 +124,12 @@ final class Edition: Sendable {
         var entry: Int
     }
 
+    /// The editions that publish a document of this classification (what `import` tells the
+    /// importer about the documents it wrote).
+    public static func audiences(publishing classification: Classification) -> [Audience] {
+        Audience.allCases.filter { $0.mayRead(classification) }
+    }
+
     /// The parts of the site an audience gets: everything, except on the intranet.
     static func parts(of audience: Audience, settings: Settings) -> Set<EditionPart> {
         guard audience == .intranet else {
