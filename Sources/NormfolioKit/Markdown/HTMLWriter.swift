@@ -326,8 +326,7 @@ struct HTMLWriter {
             }
             // The site loads nothing from the internet: a remote image is a link to it.
             if HTMLSanitizer.isRemote(url) {
-                let text = HTMLSanitizer.remoteImageText(alt: MarkdownDocument.Inline.plainText(description), url: url,
-                                                         label: labels.remoteImage)
+                let text = HTMLSanitizer.remoteImageText(alt: MarkdownDocument.Inline.plainText(description), url: url, label: labels.remoteImage)
                 link(to: url, title: title) { $0.escape(text) }
                 return
             }
