@@ -109,7 +109,7 @@ enum DiagnosticRules {
         Rule(codes: ["name-too-long"], severity: "error",
              help: "a Markdown file whose page name (its path under `Content/` made URL-safe, folders joined with hyphens) would be longer than 250 bytes (with `.html`, the 255 a file system allows)"),
         Rule(codes: ["invalid-snapshot"], severity: "error",
-             help: "a file in `Snapshots/` that is not a `portfolio.json` of normfolio"),
+             help: "a file in `Snapshots/` that is not a `portfolio.json` of normfolio: the message names the field that is missing, of the wrong kind, or not one normfolio writes"),
         Rule(codes: ["snapshot-edited"], severity: "warning",
              help: "a snapshot whose text no longer matches its seal (a checksum: it shows accidental edits)"),
         Rule(codes: ["snapshot-unsealed"], severity: "warning",
