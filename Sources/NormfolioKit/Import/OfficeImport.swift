@@ -178,7 +178,8 @@ public enum OfficeImport {
         }
         if office.review.comments > 0 || !review.comments.isEmpty {
             report.diagnostics.append(.importComments(max(office.review.comments, review.comments.count),
-                                                      lines: placed.lines.map { $0 + bodyStart }, kept: options.keepComments,
+                                                      lines: placed.lines.map { $0 + bodyStart },
+                                                      kept: options.keepComments && !review.comments.isEmpty,
                                                       at: SourceLocation(path: relative, line: (placed.lines.first ?? 0) + bodyStart)))
         }
         // What normfolio itself will not publish of what pandoc wrote.
