@@ -16,8 +16,7 @@ import Testing
     }
 
     static let examples: [Example] = {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/gfm-spec/extensions.txt")
+        let url = fixtures.appendingPathComponent("gfm-spec/extensions.txt")
         guard let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
         var examples: [Example] = []
         var current: Example?

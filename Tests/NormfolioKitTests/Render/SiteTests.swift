@@ -2,28 +2,6 @@ import Foundation
 import Testing
 @testable import NormfolioKit
 
-let siteFixture = fixtures.appendingPathComponent("site").path
-
-/// A fresh temporary folder, removed by the caller.
-func temporaryFolder() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("normfolio-tests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-}
-
-/// Every file below `folder`, path → bytes.
-func contents(of folder: URL) -> [String: Data] {
-    var files: [String: Data] = [:]
-    let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
-    while let url = walker?.nextObject() as? URL {
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue {
-            files[String(url.standardizedFileURL.path.dropFirst(folder.standardizedFileURL.path.count + 1))] = try? Data(contentsOf: url)
-        }
-    }
-    return files
-}
-
 /// The render stage on the fixture portfolio: golden files, audiences, escaping and links.
 @Suite struct SiteTests {
     func render(_ audience: Audience = .intranet) throws -> Site {

@@ -6,14 +6,37 @@ import ZIPFoundation
 /// normfolio's SourceLocation, not Swift Testing's.
 typealias SourceLocation = NormfolioKit.SourceLocation
 
-/// The test target's folder, for fixtures and snapshots.
-let testsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+/// The test target's folder, for fixtures and snapshots (this file is in its `Support/`).
+let testsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
 let fixtures = testsFolder.appendingPathComponent("Fixtures")
 /// A whole portfolio: a frozen copy of the sample, whose figures the tests counted by hand
 /// (see its README). Tests never read the sample itself (the package's Content/).
 let portfolioFixture = fixtures.appendingPathComponent("portfolio")
 /// The package root: the docs, the sources and the theme's Public/.
 let packageRoot = testsFolder.deletingLastPathComponent().deletingLastPathComponent()
+
+/// A small site with a point of attention of most kinds: the golden files are made from it.
+let siteFixture = fixtures.appendingPathComponent("site").path
+
+/// A fresh temporary folder, removed by the caller.
+func temporaryFolder() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("normfolio-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+/// Every file below `folder`, path → bytes.
+func contents(of folder: URL) -> [String: Data] {
+    var files: [String: Data] = [:]
+    let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
+    while let url = walker?.nextObject() as? URL {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue {
+            files[String(url.standardizedFileURL.path.dropFirst(folder.standardizedFileURL.path.count + 1))] = try? Data(contentsOf: url)
+        }
+    }
+    return files
+}
 
 /// A fixed "today" so no test depends on the clock.
 let fixedToday = Day("2026-12-01")!
