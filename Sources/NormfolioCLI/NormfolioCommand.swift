@@ -42,7 +42,10 @@ struct ContentOptions: ParsableArguments {
         }
     }
 
-    func validate() throws {
+    func validate() throws { try Self.validate(portfolio: portfolio) }
+
+    /// Refuses a portfolio folder that is not there, for every command that reads one.
+    static func validate(portfolio: String) throws {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: portfolio, isDirectory: &isFolder), isFolder.boolValue else {
             throw ValidationError("portfolio folder '\(portfolio.escapingControlCharacters)' does not exist")

@@ -44,10 +44,7 @@ struct Serve: AsyncParsableCommand {
     var pdf = false
 
     func validate() throws {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: portfolio, isDirectory: &isFolder), isFolder.boolValue else {
-            throw ValidationError("portfolio folder '\(portfolio)' does not exist")
-        }
+        try ContentOptions.validate(portfolio: portfolio)
     }
 
     func run() async throws {
