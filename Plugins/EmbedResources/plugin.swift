@@ -3,7 +3,7 @@ import PackagePlugin
 
 /// Embeds the built-in theme (the package's top-level `Templates/`, `Public/` and `Strings/`), the
 /// hyphenation patterns (`Hyphenation/*.dic`, not their licence texts) and the normenkader
-/// catalogue into the target, so an installed `normfolio` works in any folder while the files
+/// catalogue and the format's reference (`docs/format.md`) into the target, so an installed `normfolio` works in any folder while the files
 /// themselves stay the single source of truth; and lists the page kinds declared in
 /// `Render/Pages/`, so that adding a page kind is adding its file.
 @main
@@ -16,6 +16,8 @@ struct EmbedResources: BuildToolPlugin {
         }
         inputs += files(under: root.appendingPathComponent("Hyphenation")).filter { $0.pathExtension == "dic" }
         inputs.append(target.directoryURL.appendingPathComponent("Catalog/normenkader.yml"))
+        // The format's reference, for `normfolio docs` where no copy of the docs is at hand.
+        inputs.append(root.appendingPathComponent("docs/format.md"))
         // The page kinds: each file in Render/Pages/ registers the kinds it declares.
         inputs += files(under: target.directoryURL.appendingPathComponent("Render/Pages")).filter { $0.pathExtension == "swift" }
         inputs.sort { $0.path < $1.path }

@@ -14,7 +14,8 @@ public struct NormfolioCommand: AsyncParsableCommand {
             writes a static HTML site that works from a web server, a zip or file://.
             """,
         version: Normfolio.version,
-        subcommands: [Build.self, Check.self, Serve.self, Verify.self, Keygen.self, Norms.self, Init.self, New.self, Import.self, Approve.self, SnapshotCommand.self]
+        subcommands: [Build.self, Check.self, Serve.self, Verify.self, Keygen.self, Norms.self, Init.self, New.self, Import.self, Approve.self, SnapshotCommand.self,
+                      Docs.self]
     )
 
     public init() {}
@@ -65,6 +66,8 @@ struct ContentOptions: ParsableArguments {
 }
 
 extension Audience: ExpressibleByArgument {}
+
+extension Language: ExpressibleByArgument {}
 
 extension Day {
     /// A date on the command line (`--as-of`), with the message every command gives for one that is not.
@@ -136,6 +139,9 @@ struct Build: ParsableCommand {
     @Option(help: "Who the site is for: intranet (up to intern), accountant (up to vertrouwelijk) or auditor (everything).")
     var audience: Audience = .intranet
 
+    @Option(help: "The site's language, nl or en (default: language in normfolio.yml): both languages' editions from one portfolio.")
+    var language: Language?
+
     @Option(help: ArgumentHelp("Compare with this portfolio.json (a snapshot, or export/portfolio.json of an earlier site) "
                                + "beside the snapshots in Snapshots/.", valueName: "FILE"), completion: .file(extensions: ["json"]))
     var compare: String?
@@ -163,6 +169,7 @@ struct Build: ParsableCommand {
         var options = BuildOptions(portfolio: content.portfolio, output: output, audience: audience,
                                    asOf: content.asOf, strict: content.strict, zip: zip, signingKey: signingKey)
         options.compare = compare
+        options.language = language
         if pdf || pdfTagged { options.pdf = pdfTagged ? .tagged : .archival }
         let result: BuildResult
         do {

@@ -40,6 +40,9 @@ struct Serve: AsyncParsableCommand {
     @Flag(help: "Print how long each stage of every rebuild took.")
     var timings = false
 
+    @Option(help: "The preview's language, nl or en (default: language in normfolio.yml).")
+    var language: Language?
+
     @Flag(help: "Also serve the report and the handbook as PDF, each made when it is opened (a few seconds); needs WeasyPrint.")
     var pdf = false
 
@@ -49,6 +52,7 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         var settings = BuildOptions(portfolio: URL(fileURLWithPath: portfolio).standardizedFileURL.path, audience: audience, asOf: asOf)
+        settings.language = language
         if pdf {
             guard WeasyPrint.isInstalled else {
                 Output.printError("error: " + WeasyPrint.missing.replacingOccurrences(of: "build --pdf", with: "serve --pdf"))

@@ -12,7 +12,7 @@ struct SnapshotCommand: ParsableCommand {
             its SHA-256, a checksum that shows accidental edits. With --sign KEY it is also signed with \
             the board's Ed25519 key (from normfolio keygen); when normfolio.yml names the public key \
             (snapshot_key: NAME.pub), builds use only snapshots signed with it, so figures edited by \
-            anyone without the private key are never shown. Commit the snapshot. Later builds show the \
+            anyone without the private key are never shown. Keep the snapshot with the portfolio (in git, commit it). Later builds show the \
             progress since, on the home page, the report, the Voortgang page and each norm page.
             """)
 

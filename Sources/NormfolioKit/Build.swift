@@ -22,6 +22,9 @@ public struct BuildOptions: Sendable {
     public var fastRendering = RenderEngine.fastByDefault
     /// Also write the papers (`export/rapport.pdf`, `export/handboek.pdf`) with WeasyPrint, of this kind.
     public var pdf: PDFVariant?
+    /// The site's language; overrides `language` in normfolio.yml (`--language`), so both
+    /// languages' editions come from one portfolio.
+    public var language: Language?
 
     public init(portfolio: String, output: String? = nil, audience: Audience = .intranet, asOf: Day? = nil,
                 strict: Bool = false, zip: String? = nil, signingKey: SigningKey? = nil) {
@@ -184,6 +187,7 @@ public enum Normfolio {
             }
         }
         clock.lap("read")
+        if let language = options.language { source.settings.language = language }
         let asOf = options.asOf ?? source.settings.asOf ?? today
         let (portfolio, linkDiagnostics) = Linker.link(source, asOf: asOf)                    // link
         clock.lap("link")

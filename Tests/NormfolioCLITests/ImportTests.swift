@@ -193,7 +193,7 @@ extension CommandTests {
         #expect(pandoc.terminationStatus == 0)
         let result = try run(["import", word.path, "--norms", "SM.02"], in: portfolio)
         #expect(result.status == 0)
-        #expect(result.stdout.contains("  note: line 17: a BSN-like number (1112***33): remove it or mark it as described in docs/format.md before you publish\n"))
+        #expect(result.stdout.contains("  note: line 17: a BSN-like number (1112***33): remove it or mark it as 'normfolio docs personal-data' describes before you publish\n"))
         #expect(result.stdout.contains("  note: line 17: an e-mail address (j***@school.nl):"))
         let check = try run(["check"], in: portfolio)
         #expect(check.status == 1)

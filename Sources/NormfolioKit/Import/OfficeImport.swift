@@ -187,7 +187,7 @@ public enum OfficeImport {
         report.notes += parsed.analysis.diagnostics.filter { $0.code == "html-removed" }.map(\.message)
         // Personal data the privacy guard will stop or warn about: better to hear it now.
         report.notes += PrivacyGuard.scan(body).map { finding in
-            "line \(finding.line + bodyStart): \(finding.kind == .bsn ? "a BSN-like number" : finding.kind == .email ? "an e-mail address" : "an IPv4 address") (\(finding.masked)): remove it or mark it as described in docs/format.md before you publish"
+            "line \(finding.line + bodyStart): \(finding.kind == .bsn ? "a BSN-like number" : finding.kind == .email ? "an e-mail address" : "an IPv4 address") (\(finding.masked)): remove it or mark it as 'normfolio docs personal-data' describes before you publish"
         }
         report.notes += Self.imagesWithoutDescription(in: body).map {
             "image \($0) has no description for readers who cannot see it: write one between the [ ] before it"

@@ -5,7 +5,7 @@
 public enum RegisterTemplate {
     public static func yaml(_ kind: RegisterKind, today: Day) -> String {
         var lines = [
-            "# \(kind.rawValue): see docs/format.md#registers for every field.",
+            "# \(kind.rawValue): 'normfolio docs registers' lists every field.",
             "title: \(title[kind] ?? kind.rawValue)",
             "norms: [\(norms[kind] ?? "")]       # the norms this register is evidence for",
             "classification: \(kind == .datalekken || kind == .dpia ? "vertrouwelijk" : "intern")",
