@@ -274,7 +274,7 @@ enum ContentReader {
     // MARK: Settings
 
     static let settingsKeys = ["organisation", "title", "language", "target", "as_of", "catalog", "email_allowlist", "accept_keys",
-                               "board", "intranet", "contacts", "breach_instructions", "controller", "dpo", "snapshot_key"]
+                               "board", "intranet", "contacts", "breach_instructions", "controller", "dpo", "snapshot_key", "schools"]
     static let contactKeys = ["role", "name", "email", "phone"]
     static let partyKeys = ["name", "address", "email", "phone"]
 
@@ -342,6 +342,7 @@ enum ContentReader {
             }
             diagnostics += party.diagnostics
         }
+        settings.schools = School.readAll(&fields, diagnostics: &diagnostics)
         return settings
     }
 
@@ -547,8 +548,8 @@ enum ContentReader {
     }
 
     static let assessmentKeys = ["level", "target", "owner", "not_applicable", "reviewed_on", "next_review", "actions",
-                                 "classification", "pii_reviewed"]
-    static let actionKeys = ["title", "owner", "due", "status"]
+                                 "classification", "pii_reviewed", "scope"]
+    static let actionKeys = ["title", "owner", "due", "status", "scope"]
 
     /// One improvement action (`title`, `owner`, `due`, `status`), of an assessment or a register
     /// entry; nil when it has no title.
@@ -570,7 +571,7 @@ enum ContentReader {
         }
         guard let title else { return nil }
         return Action(title: title, owner: a.string("owner"), due: a.day("due"), status: status,
-                      location: a.location, dueLocation: a.location(ofValue: "due"))
+                      location: a.location, dueLocation: a.location(ofValue: "due"), scope: a.scope())
     }
 
     static func readAssessment(_ file: String, path: String, fields: inout YAMLFields?, catalog: Catalog,
@@ -600,6 +601,7 @@ enum ContentReader {
             assessment.reviewedOn = f.day("reviewed_on")
             assessment.nextReview = f.day("next_review")
             assessment.nextReviewLocation = f.location(ofValue: "next_review")
+            assessment.scope = f.scope()
             for node in f.list("actions") ?? [] {
                 if let action = readAction(node, parent: f, diagnostics: &diagnostics) { assessment.actions.append(action) }
             }

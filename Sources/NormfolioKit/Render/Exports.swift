@@ -12,6 +12,7 @@ struct Exports {
         let made: [String: () -> Data] = [
             Routes.csv: { normsTable().csv }, Routes.documentsCSV: { documentsTable().csv }, Routes.json: portfolioJSON,
             Routes.calendarICS: { IBPCalendar(edition: edition).ics() }, Routes.workbook: { Workbook(tables: workbookTables(), edition: edition).data },
+            Routes.schoolsCSV: { schoolsTable().csv },
         ]
         return paths.map { path in
             let data = made[path]?() ?? edition.publishedRegisters.first { Routes.registerCSV(portfolio.registers[$0].kind) == path }
@@ -24,6 +25,7 @@ struct Exports {
     /// its part of the site.
     var paths: [String] {
         (edition.has(.exports) ? [Routes.csv, Routes.documentsCSV, Routes.json, Routes.workbook] : [])
+            + (edition.has(.exports) && edition.hasSchools ? [Routes.schoolsCSV] : [])
             + (edition.has(.calendar) ? [Routes.calendarICS] : [])
             + edition.publishedRegisters.map { Routes.registerCSV(portfolio.registers[$0].kind) }
     }
@@ -136,7 +138,7 @@ struct Exports {
                     "overdue": .bool(action.isOverdue),
                 ])
             }
-            return .object([
+            var members: [String: JSONValue] = [
                 "id": .string(norm.id), "title": .string(norm.title), "title_en": .string(norm.titleEN),
                 "title_verified": .bool(norm.titleVerified), "domain": .string(norm.domain),
                 "part": .string(catalog.domain(norm.domain)?.part ?? ""), "status": .string(standing.coverage.rawValue),
@@ -148,11 +150,13 @@ struct Exports {
                 "document_count": .int(evidence.count),
                 "withheld_count": .int(evidence.count { !publishedIDs.contains($0) }),
                 "actions": .array(actions),
-            ])
+            ]
+            members["scope"] = scopeJSON(portfolio.assessments[norm.id]?.scope)
+            return .object(members)
         }
         let documents: [JSONValue] = portfolio.documents.indices.filter(publishedIDs.contains).map { index in
             let document = portfolio.documents[index]
-            return .object([
+            var members: [String: JSONValue] = [
                 "id": .string(document.slug), "title": .string(document.title), "norms": .strings(document.norms),
                 "classification": .string(document.classification.name), "type": .string(document.type),
                 "owner": .string(document.owner), "date": .string(document.date?.description),
@@ -164,7 +168,9 @@ struct Exports {
                     .object(["kind": .string(approval.kind.rawValue), "by": .string(approval.by), "on": .string(approval.on?.description),
                              "sha256": .string(approval.sha256), "current": .bool(approval.isCurrent)])
                 }),
-            ])
+            ]
+            members["scope"] = scopeJSON(document.scope)
+            return .object(members)
         }
         let registers: [JSONValue] = edition.publishedRegisters.map { index in
             let register = portfolio.registers[index]
@@ -179,6 +185,7 @@ struct Exports {
                         "id": .string(entry.id), "classification": .string(entry.classification.name),
                         "url": .string(Routes.registerEntry(register.kind, entry.id)),
                     ]
+                    members["scope"] = scopeJSON(entry.scope)
                     // Every field of the register, null where the entry has no value (or refers
                     // only to withheld entries).
                     for field in register.kind.fields { members[field.name] = edition.publishedValue(entry, field).map(Self.jsonValue) ?? .null }
@@ -188,7 +195,7 @@ struct Exports {
         }
         var summary = summaryRecord(portfolio.tally(catalog.norms))
         if case .object(var members) = summary {
-            members["documents"] = .int(portfolio.documents.count)
+            members["documents"] = .int(edition.documentsInScope)
             members["published_documents"] = .int(publishedIDs.count)
             // Over the published documents: the finding about a withheld one is not counted either.
             members["stale_documents"] = .int(edition.findings.count { $0.kind == .evidenceExpired && $0.subject.isDocument })
@@ -205,14 +212,17 @@ struct Exports {
                 "path": .string(finding.diagnostic.location.path), "line": .int(finding.diagnostic.location.line),
             ])
         }
-        return .object([
+        var model: [String: JSONValue] = [
             "schema_version": .int(Self.schemaVersion), "organisation": .string(portfolio.settings.organisation),
             "title": .string(portfolio.settings.title), "language": .string(edition.language.rawValue),
             "as_of": .string(portfolio.asOf.description),
             "audience": .string(edition.audience.rawValue), "normfolio_version": .string(edition.version),
             "catalog_version": .string(catalog.version), "summary": summary, "parts": .array(parts), "norms": .array(norms),
             "documents": .array(documents), "registers": .array(registers), "findings": .array(findings),
-        ])
+        ]
+        model["schools"] = schoolsJSON(summary: summaryRecord)
+        model["school"] = edition.school.map { .string($0.id) }
+        return .object(model)
     }
 
     private func summaryRecord(_ tally: Tally) -> JSONValue {

@@ -205,7 +205,7 @@ public final class LazySite: Sendable {
         }
         for path in Paper.allCases.map(\.path) + [Routes.csv, Routes.documentsCSV, Routes.workbook, Routes.json, Routes.calendarICS, Routes.searchIndex, Routes.manifest, Routes.sums,
                      Routes.signature]
-            + portfolio.registers.map({ Routes.registerCSV($0.kind) }) {
+            + portfolio.registers.map({ Routes.registerCSV($0.kind) }) + (portfolio.settings.schools.isEmpty ? [] : [Routes.schoolsCSV]) {
             files[path] = "a file normfolio writes"
         }
         for audience in Audience.allCases {
