@@ -39,7 +39,7 @@ pdf-deps:
 
 test: deps a11y-deps import-deps pdf-deps
 	$(SWIFT) build --product normfolio
-	$(SWIFT) test
+	NORMFOLIO_REQUIRE_TOOLS=1 $(SWIFT) test
 	python3 Tests/Accessibility/check.py .build/debug/normfolio
 	python3 Tests/Browser/print_check.py .build/debug/normfolio
 	python3 Tests/Browser/live_reload.py .build/debug/normfolio

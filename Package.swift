@@ -81,14 +81,16 @@ let package = Package(
             swiftSettings: fuzzFlags,
             linkerSettings: fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address", "-use-ld=lld"])] : []
         ),
+        // What both test targets share: the trait for tests that need another program.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "NormfolioKitTests",
-            dependencies: ["NormfolioKit", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["NormfolioKit", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Fixtures", "Snapshots"]
         ),
         .testTarget(
             name: "NormfolioCLITests",
-            dependencies: ["NormfolioCLI", "NormfolioKit", "NormfolioServe"],
+            dependencies: ["NormfolioCLI", "NormfolioKit", "NormfolioServe", "TestSupport"],
             exclude: ["Fixtures"]
         ),
     ],

@@ -3,8 +3,10 @@
 //
 // Usage: EmbedTool OUTPUT.swift ROOT FILE...
 // Each FILE is stored under its path relative to ROOT, base64-encoded so any byte survives; a
-// Swift FILE (from Sources/NormfolioKit/Render/Pages/) is not stored, but every `struct X: PageKind`
-// it declares is listed in `PageKinds.all`.
+// Swift FILE (from Sources/NormfolioKit/Render/Pages/) is not stored, but every type it declares
+// as a `PageKind` is listed in `PageKinds.all`, whatever its access level, kind or the order of its
+// conformances; a file there that declares none stops the build with an error, so a kind cannot
+// be left out in silence (PageKindRegistryTests checks the list against the folder as well).
 import Foundation
 
 let arguments = CommandLine.arguments.dropFirst()
@@ -23,16 +25,30 @@ var source = """
         static let base64: [String: String] = [
 
     """
+/// The types a Swift source declares as page kinds: a declaration (`struct`, `class`, `enum` or
+/// `extension`, with any modifiers) whose inheritance clause, up to its `{`, names `PageKind`.
+func declaredPageKinds(in text: String) -> [String] {
+    let declaration = try! NSRegularExpression(pattern:
+        #"(?m)^[ \t]*(?:(?:public|package|internal|fileprivate|private|final)\s+)*(?:struct|class|enum|extension)\s+([A-Za-z_][A-Za-z0-9_]*)(?:<[^>{]*>)?\s*:([^{]*)\{"#)
+    return declaration.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { match in
+        let name = String(text[Range(match.range(at: 1), in: text)!])
+        let conformances = text[Range(match.range(at: 2), in: text)!].split(separator: "where").first ?? ""
+        let names = conformances.split(separator: ",").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        return names.contains("PageKind") ? name : nil
+    }
+}
+
 var pageKinds: [String] = []
 for file in files {
     let path = URL(fileURLWithPath: file).standardizedFileURL.path
     guard path.hasPrefix(root) else { continue }
     if path.hasSuffix(".swift") {
-        let text = try String(contentsOf: URL(fileURLWithPath: path), encoding: .utf8)
-        for line in text.split(separator: "\n") where line.hasPrefix("struct ") && line.contains(": PageKind") {
-            let name = line.dropFirst("struct ".count).prefix { $0.isLetter || $0.isNumber || $0 == "_" }
-            if !name.isEmpty { pageKinds.append(String(name)) }
+        let declared = declaredPageKinds(in: try String(contentsOf: URL(fileURLWithPath: path), encoding: .utf8))
+        if declared.isEmpty {
+            FileHandle.standardError.write(Data("\(path):1:1: error: a file in Render/Pages/ declares a page kind (`struct Name: PageKind`); this one declares none: move what it holds elsewhere\n".utf8))
+            exit(1)
         }
+        pageKinds += declared
         continue
     }
     let name = String(path.dropFirst(root.count))

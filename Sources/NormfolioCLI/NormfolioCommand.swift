@@ -26,10 +26,7 @@ struct ContentOptions: ParsableArguments {
     var portfolio: String = "."
 
     @Option(name: .customLong("as-of"), help: ArgumentHelp("The reference date (peildatum) for stale evidence.", valueName: "YYYY-MM-DD"),
-            transform: { text in
-                guard let day = Day(text) else { throw ValidationError("'\(text)' is not a date; write YYYY-MM-DD") }
-                return day
-            })
+            transform: Day.argument)
     var asOf: Day?
 
     @Flag(help: "Treat warnings as errors.")
@@ -65,6 +62,14 @@ struct ContentOptions: ParsableArguments {
 }
 
 extension Audience: ExpressibleByArgument {}
+
+extension Day {
+    /// A date on the command line (`--as-of`), with the message every command gives for one that is not.
+    static func argument(_ text: String) throws -> Day {
+        guard let day = Day(text) else { throw ValidationError("'\(text)' is not a date; write YYYY-MM-DD") }
+        return day
+    }
+}
 
 enum Output {
     /// What a command made, kept until the process exits: freeing ten thousand parsed documents

@@ -28,10 +28,7 @@ struct Serve: AsyncParsableCommand {
     var audience: Audience = .auditor
 
     @Option(name: .customLong("as-of"), help: ArgumentHelp("The reference date.", valueName: "YYYY-MM-DD"),
-            transform: { text in
-                guard let day = Day(text) else { throw ValidationError("'\(text)' is not a date; write YYYY-MM-DD") }
-                return day
-            })
+            transform: Day.argument)
     var asOf: Day?
 
     @Option(name: .customLong("allow-host"), help: ArgumentHelp(

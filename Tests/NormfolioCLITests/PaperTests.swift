@@ -1,17 +1,15 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import NormfolioKit
 
 /// The accountant's and the board's papers, end to end through the binary: the PDFs of
 /// `build --pdf` read back with poppler's `pdftotext` and `pdfinfo`, the workbook with openpyxl,
 /// and the zip checked with `verify`.
 @Suite(.serialized) struct PaperTests {
-    static let tools = ["weasyprint", "pdftotext", "pdfinfo"]
-    static let available = tools.allSatisfy { tool in
-        (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").contains {
-            FileManager.default.isExecutableFile(atPath: "\($0)/\(tool)")
-        }
-    }
+    /// WeasyPrint typesets the PDFs; poppler's pdftotext and pdfinfo read them back.
+    static let typesetting = ConditionTrait.needs("WeasyPrint and poppler-utils (sudo apt-get install weasyprint poppler-utils)",
+                                                  probe: ["sh", "-c", "command -v weasyprint && command -v pdftotext && command -v pdfinfo"])
 
     let commands = CommandTests()
     static let portfolio = CommandTests.fixtures.appendingPathComponent("portfolio")
@@ -38,7 +36,7 @@ import Testing
         return site
     }
 
-    @Test(.enabled(if: available, "needs WeasyPrint and poppler-utils (make test installs them)"))
+    @Test(Self.typesetting)
     func theReportHasACoverContentsRunningHeadersAndEveryReviewDate() throws {
         let work = try commands.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: work) }
@@ -90,7 +88,7 @@ import Testing
         #expect(try String(contentsOf: site.appendingPathComponent("rapport.html"), encoding: .utf8).contains("href=\"export/rapport.pdf\""))
     }
 
-    @Test(.enabled(if: available, "needs WeasyPrint and poppler-utils (make test installs them)"))
+    @Test(Self.typesetting)
     func theIntranetHandbookHoldsNothingWithheld() throws {
         let work = try commands.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: work) }
@@ -116,7 +114,7 @@ import Testing
         #expect(raw.range(of: Data("/Outlines".utf8)) != nil)
     }
 
-    @Test(.enabled(if: available, "needs WeasyPrint and poppler-utils (make test installs them)"))
+    @Test(Self.typesetting)
     func twoBuildsGiveTheSamePapersAndWorkbook() throws {
         let work = try commands.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: work) }
@@ -142,7 +140,7 @@ import Testing
     }
 
     /// The live preview lists the papers without making them, and makes one when it is opened.
-    @Test(.enabled(if: available, "needs WeasyPrint (make test installs it)"))
+    @Test(Self.typesetting)
     func thePreviewMakesAPaperWhenItIsOpened() throws {
         var cache = PreviewCache()
         var options = BuildOptions(portfolio: CommandTests.siteFixture.path, audience: .auditor)
@@ -174,8 +172,7 @@ import Testing
 
     /// The workbook, read back by openpyxl: a sheet per table, headers, as many rows as the
     /// registers have entries, dates as dates, the header row frozen.
-    @Test(.enabled(if: (try? Process.run(URL(fileURLWithPath: "/usr/bin/env"), arguments: ["python3", "-c", "import openpyxl"]))
-        .map { $0.waitUntilExit(); return $0.terminationStatus == 0 } ?? false, "needs Python's openpyxl (make test installs it)"))
+    @Test(.needs("python3 with openpyxl (pip install openpyxl)", probe: ["python3", "-c", "import openpyxl"]))
     func theWorkbookReadsLikeTheRegisters() throws {
         let work = try commands.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: work) }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import NormfolioKit
 
 /// Every cell of every CSV export is made by one rule (`Exports.csvCell`): whatever a value
@@ -44,7 +45,7 @@ import Testing
     /// The property: thousands of generated rows, written as the exports write them and read back by
     /// Python's csv module (installed with python3), give every row back with every cell as it was
     /// (an apostrophe before a neutralised formula aside), and no cell that starts a formula.
-    @Test(.enabled(if: toolWorks(["python3", "-c", "import csv"])))
+    @Test(.needs("python3", probe: ["python3", "-c", "import csv"]))
     func generatedCellsReadBackByPythonsCSVModuleAsTheyWere() throws {
         let rows = Self.values(count: 3_000, seed: 18)
         let work = try temporaryFolder()

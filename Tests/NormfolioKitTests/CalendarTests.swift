@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import NormfolioKit
 
 /// The IBP year calendar: RFC 5545's line rules, a real iCalendar parser, stable UIDs, and only
@@ -45,7 +46,7 @@ import Testing
     }
 
     /// Parsed by Python's icalendar (installed by `make test`), as a calendar program would.
-    @Test(.enabled(if: toolWorks(["python3", "-c", "import icalendar"])))
+    @Test(.needs("python3 with icalendar (pip install icalendar)", probe: ["python3", "-c", "import icalendar"]))
     func aRealParserReadsEveryEvent() throws {
         let work = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: work) }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import NormfolioKit
 
 /// The manifest, the checksum list, `verify`, and the hashes on evidence pages.
@@ -23,7 +24,8 @@ import Testing
         return process.terminationStatus
     }
 
-    @Test func standardToolsVerifyTheSiteAndNoticeAnyEdit() throws {
+    @Test(.needs("sha256sum (coreutils)", probe: ["sha256sum", "--version"]))
+    func standardToolsVerifyTheSiteAndNoticeAnyEdit() throws {
         let (out, _) = try build()
         defer { try? FileManager.default.removeItem(at: out) }
         let site = out.appendingPathComponent("site")
@@ -93,7 +95,7 @@ import Testing
     }
 
     /// Skipped, and shown as skipped, where OpenSSL is not installed.
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/openssl"), "needs /usr/bin/openssl"))
+    @Test(.needs("openssl (sudo apt-get install openssl)", probe: ["openssl", "version"]))
     func aSignatureIsCheckedByOpenSSLToo() throws {
         let key = SigningKey()
         let out = try temporaryFolder()
@@ -173,7 +175,8 @@ import Testing
 
 /// The hand-off archive.
 @Suite struct ZipTests {
-    @Test func twoZipsOfTheSameInputAreIdenticalAndUnzipToAWorkingSite() throws {
+    @Test(.needs("python3", probe: ["python3", "--version"]))
+    func twoZipsOfTheSameInputAreIdenticalAndUnzipToAWorkingSite() throws {
         let work = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: work) }
         var zips: [Data] = []

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import NormfolioKit
 
 /// The search index and the search script, run under node as the browser would run it.
@@ -35,7 +36,8 @@ import Testing
         return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
     }
 
-    @Test func onlyPublishedContentIsIndexed() throws {
+    @Test(.needs("node (sudo apt-get install nodejs)", probe: ["node", "--version"]))
+    func onlyPublishedContentIsIndexed() throws {
         let model = try #require(Normfolio.check(BuildOptions(portfolio: portfolioFixture.path), today: fixedToday).portfolio)
         let intranet = try index(.intranet), auditor = try index(.auditor)
         #expect(intranet.contains("\"use strict\";\n(function () {\n  var receive = typeof normfolioReceiveIndex === \"function\""))
@@ -48,7 +50,8 @@ import Testing
         #expect(!intranet.contains("<"))
     }
 
-    @Test func findsByBodyWordsIgnoringCaseAndAccentsTitlesFirst() throws {
+    @Test(.needs("node (sudo apt-get install nodejs)", probe: ["node", "--version"]))
+    func findsByBodyWordsIgnoringCaseAndAccentsTitlesFirst() throws {
         let (index, key) = try indexAndKey(.intranet)
         func search(_ query: String, in index: String) throws -> [String] { try self.search(query, in: index, key: key) }
         // "klikte" occurs only in the body of the awareness programme.
@@ -65,7 +68,7 @@ import Testing
 
     /// Any page can include the index as a script: it defines nothing, and hands its entries only to
     /// a receiver that gives the key of its own search page (see the Chromium test for the browser).
-    @Test(.enabled(if: toolWorks(["node", "--version"])))
+    @Test(.needs("node (sudo apt-get install nodejs)", probe: ["node", "--version"]))
     func theIndexHandsItsEntriesOnlyToAPageThatHoldsItsKey() throws {
         let (index, key) = try indexAndKey(.auditor)
         let work = try temporaryFolder()

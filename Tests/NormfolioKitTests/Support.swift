@@ -171,7 +171,8 @@ func assertCopiedAndIntegrityFiles(_ site: Site, io: FileIO = .live,
 }
 
 /// Compares every file of `site` with the snapshot folder; a missing or unexpected file fails.
-/// `RECORD_SNAPSHOTS=1` writes the snapshot instead.
+/// `RECORD_SNAPSHOTS=1` writes the snapshot instead, and fails the test so that a recording run
+/// never passes: review the change with `git diff`, then run the tests again without it.
 /// `only` limits the comparison to those files of the site. Without it, the theme's static files
 /// and the integrity files are not compared (nor recorded) but checked by
 /// `assertCopiedAndIntegrityFiles`, so a change to the stylesheet or to normfolio's version
@@ -195,6 +196,8 @@ func assertSnapshot(_ site: Site, named name: String, only: Set<String>? = nil, 
             try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
             try #require(file.bytes(io: io)).write(to: target)
         }
+        Issue.record("recorded snapshot \(name) (RECORD_SNAPSHOTS=1): review it with git diff, then run the tests without it",
+                     sourceLocation: sourceLocation)
         return
     }
     let recorded = Set(FileIO.live.listFiles(folder.path))
@@ -232,9 +235,4 @@ func runTool(_ arguments: [String]) throws -> (status: Int32, output: Data) {
     let data = output.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     return (process.terminationStatus, data)
-}
-
-/// Whether a program on the PATH runs and exits successfully with these arguments (for `.enabled(if:)`).
-func toolWorks(_ arguments: [String]) -> Bool {
-    (try? runTool(arguments))?.status == 0
 }

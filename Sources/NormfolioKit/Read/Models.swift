@@ -187,14 +187,16 @@ public struct Action: Sendable, Hashable {
     public enum Status: String, Sendable, CaseIterable {
         case open, bezig, gereed
 
+        /// The status `name` is written as: a value, an alias or a label of the one table of
+        /// statuses (`RegisterField.actionStatuses`), which register fields use as well.
         init?(name: String) {
-            switch name.lowercased() {
-            case "open": self = .open
-            case "bezig", "doing": self = .bezig
-            case "gereed", "done": self = .gereed
-            default: return nil
-            }
+            let lower = name.lowercased()
+            guard let choice = RegisterField.actionStatuses.first(where: { $0.isNamed(lower) }) else { return nil }
+            self.init(rawValue: choice.value)
         }
+
+        /// The names a status may be written as, for suggestions.
+        static var names: [String] { RegisterField.actionStatuses.flatMap { [$0.value] + $0.aliases } }
     }
 
     public var title: String

@@ -60,9 +60,10 @@ public struct Snapshot: Sendable {
     /// The text of a snapshot file: the model's JSON with its seal, the SHA-256 of that JSON, as the
     /// member `seal`; with `key`, also its Ed25519 signature of that JSON (`signature`, base64) and
     /// the key's ID (`signature_key`). These are the only lines a reader takes out before checking.
-    static func sealed(_ model: JSONValue, key: SigningKey? = nil) -> String {
-        guard case .object(var members) = model else { return model.text }
-        let text = model.text
+    static func sealed(_ model: ExportModel, key: SigningKey? = nil) -> String {
+        let json = JSONValue(encoding: model)
+        guard case .object(var members) = json else { return json.text }
+        let text = json.text
         members["seal"] = .string(Integrity.sha256(Data(text.utf8)))
         if let key, let signature = try? key.signature(for: Data(text.utf8)) {
             members["signature"] = .string(signature.base64EncodedString())
@@ -117,33 +118,23 @@ public struct Snapshot: Sendable {
 
     // MARK: Reading
 
-    /// The members of a `portfolio.json` that a snapshot reads, decoded without the rest: a large
-    /// file costs a few times its size in memory, not a hundred.
-    private struct Model: Decodable {
-        struct Summary: Decodable { var average_level: Double?, at_target: Int?, applicable: Int?, covered_percentage: Double? }
-        struct Action: Decodable { var title: String?, status: String? }
-        struct Norm: Decodable { var id: String?, status: String?, level: Int?, target: Int?, actions: [Action]? }
-        struct Domain: Decodable { var code: String?, summary: Summary? }
-        struct Part: Decodable { var id: String?, summary: Summary?, domains: [Domain]? }
-        struct Document: Decodable { var id: String?, stale: Bool? }
-        var schema_version: Int
-        var as_of: String
-        var norms: [Norm]?
-        var summary: Summary?
-        var parts: [Part]?
-        var documents: [Document]?
-    }
-
     /// A snapshot from the text of a `portfolio.json` (any schema version from 1): nil, with a
     /// located error, when it is not one. With `key` (the board's, `snapshot_key`), only a
     /// snapshot signed with it is used; without, the checksum shows accidental edits.
     static func read(_ text: String, path: String, key: VerifyingKey? = nil, diagnostics: inout [Diagnostic]) -> Snapshot? {
         let place = SourceLocation(path: path, line: 1, column: 1)
-        guard let model = try? JSONDecoder().decode(Model.self, from: Data(text.utf8)), let asOf = Day(model.as_of) else {
-            diagnostics.append(.invalidSnapshot("it is not a portfolio.json of normfolio (schema_version, as_of)", at: place))
+        let seal = Seal(text)
+        let model: ExportModel
+        switch OwnJSON.read(ExportModel.self, from: Data(seal.content.utf8)) {
+        case .success(let read): model = read
+        case .failure(let error):
+            diagnostics.append(.invalidSnapshot("it is not a portfolio.json of normfolio: \(error.problem)", at: place))
             return nil
         }
-        let seal = Seal(text)
+        guard let asOf = Day(model.as_of) else {
+            diagnostics.append(.invalidSnapshot("its as_of is not a date (YYYY-MM-DD)", at: place))
+            return nil
+        }
         var snapshot = Snapshot(asOf: asOf, source: path)
         if let key {
             switch seal.signatureHolds(for: key) {
@@ -162,30 +153,25 @@ public struct Snapshot: Sendable {
             case nil: diagnostics.append(.snapshotUnsealed(at: place))
             }
         }
-        for norm in model.norms ?? [] {
-            guard let id = norm.id else { continue }
-            snapshot.norms[id] = NormState(coverage: norm.status ?? "missing", level: norm.level, target: norm.target)
-            for action in norm.actions ?? [] {
-                guard let title = action.title else { continue }
-                if action.status == "gereed" { snapshot.doneActions.insert(id + "|" + title) }
-                else { snapshot.openActions.insert(id + "|" + title) }
+        for norm in model.norms {
+            snapshot.norms[norm.id] = NormState(coverage: norm.status, level: norm.level, target: norm.target)
+            for action in norm.actions {
+                if action.status == Action.Status.gereed.rawValue { snapshot.doneActions.insert(norm.id + "|" + action.title) }
+                else { snapshot.openActions.insert(norm.id + "|" + action.title) }
             }
         }
-        func figures(_ summary: Model.Summary?) -> Figures? {
-            summary.map { Figures(averageLevel: $0.average_level, atTarget: $0.at_target ?? 0, applicable: $0.applicable ?? 0,
-                                  coveredPercentage: $0.covered_percentage) }
+        func figures(_ summary: ExportModel.Summary) -> Figures {
+            Figures(averageLevel: summary.average_level, atTarget: summary.at_target, applicable: summary.applicable,
+                    coveredPercentage: summary.covered_percentage)
         }
-        snapshot.figures[""] = figures(model.summary)
-        for part in model.parts ?? [] {
-            if let id = part.id { snapshot.figures[id] = figures(part.summary) }
-            for domain in part.domains ?? [] {
-                if let code = domain.code { snapshot.figures[code] = figures(domain.summary) }
-            }
+        snapshot.figures[""] = figures(model.summary.figures)
+        for part in model.parts {
+            snapshot.figures[part.id] = figures(part.summary)
+            for domain in part.domains { snapshot.figures[domain.code] = figures(domain.summary) }
         }
-        for document in model.documents ?? [] {
-            guard let id = document.id else { continue }
-            snapshot.documents.insert(id)
-            if document.stale == true { snapshot.staleDocuments.insert(id) }
+        for document in model.documents {
+            snapshot.documents.insert(document.id)
+            if document.stale { snapshot.staleDocuments.insert(document.id) }
         }
         return snapshot
     }

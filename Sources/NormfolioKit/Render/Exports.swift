@@ -52,11 +52,7 @@ struct Exports {
         case .date(let day): .string(day.description)
         case .flag(let flag): .bool(flag)
         case .number(let number): .int(number)
-        case .actions(let actions):
-            .array(actions.map { action in
-                .object(["title": .string(action.title), "owner": .string(action.owner), "due": .string(action.due?.description),
-                         "status": .string(action.status.rawValue), "overdue": .bool(action.isOverdue)])
-            })
+        case .actions(let actions): JSONValue(encoding: actions.map(action))
         }
     }
 
@@ -105,81 +101,55 @@ struct Exports {
 
     /// `export/portfolio.json`, schema version 2 (documented in docs/exports.md).
     func portfolioJSON() -> Data {
-        Data(exportModel().text.utf8)
+        Data(JSONValue(encoding: exportModel()).text.utf8)
     }
 
     static let schemaVersion = 2
 
-
-    func exportModel() -> JSONValue {
+    func exportModel() -> ExportModel {
         let catalog = portfolio.catalog
         let publishedIDs = Set(edition.publishedDocuments)
-        let parts: [JSONValue] = edition.domainsByPart().map { part, domains in
-            .object([
-                "id": .string(part.id), "title": .string(edition.title(part.title, part.titleEN)),
-                "summary": summaryRecord(portfolio.tally(domains.flatMap(\.norms))),
-                "domains": .array(domains.map { entry in
-                    .object([
-                        "code": .string(entry.domain.code), "number": .int(entry.domain.number),
-                        "title": .string(edition.title(entry.domain.title, entry.domain.titleEN)),
-                        "summary": summaryRecord(portfolio.tally(entry.norms)),
-                    ])
-                }),
-            ])
+        let parts = edition.domainsByPart().map { part, domains in
+            ExportModel.Part(
+                id: part.id, title: edition.title(part.title, part.titleEN), summary: summary(portfolio.tally(domains.flatMap(\.norms))),
+                domains: domains.map { entry in
+                    ExportModel.Domain(code: entry.domain.code, number: entry.domain.number,
+                                       title: edition.title(entry.domain.title, entry.domain.titleEN), summary: summary(portfolio.tally(entry.norms)))
+                })
         }
-        let norms: [JSONValue] = catalog.norms.compactMap { norm in
+        let norms = catalog.norms.compactMap { norm -> ExportModel.Norm? in
             guard let standing = portfolio.standings[norm.id] else { return nil }
             let assessment = assessments[norm.id]
             let evidence = portfolio.evidenceByNorm[norm.id] ?? []
-            let actions: [JSONValue] = (assessment?.actions ?? []).map { action in
-                .object([
-                    "title": .string(action.title), "owner": .string(action.owner), "due": .string(action.due?.description),
-                    "status": .string(action.status.rawValue),
-                    "overdue": .bool(action.isOverdue),
-                ])
-            }
-            var members: [String: JSONValue] = [
-                "id": .string(norm.id), "title": .string(norm.title), "title_en": .string(norm.titleEN),
-                "title_verified": .bool(norm.titleVerified), "domain": .string(norm.domain),
-                "part": .string(catalog.domain(norm.domain)?.part ?? ""), "status": .string(standing.coverage.rawValue),
-                "level": .int(standing.level), "target": .int(standing.target), "gap": .int(standing.gap),
-                "owner": .string(assessment?.owner), "reviewed_on": .string(assessment?.reviewedOn?.description),
-                "next_review": .string(assessment?.nextReview?.description),
-                "not_applicable": .string(assessment?.notApplicable),
-                "documents": .strings(evidence.filter(publishedIDs.contains).map { portfolio.documents[$0].slug }),
-                "document_count": .int(evidence.count),
-                "withheld_count": .int(evidence.count { !publishedIDs.contains($0) }),
-                "actions": .array(actions),
-            ]
-            members["scope"] = scopeJSON(portfolio.assessments[norm.id]?.scope)
-            return .object(members)
+            return ExportModel.Norm(
+                id: norm.id, title: norm.title, title_en: norm.titleEN, title_verified: norm.titleVerified, domain: norm.domain,
+                part: catalog.domain(norm.domain)?.part ?? "", status: standing.coverage.rawValue,
+                level: standing.level, target: standing.target, gap: standing.gap,
+                owner: assessment?.owner, reviewed_on: assessment?.reviewedOn?.description, next_review: assessment?.nextReview?.description,
+                not_applicable: assessment?.notApplicable,
+                documents: evidence.filter(publishedIDs.contains).map { portfolio.documents[$0].slug },
+                document_count: evidence.count, withheld_count: evidence.count { !publishedIDs.contains($0) },
+                actions: (assessment?.actions ?? []).map(Self.action), scope: scopeField(portfolio.assessments[norm.id]?.scope))
         }
-        let documents: [JSONValue] = portfolio.documents.indices.filter(publishedIDs.contains).map { index in
+        let documents = portfolio.documents.indices.filter(publishedIDs.contains).map { index in
             let document = portfolio.documents[index]
-            var members: [String: JSONValue] = [
-                "id": .string(document.slug), "title": .string(document.title), "norms": .strings(document.norms),
-                "classification": .string(document.classification.name), "type": .string(document.type),
-                "owner": .string(document.owner), "date": .string(document.date?.description),
-                "approved_by": .string(document.approvedBy), "approved_on": .string(document.approvedOn?.description),
-                "review_by": .string(document.reviewBy?.description), "stale": .bool(document.isStale),
-                "url": .string(Routes.document(document.slug)),
-                "adopted": .bool(document.isAdopted),
-                "approvals": .array(document.approvals.map { approval in
-                    .object(["kind": .string(approval.kind.rawValue), "by": .string(approval.by), "on": .string(approval.on?.description),
-                             "sha256": .string(approval.sha256), "current": .bool(approval.isCurrent)])
-                }),
-            ]
-            members["scope"] = scopeJSON(document.scope)
-            return .object(members)
+            return ExportModel.Document(
+                id: document.slug, title: document.title, norms: document.norms, classification: document.classification.name,
+                type: document.type, owner: document.owner, date: document.date?.description, approved_by: document.approvedBy,
+                approved_on: document.approvedOn?.description, review_by: document.reviewBy?.description, stale: document.isStale,
+                url: Routes.document(document.slug), adopted: document.isAdopted,
+                approvals: document.approvals.map { approval in
+                    ExportModel.Approval(kind: approval.kind.rawValue, by: approval.by, on: approval.on?.description,
+                                         sha256: approval.sha256, current: approval.isCurrent)
+                }, scope: scopeField(document.scope))
         }
-        let registers: [JSONValue] = edition.publishedRegisters.map { index in
+        let registers = edition.publishedRegisters.map { index in
             let register = portfolio.registers[index]
-            return .object([
-                "register": .string(register.kind.rawValue), "title": .string(edition.registerTitle(register)),
-                "norms": .strings(register.norms), "classification": .string(register.classification.name),
-                "owner": .string(register.owner), "review_by": .string(register.reviewBy?.description), "stale": .bool(register.isStale),
-                "url": .string(Routes.register(register.kind)),
-                "entries": .array(edition.publishedEntries[index].map { e in
+            return ExportModel.Register(
+                register: register.kind.rawValue, title: edition.registerTitle(register), norms: register.norms,
+                classification: register.classification.name, owner: register.owner, review_by: register.reviewBy?.description,
+                stale: register.isStale, url: Routes.register(register.kind),
+                entries: edition.publishedEntries[index].map { e in
                     let entry = register.entries[e]
                     var members: [String: JSONValue] = [
                         "id": .string(entry.id), "classification": .string(entry.classification.name),
@@ -189,52 +159,40 @@ struct Exports {
                     // Every field of the register, null where the entry has no value (or refers
                     // only to withheld entries).
                     for field in register.kind.fields { members[field.name] = edition.publishedValue(entry, field).map(Self.jsonValue) ?? .null }
-                    return .object(members)
-                }),
-            ])
-        }
-        var summary = summaryRecord(portfolio.tally(catalog.norms))
-        if case .object(var members) = summary {
-            members["documents"] = .int(edition.documentsInScope)
-            members["published_documents"] = .int(publishedIDs.count)
-            // Over the published documents: the finding about a withheld one is not counted either.
-            members["stale_documents"] = .int(edition.findings.count { $0.kind == .evidenceExpired && $0.subject.isDocument })
-            members["overdue_actions"] = .int(edition.overdueActions.count)
-            members["findings"] = .int(edition.findings.count)
-            summary = .object(members)
+                    return members
+                })
         }
         // The points of attention of what the edition shows, as `check` reports them.
-        let findings: [JSONValue] = edition.findings.map { finding in
-            .object([
-                "code": .string(finding.kind.rawValue), "concerns": .string(edition.subjectName(finding.subject)),
-                "url": .string(edition.subjectPath(finding.subject)), "label": .string(edition.attentionLabel(finding)),
-                "text": .string(edition.attentionText(finding)), "message": .string(finding.diagnostic.message),
-                "path": .string(finding.diagnostic.location.path), "line": .int(finding.diagnostic.location.line),
-            ])
+        let findings = edition.findings.map { finding in
+            ExportModel.Finding(
+                code: finding.kind.rawValue, concerns: edition.subjectName(finding.subject), url: edition.subjectPath(finding.subject),
+                label: edition.attentionLabel(finding), text: edition.attentionText(finding), message: finding.diagnostic.message,
+                path: finding.diagnostic.location.path, line: finding.diagnostic.location.line)
         }
-        var model: [String: JSONValue] = [
-            "schema_version": .int(Self.schemaVersion), "organisation": .string(portfolio.settings.organisation),
-            "title": .string(portfolio.settings.title), "language": .string(edition.language.rawValue),
-            "as_of": .string(portfolio.asOf.description),
-            "audience": .string(edition.audience.rawValue), "normfolio_version": .string(edition.version),
-            "catalog_version": .string(catalog.version), "summary": summary, "parts": .array(parts), "norms": .array(norms),
-            "documents": .array(documents), "registers": .array(registers), "findings": .array(findings),
-        ]
-        model["schools"] = schoolsJSON(summary: summaryRecord)
-        model["school"] = edition.school.map { .string($0.id) }
-        return .object(model)
+        let overall = ExportModel.OverallSummary(
+            figures: summary(portfolio.tally(catalog.norms)), documents: edition.documentsInScope, published_documents: publishedIDs.count,
+            // Over the published documents: the finding about a withheld one is not counted either.
+            stale_documents: edition.findings.count { $0.kind == .evidenceExpired && $0.subject.isDocument },
+            overdue_actions: edition.overdueActions.count, findings: edition.findings.count)
+        return ExportModel(
+            schema_version: Self.schemaVersion, organisation: portfolio.settings.organisation, title: portfolio.settings.title,
+            language: edition.language.rawValue, as_of: portfolio.asOf.description, audience: edition.audience.rawValue,
+            normfolio_version: edition.version, catalog_version: catalog.version, summary: overall, parts: parts, norms: norms,
+            documents: documents, registers: registers, findings: findings, schools: schoolsField(), school: edition.school.map { .init($0.id) })
     }
 
-    private func summaryRecord(_ tally: Tally) -> JSONValue {
-        .object([
-            "norms": .int(tally.norms), "applicable": .int(tally.applicable), "covered": .int(tally.count(.covered)),
-            "stale": .int(tally.count(.stale)), "missing": .int(tally.count(.missing)),
-            "not_applicable": .int(tally.count(.notApplicable)),
-            "covered_percentage": .double(tally.coveredPercentage.map { ($0 * 10).rounded() / 10 }),
-            "assessed": .int(tally.assessed), "not_assessed": .int(tally.notAssessed),
-            "average_level": .double(tally.averageLevel.map { ($0 * 10).rounded() / 10 }),
-            "lowest_level": .int(tally.lowestLevel), "at_target": .int(tally.atTarget),
-            "level_distribution": .array(tally.distribution.map(JSONValue.int)),
-        ])
+    /// An action in the JSON model, in a norm's record and in a register's field alike.
+    static func action(_ action: Action) -> ExportModel.Action {
+        ExportModel.Action(title: action.title, owner: action.owner, due: action.due?.description, status: action.status.rawValue,
+                           overdue: action.isOverdue)
+    }
+
+    func summary(_ tally: Tally) -> ExportModel.Summary {
+        ExportModel.Summary(
+            norms: tally.norms, applicable: tally.applicable, covered: tally.count(.covered), stale: tally.count(.stale),
+            missing: tally.count(.missing), not_applicable: tally.count(.notApplicable),
+            covered_percentage: tally.coveredPercentage.map { ($0 * 10).rounded() / 10 }, assessed: tally.assessed,
+            not_assessed: tally.notAssessed, average_level: tally.averageLevel.map { ($0 * 10).rounded() / 10 },
+            lowest_level: tally.lowestLevel, at_target: tally.atTarget, level_distribution: tally.distribution)
     }
 }

@@ -35,20 +35,15 @@ public enum Integrity {
         }
         // By index: filtering the documents themselves would copy every one.
         let documents = portfolio.documents
-        let sources: [JSONValue] = edition.publishedDocuments.map { index in
-            .object(["source": .string(documents[index].source), "page": .string(Routes.document(documents[index].slug)),
-                     "sha256": .string(documents[index].sourceSHA256)])
-        }
-        let manifest = JSONValue.object([
-            "normfolio_version": .string(version),
-            "catalog_version": .string(portfolio.catalog.version),
-            "as_of": .string(portfolio.asOf.description),
-            "audience": .string(audience.rawValue),
-            "git_commit": .string(portfolio.gitCommit),
-            "files": .array(digests.map { .object(["path": .string($0.path), "size": .int($0.size), "sha256": .string($0.sha256)]) }),
-            "sources": .array(sources),
-        ])
-        let manifestData = Data(manifest.text.utf8)
+        let manifest = Manifest(
+            normfolio_version: version, catalog_version: portfolio.catalog.version, as_of: portfolio.asOf.description,
+            audience: audience.rawValue, git_commit: portfolio.gitCommit,
+            files: digests.map { Manifest.File(path: $0.path, size: $0.size, sha256: $0.sha256) },
+            sources: edition.publishedDocuments.map { index in
+                Manifest.Source(source: documents[index].source, page: Routes.document(documents[index].slug),
+                                sha256: documents[index].sourceSHA256)
+            })
+        let manifestData = Data(JSONValue(encoding: manifest).text.utf8)
         var sums = digests.map { ($0.path, $0.sha256) }
         sums.append((manifestPath, sha256(manifestData)))
         let sumsText = sums.sorted { $0.0 < $1.0 }.map { "\($0.1)  \($0.0)\n" }.joined()
@@ -223,12 +218,8 @@ public enum Integrity {
 
     /// The sources fingerprint recomputed from a site's manifest (its `sources`).
     private static func sourcesFingerprint(inManifest path: String) -> String? {
-        guard let data = readRegularFile(path), let manifest = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let sources = manifest["sources"] as? [[String: Any]] else { return nil }
-        return sourcesFingerprint(sources.compactMap { source in
-            guard let path = source["source"] as? String, let hash = source["sha256"] as? String else { return nil }
-            return (path, hash)
-        })
+        guard let data = readRegularFile(path), case .success(let manifest) = OwnJSON.read(Manifest.self, from: data) else { return nil }
+        return sourcesFingerprint(manifest.sources.map { ($0.source, $0.sha256) })
     }
 
     /// Checks a zip of a site (as `build --zip` writes it: the site in one folder) as `verify`
@@ -245,17 +236,16 @@ public enum Integrity {
     /// list every other listed file with the same SHA-256 and the size the file has.
     private static func crossCheck(folder: String, listed: [String: String], sizes: [String: Int]) -> [String] {
         guard listed[manifestPath] != nil else { return ["\(manifestPath) is not listed in \(sumsPath)"] }
-        guard let data = readRegularFile(folder + "/" + manifestPath),
-            let manifest = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-            let files = manifest["files"] as? [[String: Any]]
-        else { return ["\(manifestPath) cannot be read as a normfolio manifest"] }
+        guard let data = readRegularFile(folder + "/" + manifestPath) else { return ["\(manifestPath) cannot be read"] }
+        let manifest: Manifest
+        switch OwnJSON.read(Manifest.self, from: data) {
+        case .success(let read): manifest = read
+        case .failure(let error): return ["\(manifestPath) is not a manifest of normfolio: \(error.problem)"]
+        }
         var problems: [String] = []
         var described = Set<String>()
-        for file in files {
-            guard let path = file["path"] as? String, let hash = file["sha256"] as? String, let size = file["size"] as? Int else {
-                problems.append("\(manifestPath) has an entry without path, size and sha256")
-                continue
-            }
+        for file in manifest.files {
+            let (path, hash, size) = (file.path, file.sha256, file.size)
             described.insert(path)
             if listed[path] == nil {
                 problems.append("\(path): in \(manifestPath) but not in \(sumsPath)")

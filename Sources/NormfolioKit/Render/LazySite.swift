@@ -58,17 +58,8 @@ public final class LazySite: Sendable {
             pages += kind.pages(in: edition).map { (index, $0) }
         }
         self.pages = pages
-        // Pages come first; then exports, the search index and copied files, where no page is.
-        var sources: [String: Source] = [:]
-        for page in pages { sources[page.route.path] = .page(kind: page.kind, page.route) }
-        for path in Exports(edition: edition).paths where sources[path] == nil { sources[path] = .exports }
-        for paper in Paper.allCases where pdf != nil && sources[paper.path] == nil { sources[paper.path] = .paper(paper) }
-        if sources[Routes.searchIndex] == nil { sources[Routes.searchIndex] = .searchIndex }
-        for file in Self.copiedFiles(edition: edition, theme: theme) where sources[file.path] == nil {
-            sources[file.path] = .copy(file.contents)
-        }
-        for path in [Routes.manifest, Routes.sums] { sources[path] = .integrity }
-        self.sources = sources
+        sources = Self.sources(pages: pages.map { ($0.route.path, Source.page(kind: $0.kind, $0.route)) }, edition: edition, theme: theme,
+                               papers: pdf != nil)
         self.pageCount = pages.count
     }
 
@@ -140,11 +131,17 @@ public final class LazySite: Sendable {
                 ?? engine.layout(self.layout(page))
             return Site.File(path: page.path, contents: .data(Data(html.utf8)))
         }
-        files += generated
-        files += Self.copiedFiles(edition: edition, theme: theme)
-        // A page wins over a static file of the same name; the order is fixed for determinism.
-        var seen = Set<String>()
-        files = files.filter { seen.insert($0.path).inserted }.sorted { $0.path < $1.path }
+        // Which file is at a path is the table's to say (`sources`), as it is for the preview.
+        files += generated.filter { file in
+            switch sources[file.path] {
+            case .exports?, .paper?, .searchIndex?: true
+            default: false
+            }
+        }
+        for (path, source) in sources {
+            if case .copy(let contents) = source { files.append(Site.File(path: path, contents: contents)) }
+        }
+        files.sort { $0.path < $1.path }
         var digests: [String: Digest] = [:]
         for (source, sitePath) in edition.attachmentPaths {
             if let digest = edition.portfolio.attachmentDigests[source] { digests[sitePath] = digest }
@@ -177,6 +174,32 @@ public final class LazySite: Sendable {
                        frameKey: LayoutView.frameKey(page: route.path, crumbs: crumbs, chrome: chrome))
     }
 
+    /// The one rule for which file is at a path, used by a build and the live preview alike: a
+    /// page first; where no page is, an export, a paper, the search index; then a file copied as it
+    /// is (the theme's static files before the attachments). The manifest and checksum list are
+    /// always normfolio's own.
+    static func sources(pages: [(String, Source)], edition: Edition, theme: Theme, papers: Bool) -> [String: Source] {
+        var sources: [String: Source] = [:]
+        func add(_ path: String, _ source: Source) {
+            if sources[path] == nil { sources[path] = source }
+        }
+        for (path, source) in pages { add(path, source) }
+        for (path, source) in madeFiles(of: edition, papers: papers) { add(path, source) }
+        for file in copiedFiles(edition: edition, theme: theme) { add(file.path, .copy(file.contents)) }
+        for path in integrityFiles { sources[path] = .integrity }
+        return sources
+    }
+
+    /// The files an edition makes besides its pages and the integrity files: its exports, papers
+    /// (with `build --pdf`) and search index.
+    static func madeFiles(of edition: Edition, papers: Bool) -> [(String, Source)] {
+        Exports(edition: edition).paths.map { ($0, Source.exports) } + (papers ? Paper.allCases.map { ($0.path, Source.paper($0)) } : [])
+            + [(Routes.searchIndex, .searchIndex)]
+    }
+
+    /// The manifest and checksum list, which hash every other file.
+    static let integrityFiles = [Routes.manifest, Routes.sums]
+
     /// The files copied into the site as they are: the theme's static files, then the published
     /// attachments.
     static func copiedFiles(edition: Edition, theme: Theme) -> [Site.File] {
@@ -203,9 +226,8 @@ public final class LazySite: Sendable {
         for kind in PageKinds.all {
             for page in kind.pages(in: everything) { files[page.path] = kind.describe(page, in: everything) }
         }
-        for path in Paper.allCases.map(\.path) + [Routes.csv, Routes.documentsCSV, Routes.workbook, Routes.json, Routes.calendarICS, Routes.searchIndex, Routes.manifest, Routes.sums,
-                     Routes.signature]
-            + portfolio.registers.map({ Routes.registerCSV($0.kind) }) + (portfolio.settings.schools.isEmpty ? [] : [Routes.schoolsCSV]) {
+        // Derived from what the auditor's edition makes, so a new export is never missing here.
+        for path in madeFiles(of: everything, papers: true).map(\.0) + integrityFiles + [Routes.signature] {
             files[path] = "a file normfolio writes"
         }
         for audience in Audience.allCases {

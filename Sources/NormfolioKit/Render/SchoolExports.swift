@@ -22,20 +22,24 @@ extension Exports {
     }
 
     /// The schools of `portfolio.json`, each with its figures over the catalogue; nil without schools.
-    func schoolsJSON(summary: (Tally) -> JSONValue) -> JSONValue? {
+    func schoolsField() -> ExportModel.Schools? {
         guard edition.hasSchools else { return nil }
-        return .array(edition.schools.map { school in
-            .object(["id": .string(school.id), "name": .string(school.name), "brin": .string(school.brin), "town": .string(school.town),
-                     "url": .string(edition.has(.coverage) ? Routes.school(school.id) : nil),
-                     "summary": summary(edition.schoolTally(school.id, over: edition.catalog.norms))])
+        return ExportModel.Schools(edition.schools.map { school in
+            ExportModel.Schools.School(id: school.id, name: school.name, brin: school.brin, town: school.town,
+                                       url: edition.has(.coverage) ? Routes.school(school.id) : nil,
+                                       summary: summary(edition.schoolTally(school.id, over: edition.catalog.norms)))
         })
     }
 
-    /// A scope in `portfolio.json`: the school ids, or null for board-wide (nil without schools,
-    /// so that the model of a board without schools is as it was).
+    /// A scope in `portfolio.json`: the school ids, empty for board-wide (nil without schools, so
+    /// that the model of a board without schools is as it was).
+    func scopeField(_ scope: Scope?) -> ExportModel.SchoolIDs? {
+        edition.hasSchools ? ExportModel.SchoolIDs(scope?.ids ?? []) : nil
+    }
+
+    /// A register entry's scope in `portfolio.json`, as `scopeField`.
     func scopeJSON(_ scope: Scope?) -> JSONValue? {
-        guard edition.hasSchools else { return nil }
-        return scope.map { .strings($0.ids) } ?? .null
+        edition.hasSchools ? .strings(scope?.ids ?? []) : nil
     }
 }
 
@@ -47,5 +51,54 @@ extension Edition {
             guard let standing = portfolio.schoolStandings[school.id]?[norm] else { return false }
             return standing.isApplicable && standing.coverage != .covered
         }.map(\.name).joined(separator: ", ")
+    }
+}
+
+/// A field of normfolio's JSON that only some portfolios have: left out when absent, where
+/// other absent fields are written as `null` (see `JSONValueCoding`), so that the model of a
+/// portfolio without schools is as it was.
+protocol OmittedWhenAbsent {}
+
+extension ExportModel {
+    /// School ids (`scope`), written as a list; empty for board-wide.
+    struct SchoolIDs: Codable, Equatable, OmittedWhenAbsent {
+        var ids: [String]
+        init(_ ids: [String]) { self.ids = ids }
+        init(from decoder: Decoder) throws { ids = try decoder.singleValueContainer().decode([String].self) }
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.singleValueContainer()
+            try container.encode(ids)
+        }
+    }
+
+    /// The school whose edition this is (`school`), written as its id.
+    struct SchoolID: Codable, Equatable, OmittedWhenAbsent {
+        var id: String
+        init(_ id: String) { self.id = id }
+        init(from decoder: Decoder) throws { id = try decoder.singleValueContainer().decode(String.self) }
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.singleValueContainer()
+            try container.encode(id)
+        }
+    }
+
+    /// The schools with their figures (`schools`), written as a list.
+    struct Schools: Codable, Equatable, OmittedWhenAbsent {
+        struct School: Codable, Equatable {
+            var id: String
+            var name: String
+            var brin: String?
+            var town: String?
+            var url: String?
+            var summary: Summary
+        }
+
+        var list: [School]
+        init(_ list: [School]) { self.list = list }
+        init(from decoder: Decoder) throws { list = try decoder.singleValueContainer().decode([School].self) }
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.singleValueContainer()
+            try container.encode(list)
+        }
     }
 }

@@ -176,15 +176,14 @@ enum SiteWriter {
     /// files, links, and folders with none of the build's files in them. Hidden entries included.
     static func foreignEntries(in folder: URL) throws -> [String] {
         guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(Integrity.manifestPath).path),
-            let manifest = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-            let files = manifest["files"] as? [[String: Any]]
+            case .success(let manifest) = OwnJSON.read(Manifest.self, from: data)
         else {
             throw WriteError(description: """
                 output folder '\(folder.path)' was written by normfolio, but its \(Integrity.manifestPath) is missing or \
                 damaged, so normfolio cannot tell its files from others; empty the folder or choose another
                 """)
         }
-        var written = Set(files.compactMap { $0["path"] as? String })
+        var written = Set(manifest.files.map(\.path))
         written.formUnion([Integrity.manifestPath, Integrity.sumsPath, Integrity.signaturePath, marker])
         var folders = Set<String>()
         for path in written {
