@@ -85,6 +85,8 @@ public struct Preview: Sendable {
     public var withheldDiagnostics = 0
     /// How long each stage took, in the order they ran.
     public var timings: [(stage: String, seconds: Double)] = []
+    /// The interface texts in the portfolio's language, for the preview's own pages.
+    public var texts = InterfaceTexts(language: .nl)
 }
 
 /// Measures the stages of one run.
@@ -152,7 +154,8 @@ public enum Normfolio {
     public static func preview(_ options: BuildOptions, io: FileIO = .live, today: Day = Day(Date()),
                                cache: inout PreviewCache) -> Preview {
         var (result, theme, clock) = load(options, io: io, today: today, cache: &cache.read)
-        var preview = Preview(diagnostics: result.diagnostics, catalogOverlay: result.portfolio?.settings.catalog?.path)
+        var preview = Preview(diagnostics: result.diagnostics, catalogOverlay: result.portfolio?.settings.catalog?.path,
+                              texts: InterfaceTexts(theme.strings, language: result.portfolio?.settings.language ?? .nl))
         (preview.shownDiagnostics, preview.withheldDiagnostics) = result.portfolio?.diagnostics(result.diagnostics, shownTo: options.audience)
             ?? (options.audience == .auditor ? (result.diagnostics, 0) : ([], result.diagnostics.count))
         if let portfolio = result.portfolio, !result.diagnostics.fail(strict: options.strict) {

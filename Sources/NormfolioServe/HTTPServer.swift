@@ -102,6 +102,9 @@ final class HTTPServer: Sendable {
     static let headTimeout: Duration = .seconds(5)
     /// How long a kept-alive connection may wait for its next request.
     static let idleTimeout: Duration = .seconds(5)
+    /// How long a client may take to take in one answer: a client that stops reading (or reads a
+    /// byte now and then) gives its connection up after that.
+    let writeTimeout: Duration
 
     /// Sent with every answer unless the answer sets its own: no type guessing, no use by pages of
     /// other origins (`<script src>`, `<img>`, frames), nothing loaded or run that the answer does
@@ -132,7 +135,8 @@ final class HTTPServer: Sendable {
         var done = false
     }
 
-    init(address: String, port: UInt16, allowedNames: [String] = [], handler: @escaping Handler) {
+    init(address: String, port: UInt16, allowedNames: [String] = [], writeTimeout: Duration = .seconds(10), handler: @escaping Handler) {
+        self.writeTimeout = writeTimeout
         self.address = address == "localhost" ? "127.0.0.1" : (address.hasPrefix("[") && address.hasSuffix("]") ? String(address.dropFirst().dropLast()) : address)
         self.requestedPort = port
         self.allowedNames = allowedNames
@@ -234,7 +238,7 @@ final class HTTPServer: Sendable {
             guard admitted else {
                 var refusal = HTTPResponse.text(503, "Te veel verbindingen; probeer het zo opnieuw.")
                 refusal.headers.append(("Retry-After", "1"))
-                Self.send(refusal, to: connection, head: false, keepAlive: false)
+                send(refusal, to: connection, head: false, keepAlive: false)
                 close(connection)
                 continue
             }
@@ -286,6 +290,8 @@ final class HTTPServer: Sendable {
         // Reads wake up every second, so deadlines are checked even when nothing arrives.
         var timeout = timeval(tv_sec: 1, tv_usec: 0)
         setsockopt(connection, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        // Writes too, so that a client that stops reading is noticed at the write deadline.
+        setsockopt(connection, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var buffer: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
@@ -307,7 +313,7 @@ final class HTTPServer: Sendable {
                 // An idle connection between requests just closes; a head that trickles in gets 408.
                 if buffer.isEmpty, waited > Self.idleTimeout { return }
                 if !buffer.isEmpty, waited > Self.headTimeout {
-                    Self.send(.text(408, "Request Timeout"), to: connection, head: false, keepAlive: false)
+                    send(.text(408, "Request Timeout"), to: connection, head: false, keepAlive: false)
                     return
                 }
             }
@@ -315,7 +321,7 @@ final class HTTPServer: Sendable {
             case .needMore:
                 return
             case .reject(let status, let reason):
-                Self.send(.text(status, reason), to: connection, head: false, keepAlive: false)
+                send(.text(status, reason), to: connection, head: false, keepAlive: false)
                 return
             case .head(let head, let length):
                 mark(connection, idle: false)
@@ -329,11 +335,11 @@ final class HTTPServer: Sendable {
                         : problem.reason)
                     if problem.status == 405 { refusal.headers.append(("Allow", "GET, HEAD")) }
                     response = refusal
-                    Self.send(response, to: connection, head: head.method == "HEAD", keepAlive: false)
+                    send(response, to: connection, head: head.method == "HEAD", keepAlive: false)
                     return
                 }
                 response = respond(to: head)
-                guard Self.send(response, to: connection, head: head.method == "HEAD", keepAlive: head.keepAlive),
+                guard send(response, to: connection, head: head.method == "HEAD", keepAlive: head.keepAlive),
                     head.keepAlive
                 else { return }
             }
@@ -356,17 +362,42 @@ final class HTTPServer: Sendable {
 
     /// Writes a response; false when the connection broke.
     @discardableResult
-    private static func send(_ response: HTTPResponse, to connection: Int32, head: Bool, keepAlive: Bool) -> Bool {
-        var text = "HTTP/1.1 \(response.status) \(reasonPhrase(response.status))\r\n"
+    private func send(_ response: HTTPResponse, to connection: Int32, head: Bool, keepAlive: Bool) -> Bool {
+        var text = "HTTP/1.1 \(response.status) \(Self.reasonPhrase(response.status))\r\n"
         for (name, value) in response.headers { text += "\(name): \(value)\r\n" }
-        for (name, value) in securityHeaders where !response.headers.contains(where: { $0.name.lowercased() == name.lowercased() }) {
+        for (name, value) in Self.securityHeaders where !response.headers.contains(where: { $0.name.lowercased() == name.lowercased() }) {
             text += "\(name): \(value)\r\n"
         }
         text += "Content-Length: \(response.body.count)\r\n"
         text += keepAlive ? "Connection: keep-alive\r\n\r\n" : "Connection: close\r\n\r\n"
         var bytes = Data(text.utf8)
         if !head { bytes.append(response.body) }
-        return bytes.write(toDescriptor: connection)
+        return write(bytes, to: connection, until: .now + writeTimeout)
+    }
+
+    /// Writes all of `bytes`, or gives up at `deadline` (each write waits at most a second, see
+    /// `serve`); false when the answer did not get through.
+    private func write(_ bytes: Data, to connection: Int32, until deadline: ContinuousClock.Instant) -> Bool {
+        bytes.withUnsafeBytes { raw -> Bool in
+            guard var pointer = raw.baseAddress else { return true }
+            var remaining = raw.count
+            while remaining > 0 {
+                // SIGPIPE is ignored (see `start`), so a closed connection is an error here.
+                #if canImport(Glibc)
+                let written = Glibc.send(connection, pointer, remaining, 0)
+                #else
+                let written = Darwin.send(connection, pointer, remaining, 0)
+                #endif
+                if written < 0 {
+                    guard errno == EINTR || errno == EAGAIN || errno == EWOULDBLOCK, ContinuousClock.now < deadline else { return false }
+                    continue
+                }
+                pointer += written
+                remaining -= written
+                if ContinuousClock.now >= deadline && remaining > 0 { return false }
+            }
+            return true
+        }
     }
 
     static func reasonPhrase(_ status: Int) -> String {

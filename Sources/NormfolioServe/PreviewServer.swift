@@ -12,6 +12,9 @@ public actor PreviewServer {
         case problems([Diagnostic], withheld: Int)
     }
 
+    /// The texts of the server's own pages, in the portfolio's language.
+    private var texts = InterfaceTexts(language: .nl)
+
     private let options: BuildOptions
     private let log: @Sendable (String) -> Void
     private var state: State = .problems([], withheld: 0)
@@ -23,6 +26,9 @@ public actor PreviewServer {
     private var watcher: FileWatcher?
     /// How long the browser's wait for a change is held open before it asks again.
     static let waitLimit: Duration = .seconds(20)
+    /// The pages waiting for a change, woken by the next rebuild or by their time limit.
+    private var waiting: [Int: CheckedContinuation<Void, Never>] = [:]
+    private var nextWaiter = 0
 
     private let showsTimings: Bool
 
@@ -84,6 +90,8 @@ public actor PreviewServer {
         if showsTimings {
             log(preview.timings.map { "\($0.stage) \(Self.milliseconds(.seconds($0.seconds))) ms" }.joined(separator: ", "))
         }
+        defer { wakeWaiting() }
+        texts = preview.texts
         if let site = preview.site {
             state = .site(site)
             let warningNote = warnings.isEmpty ? "" : ", \(warnings.count) \(warnings.count == 1 ? "warning" : "warnings")"
@@ -123,16 +131,17 @@ public actor PreviewServer {
         }
         var file = String(request.path.drop { $0 == "/" })
         if file.isEmpty || file.hasSuffix("/") { file += Routes.home }
-        let (state, version) = (self.state, self.version)
+        let (state, version, texts) = (self.state, self.version, self.texts)
         switch state {
         case .problems(let diagnostics, let withheld):
             guard Routes.isPage(file) else { return HTTPResponse(status: 503) }
             return HTTPResponse(status: 500, headers: Self.htmlHeaders,
-                                body: Self.withLiveReload(Data(Self.problemPage(diagnostics, withheld: withheld).utf8), version: version))
+                                body: Self.withLiveReload(Data(Self.problemPage(diagnostics, withheld: withheld, texts: texts).utf8),
+                                                          version: version))
         case .site(let site):
             // Rendering happens off the actor, so a large page does not hold up other requests.
             guard let data = await Self.render(file, of: site) else {
-                return .text(404, "Niet gevonden: \(file.escapingControlCharacters)")
+                return .text(404, texts.format("preview_not_found", ["path": file.escapingControlCharacters]))
             }
             if Routes.isPage(file) && !file.hasPrefix(Routes.attachments) {
                 return HTTPResponse(status: 200, headers: Self.htmlHeaders,
@@ -147,13 +156,35 @@ public actor PreviewServer {
     }
 
     /// Waits until the site changes from version `since`, or for `waitLimit`: then the answer
-    /// is a script that reloads the page, or one that asks again.
+    /// is a script that reloads the page, or one that asks again. Nothing polls: a rebuild wakes
+    /// every waiting page at once, and a timer each one at its limit.
     private func waitForChange(since: Int) async -> String {
-        let deadline = ContinuousClock.now + Self.waitLimit
-        while version == since && ContinuousClock.now < deadline && !Task.isCancelled {
-            try? await Task.sleep(for: .milliseconds(25))
+        if version == since && !Task.isCancelled {
+            let id = nextWaiter
+            nextWaiter += 1
+            let limit = Task { [weak self] in
+                try? await Task.sleep(for: Self.waitLimit)
+                await self?.wake(id)
+            }
+            await withTaskCancellationHandler {
+                // The body runs on the actor before it suspends, so no wake can come before it.
+                await withCheckedContinuation { waiting[id] = $0 }
+            } onCancel: {
+                Task { await self.wake(id) }
+            }
+            limit.cancel()
         }
         return version == since ? "normfolioWaited();\n" : "location.reload();\n"
+    }
+
+    private func wake(_ id: Int) {
+        waiting.removeValue(forKey: id)?.resume()
+    }
+
+    private func wakeWaiting() {
+        let woken = waiting
+        waiting = [:]
+        for continuation in woken.values { continuation.resume() }
     }
 
     private static func script(_ text: String) -> HTTPResponse {
@@ -253,29 +284,27 @@ public actor PreviewServer {
     /// The page shown instead of the site while the content has errors: the errors that stop the
     /// build first, then the warnings; only those of files the previewed edition may show, since
     /// whoever may open the preview may read them (`withheld` others are only counted).
-    static func problemPage(_ diagnostics: [Diagnostic], withheld: Int = 0) -> String {
+    static func problemPage(_ diagnostics: [Diagnostic], withheld: Int = 0, texts: InterfaceTexts = InterfaceTexts(language: .nl)) -> String {
         func section(_ title: String, _ severity: Diagnostic.Severity) -> String {
             let found = diagnostics.filter { $0.severity == severity }
             guard !found.isEmpty else { return "" }
             let items = found.map { "<li><code>\($0.formatted.htmlEscaped)</code></li>" }.joined(separator: "\n")
             return "<h2>\(title) (\(found.count))</h2>\n<ul>\n\(items)\n</ul>"
         }
-        let others = withheld == 0 ? "" : "<p>" + (withheld == 1
-            ? "Eén probleem staat in een bestand dat deze uitgave niet toont; de terminal noemt het."
-            : "\(withheld) problemen staan in bestanden die deze uitgave niet toont; de terminal noemt ze.") + "</p>"
+        let others = withheld == 0 ? "" : "<p>" + texts.plural("preview_withheld", withheld).htmlEscaped + "</p>"
         return """
             <!DOCTYPE html>
-            <html lang="nl">
+            <html lang="\(texts.language.rawValue)">
             <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>Problemen in het portfolio · normfolio</title>
+            <title>\(texts["preview_problems_title"].htmlEscaped) · normfolio</title>
             <link rel="stylesheet" href="/__normfolio/problems.css">
             </head>
             <body>
             <main>
-            <h1>Het portfolio kan nu niet worden gebouwd</h1>
-            <p>Herstel de fouten; de pagina laadt daarna vanzelf opnieuw.</p>
-            \(section("Fouten", .error))
-            \(section("Waarschuwingen", .warning))
+            <h1>\(texts["preview_problems_heading"].htmlEscaped)</h1>
+            <p>\(texts["preview_problems_fix"].htmlEscaped)</p>
+            \(section(texts["preview_errors"].htmlEscaped, .error))
+            \(section(texts["preview_warnings"].htmlEscaped, .warning))
             \(others)
             </main>
             </body>

@@ -208,4 +208,62 @@ import Testing
         #expect(!page.contains("<style>"))
         #expect(PreviewServer.problemPage([], withheld: 1).contains("Eén probleem staat in een bestand dat deze uitgave niet toont"))
     }
+
+    /// The preview's own pages speak the portfolio's language, from the string tables.
+    @Test func theErrorPageIsInThePortfoliosLanguage() throws {
+        let shown = [Diagnostic(.error, "unknown-norm", "unknown norm ID 'ZZ.99'", at: SourceLocation(path: "Content/a.md", line: 3, column: 9))]
+        let page = PreviewServer.problemPage(shown, withheld: 2, texts: InterfaceTexts(language: .en))
+        for text in ["<html lang=\"en\">", "<h1>The portfolio cannot be built right now</h1>", "<h2>Errors (1)</h2>",
+                     "2 problems are in files this edition does not show; the terminal names them."] {
+            #expect(page.contains(text), "\(text)")
+        }
+        #expect(!page.contains("Fouten"))
+        // The preview reads the language from normfolio.yml, even when the content has errors.
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("normfolio-preview-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: work) }
+        try FileManager.default.createDirectory(at: work.appendingPathComponent("Content"), withIntermediateDirectories: true)
+        try Data("language: en\n".utf8).write(to: work.appendingPathComponent("normfolio.yml"))
+        try Data("---\ntitle: A\nnorms: [ZZ.99]\n---\n".utf8).write(to: work.appendingPathComponent("Content/a.md"))
+        var cache = PreviewCache()
+        let preview = Normfolio.preview(BuildOptions(portfolio: work.path), cache: &cache)
+        #expect(preview.site == nil && preview.texts.language == .en && preview.texts["preview_errors"] == "Errors")
+    }
+
+    /// A client that asks for a large answer and stops reading holds its connection only until the
+    /// write deadline: afterwards it gets less than was sent, then the end of the connection.
+    @Test func aClientThatStopsReadingIsLetGoAtTheWriteDeadline() async throws {
+        let body = Data(count: 64 << 20)
+        let server = HTTPServer(address: "127.0.0.1", port: 0, writeTimeout: .seconds(1)) { _ in HTTPResponse(status: 200, body: body) }
+        let port = try server.start()
+        defer { server.stop() }
+        let connection = try #require(SocketAddress("127.0.0.1", port: port)?.connect())
+        defer { close(connection) }
+        let request = Array("GET /groot HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n\r\n".utf8)
+        _ = request.withUnsafeBytes { send(connection, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+        // Wait until the answer has filled the buffers between the two (however long a busy machine
+        // takes to start sending it), then past the server's deadline.
+        var (waiting, last, stable) = (0, Int32(-1), 0)
+        while stable < 3 && waiting < 200 {
+            try await Task.sleep(for: .milliseconds(100))
+            var available: Int32 = 0
+            _ = ioctl(connection, UInt(FIONREAD), &available)
+            (stable, last, waiting) = (available > 0 && available == last ? stable + 1 : 0, available, waiting + 1)
+        }
+        try await Task.sleep(for: .seconds(2))
+        let received: Int = await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                var limit = timeval(tv_sec: 10, tv_usec: 0)
+                setsockopt(connection, SOL_SOCKET, SO_RCVTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
+                var total = 0
+                var chunk = [UInt8](repeating: 0, count: 1 << 20)
+                while true {
+                    let count = chunk.withUnsafeMutableBytes { recv(connection, $0.baseAddress, $0.count, 0) }
+                    if count <= 0 { break }
+                    total += count
+                }
+                continuation.resume(returning: total)
+            }
+        }
+        #expect(received > 0 && received < body.count, "received \(received) of \(body.count) bytes")
+    }
 }

@@ -179,8 +179,6 @@ func assertCopiedAndIntegrityFiles(_ site: Site, io: FileIO = .live,
 /// number does not touch every snapshot.
 func assertSnapshot(_ site: Site, named name: String, only: Set<String>? = nil, io: FileIO = .live,
                     sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
-    let folder = testsFolder.appendingPathComponent("Snapshots").appendingPathComponent(name)
-    let fm = FileManager.default
     let files: [Site.File]
     if let only {
         files = site.files.filter { only.contains($0.path) }
@@ -189,19 +187,30 @@ func assertSnapshot(_ site: Site, named name: String, only: Set<String>? = nil, 
         let (copied, integrity) = filesNotSnapshotted()
         files = site.files.filter { !copied.contains($0.path) && !integrity.contains($0.path) }
     }
+    var contents: [String: Data] = [:]
+    for file in files { contents[file.path] = try #require(file.bytes(io: io), sourceLocation: sourceLocation) }
+    assertGoldenFiles(contents, named: name, sourceLocation: sourceLocation)
+}
+
+/// Compares files (path → bytes) with the golden folder `Snapshots/<name>`: every file must be
+/// there with the same bytes, and the folder must hold nothing else. `RECORD_SNAPSHOTS=1` writes
+/// the folder instead and fails, so that a recording run never passes.
+func assertGoldenFiles(_ files: [String: Data], named name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    let folder = testsFolder.appendingPathComponent("Snapshots").appendingPathComponent(name)
+    let fm = FileManager.default
     if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
         try? fm.removeItem(at: folder)
-        for file in files {
-            let target = folder.appendingPathComponent(file.path)
-            try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try #require(file.bytes(io: io)).write(to: target)
+        for (path, data) in files {
+            let target = folder.appendingPathComponent(path)
+            try? fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try? data.write(to: target)
         }
         Issue.record("recorded snapshot \(name) (RECORD_SNAPSHOTS=1): review it with git diff, then run the tests without it",
                      sourceLocation: sourceLocation)
         return
     }
     let recorded = Set(FileIO.live.listFiles(folder.path))
-    let produced = Set(files.map(\.path))
+    let produced = Set(files.keys)
     for missing in recorded.subtracting(produced).sorted() {
         Issue.record("snapshot \(name) has \(missing), which the build no longer writes", sourceLocation: sourceLocation)
     }
@@ -209,16 +218,15 @@ func assertSnapshot(_ site: Site, named name: String, only: Set<String>? = nil, 
         Issue.record("the build writes \(extra), which snapshot \(name) lacks (RECORD_SNAPSHOTS=1 to record)",
                      sourceLocation: sourceLocation)
     }
-    for file in files where recorded.contains(file.path) {
-        let expected = try Data(contentsOf: folder.appendingPathComponent(file.path))
-        let actual = try #require(file.bytes(io: io))
+    for (path, actual) in files.sorted(by: { $0.key < $1.key }) where recorded.contains(path) {
+        let expected = (try? Data(contentsOf: folder.appendingPathComponent(path))) ?? Data()
         if expected != actual {
             let e = String(decoding: expected, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
             let a = String(decoding: actual, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
             let line = zip(e, a).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(e.count, a.count)
             let want = line < e.count ? String(e[line]) : "<end>"
             let got = line < a.count ? String(a[line]) : "<end>"
-            Issue.record("\(file.path) differs from snapshot \(name) at line \(line + 1):\n  expected: \(want)\n  actual:   \(got)",
+            Issue.record("\(path) differs from snapshot \(name) at line \(line + 1):\n  expected: \(want)\n  actual:   \(got)",
                          sourceLocation: sourceLocation)
         }
     }

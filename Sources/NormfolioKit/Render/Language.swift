@@ -19,6 +19,28 @@ public enum Language: String, Sendable, CaseIterable {
     }
 }
 
+/// The interface texts of a portfolio's language, for what shows them outside its site (the live
+/// preview's own pages).
+public struct InterfaceTexts: Sendable {
+    let strings: Strings
+    public let language: Language
+
+    init(_ strings: Strings, language: Language) {
+        (self.strings, self.language) = (strings, language)
+    }
+
+    /// The built-in texts of `language`.
+    public init(language: Language) {
+        self.init(language.strings, language: language)
+    }
+
+    public subscript(key: String) -> String { strings[key] }
+
+    public func format(_ key: String, _ values: [String: String]) -> String { strings.format(key, values) }
+
+    public func plural(_ key: String, _ count: Int) -> String { strings.plural(key, count) }
+}
+
 /// The interface texts of one language: plain texts (`{{t.key}}` in templates) and texts with a
 /// form per number. `{name}` in a text is filled in by normfolio.
 ///
