@@ -44,13 +44,14 @@ test: deps a11y-deps import-deps pdf-deps
 	python3 Tests/Browser/print_check.py .build/debug/normfolio
 	python3 Tests/Browser/live_reload.py .build/debug/normfolio
 	python3 Tests/Browser/search_isolation.py .build/debug/normfolio
+	python3 Tests/SARIF/validate.py .build/debug/normfolio
 
 # Accessibility: axe-core in Debian's Chromium over every page type, both languages, light and dark.
 a11y-deps:
 	@command -v chromium >/dev/null 2>&1 || { echo "Installing chromium (needs apt-get)…"; \
 		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
-	@python3 -c "import axe_playwright_python, playwright, icalendar, openpyxl" 2>/dev/null || \
-		python3 -m pip install -q axe-playwright-python playwright icalendar openpyxl
+	@python3 -c "import axe_playwright_python, playwright, icalendar, openpyxl, jsonschema" 2>/dev/null || \
+		python3 -m pip install -q axe-playwright-python playwright icalendar openpyxl jsonschema
 
 a11y: deps a11y-deps
 	$(SWIFT) build --product normfolio

@@ -11,6 +11,8 @@ struct Import: ParsableCommand {
             properties or its first heading, the norms you give, and the classification vertrouwelijk \
             unless you give another. Images are saved next to it in <name>-bestanden/; tables become \
             pipe tables, or HTML tables when cells are merged. What could not be converted is listed. \
+            A file with pending tracked changes is refused unless you decide them with --accept-changes \
+            or --reject-changes; comments are left out (and counted) unless you use --keep-comments. \
             Existing documents are not replaced unless you use --force.
             """)
 
@@ -35,8 +37,21 @@ struct Import: ParsableCommand {
     @Flag(help: "Replace documents that exist already.")
     var force = false
 
+    @Flag(help: "Accept the pending tracked changes of the files (the choice is written in the front matter).")
+    var acceptChanges = false
+
+    @Flag(help: "Reject the pending tracked changes of the files (the choice is written in the front matter).")
+    var rejectChanges = false
+
+    @Flag(help: "Keep reviewers' comments as notes in the documents (without their authors' names).")
+    var keepComments = false
+
+    @Flag(help: "Keep each file itself as an attachment of its document, with its SHA-256.")
+    var keepOriginal = false
+
     func validate() throws {
         try NewDocumentOptions.validate(norms: normIDs, type: type, classification: classification, folder: folder)
+        if acceptChanges && rejectChanges { throw ValidationError("choose one of --accept-changes and --reject-changes") }
         for file in files where !["docx", "odt"].contains(URL(fileURLWithPath: file).pathExtension.lowercased()) {
             throw ValidationError("'\(file.escapingControlCharacters)' is not a .docx or .odt file")
         }
@@ -45,20 +60,28 @@ struct Import: ParsableCommand {
     var normIDs: [String] { NewDocumentOptions.normIDs(norms) }
 
     func run() throws {
-        let options = OfficeImport.Options(norms: normIDs, type: type.lowercased(), classification: NewDocumentOptions.classificationName(classification), folder: folder, overwrite: force)
+        let options = OfficeImport.Options(norms: normIDs, type: type.lowercased(), classification: NewDocumentOptions.classificationName(classification), folder: folder, overwrite: force,
+                                           changes: acceptChanges ? .accept : rejectChanges ? .reject : nil, keepComments: keepComments,
+                                           keepOriginal: keepOriginal)
         var failed = false
+        var imported = 0
         for file in files {
             do {
                 let report = try OfficeImport.run(URL(fileURLWithPath: file), portfolio: URL(fileURLWithPath: portfolio), options: options)
+                imported += 1
                 print("Imported \(file.escapingControlCharacters) → \(report.document.escapingControlCharacters) "
                       + "(\"\(report.title.escapingControlCharacters)\")")
-                for image in report.images { print("  image: \(image.escapingControlCharacters)") }
-                for note in report.notes { print("  note: \(note.escapingControlCharacters)") }
+                Output.report(report.diagnostics)
+                for line in ImportSummary.lines(of: report, portfolio: portfolio) { print("  " + line.escapingControlCharacters) }
+            } catch let failure as OfficeImport.Failure where failure.diagnostic != nil {
+                Output.report([failure.diagnostic!])
+                failed = true
             } catch {
                 Output.printError("error: \(file.escapingControlCharacters): \(error.localizedDescription.escapingControlCharacters)")
                 failed = true
             }
         }
+        if imported > 0 { print(ImportSummary.editions(classification: options.classification, count: imported)) }
         if failed { throw ExitCode(1) }
         print("Check the result with: normfolio check \(portfolio == "." ? "" : portfolio.escapingControlCharacters)".trimmingCharacters(in: .whitespaces))
     }

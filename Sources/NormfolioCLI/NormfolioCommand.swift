@@ -205,11 +205,11 @@ struct Check: ParsableCommand {
         abstract: "Report every problem in the portfolio without writing anything.",
         discussion: "Exit code 0: no errors (warnings allowed unless --strict); 1: the content has problems.")
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, sarif }
 
     @OptionGroup var content: ContentOptions
 
-    @Option(help: "text: one line per problem on standard error; json: an array on standard output.")
+    @Option(help: "text: one line per problem on standard error; json: an array on standard output; sarif: a SARIF 2.1.0 log on standard output, for code-review tools (see docs/ci.md).")
     var format: Format = .text
 
     func run() throws {
@@ -224,6 +224,8 @@ struct Check: ParsableCommand {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             let data = (try? encoder.encode(diagnostics)) ?? Data("[]".utf8)
             print(String(decoding: data, as: UTF8.self))
+        case .sarif:
+            print(String(decoding: SARIF.log(diagnostics, root: URL(fileURLWithPath: content.portfolio)), as: UTF8.self))
         case .text:
             Output.report(diagnostics)
             let documents = result.portfolio?.documents.count ?? 0

@@ -37,10 +37,11 @@ extension CommandTests {
 
         // Word: front matter complete and failing closed, the body's structure kept, merged cells as HTML.
         let word = try text(portfolio.appendingPathComponent("Content/geimporteerd/beleid-de-linde.md"))
-        let today = String(ISO8601DateFormatter.string(from: Date(), timeZone: .current, formatOptions: [.withFullDate]))
         #expect(word.hasPrefix("---\ntitle: \"Informatiebeveiligingsbeleid De Linde\"\nnorms: [SM.02, GO.02]\ntype: overig\nclassification: vertrouwelijk\n"))
-        #expect(word.contains("\ndate: \(today)\n"))
-        #expect(word.contains("\n# imported from beleid-de-linde.docx with normfolio import\n---\n"))
+        // The file's own date (python-docx's template says it was saved on 2013-12-23), a review a year later.
+        #expect(word.contains("\ndate: 2013-12-23\n") && word.contains("\nreview_by: 2014-12-23\n"))
+        #expect(word.contains("\n# imported from beleid-de-linde.docx with normfolio import\n"
+                              + "# date: from the file's properties (dcterms:modified)\n---\n"))
         for expected in ["## Rollen", "Bestuur: eindverantwoordelijk", "1.  Risico's inventariseren", "**SM.02**", "*vastgesteld*",
                          "<th colspan=\"2\">Voorbeelden</th>", "<td colspan=\"2\">Leerlingdossiers</td>",
                          "![](beleid-de-linde-bestanden/afbeelding-1.png)"] {
@@ -57,15 +58,19 @@ extension CommandTests {
             #expect(odt.contains(expected), "\(expected)")
         }
 
+        let today = String(ISO8601DateFormatter.string(from: Date(), timeZone: .current, formatOptions: [.withFullDate]))
         // The result checks and builds without errors; the confidential documents stay off the intranet.
         let check = try run(["check"], in: portfolio)
         #expect(check.status == 0)
         // Of the imported documents, only that each one's owner is still to be filled in (the rest
-        // are the example texts of init).
+        // are the example texts of init), and that the Word file's review date, a year after its
+        // own date, has passed.
         let warnings = check.stderr.split(separator: "\n")
         #expect(check.stdout == "0 errors, \(warnings.count) warnings (4 documents read).\n", "\(check.stderr)")
-        #expect(warnings.allSatisfy { $0.hasSuffix("[placeholder]") }, "\(check.stderr)")
-        let imported = warnings.filter { $0.hasPrefix("Content/geimporteerd/") }
+        #expect(warnings.filter { !$0.hasSuffix("[placeholder]") }.map(String.init) == [
+            "Content/geimporteerd/beleid-de-linde.md:10:12: warning: this evidence was due for review on 2014-12-23, before \(today) [evidence-expired]",
+        ], "\(check.stderr)")
+        let imported = warnings.filter { $0.hasPrefix("Content/geimporteerd/") && $0.hasSuffix("[placeholder]") }
         #expect(imported.count == 2 && imported.allSatisfy { $0.contains("warning: 'owner' is empty; fill it in") }, "\(check.stderr)")
         let site = folder.appendingPathComponent("site")
         #expect(try run(["build", "--audience", "auditor", "-o", site.path], in: portfolio).status == 0)
@@ -188,11 +193,11 @@ extension CommandTests {
         #expect(pandoc.terminationStatus == 0)
         let result = try run(["import", word.path, "--norms", "SM.02"], in: portfolio)
         #expect(result.status == 0)
-        #expect(result.stdout.contains("  note: line 16: a BSN-like number (1112***33): remove it or mark it as described in docs/format.md before you publish\n"))
-        #expect(result.stdout.contains("  note: line 16: an e-mail address (j***@school.nl):"))
+        #expect(result.stdout.contains("  note: line 17: a BSN-like number (1112***33): remove it or mark it as described in docs/format.md before you publish\n"))
+        #expect(result.stdout.contains("  note: line 17: an e-mail address (j***@school.nl):"))
         let check = try run(["check"], in: portfolio)
         #expect(check.status == 1)
-        #expect(check.stderr.contains("Content/geimporteerd/leerlingzaak.md:16:9: error: BSN-like number 1112***33"))
+        #expect(check.stderr.contains("Content/geimporteerd/leerlingzaak.md:17:9: error: BSN-like number 1112***33"))
     }
 }
 

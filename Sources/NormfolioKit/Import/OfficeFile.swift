@@ -24,8 +24,13 @@ struct OfficeFile {
     var imageCount = 0
     /// For each table in document order, its rows of grid positions (only filled for OpenDocument).
     var tables: [[[Span]]] = []
+    /// For each table in document order, the text of its header rows by grid position (only
+    /// filled for OpenDocument, whose header rows pandoc 2.17 drops).
+    var headerRows: [[[String]]] = []
+    /// What a reviewer left in the file: pending tracked changes and comments; and its dates.
+    var review = Review()
     /// The archive, every size measured as it is read.
-    private let archive: BoundedArchive
+    let archive: BoundedArchive
 
     /// Why a file cannot be imported.
     struct Refusal: Error, CustomStringConvertible {
@@ -58,9 +63,11 @@ struct OfficeFile {
             title = try archive.read("meta.xml").flatMap { Self.text(of: "title", in: $0) }
             let content = try archive.read("content.xml")
             tables = content.map(Self.odtTables) ?? []
+            headerRows = content.map(Self.odtHeaderRows) ?? []
             imageCount = content.map { Self.count("image", in: $0) } ?? 0
         }
         title = title?.trimmed.isEmpty == false ? title?.trimmed : nil
+        review = try Self.review(kind: kind, archive: archive)
     }
 
     /// Copies the file stored at `path` in the document (as pandoc names it: relative to `word/`
@@ -202,7 +209,7 @@ struct OfficeFile {
     // MARK: XML
 
     /// Parses XML (never fetching anything from the network) and hands over its root element.
-    private static func withXML<T>(_ data: Data, _ body: (xmlNodePtr) -> T?) -> T? {
+    static func withXML<T>(_ data: Data, _ body: (xmlNodePtr) -> T?) -> T? {
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
         let parsed = data.withUnsafeBytes { raw in
             raw.baseAddress.flatMap { xmlReadMemory($0.assumingMemoryBound(to: CChar.self), Int32(raw.count), nil, nil, options) }
@@ -212,11 +219,11 @@ struct OfficeFile {
         return xmlDocGetRootElement(document).flatMap(body)
     }
 
-    private static func localName(_ node: xmlNodePtr) -> String {
+    static func localName(_ node: xmlNodePtr) -> String {
         node.pointee.name.map { String(cString: $0) } ?? ""
     }
 
-    private static func elements(_ node: xmlNodePtr) -> [xmlNodePtr] {
+    static func elements(_ node: xmlNodePtr) -> [xmlNodePtr] {
         var result: [xmlNodePtr] = []
         var child = node.pointee.children
         while let current = child {
@@ -226,7 +233,7 @@ struct OfficeFile {
         return result
     }
 
-    private static func attribute(_ name: String, of node: xmlNodePtr) -> String? {
+    static func attribute(_ name: String, of node: xmlNodePtr) -> String? {
         var attribute = node.pointee.properties
         while let current = attribute {
             if current.pointee.name.map({ String(cString: $0) }) == name, let text = current.pointee.children?.pointee.content {
@@ -238,7 +245,7 @@ struct OfficeFile {
     }
 
     /// The text of the first element named `name` (any namespace), depth first.
-    private static func text(of name: String, in data: Data) -> String? {
+    static func text(of name: String, in data: Data) -> String? {
         withXML(data) { root in
             var stack = [root]
             while let node = stack.popLast() {
@@ -258,7 +265,7 @@ struct OfficeFile {
     }
 
     /// How many elements named `name` (any namespace) there are.
-    private static func count(_ name: String, in data: Data) -> Int {
+    static func count(_ name: String, in data: Data) -> Int {
         withXML(data) { root in
             var (count, stack) = (0, [root])
             while let node = stack.popLast() {
@@ -300,7 +307,7 @@ struct OfficeFile {
     }
 
     /// The rows of a table, also those inside header-row and row groups.
-    private static func rows(of table: xmlNodePtr) -> [xmlNodePtr] {
+    static func rows(of table: xmlNodePtr) -> [xmlNodePtr] {
         elements(table).flatMap { child -> [xmlNodePtr] in
             switch localName(child) {
             case "table-row": [child]

@@ -15,10 +15,18 @@ public enum OfficeImport {
         public var folder: String
         /// Replace an existing document of the same name.
         public var overwrite: Bool
+        /// What to do with pending tracked changes; nil refuses a file that has them.
+        public var changes: TrackedChangesChoice?
+        /// Keep reviewers' comments as notes (footnotes) in the document, without their authors.
+        public var keepComments: Bool
+        /// Keep the file itself as an attachment of the document.
+        public var keepOriginal: Bool
 
         public init(norms: [String], type: String = "overig", classification: String = "vertrouwelijk",
-                    folder: String = "geimporteerd", overwrite: Bool = false) {
+                    folder: String = "geimporteerd", overwrite: Bool = false, changes: TrackedChangesChoice? = nil,
+                    keepComments: Bool = false, keepOriginal: Bool = false) {
             (self.norms, self.type, self.classification, self.folder, self.overwrite) = (norms, type, classification, folder, overwrite)
+            (self.changes, self.keepComments, self.keepOriginal) = (changes, keepComments, keepOriginal)
         }
     }
 
@@ -32,12 +40,35 @@ public enum OfficeImport {
         /// What could not be converted (pandoc's warnings, HTML that will not be published, tables
         /// whose merged cells could not be kept), each one line.
         public var notes: [String] = []
+        /// Problems of the written document, at their line in it: a title that was template text,
+        /// comments left out or kept.
+        public var diagnostics: [Diagnostic] = []
+        /// The document's date, and the property of the file it came from (nil: today's date).
+        public var date: Day? = nil
+        public var dateProperty: String? = nil
+        /// A sentence of adoption found in the text: to be recorded with `normfolio approve`.
+        public var adoption: (by: String, on: Day, sentence: String)? = nil
+        /// The original file kept as an attachment, relative to the portfolio, with its SHA-256.
+        public var original: (path: String, sha256: String)? = nil
+        /// How pending tracked changes were decided, and how many there were.
+        public var changes: (choice: TrackedChangesChoice, count: Int)? = nil
     }
 
     /// Why an import could not be done.
     public struct Failure: Error, CustomStringConvertible, LocalizedError {
         public var description: String
+        /// The located problem, for a refusal that has one.
+        public var diagnostic: Diagnostic?
         public var errorDescription: String? { description }
+
+        init(description: String, diagnostic: Diagnostic? = nil) {
+            (self.description, self.diagnostic) = (description, diagnostic)
+        }
+    }
+
+    /// The editions that publish a document of this classification.
+    public static func editions(publishing classification: String) -> [Audience] {
+        Classification(name: classification).map(Edition.audiences(publishing:)) ?? []
     }
 
     /// Imports `file` into the portfolio at `portfolio`. Nothing is written unless all of it converts.
@@ -51,6 +82,7 @@ public enum OfficeImport {
         } catch {
             throw Failure(description: "'\(file.path)' is not a .docx or .odt file normfolio can read: \(error.description)")
         }
+        try refuseDraft(office, file: file, choice: options.changes)
         let pandoc = try Pandoc.locate()
         let name = Slug.make(file.deletingPathExtension().lastPathComponent)
         let relative = "Content/\(options.folder)/\(name).md"
@@ -84,19 +116,28 @@ public enum OfficeImport {
             report.notes.append("\(hidden == 1 ? "1 passage" : "\(hidden) passages") of hidden text (Word's \"verborgen tekst\") "
                                 + "left out: it is not in the document; copy what should be published from the original")
         }
-        let converted = try pandoc.run(["-f", office.kind.rawValue, "-t", "json", readable.path], in: staging)
-        report.notes += converted.warnings
+        // Every change and comment comes as a span, decided here and never by pandoc's default.
+        let converted = try pandoc.run(["-f", office.kind.rawValue, "--track-changes=all", "-t", "json", readable.path], in: staging)
+        report.notes += converted.warnings.filter { !$0.hasPrefix("Docx comment") }
         guard var ast = try? JSONSerialization.jsonObject(with: converted.output) as? [String: Any] else {
             throw Failure(description: "pandoc gave no document for '\(file.lastPathComponent)'")
         }
+        var review = PandocReview(choice: options.changes ?? .accept)
+        let blocks = review.apply(ast["blocks"] ?? []) as? [Any] ?? []
+        if office.review.hasPendingChanges, let choice = options.changes {
+            report.changes = (choice, office.review.insertions + office.review.deletions + office.review.formatChanges)
+        }
         let images = ImageNames(folder: media)
-        var tables = TableRewriter(spans: office.tables, pandoc: pandoc, apiVersion: ast["pandoc-api-version"] ?? [1, 22])
-        ast["blocks"] = tables.rewrite(PandocTree.simplified(ast["blocks"] ?? [], images: images) as? [Any] ?? [])
+        var tables = TableRewriter(spans: office.tables, headerRows: office.headerRows, pandoc: pandoc,
+                                   apiVersion: ast["pandoc-api-version"] ?? [1, 22])
+        ast["blocks"] = tables.rewrite(PandocTree.simplified(blocks, images: images) as? [Any] ?? [])
         report.notes += tables.notes
         let markdown = try pandoc.run(["-f", "json", "-t", "gfm", "--wrap=none"], input: JSONSerialization.data(withJSONObject: ast),
                                       in: staging)
         report.notes += markdown.warnings
-        let body = String(decoding: markdown.output, as: UTF8.self)
+        let placed = PandocReview.placeComments(in: String(decoding: markdown.output, as: UTF8.self), count: review.comments.count,
+                                                footnotes: options.keepComments)
+        let body = placed.markdown + (options.keepComments ? Self.commentNotes(review.comments) : "")
         let staged = staging.appendingPathComponent(media)
         if images.shown < office.imageCount {
             let missing = office.imageCount - images.shown
@@ -107,20 +148,44 @@ public enum OfficeImport {
                 report.notes.append("image \(source) is not in the file; its link will not work")
             }
         }
+        if options.keepOriginal {
+            let kept = Slug.make(file.deletingPathExtension().lastPathComponent) + "." + office.kind.rawValue
+            let data = try Data(contentsOf: file)
+            try FileManager.default.createDirectory(at: staged, withIntermediateDirectories: true)
+            try data.write(to: staged.appendingPathComponent(kept))
+            report.original = ("\(media)/\(kept)", Integrity.sha256(data))
+        }
 
-        // The title: the document's own, else its first heading, else its file name.
-        // One line, and no longer than a title may be.
-        let found = office.title ?? Self.firstHeading(in: body) ?? file.deletingPathExtension().lastPathComponent
-        let title = String(found.split(whereSeparator: \.isWhitespace).joined(separator: " ").prefix(Limits.nameCharacters))
-        report.title = title
-        let text = EvidenceTemplate.frontMatter(title: title, norms: options.norms, type: options.type,
-                                                classification: options.classification, date: today,
-                                                reviewBy: today.adding(years: 1), source: file.lastPathComponent) + body
+        // The title: plain text, never template text: the document's own, else its first
+        // heading, else its file name.
+        let styledTitle = ((ast["meta"] as? [String: Any])?["title"] as? [String: Any]).map { PandocText.plain($0["c"] ?? []) }
+        let title = ImportedTitle.choose(properties: office.title, titleParagraph: styledTitle, heading: PandocText.firstHeading(in: blocks),
+                                         fileName: file.deletingPathExtension().lastPathComponent)
+        report.title = title.text
+        report.date = office.review.date
+        report.dateProperty = office.review.dateProperty
+        let date = office.review.date ?? today
+        if let adoption = AdoptionSentence.find(in: PandocText.paragraphs(in: blocks)) {
+            report.adoption = (adoption.by, adoption.on, adoption.sentence)
+        }
+        let frontMatter = Self.frontMatter(title: title.text, options: options, date: date, source: file.lastPathComponent, report: report)
+        let text = frontMatter + body
+        let bodyStart = frontMatter.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
+        if !title.skipped.isEmpty {
+            report.diagnostics.append(.importTitle(used: title.text, field: title.field.rawValue,
+                                                   skipped: title.skipped.map { ($0.field.rawValue, $0.text) },
+                                                   at: SourceLocation(path: relative, line: 2, column: 8)))
+        }
+        if office.review.comments > 0 || !review.comments.isEmpty {
+            report.diagnostics.append(.importComments(max(office.review.comments, review.comments.count),
+                                                      lines: placed.lines.map { $0 + bodyStart },
+                                                      kept: options.keepComments && !review.comments.isEmpty,
+                                                      at: SourceLocation(path: relative, line: (placed.lines.first ?? 0) + bodyStart)))
+        }
         // What normfolio itself will not publish of what pandoc wrote.
         let parsed = Markdown.parse(MarkdownSource(text: body, firstLine: 1), path: relative)
         report.notes += parsed.analysis.diagnostics.filter { $0.code == "html-removed" }.map(\.message)
         // Personal data the privacy guard will stop or warn about: better to hear it now.
-        let bodyStart = text.split(separator: "\n", omittingEmptySubsequences: false).count - body.split(separator: "\n", omittingEmptySubsequences: false).count
         report.notes += PrivacyGuard.scan(body).map { finding in
             "line \(finding.line + bodyStart): \(finding.kind == .bsn ? "a BSN-like number" : finding.kind == .email ? "an e-mail address" : "an IPv4 address") (\(finding.masked)): remove it or mark it as described in docs/format.md before you publish"
         }
@@ -133,7 +198,9 @@ public enum OfficeImport {
         if FileManager.default.fileExists(atPath: staged.path) {
             try FileManager.default.copyItem(at: staged, to: imageFolder)
             report.images = FileIO.live.listFiles(imageFolder.path).map { "Content/\(options.folder)/\(media)/" + $0 }
+                .filter { path in report.original.map { !path.hasSuffix("/" + $0.path) } ?? true }
         }
+        report.original = report.original.map { ("Content/\(options.folder)/" + $0.path, $0.sha256) }
         try Data(text.utf8).write(to: target, options: .atomic)
         return report
     }
@@ -144,264 +211,4 @@ public enum OfficeImport {
             rest.split(separator: ")", maxSplits: 1).first.map(String.init)
         }
     }
-
-    /// The text of the first `# ` heading of Markdown, if it has one.
-    static func firstHeading(in markdown: String) -> String? {
-        for line in markdown.split(separator: "\n") where line.hasPrefix("# ") {
-            let text = line.dropFirst(2).trimmed
-            if !text.isEmpty { return text }
-        }
-        return nil
-    }
-}
-
-/// Replaces tables with merged cells by HTML tables, which Markdown's pipe tables cannot be:
-/// pandoc's own table (with the spans of the source file where pandoc lost them), written as
-/// HTML by pandoc.
-private struct TableRewriter {
-    let spans: [[[OfficeFile.Span]]]
-    let pandoc: Pandoc
-    /// The version of pandoc's document format, for the small documents of one table.
-    let apiVersion: Any
-    var notes: [String] = []
-    private var index = 0
-
-    init(spans: [[[OfficeFile.Span]]], pandoc: Pandoc, apiVersion: Any) {
-        (self.spans, self.pandoc, self.apiVersion) = (spans, pandoc, apiVersion)
-    }
-
-    mutating func rewrite(_ blocks: [Any]) -> [Any] {
-        blocks.map { block -> Any in
-            guard var node = block as? [String: Any], let type = node["t"] as? String else { return block }
-            if type == "Table", var table = node["c"] as? [Any] {
-                defer { index += 1 }
-                if index < spans.count, spans[index].contains(where: { $0.contains { $0 != .cell(rows: 1, columns: 1) } }) {
-                    if !apply(spans[index], to: &table) {
-                        notes.append("table \(index + 1): its merged cells could not be kept; it is written without them")
-                    }
-                }
-                guard hasSpans(table) else { return block }
-                // Column widths would only come through as styles, which are not published.
-                if let columns = table[2] as? [Any] {
-                    table[2] = columns.map { column -> Any in
-                        guard var column = column as? [Any], column.count == 2 else { return column }
-                        column[1] = ["t": "ColWidthDefault"]
-                        return column
-                    }
-                }
-                node["c"] = table
-                guard let html = try? pandoc.html(ofBlock: node, apiVersion: apiVersion) else {
-                    notes.append("table \(index + 1): its merged cells could not be written; it is written without them")
-                    return block
-                }
-                return ["t": "RawBlock", "c": ["html", html]] as [String: Any]
-            }
-            // Tables inside quotes, lists and divisions.
-            if let children = node["c"] as? [Any], ["BlockQuote", "Div"].contains(type) {
-                node["c"] = type == "Div" && children.count == 2 ? [children[0], rewrite(children[1] as? [Any] ?? [])] : rewrite(children)
-                return node
-            }
-            if type == "BulletList", let items = node["c"] as? [Any] {
-                node["c"] = items.map { rewrite($0 as? [Any] ?? []) }
-                return node
-            }
-            if type == "OrderedList", var content = node["c"] as? [Any], content.count == 2, let items = content[1] as? [Any] {
-                content[1] = items.map { rewrite($0 as? [Any] ?? []) }
-                node["c"] = content
-                return node
-            }
-            return block
-        }
-    }
-
-    /// The rows of a pandoc table (head, bodies, foot) in order, as key paths into it.
-    private func rowPaths(_ table: [Any]) -> [[Int]] {
-        var paths: [[Int]] = []
-        if let head = table[3] as? [Any], let rows = head[1] as? [Any] { paths += rows.indices.map { [3, 1, $0] } }
-        if let bodies = table[4] as? [Any] {
-            for (b, body) in bodies.enumerated() {
-                guard let body = body as? [Any] else { continue }
-                if let rows = body[2] as? [Any] { paths += rows.indices.map { [4, b, 2, $0] } }
-                if let rows = body[3] as? [Any] { paths += rows.indices.map { [4, b, 3, $0] } }
-            }
-        }
-        if let foot = table[5] as? [Any], let rows = foot[1] as? [Any] { paths += rows.indices.map { [5, 1, $0] } }
-        return paths
-    }
-
-    private func hasSpans(_ table: [Any]) -> Bool {
-        rowPaths(table).contains { path in
-            cells(at: path, in: table).contains { cell in
-                ((cell as? [Any])?[2] as? Int ?? 1) > 1 || ((cell as? [Any])?[3] as? Int ?? 1) > 1
-            }
-        }
-    }
-
-    private func cells(at path: [Int], in table: [Any]) -> [Any] {
-        var value: Any = table
-        for index in path { value = (value as? [Any])?[index] as Any }
-        return ((value as? [Any])?[1] as? [Any]) ?? []
-    }
-
-    /// Sets the spans of the source's grid on pandoc's cells and drops the covered ones; false
-    /// when pandoc's table does not have the source's shape.
-    private func apply(_ grid: [[OfficeFile.Span]], to table: inout [Any]) -> Bool {
-        // pandoc gives a table without header rows an empty one, which the source's grid lacks.
-        if rowPaths(table).count == grid.count + 1, var head = table[3] as? [Any], head.count == 2,
-            let rows = head[1] as? [Any], rows.count == 1,
-            cells(at: [3, 1, 0], in: table).allSatisfy({ (($0 as? [Any])?[4] as? [Any])?.isEmpty ?? false }) {
-            head[1] = [Any]()
-            table[3] = head
-        }
-        let paths = rowPaths(table)
-        guard paths.count == grid.count, zip(paths, grid).allSatisfy({ cells(at: $0, in: table).count == $1.count }) else {
-            return false
-        }
-        for (path, row) in zip(paths, grid) {
-            let kept: [Any] = zip(cells(at: path, in: table), row).compactMap { cell, span in
-                guard case .cell(let rows, let columns) = span, var cell = cell as? [Any], cell.count == 5 else { return nil }
-                cell[2] = rows
-                cell[3] = columns
-                return cell
-            }
-            table = Self.setting(kept, at: path, in: table)
-        }
-        return true
-    }
-
-    /// `table` with the cells of the row at `path` replaced.
-    private static func setting(_ cells: [Any], at path: [Int], in value: [Any]) -> [Any] {
-        var copy = value
-        if path.isEmpty {
-            copy[1] = cells
-            return copy
-        }
-        copy[path[0]] = setting(cells, at: Array(path.dropFirst()), in: value[path[0]] as? [Any] ?? [])
-        return copy
-    }
-}
-
-/// The names normfolio gives the images of an imported file: `afbeelding-1.png` and so on, in
-/// the order they appear, in the document's own folder.
-final class ImageNames {
-    let folder: String
-    /// Each image's path inside the file, with the name it gets.
-    private(set) var names: [(source: String, name: String)] = []
-    /// How many images the text shows.
-    private(set) var shown = 0
-
-    init(folder: String) { self.folder = folder }
-
-    /// The target the text links to for an image pandoc found at `source`; links to the web are
-    /// left as they are.
-    func target(for source: String) -> String {
-        shown += 1
-        if source.contains("://") || source.hasPrefix("data:") { return source }
-        if let known = names.first(where: { $0.source == source }) { return folder + "/" + known.name }
-        let ext = (source as NSString).pathExtension.lowercased()
-        let safe = ext.count <= 5 && !ext.isEmpty && ext.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } ? "." + ext : ""
-        let name = "afbeelding-\(names.count + 1)\(safe)"
-        names.append((source, name))
-        return folder + "/" + name
-    }
-}
-
-/// Changes to pandoc's document tree before it is written as Markdown.
-enum PandocTree {
-    /// `value` without what Markdown cannot carry and would come through as HTML: the attributes
-    /// of images (sizes and styles) are dropped, and figures (pandoc 3) become their image and
-    /// their caption as a paragraph. Images link to the names `images` gives them.
-    static func simplified(_ value: Any, images: ImageNames) -> Any {
-        if let list = value as? [Any] {
-            return list.flatMap { item -> [Any] in
-                guard let node = item as? [String: Any], node["t"] as? String == "Figure",
-                    let content = node["c"] as? [Any], content.count == 3 else { return [simplified(item, images: images)] }
-                let caption = ((content[1] as? [Any])?.last as? [Any]) ?? []
-                return (simplified(content[2], images: images) as? [Any] ?? []) + (simplified(caption, images: images) as? [Any] ?? [])
-            }
-        }
-        guard var node = value as? [String: Any] else { return value }
-        if node["t"] as? String == "Image", var content = node["c"] as? [Any], content.count == 3 {
-            content[0] = ["", [Any](), [Any]()] as [Any]
-            content[1] = simplified(content[1], images: images)
-            if var target = content[2] as? [Any], let source = target.first as? String {
-                target[0] = images.target(for: source)
-                content[2] = target
-            }
-            node["c"] = content
-            return node
-        }
-        if let content = node["c"] { node["c"] = simplified(content, images: images) }
-        return node
-    }
-}
-
-/// The pandoc program on this machine.
-struct Pandoc {
-    let executable: URL
-
-    /// Finds pandoc on the PATH, or says how to install it.
-    static func locate() throws -> Pandoc {
-        let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":")
-        for folder in paths {
-            let candidate = URL(fileURLWithPath: String(folder)).appendingPathComponent("pandoc")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return Pandoc(executable: candidate) }
-        }
-        throw OfficeImport.Failure(description: """
-            pandoc is not installed, and normfolio needs it to read Word and OpenDocument files: \
-            install it with 'sudo apt-get install pandoc' (Debian, Ubuntu) or from https://pandoc.org/installing.html
-            """)
-    }
-
-    struct Output {
-        var output: Data
-        /// pandoc's warnings, one line each, without its "[WARNING]" prefix.
-        var warnings: [String]
-    }
-
-    func run(_ arguments: [String], input: Data? = nil, in folder: URL) throws -> Output {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        let stdout = Pipe(), stderr = Pipe(), stdin = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        process.standardInput = input == nil ? FileHandle.nullDevice : stdin
-        try process.run()
-        // Input is written, and warnings read, beside reading the output: pandoc may fill one
-        // pipe before it is done with another.
-        let group = DispatchGroup()
-        if let input {
-            DispatchQueue.global().async(group: group) {
-                stdin.fileHandleForWriting.write(input)
-                try? stdin.fileHandleForWriting.close()
-            }
-        }
-        let errors = ReadBuffer()
-        DispatchQueue.global().async(group: group) { errors.data = stderr.fileHandleForReading.readDataToEndOfFile() }
-        let output = stdout.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        group.wait()
-        let messages = String(decoding: errors.data, as: UTF8.self).split(separator: "\n").map {
-            String($0.hasPrefix("[WARNING] ") ? $0.dropFirst("[WARNING] ".count) : $0)
-        }
-        guard process.terminationStatus == 0 else {
-            throw OfficeImport.Failure(description: "pandoc could not convert the file: " + messages.joined(separator: "; "))
-        }
-        return Output(output: output, warnings: messages)
-    }
-
-    /// One pandoc block (a table) written as HTML.
-    func html(ofBlock block: [String: Any], apiVersion: Any) throws -> String {
-        let document: [String: Any] = ["pandoc-api-version": apiVersion, "meta": [String: Any](), "blocks": [block]]
-        let output = try run(["-f", "json", "-t", "html"], input: JSONSerialization.data(withJSONObject: document),
-                             in: URL(fileURLWithPath: NSTemporaryDirectory()))
-        return String(decoding: output.output, as: UTF8.self).trimmed
-    }
-}
-
-/// Bytes one thread reads for another; the dispatch group's wait orders the write before the read.
-private final class ReadBuffer: @unchecked Sendable {
-    var data = Data()
 }

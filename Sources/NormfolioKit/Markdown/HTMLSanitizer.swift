@@ -17,8 +17,8 @@ enum HTMLSanitizer {
     /// sanitized after it is rendered.
     static let allowed: [String: Set<String>] = [
         "a": ["href", "title", "class", "rel", "id", "aria-label", "download"],
-        "abbr": ["title"], "b": [], "blockquote": [], "br": [], "caption": [], "cite": [],
-        "code": ["class"], "col": ["span"], "colgroup": ["span"], "dd": [], "del": [], "details": ["open"], "dl": [], "dt": [], "em": [],
+        "abbr": ["title"], "aside": [], "b": [], "blockquote": [], "br": [], "caption": [], "cite": [],
+        "code": ["class"], "col": ["span"], "colgroup": ["span"], "dd": [], "del": [], "details": ["open"], "dl": [], "dt": [], "em": [], "figcaption": [], "figure": [],
         "h2": ["id"], "h3": ["id"], "h4": ["id"], "h5": ["id"], "h6": ["id"], "hr": [], "i": [],
         "img": ["src", "alt", "title", "width", "height"], "ins": [], "kbd": [], "li": ["id", "class"], "mark": [],
         "ol": ["start"], "p": [], "pre": [], "q": [], "s": [], "samp": [], "small": [], "span": [], "strong": [],
@@ -83,6 +83,8 @@ enum HTMLSanitizer {
         /// Tags that are not HTML, shown as text.
         var shownAsText: [String] = []
         var links: [(destination: String, isImage: Bool)] = []
+        /// The ids of anchors, `<a id="…">`, where links may lead.
+        var anchors: [String] = []
 
         static func == (a: Inspection, b: Inspection) -> Bool {
             a.removed == b.removed && a.shownAsText == b.shownAsText && a.links.map(\.destination) == b.links.map(\.destination)
@@ -102,6 +104,9 @@ enum HTMLSanitizer {
                     inspection.removed.append(name)
                     return false
                 }
+                if name == "a", let id = attributes["id"], !id.isEmpty, keeps(name, attributes: attributes) {
+                    inspection.anchors.append(id)
+                }
                 if !keeps(name, attributes: attributes) {
                     inspection.removed.append(name)
                 } else if name == "a", let href = attributes["href"] {
@@ -119,11 +124,12 @@ enum HTMLSanitizer {
 
     /// A rendered body with raw HTML in it, written back with only the safe subset. Links and
     /// images that normfolio did not write are resolved with `resolve`.
-    static func sanitize(_ html: String, resolve: (_ destination: String, _ isImage: Bool) -> Markdown.LinkTarget) -> String {
+    static func sanitize(_ html: String, remoteImage: String = "afbeelding",
+                         resolve: (_ destination: String, _ isImage: Bool) -> Markdown.LinkTarget) -> String {
         withoutActuallyEscaping(resolve) { resolve in
             var out = ""
             withParsed(html) { root in
-                var writer = Writer(resolve: resolve)
+                var writer = Writer(resolve: resolve, remoteImage: remoteImage)
                 writer.children(of: root)
                 out = writer.out
             }
@@ -134,6 +140,8 @@ enum HTMLSanitizer {
 
     private struct Writer {
         let resolve: (String, Bool) -> Markdown.LinkTarget
+        /// The word a remote image's link starts with.
+        let remoteImage: String
         var out = ""
 
         mutating func children(of node: xmlNodePtr) {
@@ -201,7 +209,7 @@ enum HTMLSanitizer {
                 // The site loads nothing from the internet: a remote image is a link to it.
                 if let url = attributes["src"], HTMLSanitizer.isRemote(url) {
                     out += "<a rel=\"noopener noreferrer\" href=\"" + HTMLSanitizer.escaped(url) + "\">"
-                        + HTMLSanitizer.escaped(alt.isEmpty ? url : alt) + "</a>"
+                        + HTMLSanitizer.escaped(HTMLSanitizer.remoteImageText(alt: alt, url: url, label: remoteImage)) + "</a>"
                     return
                 }
             }
@@ -329,6 +337,15 @@ enum HTMLSanitizer {
             }
         }
         return result
+    }
+
+    /// The text of the link a remote image becomes, which reads as what it is in a sentence:
+    /// "afbeelding: Aantal meldingen", or with the site's name when the image has no description.
+    static func remoteImageText(alt: String, url: String, label: String) -> String {
+        let description = alt.trimmed
+        if !description.isEmpty { return "\(label): \(description)" }
+        let host = url.split(separator: "/", omittingEmptySubsequences: true).dropFirst(url.hasPrefix("//") ? 0 : 1).first
+        return host.map { "\(label) (\($0))" } ?? label
     }
 
     /// Whether a link leads to another site: `http:`, `https:` or `//host`, in any case. One rule

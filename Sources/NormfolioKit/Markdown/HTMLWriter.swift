@@ -42,7 +42,7 @@ struct HTMLWriter {
         blocks(document.blocks, tight: false)
         footnotes(document.footnotes)
         let html = String(decoding: out, as: UTF8.self)
-        return rawHTML ? HTMLSanitizer.sanitize(html, resolve: resolve) : html
+        return rawHTML ? HTMLSanitizer.sanitize(html, remoteImage: labels.remoteImage, resolve: resolve) : html
     }
 
     /// Whether a body holds raw HTML other than comments.
@@ -326,8 +326,8 @@ struct HTMLWriter {
             }
             // The site loads nothing from the internet: a remote image is a link to it.
             if HTMLSanitizer.isRemote(url) {
-                let text = MarkdownDocument.Inline.plainText(description)
-                link(to: url, title: title) { $0.escape(text.isEmpty ? url : text) }
+                let text = HTMLSanitizer.remoteImageText(alt: MarkdownDocument.Inline.plainText(description), url: url, label: labels.remoteImage)
+                link(to: url, title: title) { $0.escape(text) }
                 return
             }
             write(rawHTML ? "<img \(HTMLSanitizer.ownMarker)=\"\" src=\"" : "<img src=\"")

@@ -17,6 +17,8 @@ public enum Markdown {
         public var diagnostics: [Diagnostic] = []
         /// Elements of raw HTML that are not published: how often, and where first.
         var removedHTML: [String: (count: Int, location: SourceLocation)] = [:]
+        /// The ids of raw HTML's anchors, `<a id="…"></a>` (Word's bookmarks, brought by import).
+        var htmlAnchors: [String] = []
     }
 
     /// The words rendered Markdown needs besides the author's, in the site's language.
@@ -29,9 +31,12 @@ public enum Markdown {
         public var footnotes: String
         /// Names the link from a footnote back to where it is referred to.
         public var footnoteBack: String
+        /// Names the link a remote image becomes ("afbeelding: grafiek").
+        public var remoteImage: String
 
-        public init(table: String, headingLink: String, footnotes: String, footnoteBack: String) {
+        public init(table: String, headingLink: String, footnotes: String, footnoteBack: String, remoteImage: String = "afbeelding") {
             (self.table, self.headingLink, self.footnotes, self.footnoteBack) = (table, headingLink, footnotes, footnoteBack)
+            self.remoteImage = remoteImage
         }
 
         public static let dutch = Labels(table: "Tabel", headingLink: "Link naar dit kopje", footnotes: "Voetnoten",
@@ -72,7 +77,7 @@ public enum Markdown {
         document.blocks = blocks
         MarkdownExtensions.apply(to: &document, definitions: footnotes, reservedIDs: reservedIDs, features: features)
         analysis.visibleText = document.visibleText
-        analysis.anchors = document.anchors
+        analysis.anchors = document.anchors + analysis.htmlAnchors.filter { !reservedIDs.contains($0) }
         analysis.diagnostics += footnoteDiagnostics(prepared, defined: footnotes, used: Set(document.footnotes.map(\.label)),
                                                     path: path, firstLine: source.firstLine)
         for (name, removal) in analysis.removedHTML.sorted(by: { $0.value.location < $1.value.location }) {

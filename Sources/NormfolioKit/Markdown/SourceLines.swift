@@ -140,6 +140,16 @@ struct SourceLines {
         location(ofByte: find([UInt8(ascii: "<")], near: node), path: path, firstLine: firstLine)
     }
 
+    /// The place of text written at `offset` bytes into raw HTML's literal (an attribute, a tag):
+    /// the literal lacks the markers of quotes and list items around it, so it is looked up.
+    func location(ofWritten text: String, atOffset written: Int, inHTML node: OpaquePointer, path: String,
+                  firstLine: Int) -> SourceLocation {
+        let start = find([UInt8(ascii: "<")], near: node)
+        let estimate = offset(line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)))
+        return location(ofByte: find(Array(text.utf8), near: node, extra: max(0, start - estimate) + written), path: path,
+                        firstLine: firstLine)
+    }
+
     /// The place of a link or image: its opening `[`, `![` or `<`.
     func location(ofNode node: OpaquePointer, path: String, firstLine: Int) -> SourceLocation {
         let isImage = cmark_node_get_type(node) == CMARK_NODE_IMAGE

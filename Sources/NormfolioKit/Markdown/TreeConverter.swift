@@ -246,13 +246,28 @@ struct TreeConverter {
     private func inspect(_ literal: String, node: OpaquePointer, analysis: inout Markdown.Analysis) {
         guard !HTMLSanitizer.isComment(literal) else { return }
         let inspection = HTMLSanitizer.inspect(literal)
+        analysis.htmlAnchors += inspection.anchors
         guard !inspection.removed.isEmpty || !inspection.shownAsText.isEmpty || !inspection.links.isEmpty else { return }
         let location = placed(lines.location(ofHTML: node, path: path, firstLine: firstLine))
-        for name in inspection.removed + inspection.shownAsText {
-            analysis.removedHTML[name, default: (0, location)].count += 1
+        // Each problem at its own tag or attribute, found in the HTML as written; at the HTML's
+        // start when the text does not say (an element libxml2 added).
+        let tags = HTMLSource.tags(in: literal)
+        func place(_ text: String, at offset: Int) -> SourceLocation {
+            placed(lines.location(ofWritten: text, atOffset: offset, inHTML: node, path: path, firstLine: firstLine))
         }
-        for (destination, isImage) in inspection.links {
-            analysis.links.append(MarkdownLink(destination: destination, isImage: isImage, location: location))
+        var seen: [String: Int] = [:]
+        for name in inspection.removed + inspection.shownAsText {
+            let occurrence = seen[name, default: 0]
+            seen[name] = occurrence + 1
+            let tag = tags.filter { $0.name == name }.dropFirst(occurrence).first
+            analysis.removedHTML[name, default: (0, tag.map { place($0.written, at: $0.offset) } ?? location)].count += 1
+        }
+        let written = HTMLSource.linkAttributes(in: literal)
+        let matches = written.count == inspection.links.count && zip(written, inspection.links).allSatisfy { $0.isImage == $1.isImage }
+        for (index, (destination, isImage)) in inspection.links.enumerated() {
+            let attribute = matches ? written[index].attribute : nil
+            analysis.links.append(MarkdownLink(destination: destination, isImage: isImage,
+                                               location: attribute.map { place($0.written, at: $0.offset) } ?? location))
         }
     }
 

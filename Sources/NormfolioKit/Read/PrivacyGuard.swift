@@ -146,15 +146,6 @@ enum PrivacyGuard {
         return findings
     }
 
-    /// Words after which a dotted number is the number of a measure, clause, section, table or
-    /// figure, or a version (`BIO 12.4.1.1`, `hoofdstuk 1.2.3.4`, `Tabel 1.2.3.4`, `Windows
-    /// 10.0.190.45`), not an IP address.
-    static let numberingWords = ["bio", "iso", "iec", "nen", "maatregel", "control", "hoofdstuk", "paragraaf", "artikel",
-                                 "sectie", "section", "chapter", "clause", "bijlage", "annex", "norm", "versie", "version",
-                                 "tabel", "table", "figuur", "figure", "fig", "afbeelding", "grafiek", "schema", "stap", "punt",
-                                 "lid", "onderdeel", "build", "release", "update", "patch", "firmware", "windows", "macos",
-                                 "ios", "android", "linux", "office", "chrome", "edge", "firefox", "java", "python"]
-
     /// Words and signs after which a number is an amount of money (`€ 112.345.608`, `bedrag
     /// 112345608`), not a BSN; so is a number followed by cents or a currency (`112.345.608,00`).
     static let moneyWords = ["eur", "euro", "euros", "usd", "gbp", "bedrag", "bedragen", "kosten", "prijs", "begroting", "budget",
@@ -208,25 +199,6 @@ enum PrivacyGuard {
         let token = bytes[tokenStart..<tokenEnd]
         guard !token.isEmpty, tokenEnd < start || isLetter(bytes[start - 1]) else { return false }
         return (token.allSatisfy(isDigit) && token.count <= 8) || (token.count <= 4 && token.allSatisfy { $0 >= 65 && $0 <= 90 })
-    }
-
-    /// Whether the dotted number at `start` is numbering: it opens its line (a heading, list item
-    /// or table cell, after their markers), is glued to a letter (`v10.0.1.2`), or follows one of
-    /// the `numberingWords` or `§`.
-    private static func isNumbering(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, lineStart: Int) -> Bool {
-        if start > lineStart, isLetter(bytes[start - 1]) { return true }
-        var index = lineStart
-        while index < start, [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "#"), UInt8(ascii: ">"), UInt8(ascii: "-"),
-                               UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "|")].contains(bytes[index]) {
-            index += 1
-        }
-        if index == start { return true }
-        // The two words before the number.
-        let before = String(decoding: UnsafeBufferPointer(rebasing: bytes[max(lineStart, start - 40)..<start]), as: UTF8.self)
-            .lowercased()
-        if before.trimmingCharacters(in: .whitespaces).hasSuffix("§") { return true }
-        let words = before.split { !$0.isLetter }.suffix(2)
-        return words.contains { word in numberingWords.contains { word.hasPrefix($0) } }
     }
 
     /// The separators a BSN may be written with between groups of digits.
@@ -294,8 +266,8 @@ enum PrivacyGuard {
         return i
     }
 
-    private static func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
-    private static func isLetter(_ c: UInt8) -> Bool { (c >= 65 && c <= 90) || (c >= 97 && c <= 122) }
+    static func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
+    static func isLetter(_ c: UInt8) -> Bool { (c >= 65 && c <= 90) || (c >= 97 && c <= 122) }
     private static func isLetterOrDigit(_ c: UInt8) -> Bool { isLetter(c) || isDigit(c) }
     private static func isLocalPart(_ c: UInt8) -> Bool {
         isLetterOrDigit(c) || c == UInt8(ascii: ".") || c == UInt8(ascii: "_") || c == UInt8(ascii: "%")
@@ -456,7 +428,7 @@ struct ReaderText {
         "table", "tbody", "td", "template", "textarea", "tfoot", "th", "thead", "title", "tr", "track", "ul", "video",
     ]
 
-    private static func isLetter(_ c: UInt8) -> Bool { (c >= 65 && c <= 90) || (c >= 97 && c <= 122) }
+    static func isLetter(_ c: UInt8) -> Bool { (c >= 65 && c <= 90) || (c >= 97 && c <= 122) }
 
     /// A character reference, escape or percent-encoded byte at `i`: its character and length.
     private func decodedReference(at i: Int) -> (Unicode.Scalar, Int)? {
@@ -531,7 +503,7 @@ struct ReaderText {
         }
     }
 
-    private static func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
+    static func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
 
     private static func nextIsDigit(_ bytes: [UInt8], after i: Int) -> Bool {
         i + 1 < bytes.count && isDigit(bytes[i + 1])

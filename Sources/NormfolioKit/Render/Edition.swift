@@ -141,6 +141,12 @@ final class Edition: Sendable {
         var entry: Int
     }
 
+    /// The editions that publish a document of this classification (what `import` tells the
+    /// importer about the documents it wrote).
+    public static func audiences(publishing classification: Classification) -> [Audience] {
+        Audience.allCases.filter { $0.mayRead(classification) }
+    }
+
     /// The parts of the site an audience gets: everything, except on the intranet.
     static func parts(of audience: Audience, settings: Settings) -> Set<EditionPart> {
         guard audience == .intranet else {
@@ -293,7 +299,8 @@ final class Edition: Sendable {
     /// The words rendered Markdown adds, in the edition's language.
     var markdownLabels: Markdown.Labels {
         Markdown.Labels(table: text("table"), headingLink: text("markdown_heading_link"),
-                        footnotes: text("markdown_footnotes"), footnoteBack: text("markdown_footnote_back"))
+                        footnotes: text("markdown_footnotes"), footnoteBack: text("markdown_footnote_back"),
+                        remoteImage: text("markdown_remote_image"))
     }
 
     /// A Markdown body as HTML for the page at `page`, its links leading where the link stage

@@ -93,7 +93,8 @@ public enum Slug {
 /// Suggestions for misspelled names ("did you mean …?").
 enum Suggestion {
     /// The candidate closest to `word`: an exact match ignoring case wins, then the smallest edit
-    /// distance (at most `maxDistance`, counting a swap of neighbours as one edit), preferring candidates
+    /// distance (at most `maxDistance`, counting a swap of neighbours as one edit, and at most a
+    /// third of the longer word's letters), preferring candidates
     /// made of the same characters (a swapped pair) and then the earliest in `candidates`.
     static func closest(to word: String, in candidates: [String], maxDistance: Int = 2) -> String? {
         let lower = word.lowercased()
@@ -106,7 +107,9 @@ enum Suggestion {
             // no typo, and comparing it would cost its length times the candidate's.
             guard abs(candidate.count - length) <= maxDistance else { continue }
             let distance = editDistance(lower, candidate.lowercased())
-            guard distance <= maxDistance, distance < max(length, 2) else { continue }
+            // Plausible only when most of the word stays: `name` is no typo of `date` (two of four
+            // letters changed), `norm` is one of `norms`.
+            guard distance <= maxDistance, distance < max(length, 2), distance * 3 <= max(length, candidate.count) else { continue }
             if sortedWord == nil { sortedWord = lower.sorted() }
             let score = (distance, candidate.lowercased().sorted() == sortedWord ? 0 : 1)
             if score < best?.score ?? (Int.max, Int.max) { best = (score, candidate) }
