@@ -13,18 +13,18 @@ struct HTMLWriter {
     /// Marks the break points of long words in the text of headings (never in ids or attributes).
     let hyphenator: Hyphenator?
 
-    private var out: [UInt8] = []
+    var out: [UInt8] = []
     /// Whether the text being written is a heading's, to be hyphenated.
-    private var inHeading = false
+    var inHeading = false
     /// The level each heading is written at, in document order, and the next one to use.
-    private var headingLevels: [Int] = []
-    private var nextHeading = 0
+    var headingLevels: [Int] = []
+    var nextHeading = 0
     /// Whether the body holds raw HTML (other than comments): then it is written through, with
     /// normfolio's own links and images marked, and the whole body is sanitized afterwards.
-    private var rawHTML = false
+    var rawHTML = false
     /// Footnote numbers by label, and how often each was referred to so far.
-    private var footnoteNumbers: [String: Int] = [:]
-    private var footnoteReferences: [String: Int] = [:]
+    var footnoteNumbers: [String: Int] = [:]
+    var footnoteReferences: [String: Int] = [:]
 
     init(normURL: @escaping (String) -> String?, resolve: @escaping (String, Bool) -> Markdown.LinkTarget,
          labels: Markdown.Labels, hyphenator: Hyphenator? = nil) {
@@ -46,7 +46,7 @@ struct HTMLWriter {
     }
 
     /// Whether a body holds raw HTML other than comments.
-    private static func containsRawHTML(_ document: MarkdownDocument) -> Bool {
+    static func containsRawHTML(_ document: MarkdownDocument) -> Bool {
         func inlines(_ list: [Inline]) -> Bool {
             list.contains { inline in
                 switch inline {
@@ -73,7 +73,7 @@ struct HTMLWriter {
     }
 
     /// The page title is the only `<h1>`: body headings start at level 2 and go down one step at a time.
-    private static func shiftedLevels(_ blocks: [Block]) -> [Int] {
+    static func shiftedLevels(_ blocks: [Block]) -> [Int] {
         var levels: [Int] = []
         func collect(_ blocks: [Block]) {
             for block in blocks {
@@ -97,11 +97,11 @@ struct HTMLWriter {
 
     // MARK: Blocks
 
-    private mutating func blocks(_ list: [Block], tight: Bool) {
+    mutating func blocks(_ list: [Block], tight: Bool) {
         for block in list { self.block(block, tight: tight) }
     }
 
-    private mutating func block(_ block: Block, tight: Bool, task: Bool? = nil) {
+    mutating func block(_ block: Block, tight: Bool, task: Bool? = nil) {
         switch block {
         case .paragraph(let content):
             if !tight {
@@ -179,14 +179,14 @@ struct HTMLWriter {
     }
 
     /// The checkbox of a task list item, named after the task.
-    private mutating func checkbox(done: Bool, content: [Inline]) {
+    mutating func checkbox(done: Bool, content: [Inline]) {
         write(done ? "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"" : "<input type=\"checkbox\" disabled=\"\" aria-label=\"")
         escape(String(MarkdownDocument.Inline.plainText(content).trimmed.prefix(120)))
         write("\" /> ")
     }
 
     /// The footnotes at the end of the body, each with a link back to every reference to it.
-    private mutating func footnotes(_ footnotes: [MarkdownDocument.Footnote]) {
+    mutating func footnotes(_ footnotes: [MarkdownDocument.Footnote]) {
         guard !footnotes.isEmpty else { return }
         cr()
         write("<section class=\"footnotes\" aria-label=\"")
@@ -223,7 +223,7 @@ struct HTMLWriter {
 
     /// A table in the focusable region that scrolls on narrow screens, named after its columns;
     /// header cells are column headers; alignment is a class (the site's policy allows no inline style).
-    private mutating func table(_ table: MarkdownDocument.Table) {
+    mutating func table(_ table: MarkdownDocument.Table) {
         cr()
         var name = table.header.map { MarkdownDocument.Inline.plainText($0).trimmed }.filter { !$0.isEmpty }.joined(separator: ", ")
         name = name.isEmpty ? labels.table : labels.table + ": " + name
@@ -240,7 +240,7 @@ struct HTMLWriter {
         write("</table>\n</div>\n")
     }
 
-    private mutating func row(_ cells: [[Inline]], tag: String, alignments: [MarkdownDocument.Alignment]) {
+    mutating func row(_ cells: [[Inline]], tag: String, alignments: [MarkdownDocument.Alignment]) {
         write("<tr>\n")
         for (cell, alignment) in zip(cells, alignments) {
             write("<\(tag)")
@@ -258,143 +258,18 @@ struct HTMLWriter {
         write("</tr>\n")
     }
 
-    // MARK: Inlines
-
-    private mutating func inlines(_ list: [Inline]) {
-        for inline in list { self.inline(inline) }
-    }
-
-    private mutating func inline(_ inline: Inline) {
-        switch inline {
-        case .text(let literal):
-            if inHeading, let hyphenator { escape(hyphenator.hyphenate(literal)) } else { escape(literal) }
-        case .code(let literal):
-            write("<code>")
-            escape(literal)
-            write("</code>")
-        case .emphasis(let children):
-            write("<em>")
-            inlines(children)
-            write("</em>")
-        case .strong(let children):
-            write("<strong>")
-            inlines(children)
-            write("</strong>")
-        case .strikethrough(let children):
-            write("<del>")
-            inlines(children)
-            write("</del>")
-        case .footnote(let label):
-            guard let number = footnoteNumbers[label] else {
-                escape("[^\(label)]")
-                return
-            }
-            let count = (footnoteReferences[label] ?? 0) + 1
-            footnoteReferences[label] = count
-            write("<sup class=\"footnote-ref\"><a href=\"#fn-\(number)\" id=\"fnref-\(number)\(count > 1 ? "-\(count)" : "")\">\(number)</a></sup>")
-        case .softBreak:
-            write("\n")
-        case .lineBreak:
-            write("<br />\n")
-        case .html(let literal):
-            if rawHTML, !HTMLSanitizer.isComment(literal) { write(literal) }
-        case .norm(let id):
-            if let url = normURL(id) {
-                link(to: url, title: "") { $0.escape(id) }
-            } else {
-                escape(id)
-            }
-        case .link(let destination, let title, let children):
-            switch resolve(destination, false) {
-            case .keep: link(to: destination, title: title) { $0.inlines(children) }
-            case .rewrite(let url): link(to: url, title: title) { $0.inlines(children) }
-            case .download(let url, let filename): link(to: url, title: title, download: filename) { $0.inlines(children) }
-            case .unlink: inlines(children)
-            }
-        case .image(let destination, let title, let description):
-            let url: String
-            switch resolve(destination, true) {
-            case .keep: url = destination
-            case .rewrite(let rewritten): url = rewritten
-            case .download(let rewritten, let filename):
-                let text = MarkdownDocument.Inline.plainText(description)
-                link(to: rewritten, title: title, download: filename) { $0.escape(text.isEmpty ? filename : text) }
-                return
-            case .unlink:
-                inlines(description)
-                return
-            }
-            // The site loads nothing from the internet: a remote image is a link to it.
-            if HTMLSanitizer.isRemote(url) {
-                let text = HTMLSanitizer.remoteImageText(alt: MarkdownDocument.Inline.plainText(description), url: url, label: labels.remoteImage)
-                link(to: url, title: title) { $0.escape(text) }
-                return
-            }
-            write(rawHTML ? "<img \(HTMLSanitizer.ownMarker)=\"\" src=\"" : "<img src=\"")
-            if !Self.isDangerous(url) { escapeHref(url) }
-            write("\" alt=\"")
-            plain(description)
-            if !title.isEmpty {
-                write("\" title=\"")
-                escape(title)
-            }
-            write("\" />")
-        }
-    }
-
-    private mutating func link(to url: String, title: String, download: String? = nil, content: (inout HTMLWriter) -> Void) {
-        // Other sites learn nothing about the portfolio and cannot reach back into its window: the
-        // rule that takes a link for one to another site is the sanitizer's (any case, `//host` too).
-        if rawHTML { write("<a \(HTMLSanitizer.ownMarker)=\"\"") } else { write("<a") }
-        write(HTMLSanitizer.isRemote(url) ? " rel=\"noopener noreferrer\" href=\"" : " href=\"")
-        if !Self.isDangerous(url) { escapeHref(url) }
-        if let download {
-            write("\" download=\"")
-            escape(download)
-        }
-        if !title.isEmpty {
-            write("\" title=\"")
-            escape(title)
-        }
-        write("\">")
-        content(&self)
-        write("</a>")
-    }
-
-    /// An image description as the text of an `alt` attribute.
-    private mutating func plain(_ list: [Inline]) {
-        for inline in list {
-            switch inline {
-            case .text(let literal), .code(let literal), .html(let literal), .norm(let literal): escape(literal)
-            case .softBreak, .lineBreak: write(" ")
-            case .emphasis(let children), .strong(let children), .strikethrough(let children), .link(_, _, let children),
-                .image(_, _, let children):
-                plain(children)
-            case .footnote: break
-            }
-        }
-    }
-
-    /// URLs a browser would run or that could carry a page of their own (cmark's safe mode).
-    static func isDangerous(_ url: String) -> Bool {
-        let lower = url.prefix(20).lowercased()
-        if lower.hasPrefix("javascript:") || lower.hasPrefix("vbscript:") || lower.hasPrefix("file:") { return true }
-        guard lower.hasPrefix("data:") else { return false }
-        return !["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"].contains { lower.hasPrefix($0) }
-    }
-
     // MARK: Output
 
-    private mutating func cr() {
+    mutating func cr() {
         if let last = out.last, last != 0x0A { out.append(0x0A) }
     }
 
-    private mutating func write(_ text: String) {
+    mutating func write(_ text: String) {
         out.append(contentsOf: text.utf8)
     }
 
     /// Text escaped for HTML as cmark escapes it: `&`, `<`, `>` and `"`.
-    private mutating func escape(_ text: String) {
+    mutating func escape(_ text: String) {
         var text = text
         text.withUTF8 { bytes in
             // Runs without special characters are copied at once.
@@ -418,7 +293,7 @@ struct HTMLWriter {
 
     /// A URL escaped for an `href` as cmark escapes it: characters that are safe in a URL (or
     /// reserved, and meant as such) stay; `&` and `'` become entities; all else is %-encoded.
-    private mutating func escapeHref(_ url: String) {
+    mutating func escapeHref(_ url: String) {
         let hex = Array("0123456789ABCDEF".utf8)
         for byte in url.utf8 {
             if Self.hrefSafe[Int(byte)] {
