@@ -161,6 +161,10 @@ struct Build: ParsableCommand {
     @Flag(help: "With --pdf: make tagged PDFs (PDF/UA-1) for screen readers instead of archivable ones.")
     var pdfTagged = false
 
+    @Option(help: ArgumentHelp("Write the edition of one school (an id of schools: in normfolio.yml): what is board-wide and "
+                               + "what is scoped to that school, for its own intranet.", valueName: "ID"))
+    var school: String?
+
     func validate() throws { try content.validateSigningKey(sign) }
 
     func run() throws {
@@ -170,6 +174,7 @@ struct Build: ParsableCommand {
                                    asOf: content.asOf, strict: content.strict, zip: zip, signingKey: signingKey)
         options.compare = compare
         options.language = language
+        options.school = school
         if pdf || pdfTagged { options.pdf = pdfTagged ? .tagged : .archival }
         let result: BuildResult
         do {
@@ -189,6 +194,7 @@ struct Build: ParsableCommand {
         }
         var documents = Output.count(site.publishedDocuments, "document", "documents")
         if site.withheldDocuments > 0 { documents += " (\(site.withheldDocuments) withheld for \(audience.rawValue))" }
+        if let school { documents += " for school \(school.escapingControlCharacters)" }
         print("Built \(Output.count(site.pageCount, "page", "pages")), \(documents), " +
               "\(Output.count(result.diagnostics.warningCount, "warning", "warnings")) in \(Output.seconds(since: start))" +
               " → \(options.outputFolder.escapingControlCharacters)")

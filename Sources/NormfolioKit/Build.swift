@@ -25,6 +25,9 @@ public struct BuildOptions: Sendable {
     /// The site's language; overrides `language` in normfolio.yml (`--language`), so both
     /// languages' editions come from one portfolio.
     public var language: Language?
+    /// The school (an id of `schools:` in normfolio.yml) whose edition to write: what is
+    /// board-wide and what is scoped to it, never what is scoped to another school.
+    public var school: String?
 
     public init(portfolio: String, output: String? = nil, audience: Audience = .intranet, asOf: Day? = nil,
                 strict: Bool = false, zip: String? = nil, signingKey: SigningKey? = nil) {
@@ -117,7 +120,8 @@ public enum Normfolio {
         var cache = ReadCache.none
         var (result, theme, clock) = load(options, io: io, today: today, cache: &cache)
         guard let portfolio = result.portfolio, !result.diagnostics.fail(strict: options.strict) else { return result }
-        let edition = Edition(portfolio: portfolio, audience: options.audience, version: version, strings: theme.strings)
+        guard let school = school(options, in: portfolio, diagnostics: &result.diagnostics) else { return result }
+        let edition = Edition(portfolio: portfolio, audience: options.audience, version: version, strings: theme.strings, school: school)
         let lazy = LazySite(edition: edition, theme: theme, io: io, fast: options.fastRendering, pdf: options.pdf)
         result.site = lazy.sealed()  // render
         // A paper WeasyPrint could not make stops the build: nothing half-written.
@@ -161,8 +165,9 @@ public enum Normfolio {
             // The warnings that are not findings go on the preview's Aandachtspunten page.
             let findingCodes = Set(Finding.Kind.allCases.map(\.rawValue))
             let authoring = result.diagnostics.filter { $0.severity == .warning && !findingCodes.contains($0.code) }
+            let school = school(options, in: portfolio, diagnostics: &preview.diagnostics)
             let edition = Edition(portfolio: portfolio, audience: options.audience, version: version, strings: theme.strings,
-                                  authoringWarnings: authoring)
+                                  authoringWarnings: authoring, school: school ?? nil)
             preview.site = LazySite(edition: edition, theme: theme, io: io, searchEntries: cache.searchEntries,
                                     fast: options.fastRendering, pdf: options.pdf, lazyPapers: true)
             clock.lap("prepare")
@@ -223,6 +228,17 @@ public enum Normfolio {
             result.timings += clock.timings
         }
         return result
+    }
+
+    /// The school `options` asks for: `.some(nil)` for the board's edition, nil (with an error
+    /// naming the closest id) when normfolio.yml has no school with that id.
+    private static func school(_ options: BuildOptions, in portfolio: Portfolio, diagnostics: inout [Diagnostic]) -> School?? {
+        guard let id = options.school else { return .some(nil) }
+        if let school = portfolio.school(id) { return school }
+        let known = portfolio.settings.schools.map(\.id)
+        diagnostics.append(.unknownSchool(id, suggestion: Suggestion.closest(to: id, in: known), known: known,
+                                          at: SourceLocation(path: "normfolio.yml")))
+        return nil
     }
 
     static func absolute(_ path: String) -> String {

@@ -43,6 +43,8 @@ PAGES = {
     "register with badges": "registers/verwerkers.html",
     "entry with a point of attention": "registers/datalekken/2026-04-rapport-groepsapp.html",
     "document changed after adoption": "documenten/beleid-classificatierichtlijn.html",
+    "school": "scholen/de-regenboog.html",
+    "scoped document": "documenten/fysiek-dpia-camerabewaking-de-regenboog.html",
 }
 # The intranet edition (the default): its own home page for staff, and its documents.
 INTRANET_PAGES = {

@@ -137,6 +137,7 @@ import Testing
         "placeholder", "approval-changed", "evidence-expired", "level-without-evidence", "level-on-stale-evidence",
         "level-without-adopted-evidence", "carried-over", "review-overdue", "action-overdue", "agreement-expired",
         "certificate-expired", "no-agreement", "dpia-missing", "dpia-overdue", "breach-reported-late", "finding-overdue",
+        "level-not-for-every-school",
     ]
 
     @Test func checkReportsEveryMistakeOnceWithItsPlaceAndWritesNothing() throws {

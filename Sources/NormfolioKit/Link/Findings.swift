@@ -22,6 +22,7 @@ public struct Finding: Sendable, Hashable {
         case dpiaOverdue = "dpia-overdue"
         case breachReportedLate = "breach-reported-late"
         case findingOverdue = "finding-overdue"
+        case levelNotForEverySchool = "level-not-for-every-school"
 
         /// The key of its texts in the string tables (`attention_<key>`, `attention_<key>_text`).
         var key: String { rawValue.replacingOccurrences(of: "-", with: "_") }
@@ -50,6 +51,8 @@ public struct Finding: Sendable, Hashable {
     public var number: Int?
     /// The finding as `check` prints it, at the place it concerns.
     public var diagnostic: Diagnostic
+    /// The schools it names (by id): those a level claimed for them has no evidence for.
+    public var schools: [String] = []
 }
 
 extension Portfolio {

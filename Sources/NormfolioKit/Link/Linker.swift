@@ -52,8 +52,13 @@ enum Linker {
         portfolio.registersByNorm = registersByNorm
         portfolio.documentsLinkingToEntry = evidence.entryLinks
         portfolio.attachmentUsers = attachments.users
+        // 7b. Schools: every scope checked, and coverage and maturity per school (Scope.swift).
+        diagnostics += portfolio.scopeDiagnostics()
+        portfolio.schoolStandings = Portfolio.schoolStandings(of: portfolio)
         // 8. Judgements: every finding, made once and attached to what it concerns.
-        portfolio.record(portfolio.judgements())
+        let perSchool = portfolio.schoolJudgements()
+        portfolio.record(perSchool.isEmpty ? portfolio.judgements()
+            : (portfolio.judgements() + perSchool).sorted { $0.diagnostic.location < $1.diagnostic.location })
         return (portfolio, diagnostics + portfolio.findings.map { $0.diagnostic })
     }
 

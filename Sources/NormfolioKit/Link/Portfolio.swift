@@ -40,6 +40,9 @@ public struct Portfolio: Sendable {
     public var attachmentsOfDocument: [[String]]
     /// Every catalogue norm's coverage and maturity, by norm ID.
     public var standings: [String: NormStanding]
+    /// Per school of normfolio.yml (by id), every norm's coverage and maturity for that school
+    /// (see `Link/Scope.swift`); empty for a board without schools.
+    public var schoolStandings: [String: [String: NormStanding]] = [:]
     /// The commit the portfolio's git repository is at, if it is one.
     public var gitCommit: String?
     /// Size and SHA-256 of the files under Content/ that may be attachments (when the read

@@ -107,8 +107,8 @@ extension ContentReader {
     }
 
     static let assessmentKeys = ["level", "target", "owner", "not_applicable", "reviewed_on", "next_review", "actions",
-                                 "classification", "pii_reviewed"]
-    static let actionKeys = ["title", "owner", "due", "status"]
+                                 "classification", "pii_reviewed", "scope"]
+    static let actionKeys = ["title", "owner", "due", "status", "scope"]
 
     /// One improvement action (`title`, `owner`, `due`, `status`), of an assessment or a register
     /// entry; nil when it has no title.
@@ -129,7 +129,7 @@ extension ContentReader {
         }
         guard let title else { return nil }
         return Action(title: title, owner: a.string("owner"), due: a.day("due"), status: status,
-                      location: a.location, dueLocation: a.location(ofValue: "due"))
+                      location: a.location, dueLocation: a.location(ofValue: "due"), scope: a.scope())
     }
 
     static func readAssessment(_ file: String, path: String, fields: inout YAMLFields?, catalog: Catalog,
@@ -159,6 +159,7 @@ extension ContentReader {
             assessment.reviewedOn = f.day("reviewed_on")
             assessment.nextReview = f.day("next_review")
             assessment.nextReviewLocation = f.location(ofValue: "next_review")
+            assessment.scope = f.scope()
             for node in f.list("actions") ?? [] {
                 if let action = readAction(node, parent: f, diagnostics: &diagnostics) { assessment.actions.append(action) }
             }

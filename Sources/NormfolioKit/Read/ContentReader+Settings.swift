@@ -5,7 +5,7 @@ extension ContentReader {
     // MARK: Settings
 
     static let settingsKeys = ["organisation", "title", "language", "target", "as_of", "catalog", "email_allowlist", "accept_keys",
-                               "board", "intranet", "contacts", "breach_instructions", "controller", "dpo", "snapshot_key"]
+                               "board", "intranet", "contacts", "breach_instructions", "controller", "dpo", "snapshot_key", "schools"]
     static let contactKeys = ["role", "name", "email", "phone"]
     static let partyKeys = ["name", "address", "email", "phone"]
 
@@ -73,6 +73,7 @@ extension ContentReader {
             }
             diagnostics += party.diagnostics
         }
+        settings.schools = School.readAll(&fields, diagnostics: &diagnostics)
         return settings
     }
 }

@@ -47,12 +47,14 @@ public struct EvidenceDocument: Sendable {
     public var sourceSHA256 = ""
     /// Whether its review date lies before the reference date (set by the link stage).
     public internal(set) var isStale = false
+    /// The schools it is evidence for (`scope:`); nil for the whole board, every school.
+    public var scope: Scope? = nil
 }
 
 extension EvidenceDocument {
     /// The front-matter keys an evidence document may have.
     static let keys = ["title", "norms", "type", "classification", "owner", "date", "review_by", "attachments", "redacted",
-                       "pii_reviewed"] + Approval.keys
+                       "pii_reviewed", "scope"] + Approval.keys
 
     /// Reads an evidence document from its front matter and parsed body; problems go to `fields`.
     static func read(_ file: String, path: String, body: Markdown.Parsed, source: MarkdownSource, fields: inout YAMLFields,
@@ -83,6 +85,7 @@ extension EvidenceDocument {
         let reviewBy = fields.day("review_by")
         let attachments = (fields.stringList("attachments") ?? []).map { PathReference(path: $0.text, location: $0.location) }
         let redacted = fields.bool("redacted") ?? false
+        let scope = fields.scope()
         var linked = LinkedBody(body)
         if let title { linked.removeTitleHeading(title) }
         var document = EvidenceDocument(
@@ -92,6 +95,7 @@ extension EvidenceDocument {
             reviewByLocation: fields.location(ofValue: "review_by"), attachments: attachments,
             redacted: redacted, body: linked)
         document.approvals = approvals
+        document.scope = scope
         document.placeholders = Placeholder.find(fields: fields, keys: ["owner"], body: source, path: path)
         document.textDigest = textDigest
         return document

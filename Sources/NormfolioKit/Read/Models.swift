@@ -111,6 +111,9 @@ public struct Settings: Sendable, Equatable {
     /// their contact details: the processing register shows them (AVG article 30(1)(a)).
     public var controller: Party?
     public var dpo: Party?
+    /// The board's schools (`schools:`), in the order written; none for a board that keeps no
+    /// evidence per school.
+    public var schools: [School] = []
 
     /// Whether `owner` names the board.
     func isBoard(_ owner: String?) -> Bool {
@@ -205,6 +208,8 @@ public struct Action: Sendable, Hashable {
     public var dueLocation: SourceLocation
     /// Whether it is not done and its due date lies before the reference date (set by the link stage).
     public internal(set) var isOverdue = false
+    /// The schools it is for (`scope:`); nil for the whole board.
+    public var scope: Scope? = nil
 }
 
 /// The board's own assessment of one norm (Content/norms/<ID>.md).
@@ -230,6 +235,8 @@ public struct Assessment: Sendable {
     /// The reference date of the last snapshot whose level this assessment repeats without having
     /// been reviewed since (set by the link stage).
     public internal(set) var carriedOverFrom: Day?
+    /// The schools the assessment is for (`scope:`); nil for the whole board.
+    public var scope: Scope? = nil
 }
 
 /// A free page (Content/pages/**.md): introduction, contact, accessibility statement.

@@ -33,6 +33,8 @@ public struct RegisterEntry: Sendable {
     public var classification: Classification
     public var values: [String: RegisterValue]
     public var locations: [String: SourceLocation]
+    /// The schools it is for (`scope:`); nil for the whole board.
+    public var scope: Scope? = nil
 
     /// The entry's name (its `naam` or `titel`).
     func name(in kind: RegisterKind) -> String { values[kind.nameField]?.text ?? id }
@@ -220,7 +222,7 @@ extension Register {
                           diagnostics: inout [Diagnostic]) -> RegisterEntry? {
         guard var fields = YAMLFields(node: node, parent: parent, diagnostics: &diagnostics) else { return nil }
         defer { diagnostics += fields.diagnostics }
-        fields.warnUnknownKeys(["id", "classification"] + kind.fields.map(\.name))
+        fields.warnUnknownKeys(["id", "classification", "scope"] + kind.fields.map(\.name))
         guard let id = fields.requiredString("id", limit: Limits.idCharacters) else { return nil }
         // Lower-case letters and digits, with single hyphens between them: the id names the
         // entry's page file, and is written in links and references.
@@ -232,6 +234,7 @@ extension Register {
         var entry = RegisterEntry(id: id, location: fields.location,
                                   classification: max(register.classification, fields.classification(default: register.classification)),
                                   values: [:], locations: [:])
+        entry.scope = fields.scope()
         for field in kind.fields {
             guard fields.has(field.name) else {
                 if field.required { fields.report(.missingField(field.name, at: fields.location)) }

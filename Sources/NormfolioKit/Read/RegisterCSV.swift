@@ -7,7 +7,7 @@ extension Register {
     /// writes them. Positions are rows and columns as a spreadsheet shows them.
     static func readCSV(_ text: String, kind: RegisterKind, path: String, register: Register, catalog: Catalog,
                         diagnostics: inout [Diagnostic]) -> [RegisterEntry] {
-        guard let table = CSVTable(text, path: path, fields: ["id", "classification"] + kind.fields.map(\.name),
+        guard let table = CSVTable(text, path: path, fields: ["id", "classification", "scope"] + kind.fields.map(\.name),
                                    labels: kind.columnLabels, ignored: kind.exportOnlyColumns, diagnostics: &diagnostics)
         else { return [] }
         let parent = YAMLFields(path: path, lineOffset: 0, location: SourceLocation(path: path, line: 1, column: 1))

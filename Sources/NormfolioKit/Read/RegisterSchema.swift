@@ -98,7 +98,7 @@ public enum RegisterKind: String, Sendable, CaseIterable, Comparable {
         var labels: [String: String] = [:]
         for language in Language.allCases {
             let strings = language.strings
-            for name in ["id", "classification"] + fields.map(\.name) {
+            for name in ["id", "classification", "scope"] + fields.map(\.name) {
                 labels[strings["column_" + name, default: strings["field_" + name]].lowercased()] = name
             }
         }

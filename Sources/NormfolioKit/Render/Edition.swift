@@ -9,6 +9,12 @@ import Foundation
 final class Edition: Sendable {
     let portfolio: Portfolio
     let audience: Audience
+    /// The school whose edition this is (`build --school`): it publishes what is board-wide and
+    /// what is scoped to this school, never what is scoped to others, and its figures are the
+    /// school's; nil for the board's edition.
+    let school: School?
+    /// The schools whose coverage this edition shows: every school, or its own.
+    let schools: [School]
     let version: String
     let language: Language
     let strings: Strings
@@ -47,22 +53,31 @@ final class Edition: Sendable {
     /// what it claims), for the Aandachtspunten page; a built site never holds them.
     let authoringWarnings: [Diagnostic]
 
-    init(portfolio: Portfolio, audience: Audience, version: String, strings: Strings, authoringWarnings: [Diagnostic] = []) {
+    init(portfolio board: Portfolio, audience: Audience, version: String, strings: Strings, authoringWarnings: [Diagnostic] = [],
+         school: School? = nil) {
         self.authoringWarnings = authoringWarnings
+        // A school's edition sees the portfolio as that school: its figures, its evidence per norm.
+        let portfolio = school.map { board.seen(by: $0) } ?? board
+        let inScope: @Sendable (Scope?) -> Bool = { scope in school.map { scope.includes($0.id) } ?? true }
         self.portfolio = portfolio
+        self.school = school
+        schools = school.map { [$0] } ?? portfolio.settings.schools
         self.audience = audience
         self.version = version
         self.language = portfolio.settings.language
         self.strings = strings
         let parts = Self.parts(of: audience, settings: portfolio.settings)
         self.parts = parts
-        published = portfolio.documents.map { audience.mayRead($0.classification) }
-        publishedDocuments = portfolio.documents.indices.filter { audience.mayRead(portfolio.documents[$0].classification) }
+        published = portfolio.documents.map { audience.mayRead($0.classification) && inScope($0.scope) }
+        publishedDocuments = portfolio.documents.indices.filter { audience.mayRead(portfolio.documents[$0].classification)
+            && inScope(portfolio.documents[$0].scope) }
         publishedPages = portfolio.pages.indices.filter { audience.mayRead(portfolio.pages[$0].classification) }
         let showsAssessments = parts.contains(.assessments)
         readableAssessments = showsAssessments
-            ? Set(portfolio.assessments.filter { audience.mayRead($0.value.classification) }.keys) : []
-        assessments = !showsAssessments ? [:] : portfolio.assessments.mapValues { assessment in
+            ? Set(portfolio.assessments.filter { audience.mayRead($0.value.classification) && inScope($0.value.scope) }.keys) : []
+        assessments = !showsAssessments ? [:] : portfolio.assessments.filter { inScope($0.value.scope) }.mapValues { assessment in
+            var assessment = assessment
+            assessment.actions.removeAll { !inScope($0.scope) }
             guard !audience.mayRead(assessment.classification) else { return assessment }
             var shown = assessment
             (shown.owner, shown.notApplicable, shown.actions) = (nil, nil, [])
@@ -75,7 +90,9 @@ final class Edition: Sendable {
         let registerShown = Set(publishedRegisters)
         let published = portfolio.registers.indices.map { r in
             registerShown.contains(r)
-                ? portfolio.registers[r].entries.indices.filter { audience.mayRead(portfolio.registers[r].entries[$0].classification) } : []
+                ? portfolio.registers[r].entries.indices.filter {
+                    audience.mayRead(portfolio.registers[r].entries[$0].classification) && inScope(portfolio.registers[r].entries[$0].scope)
+                } : []
         }
         publishedEntries = published
         // An attachment is published where its audience may read every source that uses it, and
@@ -168,7 +185,8 @@ final class Edition: Sendable {
     func publishedEntry(_ kind: RegisterKind, id: String) -> (register: Int, entry: Int)? { entryIndex[kind]?[id] }
 
     var catalog: Catalog { portfolio.catalog }
-    var withheldDocuments: Int { portfolio.documents.count - publishedDocuments.count }
+    /// The documents this edition withholds; a school's edition does not count those of other schools.
+    var withheldDocuments: Int { documentsInScope - publishedDocuments.count }
 
     /// The published documents sorted by title, as the document index and the report list them.
     var documentsByTitle: [Int] {
@@ -204,7 +222,7 @@ final class Edition: Sendable {
                     actions.append(RegisterAction(action: action, norm: norm, kind: .bevindingen, entry: entry))
                 case .dpia:
                     if case .actions(let list)? = entry.values["maatregelen"] {
-                        actions += list.map { RegisterAction(action: $0, norm: nil, kind: .dpia, entry: entry) }
+                        actions += list.filter { covers($0.scope) }.map { RegisterAction(action: $0, norm: nil, kind: .dpia, entry: entry) }
                     }
                 default: break
                 }

@@ -47,6 +47,7 @@ extension Exports {
     /// points of attention.
     func workbookTables() -> [ExportTable] {
         [normsTable(), documentsTable()] + edition.publishedRegisters.map(registerTable) + [findingsTable()]
+            + (edition.hasSchools ? [schoolsTable()] : [])
     }
 
     /// One row per norm of the catalogue.
@@ -54,6 +55,7 @@ extension Exports {
         let portfolio = edition.portfolio
         let header = ["id", "title", "domain", "part", "coverage", "level", "target", "gap", "owner", "next_review", "documents",
                       "published_documents", "evidence_dates", "evidence_review_by", "open_actions"].map { edition.strings["csv_" + $0] }
+            + (edition.hasSchools ? [edition.text("csv_scope"), edition.text("csv_schools_not_covered")] : [])
         let rows = portfolio.catalog.norms.compactMap { norm -> [ExportTable.Cell]? in
             guard let standing = portfolio.standings[norm.id] else { return nil }
             let domain = portfolio.catalog.domain(norm.domain)
@@ -69,6 +71,7 @@ extension Exports {
                     .text(edition.coverageLabel(standing.coverage)), .init(standing.level), .number(standing.target), .init(standing.gap),
                     .init(assessment?.owner), .init(assessment?.nextReview), .number(evidence.count),
                     .text(published.map(\.title).joined(separator: " | ")), .text(dates), .text(reviews), .text(open)]
+                + (edition.hasSchools ? [.init(edition.scopeLabel(portfolio.assessments[norm.id]?.scope)), .text(edition.schoolsNotCovering(norm.id))] : [])
         }
         return ExportTable(name: edition.text("norms"), header: header, rows: rows)
     }
@@ -79,6 +82,7 @@ extension Exports {
     func documentsTable() -> ExportTable {
         let header = ["title", "page", "type", "classification", "owner", "date", "review_by", "approved_by", "approved_on",
                       "adoption_holds", "consent", "advice", "sha256", "norms"].map { edition.strings["csv_document_" + $0] }
+            + (edition.hasSchools ? [edition.text("csv_scope")] : [])
         func approval(_ approval: Approval?) -> ExportTable.Cell {
             guard let approval else { return .text("") }
             let given = [approval.by, approval.on?.description].compactMap { $0 }.joined(separator: ", ")
@@ -91,6 +95,7 @@ extension Exports {
                     .init(document.owner), .init(document.date), .init(document.reviewBy), .init(document.approvedBy), .init(document.approvedOn),
                     .text(adopted ? edition.text(document.isAdopted ? "yes" : "no") : ""), approval(document.approval(.consent)),
                     approval(document.approval(.advice)), .text(document.sourceSHA256), .text(document.norms.joined(separator: ", "))]
+                + (edition.hasSchools ? [.init(edition.scopeLabel(document.scope))] : [])
         }
         return ExportTable(name: edition.text("documents"), header: header, rows: rows)
     }
@@ -107,10 +112,11 @@ extension Exports {
         let parties = register.kind == .verwerkingen ? [settings.controller, settings.dpo] : []
         let header = [strings["column_id"]] + fields.map { strings["field_" + $0.name] } + [strings["column_classification"]]
             + (parties.isEmpty ? [] : [strings["register_controller"], strings["register_dpo"]])
+            + (edition.hasSchools ? [strings["column_scope"]] : [])
         let rows = edition.publishedEntries[index].map { e -> [ExportTable.Cell] in
             let entry = register.entries[e]
             return [.text(entry.id)] + fields.map { cell(edition.publishedValue(entry, $0), of: $0) } + [.text(entry.classification.name)]
-                + parties.map { .init($0?.line) }
+                + parties.map { .init($0?.line) } + (edition.hasSchools ? [.text(edition.scopeIDs(entry.scope))] : [])
         }
         return ExportTable(name: edition.text("sheet_" + register.kind.rawValue), header: header, rows: rows)
     }

@@ -12,6 +12,7 @@ struct Exports {
         let made: [String: () -> Data] = [
             Routes.csv: { normsTable().csv }, Routes.documentsCSV: { documentsTable().csv }, Routes.json: portfolioJSON,
             Routes.calendarICS: { IBPCalendar(edition: edition).ics() }, Routes.workbook: { Workbook(tables: workbookTables(), edition: edition).data },
+            Routes.schoolsCSV: { schoolsTable().csv },
         ]
         return paths.map { path in
             let data = made[path]?() ?? edition.publishedRegisters.first { Routes.registerCSV(portfolio.registers[$0].kind) == path }
@@ -24,6 +25,7 @@ struct Exports {
     /// its part of the site.
     var paths: [String] {
         (edition.has(.exports) ? [Routes.csv, Routes.documentsCSV, Routes.json, Routes.workbook] : [])
+            + (edition.has(.exports) && edition.hasSchools ? [Routes.schoolsCSV] : [])
             + (edition.has(.calendar) ? [Routes.calendarICS] : [])
             + edition.publishedRegisters.map { Routes.registerCSV(portfolio.registers[$0].kind) }
     }
@@ -127,7 +129,7 @@ struct Exports {
                 not_applicable: assessment?.notApplicable,
                 documents: evidence.filter(publishedIDs.contains).map { portfolio.documents[$0].slug },
                 document_count: evidence.count, withheld_count: evidence.count { !publishedIDs.contains($0) },
-                actions: (assessment?.actions ?? []).map(Self.action))
+                actions: (assessment?.actions ?? []).map(Self.action), scope: scopeField(portfolio.assessments[norm.id]?.scope))
         }
         let documents = portfolio.documents.indices.filter(publishedIDs.contains).map { index in
             let document = portfolio.documents[index]
@@ -139,7 +141,7 @@ struct Exports {
                 approvals: document.approvals.map { approval in
                     ExportModel.Approval(kind: approval.kind.rawValue, by: approval.by, on: approval.on?.description,
                                          sha256: approval.sha256, current: approval.isCurrent)
-                })
+                }, scope: scopeField(document.scope))
         }
         let registers = edition.publishedRegisters.map { index in
             let register = portfolio.registers[index]
@@ -153,6 +155,7 @@ struct Exports {
                         "id": .string(entry.id), "classification": .string(entry.classification.name),
                         "url": .string(Routes.registerEntry(register.kind, entry.id)),
                     ]
+                    members["scope"] = scopeJSON(entry.scope)
                     // Every field of the register, null where the entry has no value (or refers
                     // only to withheld entries).
                     for field in register.kind.fields { members[field.name] = edition.publishedValue(entry, field).map(Self.jsonValue) ?? .null }
@@ -167,7 +170,7 @@ struct Exports {
                 path: finding.diagnostic.location.path, line: finding.diagnostic.location.line)
         }
         let overall = ExportModel.OverallSummary(
-            figures: summary(portfolio.tally(catalog.norms)), documents: portfolio.documents.count, published_documents: publishedIDs.count,
+            figures: summary(portfolio.tally(catalog.norms)), documents: edition.documentsInScope, published_documents: publishedIDs.count,
             // Over the published documents: the finding about a withheld one is not counted either.
             stale_documents: edition.findings.count { $0.kind == .evidenceExpired && $0.subject.isDocument },
             overdue_actions: edition.overdueActions.count, findings: edition.findings.count)
@@ -175,7 +178,7 @@ struct Exports {
             schema_version: Self.schemaVersion, organisation: portfolio.settings.organisation, title: portfolio.settings.title,
             language: edition.language.rawValue, as_of: portfolio.asOf.description, audience: edition.audience.rawValue,
             normfolio_version: edition.version, catalog_version: catalog.version, summary: overall, parts: parts, norms: norms,
-            documents: documents, registers: registers, findings: findings)
+            documents: documents, registers: registers, findings: findings, schools: schoolsField(), school: edition.school.map { .init($0.id) })
     }
 
     /// An action in the JSON model, in a norm's record and in a register's field alike.
@@ -184,7 +187,7 @@ struct Exports {
                            overdue: action.isOverdue)
     }
 
-    private func summary(_ tally: Tally) -> ExportModel.Summary {
+    func summary(_ tally: Tally) -> ExportModel.Summary {
         ExportModel.Summary(
             norms: tally.norms, applicable: tally.applicable, covered: tally.count(.covered), stale: tally.count(.stale),
             missing: tally.count(.missing), not_applicable: tally.count(.notApplicable),

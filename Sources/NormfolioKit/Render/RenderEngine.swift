@@ -174,12 +174,15 @@ struct LayoutView: TemplateView {
     var hasBreadcrumbs: Bool
     var pageTitle: String
     var content: String
+    /// The school whose edition this is (`build --school`), named in the header.
+    var school: String?
 
     /// The links every page's frame has: the main navigation and the footer's.
     struct Chrome: Sendable {
         var navigation: [Crumb]
         var footer: [Crumb]
         var language: String
+        var school: String?
 
         init(_ edition: Edition) {
             // The kinds that ask for a place in the navigation, by their position.
@@ -190,6 +193,7 @@ struct LayoutView: TemplateView {
             footer = edition.publishedPages.map { edition.portfolio.pages[$0] }.map { Crumb(label: $0.title, href: Routes.page($0.slug)) }
                 + [Crumb(label: edition.text("integrity"), href: Routes.integrity)]
             language = edition.language.rawValue
+            school = edition.school?.label
         }
     }
 
@@ -206,6 +210,7 @@ struct LayoutView: TemplateView {
         hasBreadcrumbs = !crumbs.isEmpty
         pageTitle = title
         self.content = content
+        school = chrome.school
     }
 
     /// What makes one page's frame differ from another's: its folder depth, what the navigation

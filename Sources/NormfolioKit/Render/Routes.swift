@@ -26,11 +26,18 @@ public enum Routes {
     static func register(_ kind: RegisterKind) -> String { "registers/\(kind.rawValue).html" }
     static func registerEntry(_ kind: RegisterKind, _ id: String) -> String { "registers/\(kind.rawValue)/\(id).html" }
 
+    /// A school's page (`schools:` in normfolio.yml).
+    static func school(_ id: String) -> String { "scholen/\(id).html" }
+    /// The anchor of the school matrix on the coverage page.
+    static let schoolMatrixAnchor = "scholen"
+
     /// The anchor of a domain's section on the catalogue page.
     static func domainAnchor(_ code: String) -> String { "domein-\(code.lowercased())" }
 
     static let csv = "export/normen.csv"
     static let documentsCSV = "export/documenten.csv"
+    /// Coverage per school and domain, for a portfolio with schools.
+    static let schoolsCSV = "export/scholen.csv"
     static func registerCSV(_ kind: RegisterKind) -> String { "export/\(kind.rawValue).csv" }
     static let workbook = "export/portfolio.xlsx"
     static let json = "export/portfolio.json"

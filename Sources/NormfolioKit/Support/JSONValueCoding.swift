@@ -144,7 +144,9 @@ final class JSONValueEncoder: Encoder {
         mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws { set(.int(value), key) }
         mutating func encodeIfPresent(_ value: Double?, forKey key: Key) throws { set(.double(value), key) }
         mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws { set(.string(value), key) }
-        mutating func encodeIfPresent(_ value: (some Encodable)?, forKey key: Key) throws {
+        mutating func encodeIfPresent<Value: Encodable>(_ value: Value?, forKey key: Key) throws {
+            // A field that only some portfolios have (`OmittedWhenAbsent`) is left out when absent.
+            if value == nil, Value.self is any OmittedWhenAbsent.Type { return }
             set(try value.map { try JSONValueEncoder.value(of: $0, at: codingPath + [key]) } ?? .null, key)
         }
 

@@ -25,6 +25,10 @@ struct ExportModel: Codable, Equatable {
     var registers: [Register]?
     /// Added within version 2.
     var findings: [Finding]?
+    /// Only for a portfolio with `schools:`: each school with its figures, and in a school's
+    /// edition (`build --school`) its id (see `SchoolExports.swift`).
+    var schools: Schools? = nil
+    var school: SchoolID? = nil
 
     /// The figures of a group of norms (everything, a part, a domain).
     struct Summary: Codable, Equatable {
@@ -124,6 +128,8 @@ struct ExportModel: Codable, Equatable {
         var document_count: Int
         var withheld_count: Int
         var actions: [Action]
+        /// Only for a portfolio with `schools:`: the assessment's school ids, empty for board-wide.
+        var scope: SchoolIDs? = nil
     }
 
     struct Approval: Codable, Equatable {
@@ -149,6 +155,8 @@ struct ExportModel: Codable, Equatable {
         var url: String
         var adopted: Bool
         var approvals: [Approval]
+        /// Only for a portfolio with `schools:`: the document's school ids, empty for board-wide.
+        var scope: SchoolIDs? = nil
     }
 
     struct Register: Codable, Equatable {

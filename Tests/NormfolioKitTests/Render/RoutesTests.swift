@@ -8,7 +8,7 @@ import Testing
     /// What a site path looks like in Swift source: a site folder at the start of a string, a
     /// string ending in `.html`, or a string starting with `../`.
     static let sitePath = try! NSRegularExpression(
-        pattern: #""(documenten|paginas|normen|bijlagen|export|assets)/|registers/[^"]*\.html"|\.html"|"\.\./"#)
+        pattern: #""(documenten|paginas|normen|bijlagen|export|assets|scholen)/|registers/[^"]*\.html"|\.html"|"\.\./"#)
 
     @Test func noSitePathIsWrittenOutsideRoutes() throws {
         let sources = packageRoot.appendingPathComponent("Sources")

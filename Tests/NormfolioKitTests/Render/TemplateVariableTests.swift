@@ -10,18 +10,20 @@ import Testing
     static let theming = packageRoot.appendingPathComponent("docs/theming.md")
 
     /// The variables each template is given while rendering the fixture portfolios (the second
-    /// has registers), in every audience: dotted paths into the view (`parts.rows.id`), by template name.
+    /// has registers, the third schools), in every audience: dotted paths into the view (`parts.rows.id`), by template name.
     static func produced() throws -> [String: Set<String>] {
         var variables: [String: Set<String>] = [:]
-        for root in [portfolioFixture.path, siteFixture] {
+        for root in [portfolioFixture.path, siteFixture, fixtures.appendingPathComponent("schools").path] {
         for audience in Audience.allCases {
             let result = Normfolio.check(BuildOptions(portfolio: root, audience: audience), today: fixedToday)
             let portfolio = try #require(result.portfolio)
             let (theme, _) = Theme.load(root: root, io: .live, language: portfolio.settings.language)
             // The live preview's edition: it lists authoring warnings too.
             let authoring = [Diagnostic(.warning, "unknown-key", "unknown field 'x'", at: SourceLocation(path: "Content/a.md", line: 2))]
+            // The schools fixture's intranet is a school's edition (`build --school`): the layout names the school.
+            let school = root.hasSuffix("/schools") && audience == .intranet ? portfolio.settings.schools.first : nil
             let edition = Edition(portfolio: portfolio, audience: audience, version: "test", strings: theme.strings,
-                                  authoringWarnings: authoring)
+                                  authoringWarnings: authoring, school: school)
             let engine = RenderEngine(theme: theme, edition: edition, fast: false)
             let context = RenderContext(edition: edition, rows: DocumentRows(edition: edition, engine: engine),
                                         exports: ExportFiles(edition: edition), searchIndex: SearchIndexOnce(SearchIndex(edition: edition, memo: nil)))

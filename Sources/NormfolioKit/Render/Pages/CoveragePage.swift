@@ -7,6 +7,8 @@ struct CoveragePage: PageKind {
         var hasGaps: Bool
         var stale: [NormInDomain]
         var hasStale: Bool
+        /// Per school and domain, the norms covered for the school (only with `schools:`).
+        var schoolMatrix: SchoolMatrix?
     }
 
     /// One domain's row of the status matrix.
@@ -51,7 +53,7 @@ struct CoveragePage: PageKind {
         }
         let gaps = norms(with: .missing, in: edition), stale = norms(with: .stale, in: edition)
         return View(parts: Figures(edition).coverageParts(), matrix: matrix, gaps: gaps, hasGaps: !gaps.isEmpty,
-                    stale: stale, hasStale: !stale.isEmpty)
+                    stale: stale, hasStale: !stale.isEmpty, schoolMatrix: edition.schoolMatrix(from: page.path))
     }
 
     private func norms(with coverage: Coverage, in edition: Edition) -> [NormInDomain] {

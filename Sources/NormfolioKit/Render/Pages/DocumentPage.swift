@@ -24,6 +24,8 @@ struct DocumentPage: PageKind {
         var hasLinkedFrom: Bool
         /// Whether normfolio finds something about the document (the summary's `attention`).
         var hasAttention: Bool
+        /// The schools it is evidence for, or the whole board (only in a portfolio with schools).
+        var scope: String?
     }
 
     struct ApprovalView: TemplateView {
@@ -86,6 +88,7 @@ struct DocumentPage: PageKind {
             },
             body: edition.bodyHTML(of: document, on: page.path),
             attachments: attachments, hasAttachments: !attachments.isEmpty,
-            linkedFrom: linkers, hasLinkedFrom: !linkers.isEmpty, hasAttention: !summary.attention.isEmpty))
+            linkedFrom: linkers, hasLinkedFrom: !linkers.isEmpty, hasAttention: !summary.attention.isEmpty,
+            scope: edition.scopeLabel(document.scope)))
     }
 }

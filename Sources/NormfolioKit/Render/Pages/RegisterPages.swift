@@ -104,7 +104,7 @@ struct RegisterPage: PageKind {
                     value.attention = edition.attention(about: .entry(register: page.item, entry: index))
                 }
                 return value
-            })
+            } + (edition.hasSchools ? [edition.scopeValue(entry.scope, from: page.path)] : []))
         }
         let norms = register.norms.compactMap { edition.catalog.norm($0) }.map {
             NormReference($0, in: edition, from: page.path)
@@ -113,7 +113,8 @@ struct RegisterPage: PageKind {
         return View(title: edition.registerTitle(register), about: edition.text("register_about_" + register.kind.rawValue),
                     owner: register.owner, reviewBy: register.reviewBy.map(edition.format), stale: register.isStale,
                     norms: norms, hasNorms: !norms.isEmpty,
-                    columns: columns.map { Column(label: edition.text("field_" + $0.name)) }, rows: rows, hasRows: !rows.isEmpty,
+                    columns: columns.map { Column(label: edition.text("field_" + $0.name)) }
+                        + (edition.hasSchools ? [Column(label: edition.text("scope"))] : []), rows: rows, hasRows: !rows.isEmpty,
                     attention: attention, hasAttention: !attention.isEmpty,
                     csv: Routes.link(to: Routes.registerCSV(register.kind), from: page.path),
                     controller: register.kind == .verwerkingen ? edition.portfolio.settings.controller?.line : nil,
@@ -192,7 +193,7 @@ struct RegisterEntryPage: PageKind {
         // A field that refers only to withheld entries is left out as if it were empty.
         let fields = register.kind.fields.filter { $0.name != register.kind.nameField && edition.publishedValue(entry, $0) != nil }.map { field in
             Field(label: edition.text("field_" + field.name), value: edition.registerValue(entry, field, of: register.kind, on: page.path))
-        }
+        } + (edition.hasSchools ? [Field(label: edition.text("scope"), value: edition.scopeValue(entry.scope, from: page.path))] : [])
         let groups = edition.referencesTo(entry, of: register.kind).map { kind, entries in
             Group(label: edition.registerTitle(edition.portfolio.register(kind)!), entries: entries.map { other in
                 RegisterValueView.Item(text: other.name(in: kind), href: Routes.link(to: Routes.registerEntry(kind, other.id), from: page.path))
@@ -274,6 +275,7 @@ extension Edition {
     /// is left.
     func publishedValue(_ entry: RegisterEntry, _ field: RegisterField) -> RegisterValue? {
         let value = entry.values[field.name]
+        if school != nil, case .actions(let actions)? = value { return .actions(actions.filter { covers($0.scope) }) }
         guard let target = field.target else { return value }
         let ids = entry.ids(field.name).filter { publishedEntry(target, id: $0) != nil }
         if ids.isEmpty { return nil }
