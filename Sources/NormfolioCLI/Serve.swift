@@ -43,6 +43,10 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The preview's language, nl or en (default: language in normfolio.yml).")
     var language: Language?
 
+    @Option(help: ArgumentHelp("Preview the edition of one school (an id of schools: in normfolio.yml), as build --school writes it.",
+                               valueName: "ID"))
+    var school: String?
+
     @Flag(help: "Also serve the report and the handbook as PDF, each made when it is opened (a few seconds); needs WeasyPrint.")
     var pdf = false
 
@@ -53,6 +57,7 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         var settings = BuildOptions(portfolio: URL(fileURLWithPath: portfolio).standardizedFileURL.path, audience: audience, asOf: asOf)
         settings.language = language
+        settings.school = school
         if pdf {
             guard WeasyPrint.isInstalled else {
                 Output.printError("error: " + WeasyPrint.missing.replacingOccurrences(of: "build --pdf", with: "serve --pdf"))

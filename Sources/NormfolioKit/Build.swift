@@ -165,12 +165,17 @@ public enum Normfolio {
             // The warnings that are not findings go on the preview's Aandachtspunten page.
             let findingCodes = Set(Finding.Kind.allCases.map(\.rawValue))
             let authoring = result.diagnostics.filter { $0.severity == .warning && !findingCodes.contains($0.code) }
-            let school = school(options, in: portfolio, diagnostics: &preview.diagnostics)
-            let edition = Edition(portfolio: portfolio, audience: options.audience, version: version, strings: theme.strings,
-                                  authoringWarnings: authoring, school: school ?? nil)
-            preview.site = LazySite(edition: edition, theme: theme, io: io, searchEntries: cache.searchEntries,
-                                    fast: options.fastRendering, pdf: options.pdf, lazyPapers: true)
-            clock.lap("prepare")
+            let known = preview.diagnostics.count
+            if let school = school(options, in: portfolio, diagnostics: &preview.diagnostics) {
+                let edition = Edition(portfolio: portfolio, audience: options.audience, version: version, strings: theme.strings,
+                                      authoringWarnings: authoring, school: school)
+                preview.site = LazySite(edition: edition, theme: theme, io: io, searchEntries: cache.searchEntries,
+                                        fast: options.fastRendering, pdf: options.pdf, lazyPapers: true)
+                clock.lap("prepare")
+            } else {
+                // An unknown school (`serve --school`): no site, and the error page says why.
+                preview.shownDiagnostics += preview.diagnostics[known...]
+            }
         }
         preview.timings = clock.timings
         return preview

@@ -44,6 +44,22 @@ import Testing
         try expectSameFiles(BuildOptions(portfolio: copy.path, audience: .auditor))
     }
 
+    /// A school's edition in the preview (`serve --school`) is the one `build --school` writes; an
+    /// unknown school is an error the preview's page shows, with no site.
+    @Test func aSchoolsEditionIsTheBuiltOne() throws {
+        let schools = fixtures.appendingPathComponent("schools").path
+        var options = BuildOptions(portfolio: schools, audience: .intranet)
+        options.school = "het-kompas"
+        try expectSameFiles(options)
+        options.school = "het-komps"
+        var cache = PreviewCache()
+        let preview = Normfolio.preview(options, today: fixedToday, cache: &cache)
+        #expect(preview.site == nil)
+        let unknown = preview.shownDiagnostics.filter { $0.code == "unknown-school" }
+        #expect(unknown.count == 1 && unknown.first?.severity == .error)
+        #expect(unknown.first?.message.contains("het-kompas") == true)
+    }
+
     /// The preview's Aandachtspunten page also lists the authoring warnings, which a built site
     /// never holds; the points of attention are the same.
     @Test func thePreviewListsAuthoringWarningsTooAndTheBuildDoesNot() throws {
