@@ -125,8 +125,8 @@ extension YAMLFields {
         guard let url = string(key) else { return nil }
         let lower = url.lowercased()
         guard lower.hasPrefix("https://") || lower.hasPrefix("http://") else {
-            report(Diagnostic(.error, "invalid-value", "'\(key)' must be a web address starting with https://",
-                              at: location(ofValue: key)))
+            report(Diagnostic(.error, "invalid-value", en: "'\(key)' must be a web address starting with https://",
+                              nl: "'\(key)' moet een webadres zijn dat begint met https://", at: location(ofValue: key)))
             return nil
         }
         return url

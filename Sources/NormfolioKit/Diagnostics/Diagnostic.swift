@@ -32,23 +32,44 @@ public struct Diagnostic: Hashable, Sendable {
 
     public var severity: Severity
     public var location: SourceLocation
+    /// The message in English: what the site, the exports, `check --format json` and SARIF show.
     public var message: String
+    /// The same message in Dutch, for the terminal of a Dutch portfolio (`formatted(in: .nl)`).
+    public var messageNL: String
     /// A stable, greppable identifier such as `unknown-norm`; scripts and tests depend on it.
     public var code: String
 
-    public init(_ severity: Severity, _ code: String, _ message: String, at location: SourceLocation) {
+    /// A diagnostic with its message in both languages: every factory in `Messages*.swift` makes
+    /// one this way (`DiagnosticLanguageTests` fails for one that does not).
+    public init(_ severity: Severity, _ code: String, en message: String, nl messageNL: String, at location: SourceLocation) {
         self.severity = severity
         self.code = code
         self.message = message
+        self.messageNL = messageNL
         self.location = location
+    }
+
+    /// A diagnostic with an English message only (for tests and tools outside normfolio): the
+    /// Dutch terminal shows the English text.
+    public init(_ severity: Severity, _ code: String, _ message: String, at location: SourceLocation) {
+        self.init(severity, code, en: message, nl: message, at: location)
+    }
+
+    /// The message in `language`.
+    public func message(in language: Language) -> String {
+        language == .nl ? messageNL : message
     }
 
     /// The compiler-style line: `path:line:col: error: message [code]`. Control characters in the
     /// path and the message (from file names and values in the portfolio) are escaped, so every
     /// diagnostic is exactly one line and no value can pass for a diagnostic of its own.
-    public var formatted: String {
+    public var formatted: String { formatted(in: .en) }
+
+    /// The compiler-style line with the message in `language`. The path, the place, the severity
+    /// word (`error`, `warning`) and the code stay as they are in every language: tools read them.
+    public func formatted(in language: Language) -> String {
         "\(location.path.escapingControlCharacters):\(location.line):\(location.column): \(severity.rawValue): "
-            + "\(message.escapingControlCharacters) [\(code)]"
+            + "\(message(in: language).escapingControlCharacters) [\(code)]"
     }
 }
 

@@ -120,10 +120,10 @@ extension Linker {
         /// What the author probably meant by a link that leads nowhere: an e-mail address without
         /// `mailto:`, a web-style `../page/` for `../page.md`, or a path from the site's root for
         /// one relative to the file.
-        func hint(for destination: String, from path: String) -> String? {
+        func hint(for destination: String, from path: String) -> Diagnostic.Hint? {
             let target = destination.trimmed
             if target.contains("@"), !target.contains("/"), !target.contains(":"), target.split(separator: "@").count == 2 {
-                return "did you mean 'mailto:\(target)'?"
+                return Diagnostic.Hint(en: "did you mean 'mailto:\(target)'?", nl: "bedoelde je 'mailto:\(target)'?")
             }
             var candidate = Substring(target)
             let absolute = candidate.hasPrefix("/")
@@ -136,10 +136,14 @@ extension Linker {
                 ? [String(candidate), withExtension].first { isSource($0) || files.contains($0) }
                 : Portfolio.contentRelative(withExtension, from: path).flatMap { isSource($0) ? $0 : nil }
             guard let intended, intended != Portfolio.contentRelative(target, from: path) else {
-                return absolute ? "paths are relative to this file, not to the site" : nil
+                return absolute ? Diagnostic.Hint(en: "paths are relative to this file, not to the site",
+                                                   nl: "paden gaan uit van dit bestand, niet van de site") : nil
             }
             let suggestion = Self.relativePath(to: intended, from: String(path.dropFirst("Content/".count)))
-            return absolute ? "paths are relative to this file: did you mean '\(suggestion)'?" : "did you mean '\(suggestion)'?"
+            return absolute
+                ? Diagnostic.Hint(en: "paths are relative to this file: did you mean '\(suggestion)'?",
+                                  nl: "paden gaan uit van dit bestand: bedoelde je '\(suggestion)'?")
+                : Diagnostic.Hint(en: "did you mean '\(suggestion)'?", nl: "bedoelde je '\(suggestion)'?")
         }
 
         private func isSource(_ file: String) -> Bool { documents[file] != nil || pages[file] != nil || anchors[file] != nil }

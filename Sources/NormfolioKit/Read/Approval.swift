@@ -37,6 +37,7 @@ public struct Approval: Sendable, Hashable {
             var sha256 = fields.string(prefix + "_sha256")?.lowercased()
             if let value = sha256, value.count != 64 || !value.allSatisfy(\.isHexDigit) {
                 fields.report(.invalidValue(prefix + "_sha256", value, expected: "a SHA-256 of 64 hexadecimal digits, as normfolio approve writes it",
+                                            nl: "SHA-256 van 64 hexadecimale cijfers, zoals normfolio approve die schrijft",
                                             at: fields.location(ofValue: prefix + "_sha256")))
                 sha256 = nil
             }

@@ -203,6 +203,7 @@ enum ContentReader {
             return try VerifyingKey(pem: text)
         } catch {
             diagnostics.append(.invalidValue("snapshot_key", reference.path, expected: "an Ed25519 public key (NAME.pub from normfolio keygen)",
+                                             nl: "publieke Ed25519-sleutel (NAAM.pub van normfolio keygen)",
                                              at: reference.location))
             return nil
         }

@@ -21,7 +21,7 @@ extension FileIO {
         let listing = list(root + "/" + name, root)
         for entry in listing.unreadable {
             let path = entry.path == "." ? name : name + "/" + entry.path
-            diagnostics.append(.unreadable(entry.reason, at: SourceLocation(path: path)))
+            diagnostics.append(.unreadable(listed: entry.reason, at: SourceLocation(path: path)))
         }
         return PortfolioFolder(files: listing.files, exits: listing.outside, exists: listing.exists)
     }
