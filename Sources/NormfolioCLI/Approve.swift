@@ -27,38 +27,53 @@ struct Approve: ParsableCommand {
     var kind: String = "approved"
 
     func validate() throws {
-        guard Approval.Kind(rawValue: kind) != nil else { throw ValidationError("--as must be approved, consent or advice") }
-        if let on, Day(on) == nil { throw ValidationError("'\(on.escapingControlCharacters)' is not a date; write YYYY-MM-DD") }
-        guard !by.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("--by needs a name") }
+        guard Approval.Kind(rawValue: kind) != nil else {
+            throw ValidationError(Output.text("--as must be approved, consent or advice", nl: "--as moet approved, consent of advice zijn"))
+        }
+        if let on, Day(on) == nil {
+            let shown = on.escapingControlCharacters
+            throw ValidationError(Output.text("'\(shown)' is not a date; write YYYY-MM-DD", nl: "'\(shown)' is geen datum; schrijf JJJJ-MM-DD"))
+        }
+        guard !by.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw ValidationError(Output.text("--by needs a name", nl: "--by heeft een naam nodig"))
+        }
         // A name is one line: a line break or another control character would be a name no one can read back.
         guard by.escapingControlCharacters == by else {
-            throw ValidationError("--by '\(by.escapingControlCharacters)' holds a line break or another control character; give the name on one line")
+            throw ValidationError(Output.text("--by '\(by.escapingControlCharacters)' holds a line break or another control character; "
+                                              + "give the name on one line",
+                                              nl: "--by '\(by.escapingControlCharacters)' bevat een regeleinde of een ander stuurteken; "
+                                              + "geef de naam op één regel"))
         }
     }
 
     func run() throws {
         let shown = path.escapingControlCharacters
         guard let place = PortfolioPlace.document(path) else {
-            Output.printError("error: \(shown) is not a document under the Content/ folder of a portfolio; nothing was written")
+            Output.printError(Output.text("error: \(shown) is not a document under the Content/ folder of a portfolio; nothing was written",
+                                          nl: "error: \(shown) is geen document in de map Content/ van een portfolio; er is niets geschreven"))
             throw ExitCode(1)
         }
+        Output.speak(portfolio: place.portfolio)
+        let nothing = Output.text("; nothing was written", nl: "; er is niets geschreven")
         // Written where the document really is: a symbolic link stays a link, and one that leads out of
         // the portfolio is refused, as build refuses to read through it.
         let target: URL
         do {
             target = try PortfolioPlace.resolve(String(place.source.dropFirst("Content/".count)), in: "Content", portfolio: place.portfolio)
         } catch {
-            Output.printError("error: \(shown): \(error.localizedDescription.escapingControlCharacters); nothing was written")
+            Output.printError("error: \(shown): \(error.localizedDescription.escapingControlCharacters)" + nothing)
             throw ExitCode(1)
         }
         guard let data = FileManager.default.contents(atPath: target.path) else {
-            Output.printError("error: \(shown) cannot be read; nothing was written")
+            Output.printError("error: \(shown)" + Output.text(" cannot be read", nl: " kan niet worden gelezen") + nothing)
             throw ExitCode(1)
         }
         // An approval of example text would record an adoption of nothing.
         if Placeholder.holdsExampleText(String(decoding: data, as: UTF8.self)) {
-            Output.printError("error: \(shown) still holds the example text normfolio wrote; replace it with "
-                              + "the document's own text before it is approved; nothing was written")
+            Output.printError("error: \(shown)" + Output.text(" still holds the example text normfolio wrote; replace it with "
+                                                              + "the document's own text before it is approved",
+                                                              nl: " bevat nog de voorbeeldtekst die normfolio schreef; vervang die door "
+                                                              + "de eigen tekst van het document voordat het wordt vastgesteld") + nothing)
             throw ExitCode(1)
         }
         let day = on.flatMap(Day.init) ?? Day(Date())
@@ -71,11 +86,11 @@ struct Approve: ParsableCommand {
         } catch {
             if case .errors(let found) = error { Output.report(found) }
             if case .notADocument(let found) = error { Output.report(found.filter { $0.severity == .error }) }
-            Output.printError("error: \(shown) \(error.description); nothing was written")
+            Output.printError("error: \(shown) \(Output.text(error.description, nl: error.descriptionNL))" + nothing)
             throw ExitCode(1)
         }
         try recorded.data.write(to: target, options: .atomic)
-        print("Recorded in \(shown): \(kind.rawValue)_by \(by.escapingControlCharacters), \(kind.rawValue)_on \(day), "
+        print(Output.text("Recorded in", nl: "Vastgelegd in") + " \(shown): \(kind.rawValue)_by \(by.escapingControlCharacters), \(kind.rawValue)_on \(day), "
               + "sha256 \(recorded.digest.prefix(12))…")
     }
 }

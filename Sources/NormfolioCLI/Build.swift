@@ -50,6 +50,7 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let start = ContinuousClock.now
+        Output.speak(portfolio: content.portfolio, override: language)
         let signingKey = try sign.map { try Output.readKey($0, as: "a signing key", SigningKey.init(pem:)) }
         var options = BuildOptions(portfolio: content.portfolio, output: output, audience: audience,
                                    asOf: content.asOf, strict: content.strict, zip: zip, signingKey: signingKey)
@@ -67,26 +68,34 @@ struct Build: ParsableCommand {
         }
         Output.report(result.diagnostics)
         content.printTimings(result)
-        let problems = [Output.count(result.diagnostics.errorCount, "error", "errors"),
-                        Output.count(result.diagnostics.warningCount, "warning", "warnings")].joined(separator: ", ")
+        let problems = Output.problems(result.diagnostics)
         guard let site = result.site else {
-            Output.printError("Build failed: \(problems); nothing was written.")
+            Output.printError(Output.text("Build failed: \(problems); nothing was written.",
+                                          nl: "Bouwen mislukt: \(problems); er is niets geschreven."))
             throw ExitCode(1)
         }
-        var documents = Output.count(site.publishedDocuments, "document", "documents")
-        if site.withheldDocuments > 0 { documents += " (\(site.withheldDocuments) withheld for \(audience.rawValue))" }
-        if let school { documents += " for school \(school.escapingControlCharacters)" }
-        print("Built \(Output.count(site.pageCount, "page", "pages")), \(documents), " +
-              "\(Output.count(result.diagnostics.warningCount, "warning", "warnings")) in \(Output.seconds(since: start))" +
-              " → \(options.outputFolder.escapingControlCharacters)")
+        var documents = Output.count(site.publishedDocuments, "document", "documents", nl: "document", "documenten")
+        if site.withheldDocuments > 0 {
+            documents += Output.text(" (\(site.withheldDocuments) withheld for \(audience.rawValue))",
+                                     nl: " (\(site.withheldDocuments) achtergehouden voor \(audience.rawValue))")
+        }
+        if let school { documents += Output.text(" for school \(school.escapingControlCharacters)", nl: " voor school \(school.escapingControlCharacters)") }
+        let warnings = Output.count(result.diagnostics.warningCount, "warning", "warnings", nl: "waarschuwing", "waarschuwingen")
+        print(Output.text("Built \(Output.count(site.pageCount, "page", "pages")), \(documents), \(warnings) in \(Output.seconds(since: start))",
+                          nl: "Gebouwd: \(Output.count(site.pageCount, "pagina", "pagina's")), \(documents), \(warnings) in "
+                          + Output.seconds(since: start).replacingOccurrences(of: ".", with: ","))
+              + " → \(options.outputFolder.escapingControlCharacters)")
         if let zip {
             // The zip's own hash, to pass on with it: sha256sum or Get-FileHash checks it before unpacking.
             let hash = (try? Data(contentsOf: URL(fileURLWithPath: zip))).map(Integrity.sha256) ?? ""
             print("Zip: \(zip.escapingControlCharacters) (SHA-256 \(hash))")
         }
         if let fingerprint = Integrity.fingerprint(of: site) {
-            print("Fingerprint (SHA-256 of export/SHA256SUMS): \(fingerprint)")
+            print(Output.text("Fingerprint (SHA-256 of export/SHA256SUMS): ", nl: "Vingerafdruk (SHA-256 van export/SHA256SUMS): ")
+                  + fingerprint)
         }
-        if let signingKey { print("Signed with key \(signingKey.publicKey.id) (export/SHA256SUMS.sig)") }
+        if let signingKey {
+            print(Output.text("Signed with key", nl: "Ondertekend met sleutel") + " \(signingKey.publicKey.id) (export/SHA256SUMS.sig)")
+        }
     }
 }

@@ -15,6 +15,7 @@ struct Check: ParsableCommand {
     var format: Format = .text
 
     func run() throws {
+        Output.speak(portfolio: content.portfolio)
         let options = BuildOptions(portfolio: content.portfolio, asOf: content.asOf, strict: content.strict)
         let result = Normfolio.check(options)
         Output.keepUntilExit(result)
@@ -31,12 +32,11 @@ struct Check: ParsableCommand {
         case .text:
             Output.report(diagnostics)
             let documents = result.portfolio?.documents.count ?? 0
+            let read = Output.count(documents, "document", "documents", nl: "document", "documenten")
             if diagnostics.isEmpty {
-                print("No problems found (\(Output.count(documents, "document", "documents"))).")
+                print(Output.text("No problems found (\(read)).", nl: "Geen problemen gevonden (\(read))."))
             } else {
-                print("\(Output.count(diagnostics.errorCount, "error", "errors")), " +
-                      "\(Output.count(diagnostics.warningCount, "warning", "warnings")) " +
-                      "(\(Output.count(documents, "document", "documents")) read).")
+                print(Output.problems(diagnostics) + Output.text(" (\(read) read).", nl: " (\(read) gelezen)."))
             }
         }
         if diagnostics.fail(strict: content.strict) { throw ExitCode(1) }
@@ -67,6 +67,7 @@ struct Verify: ParsableCommand {
     var key: String?
 
     func run() throws {
+        // A site is no portfolio: verify speaks the language of the locale (or NORMFOLIO_LANGUAGE).
         let verifyingKey = try key.map { try Output.readKey($0, as: "a public key", VerifyingKey.init(pem:)) }
         let report: Integrity.Report
         do {
@@ -78,34 +79,51 @@ struct Verify: ParsableCommand {
             Output.printError("error: \(error)")
             throw ExitCode(2)
         }
-        for path in report.changed { Output.printError("changed: \(path.escapingControlCharacters)") }
-        for path in report.missing { Output.printError("missing: \(path.escapingControlCharacters)") }
-        for path in report.extra { Output.printError("extra: \(path.escapingControlCharacters)") }
-        for line in report.invalidLines { Output.printError("invalid line in export/SHA256SUMS: \(line.escapingControlCharacters)") }
+        for path in report.changed { Output.printError(Output.text("changed: ", nl: "gewijzigd: ") + path.escapingControlCharacters) }
+        for path in report.missing { Output.printError(Output.text("missing: ", nl: "ontbreekt: ") + path.escapingControlCharacters) }
+        for path in report.extra { Output.printError(Output.text("extra: ", nl: "extra: ") + path.escapingControlCharacters) }
+        for line in report.invalidLines {
+            Output.printError(Output.text("invalid line in export/SHA256SUMS: ", nl: "ongeldige regel in export/SHA256SUMS: ")
+                              + line.escapingControlCharacters)
+        }
         for problem in report.manifestProblems { Output.printError("manifest: \(problem.escapingControlCharacters)") }
-        print("Fingerprint (SHA-256 of export/SHA256SUMS): \(report.fingerprint)")
-        if let sources = report.sourcesFingerprint { print("Sources fingerprint (as on the cover of the PDFs): \(sources)") }
+        print(Output.text("Fingerprint (SHA-256 of export/SHA256SUMS): ", nl: "Vingerafdruk (SHA-256 van export/SHA256SUMS): ")
+              + report.fingerprint)
+        if let sources = report.sourcesFingerprint {
+            print(Output.text("Sources fingerprint (as on the cover of the PDFs): ", nl: "Vingerafdruk van de bronnen (zoals op het "
+                              + "voorblad van de pdf's): ") + sources)
+        }
         switch report.fingerprintMatches {
-        case true?: print("The fingerprint is the one expected.")
-        case false?: Output.printError("fingerprint: not the one expected (\(expect ?? ""))")
+        case true?: print(Output.text("The fingerprint is the one expected.", nl: "De vingerafdruk is de verwachte."))
+        case false?:
+            Output.printError(Output.text("fingerprint: not the one expected", nl: "vingerafdruk: niet de verwachte") + " (\(expect ?? ""))")
         case nil: break
         }
         if let verifyingKey {
             if report.signatureIsValid == true {
-                print("Signed with key \(verifyingKey.id): the signature is valid.")
+                print(Output.text("Signed with key \(verifyingKey.id): the signature is valid.",
+                                  nl: "Ondertekend met sleutel \(verifyingKey.id): de handtekening is geldig."))
             } else {
-                Output.printError("signature: \(report.signatureProblem ?? "not valid")")
+                Output.printError(Output.text("signature: ", nl: "handtekening: ")
+                                  + (report.signatureProblem ?? Output.text("not valid", nl: "ongeldig")))
             }
         }
         let problems = report.changed.count + report.missing.count + report.extra.count + report.invalidLines.count
             + report.manifestProblems.count
         if report.isIntact {
-            print("Intact: \(Output.count(report.checked, "file", "files")) match export/SHA256SUMS and the manifest.")
+            print(Output.text("Intact: \(Output.count(report.checked, "file", "files")) match export/SHA256SUMS and the manifest.",
+                              nl: "Intact: \(Output.count(report.checked, "bestand", "bestanden")) kloppen met export/SHA256SUMS en "
+                              + "het manifest."))
         } else {
-            print("Not intact: \(report.changed.count) changed, \(report.missing.count) missing, \(report.extra.count) extra"
-                  + (problems > report.changed.count + report.missing.count + report.extra.count ? ", the lists disagree" : "")
-                  + (report.fingerprintMatches == false ? ", unexpected fingerprint" : "")
-                  + (report.signatureIsValid == false ? ", no valid signature" : "") + ".")
+            let disagree = problems > report.changed.count + report.missing.count + report.extra.count
+            print(Output.text("Not intact: \(report.changed.count) changed, \(report.missing.count) missing, \(report.extra.count) extra"
+                              + (disagree ? ", the lists disagree" : "")
+                              + (report.fingerprintMatches == false ? ", unexpected fingerprint" : "")
+                              + (report.signatureIsValid == false ? ", no valid signature" : "") + ".",
+                              nl: "Niet intact: \(report.changed.count) gewijzigd, \(report.missing.count) ontbrekend, "
+                              + "\(report.extra.count) extra" + (disagree ? ", de lijsten verschillen" : "")
+                              + (report.fingerprintMatches == false ? ", onverwachte vingerafdruk" : "")
+                              + (report.signatureIsValid == false ? ", geen geldige handtekening" : "") + "."))
             throw ExitCode(1)
         }
     }

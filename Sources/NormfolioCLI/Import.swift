@@ -50,16 +50,22 @@ struct Import: ParsableCommand {
     var keepOriginal = false
 
     func validate() throws {
+        Output.speak(portfolio: portfolio)
         try NewDocumentOptions.validate(norms: normIDs, type: type, classification: classification, folder: folder)
-        if acceptChanges && rejectChanges { throw ValidationError("choose one of --accept-changes and --reject-changes") }
+        if acceptChanges && rejectChanges {
+            throw ValidationError(Output.text("choose one of --accept-changes and --reject-changes",
+                                              nl: "kies een van --accept-changes en --reject-changes"))
+        }
         for file in files where !["docx", "odt"].contains(URL(fileURLWithPath: file).pathExtension.lowercased()) {
-            throw ValidationError("'\(file.escapingControlCharacters)' is not a .docx or .odt file")
+            throw ValidationError(Output.text("'\(file.escapingControlCharacters)' is not a .docx or .odt file",
+                                              nl: "'\(file.escapingControlCharacters)' is geen .docx- of .odt-bestand"))
         }
     }
 
     var normIDs: [String] { NewDocumentOptions.normIDs(norms) }
 
     func run() throws {
+        Output.speak(portfolio: portfolio)
         let options = OfficeImport.Options(norms: normIDs, type: type.lowercased(), classification: NewDocumentOptions.classificationName(classification), folder: folder, overwrite: force,
                                            changes: acceptChanges ? .accept : rejectChanges ? .reject : nil, keepComments: keepComments,
                                            keepOriginal: keepOriginal)
@@ -69,7 +75,7 @@ struct Import: ParsableCommand {
             do {
                 let report = try OfficeImport.run(URL(fileURLWithPath: file), portfolio: URL(fileURLWithPath: portfolio), options: options)
                 imported += 1
-                print("Imported \(file.escapingControlCharacters) → \(report.document.escapingControlCharacters) "
+                print(Output.text("Imported", nl: "Geïmporteerd:") + " \(file.escapingControlCharacters) → \(report.document.escapingControlCharacters) "
                       + "(\"\(report.title.escapingControlCharacters)\")")
                 Output.report(report.diagnostics)
                 for line in ImportSummary.lines(of: report, portfolio: portfolio) { print("  " + line.escapingControlCharacters) }
@@ -83,7 +89,8 @@ struct Import: ParsableCommand {
         }
         if imported > 0 { print(ImportSummary.editions(classification: options.classification, count: imported)) }
         if failed { throw ExitCode(1) }
-        print("Check the result with: normfolio check \(portfolio == "." ? "" : portfolio.escapingControlCharacters)".trimmingCharacters(in: .whitespaces))
+        let place = portfolio == "." ? "" : " " + portfolio.escapingControlCharacters
+        print(Output.text("Check the result with:", nl: "Controleer het resultaat met:") + " normfolio check" + place)
     }
 }
 
@@ -103,17 +110,29 @@ enum NewDocumentOptions {
     static func validate(norms: [String], type: String, classification: String, folder: String) throws {
         let catalog = Catalog.builtIn()
         for id in norms where !catalog.contains(id) {
-            let hint = catalog.suggestion(for: id).map { " (did you mean '\($0)'?)" } ?? ""
-            throw ValidationError("unknown norm ID '\(id)'\(hint); 'normfolio norms' lists them")
+            let suggestion = catalog.suggestion(for: id)
+            throw ValidationError(Output.text("unknown norm ID '\(id)'\(suggestion.map { " (did you mean '\($0)'?)" } ?? ""); "
+                                              + "'normfolio norms' lists them",
+                                              nl: "onbekende norm-ID '\(id)'\(suggestion.map { " (bedoelde je '\($0)'?)" } ?? ""); "
+                                              + "'normfolio norms' toont ze"))
         }
-        if norms.isEmpty { throw ValidationError("give at least one norm ID with --norms") }
+        if norms.isEmpty {
+            throw ValidationError(Output.text("give at least one norm ID with --norms", nl: "geef minstens één norm-ID met --norms"))
+        }
         let types = DocumentTypes.all
-        guard types.contains(type.lowercased()) else { throw ValidationError("unknown type '\(type)'; use one of: \(types.joined(separator: ", "))") }
+        guard types.contains(type.lowercased()) else {
+            throw ValidationError(Output.text("unknown type '\(type)'; use one of: ", nl: "onbekend type '\(type)'; gebruik een van: ")
+                                  + types.joined(separator: ", "))
+        }
         guard Classification(name: classification) != nil else {
-            throw ValidationError("unknown classification '\(classification)'; use openbaar, intern, vertrouwelijk or strikt-vertrouwelijk (or public, internal, confidential, secret)")
+            throw ValidationError(Output.text("unknown classification '\(classification)'; use openbaar, intern, vertrouwelijk or "
+                                              + "strikt-vertrouwelijk (or public, internal, confidential, secret)",
+                                              nl: "onbekende classificatie '\(classification)'; gebruik openbaar, intern, vertrouwelijk "
+                                              + "of strikt-vertrouwelijk"))
         }
         guard !folder.contains(".."), !folder.hasPrefix("/"), !["norms", "pages"].contains(folder.split(separator: "/").first ?? "") else {
-            throw ValidationError("choose a folder inside Content/ other than norms/ and pages/")
+            throw ValidationError(Output.text("choose a folder inside Content/ other than norms/ and pages/",
+                                              nl: "kies een map in Content/, maar niet norms/ of pages/"))
         }
     }
 }

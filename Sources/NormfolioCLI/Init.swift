@@ -23,7 +23,9 @@ struct Init: ParsableCommand {
         if theme { files.merge(Starter.themeFiles(), uniquingKeysWith: { a, _ in a }) }
         let existing = files.keys.filter { FileManager.default.fileExists(atPath: root.appendingPathComponent($0).path) }
         if !existing.isEmpty {
-            Output.printError("error: '\(directory.escapingControlCharacters)' already has \(existing.sorted().joined(separator: ", ")); nothing was written")
+            let names = existing.sorted().joined(separator: ", ")
+            Output.printError(Output.text("error: '\(directory.escapingControlCharacters)' already has \(names); nothing was written",
+                                          nl: "error: '\(directory.escapingControlCharacters)' heeft al \(names); er is niets geschreven"))
             throw ExitCode(1)
         }
         for (path, data) in files.sorted(by: { $0.key < $1.key }) {
@@ -33,7 +35,7 @@ struct Init: ParsableCommand {
         }
         let shown = directory == "." ? "" : " \(directory.escapingControlCharacters)"
         let pad = String(repeating: " ", count: max(1, 24 - shown.count))
-        print("""
+        print(Output.text("""
             Created a portfolio in \(directory.escapingControlCharacters) with \(files.count) files.
 
             Next steps:
@@ -43,7 +45,17 @@ struct Init: ParsableCommand {
 
             Add evidence as Markdown files under Content/, one per document, and your own assessment
             of a norm as Content/norms/<ID>.md.
-            """)
+            """, nl: """
+            Portfolio gemaakt in \(directory.escapingControlCharacters) met \(files.count) bestanden.
+
+            Volgende stappen:
+              normfolio check\(shown)\(pad)meld problemen in de inhoud
+              normfolio build\(shown)\(pad)schrijf de site naar _site/ en open _site/index.html
+              normfolio norms                         toon de norm-ID's voor 'norms: [...]'
+
+            Zet bewijsstukken als Markdown-bestanden in Content/, één per document, en je eigen
+            beoordeling van een norm in Content/norms/<ID>.md.
+            """))
     }
 }
 

@@ -24,7 +24,8 @@ struct Keygen: ParsableCommand {
             throw ExitCode(1)
         }
         for path in [privatePath, publicPath] where PortfolioPlace.exists(URL(fileURLWithPath: path)) {
-            Output.printError("error: '\(path.escapingControlCharacters)' exists; choose another name or remove it first")
+            Output.printError(Output.text("error: '\(path.escapingControlCharacters)' exists; choose another name or remove it first",
+                                          nl: "error: '\(path.escapingControlCharacters)' bestaat al; kies een andere naam of verwijder het eerst"))
             throw ExitCode(1)
         }
         do {
@@ -39,9 +40,11 @@ struct Keygen: ParsableCommand {
             throw ExitCode(2)
         }
         let (shownPrivate, shownPublic) = (privatePath.escapingControlCharacters, publicPath.escapingControlCharacters)
-        print("Private key: \(shownPrivate) (keep it secret, outside the portfolio; build --sign \(shownPrivate))")
-        print("Public key:  \(shownPublic) (give it to the auditor; verify --key \(shownPublic))")
-        print("Key ID:      \(key.publicKey.id)")
+        print(Output.text("Private key: \(shownPrivate) (keep it secret, outside the portfolio; build --sign \(shownPrivate))",
+                          nl: "Privésleutel:     \(shownPrivate) (houd hem geheim, buiten het portfolio; build --sign \(shownPrivate))"))
+        print(Output.text("Public key:  \(shownPublic) (give it to the auditor; verify --key \(shownPublic))",
+                          nl: "Publieke sleutel: \(shownPublic) (geef hem aan de auditor; verify --key \(shownPublic))"))
+        print(Output.text("Key ID:      ", nl: "Sleutel-ID:       ") + key.publicKey.id)
     }
 }
 

@@ -35,24 +35,32 @@ struct New: ParsableCommand {
     var portfolio: String = "."
 
     func validate() throws {
+        Output.speak(portfolio: portfolio)
         if let register {
             guard RegisterKind(rawValue: register.lowercased()) != nil else {
-                throw ValidationError("unknown register '\(register)'; use one of: "
-                                      + RegisterKind.allCases.map(\.rawValue).joined(separator: ", "))
+                throw ValidationError(Output.text("unknown register '\(register)'; use one of: ", nl: "onbekend register '\(register)'; "
+                                                  + "gebruik een van: ") + RegisterKind.allCases.map(\.rawValue).joined(separator: ", "))
             }
             return
         }
-        guard title != nil else { throw ValidationError("give the document's title (or --register to write a register)") }
+        guard title != nil else {
+            throw ValidationError(Output.text("give the document's title (or --register to write a register)",
+                                              nl: "geef de titel van het document (of --register om een register te schrijven)"))
+        }
         try NewDocumentOptions.validate(norms: normIDs, type: type, classification: classification, folder: folder)
     }
 
     var normIDs: [String] { NewDocumentOptions.normIDs(norms ?? "") }
 
     func run() throws {
+        Output.speak(portfolio: portfolio)
         let today = Day(Date())
         if let register, let kind = RegisterKind(rawValue: register.lowercased()) {
             try write("registers/\(kind.rawValue).yml", RegisterTemplate.yaml(kind, today: today))
-            if kind == .dpia { print("Fill in 'verwerking' with the id of a processing activity in Content/registers/verwerkingen.yml.") }
+            if kind == .dpia {
+                print(Output.text("Fill in 'verwerking' with the id of a processing activity in Content/registers/verwerkingen.yml.",
+                                  nl: "Vul bij 'verwerking' de id in van een verwerking in Content/registers/verwerkingen.yml."))
+            }
             return
         }
         let title = title ?? ""
@@ -72,15 +80,17 @@ struct New: ParsableCommand {
         do {
             url = try PortfolioPlace.resolve(relative, in: "Content", portfolio: portfolio)
         } catch {
-            Output.printError("error: \(error.localizedDescription.escapingControlCharacters); nothing was written")
+            Output.printError("error: \(error.localizedDescription.escapingControlCharacters)"
+                              + Output.text("; nothing was written", nl: "; er is niets geschreven"))
             throw ExitCode(1)
         }
         guard !PortfolioPlace.exists(url) else {
-            Output.printError("error: \(shown) already exists; nothing was written")
+            Output.printError(Output.text("error: \(shown) already exists; nothing was written",
+                                          nl: "error: \(shown) bestaat al; er is niets geschreven"))
             throw ExitCode(1)
         }
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(text.utf8).write(to: url, options: .withoutOverwriting)
-        print("Created \(shown)")
+        print(Output.text("Created", nl: "Gemaakt:") + " \(shown)")
     }
 }

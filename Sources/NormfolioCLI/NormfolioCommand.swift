@@ -43,13 +43,17 @@ struct ContentOptions: ParsableArguments {
         }
     }
 
-    func validate() throws { try Self.validate(portfolio: portfolio) }
+    func validate() throws {
+        Output.speak(portfolio: portfolio)
+        try Self.validate(portfolio: portfolio)
+    }
 
     /// Refuses a portfolio folder that is not there, for every command that reads one.
     static func validate(portfolio: String) throws {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: portfolio, isDirectory: &isFolder), isFolder.boolValue else {
-            throw ValidationError("portfolio folder '\(portfolio.escapingControlCharacters)' does not exist")
+            throw ValidationError(Output.text("portfolio folder '\(portfolio.escapingControlCharacters)' does not exist",
+                                              nl: "de portfoliomap '\(portfolio.escapingControlCharacters)' bestaat niet"))
         }
     }
 
@@ -59,8 +63,10 @@ struct ContentOptions: ParsableArguments {
         let key = URL(fileURLWithPath: sign).standardizedFileURL.resolvingSymlinksInPath().path
         let root = URL(fileURLWithPath: portfolio).standardizedFileURL.resolvingSymlinksInPath().path
         if key.hasPrefix(root + "/") {
-            throw ValidationError("the signing key '\(sign.escapingControlCharacters)' lies inside the portfolio; "
-                                  + "keep it elsewhere, where it is never committed or published")
+            throw ValidationError(Output.text("the signing key '\(sign.escapingControlCharacters)' lies inside the portfolio; "
+                                              + "keep it elsewhere, where it is never committed or published",
+                                              nl: "de sleutel om te ondertekenen '\(sign.escapingControlCharacters)' staat in het "
+                                              + "portfolio; bewaar hem ergens anders, waar hij nooit wordt vastgelegd of gepubliceerd"))
         }
     }
 }
@@ -72,7 +78,9 @@ extension Language: ExpressibleByArgument {}
 extension Day {
     /// A date on the command line (`--as-of`), with the message every command gives for one that is not.
     static func argument(_ text: String) throws -> Day {
-        guard let day = Day(text) else { throw ValidationError("'\(text)' is not a date; write YYYY-MM-DD") }
+        guard let day = Day(text) else {
+            throw ValidationError(Output.text("'\(text)' is not a date; write YYYY-MM-DD", nl: "'\(text)' is geen datum; schrijf JJJJ-MM-DD"))
+        }
         return day
     }
 }
@@ -84,6 +92,18 @@ enum Output {
     nonisolated(unsafe) private static var kept: [Any] = []
 
     static func keepUntilExit(_ value: Any) { kept.append(value) }
+
+    /// The language of the terminal (`Language.terminal`): the locale's until a command names its
+    /// portfolio with `speak(portfolio:)`.
+    nonisolated(unsafe) private(set) static var language = Language.terminal(portfolio: nil)
+
+    /// Speaks the language of the portfolio in `folder` (or `override`, `--language`) from now on.
+    static func speak(portfolio folder: String?, override: Language? = nil) {
+        language = Language.terminal(portfolio: folder, override: override)
+    }
+
+    /// The English or the Dutch text, in the terminal's language.
+    static func text(_ en: String, nl: String) -> String { language == .nl ? nl : en }
 
     /// Prints to standard error. Every control character but the line breaks a message is made of
     /// is written as an escape, so no terminal sequence, carriage return or bidirectional override
@@ -97,7 +117,7 @@ enum Output {
     /// Prints diagnostics to standard error, one compiler-style line each.
     static func report(_ diagnostics: [Diagnostic]) {
         guard !diagnostics.isEmpty else { return }
-        FileHandle.standardError.write(Data(diagnostics.map { $0.formatted + "\n" }.joined().utf8))
+        FileHandle.standardError.write(Data(diagnostics.map { $0.formatted(in: language) + "\n" }.joined().utf8))
     }
 
     /// A key read from a PEM file; a file that cannot be used is a usage error (exit 64).
@@ -105,13 +125,26 @@ enum Output {
         do {
             return try make(try String(contentsOfFile: path, encoding: .utf8))
         } catch {
-            printError("error: cannot use '\(path.escapingControlCharacters)' as \(what): \(error.localizedDescription)")
+            let whatNL = what == "a public key" ? "publieke sleutel" : "sleutel om te ondertekenen"
+            printError(text("error: cannot use '\(path.escapingControlCharacters)' as \(what): \(error.localizedDescription)",
+                            nl: "error: '\(path.escapingControlCharacters)' is niet te gebruiken als \(whatNL): \(error.localizedDescription)"))
             throw ExitCode(64)
         }
     }
 
     static func count(_ n: Int, _ singular: String, _ plural: String) -> String {
         "\(n) \(n == 1 ? singular : plural)"
+    }
+
+    /// A number of things in the terminal's language: `count(2, "error", "errors", nl: "fout", "fouten")`.
+    static func count(_ n: Int, _ singular: String, _ plural: String, nl singularNL: String, _ pluralNL: String) -> String {
+        language == .nl ? count(n, singularNL, pluralNL) : count(n, singular, plural)
+    }
+
+    /// "2 errors, 1 warning" / "2 fouten, 1 waarschuwing".
+    static func problems(_ diagnostics: [Diagnostic]) -> String {
+        count(diagnostics.errorCount, "error", "errors", nl: "fout", "fouten") + ", "
+            + count(diagnostics.warningCount, "warning", "warnings", nl: "waarschuwing", "waarschuwingen")
     }
 
     static func seconds(since start: ContinuousClock.Instant) -> String {

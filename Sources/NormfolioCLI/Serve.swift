@@ -51,10 +51,12 @@ struct Serve: AsyncParsableCommand {
     var pdf = false
 
     func validate() throws {
+        Output.speak(portfolio: portfolio, override: language)
         try ContentOptions.validate(portfolio: portfolio)
     }
 
     func run() async throws {
+        Output.speak(portfolio: portfolio, override: language)
         var settings = BuildOptions(portfolio: URL(fileURLWithPath: portfolio).standardizedFileURL.path, audience: audience, asOf: asOf)
         settings.language = language
         settings.school = school
@@ -68,10 +70,13 @@ struct Serve: AsyncParsableCommand {
         let options = settings
         if !host.hasPrefix("127.") && host != "localhost" && host != "::1" && host != "[::1]" && audience != .intranet {
             // The preview defaults to everything; on a network address everyone who can reach it sees that.
-            Output.printError("warning: serving the \(audience.rawValue) edition (documents up to \(audience.publishesUpTo.name)) "
-                              + "on \(host), where others on the network can open it; --audience intranet publishes only up to intern")
+            Output.printError(Output.text("warning: serving the \(audience.rawValue) edition (documents up to \(audience.publishesUpTo.name)) "
+                                          + "on \(host), where others on the network can open it; --audience intranet publishes only up to intern",
+                                          nl: "warning: de editie \(audience.rawValue) (documenten tot en met \(audience.publishesUpTo.name)) "
+                                          + "wordt getoond op \(host), waar anderen in het netwerk haar kunnen openen; --audience intranet "
+                                          + "publiceert alleen tot en met intern"))
         }
-        let server = PreviewServer(options: options, timings: timings) { line in Output.printError(line) }
+        let server = PreviewServer(options: options, timings: timings, language: Output.language) { line in Output.printError(line) }
         let (host, allowedHosts) = (self.host, self.allowedHosts)
         // Ctrl-C ends the server cleanly. The handlers are in place before the server starts, so a
         // signal that comes the moment it is ready is not lost.
@@ -89,21 +94,25 @@ struct Serve: AsyncParsableCommand {
             try await server.run(host: host, port: port, allowedHosts: allowedHosts) { listening in
                 // Standard error is unbuffered, so scripts and people see this line at once.
                 let shownHost = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
-                Output.printError("Serving \(options.portfolio) on http://\(shownHost):\(listening)/  (Ctrl-C to stop)")
+                let address = "http://\(shownHost):\(listening)/"
+                Output.printError(Output.text("Serving \(options.portfolio) on \(address)  (Ctrl-C to stop)",
+                                              nl: "\(options.portfolio) is te zien op \(address)  (Ctrl-C om te stoppen)"))
             }
         }
         stopping.set(task)
         do {
             try await task.value
-            print("Stopped.")
+            print(Output.text("Stopped.", nl: "Gestopt."))
         } catch where task.isCancelled {
             // Stopping cancels the server; whatever it throws on the way out is a clean stop.
-            print("Stopped.")
+            print(Output.text("Stopped.", nl: "Gestopt."))
         } catch {
             if "\(error)".contains("EADDRINUSE") || "\(error)".localizedCaseInsensitiveContains("in use") {
-                Output.printError("error: port \(port) on \(host) is already in use; choose another with --port")
+                Output.printError(Output.text("error: port \(port) on \(host) is already in use; choose another with --port",
+                                              nl: "error: poort \(port) op \(host) is al in gebruik; kies een andere met --port"))
             } else {
-                Output.printError("error: could not serve on \(host):\(port): \(error)")
+                Output.printError(Output.text("error: could not serve on \(host):\(port): ", nl: "error: kan niet serveren op \(host):\(port): ")
+                                  + "\(error)")
             }
             throw ExitCode(2)
         }

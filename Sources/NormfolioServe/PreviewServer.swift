@@ -31,12 +31,15 @@ public actor PreviewServer {
     private var nextWaiter = 0
 
     private let showsTimings: Bool
+    /// The language of the lines `log` prints (the terminal's, `Language.terminal`).
+    private let terminal: Language
 
-    /// A server for the portfolio `options` name; `log` prints a line for the author, and
-    /// `timings` adds how long each stage of every rebuild took.
-    public init(options: BuildOptions, timings: Bool = false, log: @escaping @Sendable (String) -> Void) {
+    /// A server for the portfolio `options` name; `log` prints a line for the author in `language`,
+    /// and `timings` adds how long each stage of every rebuild took.
+    public init(options: BuildOptions, timings: Bool = false, language: Language = .en, log: @escaping @Sendable (String) -> Void) {
         self.options = options
         self.showsTimings = timings
+        self.terminal = language
         self.log = log
     }
 
@@ -84,9 +87,10 @@ public actor PreviewServer {
         let failing = preview.diagnostics.filter { $0.severity == .error || options.strict }
         // Errors are printed after every rebuild; a warning only when it is new.
         let newWarnings = preview.diagnostics.filter { $0.severity == .warning && !options.strict && !warnings.contains($0) }
-        for diagnostic in failing + newWarnings { log(diagnostic.formatted) }
+        for diagnostic in failing + newWarnings { log(diagnostic.formatted(in: terminal)) }
         warnings = Set(preview.diagnostics.filter { $0.severity == .warning })
-        let what = changed.isEmpty ? "" : " after a change to \(Self.list(changed))"
+        let dutch = terminal == .nl
+        let what = changed.isEmpty ? "" : dutch ? " na een wijziging in \(Self.list(changed, and: "en"))" : " after a change to \(Self.list(changed))"
         if showsTimings {
             log(preview.timings.map { "\($0.stage) \(Self.milliseconds(.seconds($0.seconds))) ms" }.joined(separator: ", "))
         }
@@ -94,18 +98,23 @@ public actor PreviewServer {
         texts = preview.texts
         if let site = preview.site {
             state = .site(site)
-            let warningNote = warnings.isEmpty ? "" : ", \(warnings.count) \(warnings.count == 1 ? "warning" : "warnings")"
-            log("Ready\(what) in \(elapsed) ms: \(site.pageCount) pages\(warningNote)")
+            let warningNote = warnings.isEmpty ? "" : dutch ? ", \(warnings.count) \(warnings.count == 1 ? "waarschuwing" : "waarschuwingen")"
+                : ", \(warnings.count) \(warnings.count == 1 ? "warning" : "warnings")"
+            log(dutch ? "Klaar\(what) in \(elapsed) ms: \(site.pageCount) pagina's\(warningNote)"
+                : "Ready\(what) in \(elapsed) ms: \(site.pageCount) pages\(warningNote)")
         } else {
             state = .problems(preview.shownDiagnostics, withheld: preview.withheldDiagnostics)
             let count = failing.count
-            log("The site cannot be built\(what): \(count) \(count == 1 ? "problem" : "problems"); fix \(count == 1 ? "it" : "them") and it rebuilds")
+            log(dutch ? "De site kan niet gebouwd worden\(what): \(count) \(count == 1 ? "probleem" : "problemen"); herstel "
+                    + "\(count == 1 ? "het" : "ze") en de site wordt opnieuw gebouwd"
+                : "The site cannot be built\(what): \(count) \(count == 1 ? "problem" : "problems"); fix \(count == 1 ? "it" : "them") and it rebuilds")
         }
     }
 
-    private static func list(_ paths: [String]) -> String {
+    private static func list(_ paths: [String], and: String = "and") -> String {
         let shown = paths.map(\.escapingControlCharacters)
-        return shown.count <= 3 ? shown.joined(separator: ", ") : shown.prefix(2).joined(separator: ", ") + " and \(shown.count - 2) more"
+        let more = and == "and" ? " and \(shown.count - 2) more" : " en nog \(shown.count - 2)"
+        return shown.count <= 3 ? shown.joined(separator: ", ") : shown.prefix(2).joined(separator: ", ") + more
     }
 
     private static func milliseconds(_ duration: Duration) -> Int {
@@ -283,12 +292,13 @@ public actor PreviewServer {
 
     /// The page shown instead of the site while the content has errors: the errors that stop the
     /// build first, then the warnings; only those of files the previewed edition may show, since
-    /// whoever may open the preview may read them (`withheld` others are only counted).
+    /// whoever may open the preview may read them (`withheld` others are only counted). The
+    /// messages are in the page's language, as its headings.
     static func problemPage(_ diagnostics: [Diagnostic], withheld: Int = 0, texts: InterfaceTexts = InterfaceTexts(language: .nl)) -> String {
         func section(_ title: String, _ severity: Diagnostic.Severity) -> String {
             let found = diagnostics.filter { $0.severity == severity }
             guard !found.isEmpty else { return "" }
-            let items = found.map { "<li><code>\($0.formatted.htmlEscaped)</code></li>" }.joined(separator: "\n")
+            let items = found.map { "<li><code>\($0.formatted(in: texts.language).htmlEscaped)</code></li>" }.joined(separator: "\n")
             return "<h2>\(title) (\(found.count))</h2>\n<ul>\n\(items)\n</ul>"
         }
         let others = withheld == 0 ? "" : "<p>" + texts.plural("preview_withheld", withheld).htmlEscaped + "</p>"

@@ -10,8 +10,13 @@ import Testing
     /// A portfolio folder that exists (commands check that first).
     static let portfolio = CommandTests.fixtures.appendingPathComponent("portfolio").path
 
+    /// The terminal in English for the commands parsed in this process (the fixtures' portfolios
+    /// are Dutch, and the messages asserted English), set once before the first parse.
+    static let english: Void = { setenv("NORMFOLIO_LANGUAGE", "en", 1) }()
+
     func parse(_ arguments: [String]) throws -> ParsableCommand {
-        try NormfolioCommand.parseAsRoot(arguments)
+        Self.english
+        return try NormfolioCommand.parseAsRoot(arguments)
     }
 
     /// The message a user sees for `arguments`, as the command prints it.

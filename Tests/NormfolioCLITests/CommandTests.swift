@@ -31,13 +31,21 @@ import Testing
         var stderr: String
     }
 
+    /// `environment` with the terminal in English unless it names a language: the tests assert
+    /// English messages. `NORMFOLIO_LANGUAGE: ""` leaves the choice to the portfolio and the locale.
+    static func english(_ environment: [String: String]) -> [String: String] {
+        var environment = environment
+        if environment["NORMFOLIO_LANGUAGE"] == nil { environment["NORMFOLIO_LANGUAGE"] = "en" }
+        return environment
+    }
+
     func run(_ arguments: [String], in folder: URL? = nil, environment: [String: String]? = nil) throws -> Run {
         let binary = try #require(Self.binary, "build the normfolio binary first: swift build --product normfolio")
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
         if let folder { process.currentDirectoryURL = folder }
-        if let environment { process.environment = environment }
+        process.environment = Self.english(environment ?? ProcessInfo.processInfo.environment)
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -385,7 +393,8 @@ import Testing
         version = try await waitForVersion(after: version)
         let (errorStatus, errorPage) = try await get("index.html")
         #expect(errorStatus == 500)
-        #expect(errorPage.contains("<li><code>Content/kapot.md:3:9: error: unknown norm ID &#39;ZZ.99&#39; [unknown-norm]</code></li>"))
+        // The page is in the portfolio's language, Dutch, its messages too (the terminal's is English here).
+        #expect(errorPage.contains("<li><code>Content/kapot.md:3:9: error: onbekende norm-ID &#39;ZZ.99&#39; [unknown-norm]</code></li>"))
 
         try FileManager.default.removeItem(at: broken)
         version = try await waitForVersion(after: version)
@@ -423,6 +432,7 @@ import Testing
         let process = Process()
         process.executableURL = try #require(Self.binary)
         process.arguments = ["serve"] + arguments
+        process.environment = Self.english(ProcessInfo.processInfo.environment)
         let errors = Pipe(), output = Pipe()
         process.standardError = errors
         process.standardOutput = output

@@ -34,6 +34,7 @@ extension CommandTests {
         let process = Process()
         process.executableURL = binary
         process.arguments = ["serve", portfolio.path, "--port", "0"] + extra
+        process.environment = CommandTests.english(ProcessInfo.processInfo.environment)
         let errors = Pipe()
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice

@@ -115,6 +115,19 @@ public struct Approval: Sendable, Hashable {
                     + "put each approval field on a line of its own and run the command again"
             }
         }
+
+        /// The description in Dutch, for the terminal of a Dutch portfolio.
+        public var descriptionNL: String {
+            switch self {
+            case .notADocument: "is geen bewijsstuk met front matter die gelezen kan worden"
+            case .errors(let found):
+                "heeft \(found.count) \(found.count == 1 ? "fout; herstel die" : "fouten; herstel die") voordat je een besluit vastlegt"
+            case .changed: "is veranderd terwijl het besluit werd vastgelegd; geef de opdracht opnieuw"
+            case .cannotPlace:
+                "heeft front matter waarin de regels van het besluit niet gezet kunnen worden zonder een ander veld te veranderen; "
+                    + "zet elk veld van een besluit op een eigen regel en geef de opdracht opnieuw"
+            }
+        }
     }
 
     /// The file of the document `source` (a path such as `Content/beleid/ib-beleid.md`) with the
