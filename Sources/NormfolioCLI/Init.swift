@@ -19,7 +19,7 @@ struct Init: ParsableCommand {
 
     func run() throws {
         let root = URL(fileURLWithPath: directory)
-        var files = Starter.files(today: Day(Date()))
+        var files = Starter.files(today: Day(Date()), language: Output.language)
         if theme { files.merge(Starter.themeFiles(), uniquingKeysWith: { a, _ in a }) }
         let existing = files.keys.filter { FileManager.default.fileExists(atPath: root.appendingPathComponent($0).path) }
         if !existing.isEmpty {
@@ -69,8 +69,11 @@ enum Starter {
         return files
     }
 
-    /// The example files, dated around `today` so a new portfolio starts without expired evidence.
-    static func files(today: Day) -> [String: Data] {
+    /// The example files, dated around `today` so a new portfolio starts without expired evidence,
+    /// with their comments in `language` (the terminal's); the texts of the examples are Dutch.
+    static func files(today: Day, language: Language = .en) -> [String: Data] {
+        let dutch = language == .nl
+        let adopted = dutch ? "wie het vaststelde: leg dat vast met normfolio approve" : "who adopted it: record it with normfolio approve"
         func date(years: Int = 0, months: Int = 0) -> String {
             let total = today.year * 12 + (today.month - 1) + years * 12 + months
             let (year, month) = (total / 12, total % 12 + 1)
@@ -78,7 +81,7 @@ enum Starter {
         }
         let (lastMonth, inTwoYears, inAYear, inHalfAYear) = (date(months: -1), date(years: 2), date(years: 1), date(months: 6))
         return [
-        "normfolio.yml": Data("""
+        "normfolio.yml": Data((dutch ? settingsNL : """
             # normfolio settings. Every key is optional.
             organisation: Mijn schoolbestuur   # shown on every page
             title: IBP-portfolio                # the site's title
@@ -93,7 +96,7 @@ enum Starter {
             #     email: fg@example.org
             # breach_instructions: Meld een (vermoedelijk) datalek direct bij de servicedesk.
 
-            """.utf8),
+            """).utf8),
         "Content/beleid/informatiebeveiligingsbeleid.md": Data("""
             ---
             title: Informatiebeveiligings- en privacybeleid
@@ -102,7 +105,7 @@ enum Starter {
             classification: openbaar
             owner: Bestuurssecretaris
             date: \(lastMonth)
-            # approved_by: College van Bestuur   # who adopted it: record it with normfolio approve
+            # approved_by: College van Bestuur   # \(adopted)
             # approved_on: \(lastMonth)
             review_by: \(inTwoYears)
             ---
@@ -131,7 +134,7 @@ enum Starter {
             gemeld moet worden (GB.02), en binnen welke tijd.
 
             """.utf8),
-        "Content/registers/verwerkingen.yml": Data(RegisterTemplate.yaml(.verwerkingen, today: today).utf8),
+        "Content/registers/verwerkingen.yml": Data(RegisterTemplate.yaml(.verwerkingen, today: today, language: language).utf8),
         "Content/norms/GO.02.md": Data("""
             ---
             level: 2
@@ -150,4 +153,22 @@ enum Starter {
             """.utf8),
         ]
     }
+
+    /// normfolio.yml with its comments in Dutch.
+    static let settingsNL = """
+        # Instellingen van normfolio. Elke sleutel is optioneel.
+        organisation: Mijn schoolbestuur   # op elke pagina
+        title: IBP-portfolio                # de titel van de site
+        language: nl                        # nl (standaard) of en: de taal van de site
+        target: 3                           # het standaard doelniveau per norm (1-5)
+        # as_of: 2026-12-01                 # de peildatum; standaard de dag van de build
+        # catalog: extra-norms.yml          # optioneel: normen toevoegen of titels verbeteren
+        # board: College van Bestuur        # het bestuur zoals het als eigenaar heet: zijn acties staan op de agenda
+        # intranet: [verwerkingen]          # wat de intranetversie toont naast de documenten en pagina's
+        # contacts:                         # bij wie medewerkers terechtkunnen, op de startpagina
+        #   - role: Functionaris gegevensbescherming
+        #     email: fg@example.org
+        # breach_instructions: Meld een (vermoedelijk) datalek direct bij de servicedesk.
+
+        """
 }

@@ -56,7 +56,7 @@ struct New: ParsableCommand {
         Output.speak(portfolio: portfolio)
         let today = Day(Date())
         if let register, let kind = RegisterKind(rawValue: register.lowercased()) {
-            try write("registers/\(kind.rawValue).yml", RegisterTemplate.yaml(kind, today: today))
+            try write("registers/\(kind.rawValue).yml", RegisterTemplate.yaml(kind, today: today, language: Output.language))
             if kind == .dpia {
                 print(Output.text("Fill in 'verwerking' with the id of a processing activity in Content/registers/verwerkingen.yml.",
                                   nl: "Vul bij 'verwerking' de id in van een verwerking in Content/registers/verwerkingen.yml."))
@@ -67,7 +67,7 @@ struct New: ParsableCommand {
         let name = Slug.make(title)
         let text = EvidenceTemplate.frontMatter(title: title, norms: normIDs, type: type.lowercased(),
                                                 classification: NewDocumentOptions.classificationName(classification),
-                                                date: today, reviewBy: today.adding(years: 1))
+                                                date: today, reviewBy: today.adding(years: 1), language: Output.language)
             + EvidenceTemplate.body(title: title, norm: normIDs.first)
         try write("\(folder)/\(name).md", text)
     }

@@ -104,6 +104,15 @@ import Testing
         let created = try commands.run(["init", folder.appendingPathComponent("nieuw").path], environment: locale("nl_BE.UTF-8"))
         #expect(created.status == 0)
         #expect(created.stdout.hasPrefix("Portfolio gemaakt in "))
+        // Its files' comments are Dutch too, and the portfolio checks without errors.
+        let nieuw = folder.appendingPathComponent("nieuw")
+        let settings = try String(contentsOf: nieuw.appendingPathComponent("normfolio.yml"), encoding: .utf8)
+        #expect(settings.hasPrefix("# Instellingen van normfolio. Elke sleutel is optioneel.\n"))
+        let register = try String(contentsOf: nieuw.appendingPathComponent("Content/registers/verwerkingen.yml"), encoding: .utf8)
+        #expect(register.contains("waarom de gegevens worden verwerkt") && !register.contains("why the data"))
+        let check = try commands.run(["check", nieuw.path], environment: locale("C"))
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(check.stdout.hasPrefix("Geen problemen gevonden") || check.stdout.hasPrefix("0 fouten"), "\(check.stdout)")
     }
 
     @Test func thePreviewsErrorPageGivesTheMessagesInItsOwnLanguage() {
@@ -122,6 +131,16 @@ import Testing
         let environment = locale("C")
         let new = try commands.run(["new", "Wachtwoordbeleid", "--norms", "SM.02", "--portfolio", folder.path], environment: environment)
         #expect(new.stdout == "Gemaakt: Content/documenten/wachtwoordbeleid.md\n")
+        let document = try String(contentsOf: folder.appendingPathComponent("Content/documenten/wachtwoordbeleid.md"), encoding: .utf8)
+        #expect(document.contains("owner:                      # wie verantwoordelijk is voor dit document\n"))
+        let dpia = try commands.run(["new", "--register", "dpia", "--portfolio", folder.path], environment: environment)
+        #expect(dpia.stdout == "Gemaakt: Content/registers/dpia.yml\n"
+                + "Vul bij 'verwerking' de id in van een verwerking in Content/registers/verwerkingen.yml.\n")
+        let register = try String(contentsOf: folder.appendingPathComponent("Content/registers/dpia.yml"), encoding: .utf8)
+        #expect(register.contains("# verplicht; de id van een regel in verwerkingen"), "\(register)")
+        // The portfolio of `init` above was made in English (the tests' default): English comments.
+        let settings = try String(contentsOf: folder.appendingPathComponent("normfolio.yml"), encoding: .utf8)
+        #expect(settings.hasPrefix("# normfolio settings. Every key is optional.\n"))
         let again = try commands.run(["new", "Wachtwoordbeleid", "--norms", "SM.02", "--portfolio", folder.path], environment: environment)
         #expect(again.stderr == "error: Content/documenten/wachtwoordbeleid.md bestaat al; er is niets geschreven\n")
         let unknown = try commands.run(["new", "X", "--norms", "SM.20", "--portfolio", folder.path], environment: environment)

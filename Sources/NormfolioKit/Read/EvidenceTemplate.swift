@@ -1,22 +1,28 @@
 /// The front matter of a new evidence document, as `normfolio new` and `normfolio import` write
 /// it: every field filled in or ready to fill in, with a word on what it is for.
 public enum EvidenceTemplate {
-    /// `source`, when given, names the file the document was imported from.
+    /// `source`, when given, names the file the document was imported from. The comments are in
+    /// `language` (the terminal's, as `new` writes it).
     public static func frontMatter(title: String, norms: [String], type: String, classification: String, date: Day,
-                                   reviewBy: Day, source: String? = nil) -> String {
-        """
+                                   reviewBy: Day, source: String? = nil, language: Language = .en) -> String {
+        let dutch = language == .nl
+        let owner = dutch ? "wie verantwoordelijk is voor dit document" : "who is responsible for this document"
+        let adopted = dutch ? "wie het vaststelde (vaststelling telt voor niveau 3)" : "who adopted it (adoption counts for level 3)"
+        let imported = source.map { dutch ? "# geïmporteerd uit \($0.escapingControlCharacters) met normfolio import\n"
+            : "# imported from \($0.escapingControlCharacters) with normfolio import\n" } ?? ""
+        return """
         ---
         title: \(yamlQuoted(title))
         norms: [\(norms.joined(separator: ", "))]
         type: \(type)
         classification: \(classification)
-        owner:                      # who is responsible for this document
+        owner:                      # \(owner)
         date: \(date)
-        # approved_by: College van Bestuur   # who adopted it (adoption counts for level 3)
+        # approved_by: College van Bestuur   # \(adopted)
         # approved_on: \(date)
         review_by: \(reviewBy)
         # attachments: [bestanden/document.pdf]
-        \(source.map { "# imported from \($0.escapingControlCharacters) with normfolio import\n" } ?? "")---
+        \(imported)---
 
         """
     }

@@ -1,23 +1,27 @@
 /// A new register file, as `normfolio new --register` writes it: the register's own fields, and
 /// one example entry with every field of its kind, each with a word on what it holds. References
 /// to other registers are left as comments to fill in; a DPIA's `verwerking`, which is required,
-/// must be filled in before the register passes `normfolio check`.
+/// must be filled in before the register passes `normfolio check`. The comments are in `language`
+/// (the terminal's, as `new --register` writes it); the fields and values are the same in both.
 public enum RegisterTemplate {
-    public static func yaml(_ kind: RegisterKind, today: Day) -> String {
+    public static func yaml(_ kind: RegisterKind, today: Day, language: Language = .en) -> String {
+        let dutch = language == .nl
         var lines = [
-            "# \(kind.rawValue): 'normfolio docs registers' lists every field.",
+            "# \(kind.rawValue): " + (dutch ? "'normfolio docs registers' noemt alle velden." : "'normfolio docs registers' lists every field."),
             "title: \(title[kind] ?? kind.rawValue)",
-            "norms: [\(norms[kind] ?? "")]       # the norms this register is evidence for",
+            "norms: [\(norms[kind] ?? "")]       # " + (dutch ? "de normen waarvoor dit register bewijs is" : "the norms this register is evidence for"),
             "classification: \(kind == .datalekken || kind == .dpia ? "vertrouwelijk" : "intern")",
-            "owner:                 # who keeps the register",
+            "owner:                 # " + (dutch ? "wie het register bijhoudt" : "who keeps the register"),
             "review_by: \(today.adding(years: 1))",
             "entries:",
-            "  - id: \(example[kind] ?? "voorbeeld")          # stable: lower-case letters, digits and hyphens",
+            "  - id: \(example[kind] ?? "voorbeeld")          # "
+                + (dutch ? "vast: kleine letters, cijfers en koppeltekens" : "stable: lower-case letters, digits and hyphens"),
         ]
         for field in kind.fields {
             let value = sample(field, kind: kind, today: today)
             let line = "\(field.name): \(value)"
-            let comment = (field.required ? "required; " : "") + (help[field.name] ?? describe(field.kind))
+            let comment = dutch ? (field.required ? "verplicht; " : "") + (helpNL[field.name] ?? describeNL(field.kind))
+                : (field.required ? "required; " : "") + (help[field.name] ?? describe(field.kind))
             // A reference needs an entry in another register: left for the author to fill in.
             let prefix = field.target != nil ? "# " : ""
             lines.append("    \(prefix)\(line)" + String(repeating: " ", count: max(1, 40 - line.count - prefix.count)) + "# " + comment)
@@ -59,6 +63,21 @@ public enum RegisterTemplate {
         }
     }
 
+    private static func describeNL(_ kind: RegisterField.Kind) -> String {
+        switch kind {
+        case .text: "tekst"
+        case .list: "een lijst: [a, b]"
+        case .date: "een datum, JJJJ-MM-DD"
+        case .flag: "ja of nee"
+        case .number: "een geheel getal"
+        case .choice(let choices): "een van: " + choices.map(\.value).joined(separator: ", ")
+        case .reference(let target): "de id van een regel in \(target.rawValue)"
+        case .references(let target): "id's van regels in \(target.rawValue): [a, b]"
+        case .norms: "norm-ID's: [SM.02]"
+        case .actions: "acties: - {title: …, owner: …, due: JJJJ-MM-DD, status: open}"
+        }
+    }
+
     private static let title: [RegisterKind: String] = [
         .verwerkingen: "Register van verwerkingen", .verwerkers: "Verwerkers en verwerkersovereenkomsten", .dpia: "DPIA's",
         .datalekken: "Datalekkenregister", .bevindingen: "Bevindingen",
@@ -97,5 +116,21 @@ public enum RegisterTemplate {
         "gemeld_ap_op": "reported to the AP on (or give niet_gemeld_reden)", "niet_gemeld_reden": "why it was not reported",
         "te_laat_reden": "why the report came after 72 hours", "categorieen": "categories of people and data, never names",
         "normen": "the norms the finding concerns", "actie": "the follow-up", "hertest_resultaat": "the result of the retest",
+    ]
+    /// The same in Dutch.
+    private static let helpNL: [String: String] = [
+        "doelen": "waarom de gegevens worden verwerkt", "betrokkenen": "groepen mensen: leerlingen, ouders, medewerkers",
+        "gegevens": "soorten persoonsgegevens, nooit de gegevens zelf", "bijzondere_gegevens": "bijzondere gegevens, zoals over gezondheid",
+        "grondslag": "AVG art. 6 lid 1: a tot en met f", "bewaartermijn": "hoe lang de gegevens bewaard worden",
+        "ontvangers": "wie de gegevens ontvangt", "verwerkers": "id's van regels in verwerkers", "systemen": "de gebruikte systemen",
+        "buiten_eer": "doorgifte buiten de EER", "hoog_risico": "hoog risico: dan is een DPIA nodig", "dpia": "de id van een regel in dpia",
+        "herzien_voor": "herzie deze regel vóór deze datum", "producten": "de gebruikte producten",
+        "overeenkomst": "de verwerkersovereenkomst: mvo-4.0, algemeen, eigen of geen",
+        "privacybijsluiter": "het adres van de privacybijsluiter van het product", "certificering": "zoals ROSA certificeringsschema, ISO 27001",
+        "certificering_tot": "het certificaat is geldig tot", "verwerking": "de id van een regel in verwerkingen",
+        "fg_advies": "het advies van de FG", "maatregelen": "de maatregelen",
+        "gemeld_ap_op": "gemeld bij de AP op (of geef niet_gemeld_reden)", "niet_gemeld_reden": "waarom het niet is gemeld",
+        "te_laat_reden": "waarom de melding na 72 uur kwam", "categorieen": "soorten mensen en gegevens, nooit namen",
+        "normen": "de normen waar de bevinding over gaat", "actie": "de opvolging", "hertest_resultaat": "het resultaat van de hertest",
     ]
 }
