@@ -48,9 +48,9 @@ extension Diagnostic {
 
     // MARK: Snapshots
 
-    static func invalidSnapshot(_ detail: String, at location: SourceLocation) -> Diagnostic {
+    static func invalidSnapshot(_ detail: String, nl detailNL: String, at location: SourceLocation) -> Diagnostic {
         Diagnostic(.error, "invalid-snapshot", en: "this snapshot cannot be read: \(detail)",
-                   nl: "deze snapshot kan niet worden gelezen: \(detail)", at: location)
+                   nl: "deze snapshot kan niet worden gelezen: \(detailNL)", at: location)
     }
 
     static func snapshotEdited(at location: SourceLocation) -> Diagnostic {

@@ -37,9 +37,10 @@ extension Diagnostic {
                           nl: "de id '\(quote(id))' mag alleen kleine letters, cijfers en koppeltekens bevatten\(zoals)", at: location)
     }
 
-    static func csvSyntax(_ detail: String, at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.error, "csv-syntax", en: "the CSV file cannot be read: \(detail)", nl: "het CSV-bestand kan niet worden gelezen: \(detail)",
-                   at: location)
+    /// `detail` is the parser's own (English) words unless normfolio gives its Dutch as `detailNL`.
+    static func csvSyntax(_ detail: String, nl detailNL: String? = nil, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "csv-syntax", en: "the CSV file cannot be read: \(detail)",
+                   nl: "het CSV-bestand kan niet worden gelezen: \(detailNL ?? detail)", at: location)
     }
 
     static func invalidBron(suggestion: String, at location: SourceLocation) -> Diagnostic {

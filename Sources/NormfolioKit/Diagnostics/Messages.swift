@@ -119,8 +119,9 @@ extension Diagnostic {
                    nl: "de front matter is niet afgesloten; zet een regel '---' na het laatste veld", at: location)
     }
 
-    static func yamlSyntax(_ detail: String, at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.error, "yaml-syntax", en: "malformed YAML: \(detail)", nl: "onjuiste YAML: \(detail)", at: location)
+    /// `detail` is the parser's own (English) words unless normfolio gives its Dutch as `detailNL`.
+    static func yamlSyntax(_ detail: String, nl detailNL: String? = nil, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "yaml-syntax", en: "malformed YAML: \(detail)", nl: "onjuiste YAML: \(detailNL ?? detail)", at: location)
     }
 
     static func notAMapping(at location: SourceLocation) -> Diagnostic {

@@ -52,6 +52,7 @@ struct CSVTable {
         let header = parsed.header.map { $0.trimmingCharacters(in: trimmed).lowercased() }
         guard header.contains(where: { !$0.isEmpty }) else {
             diagnostics.append(.csvSyntax("its first row names no fields (it holds the field names, such as id;naam)",
+                                          nl: "de eerste rij noemt geen velden (daar staan de namen van de velden, zoals id;naam)",
                                           at: SourceLocation(path: path, line: 1, column: 1)))
             return nil
         }

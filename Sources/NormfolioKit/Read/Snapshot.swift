@@ -128,11 +128,12 @@ public struct Snapshot: Sendable {
         switch OwnJSON.read(ExportModel.self, from: Data(seal.content.utf8)) {
         case .success(let read): model = read
         case .failure(let error):
-            diagnostics.append(.invalidSnapshot("it is not a portfolio.json of normfolio: \(error.problem)", at: place))
+            diagnostics.append(.invalidSnapshot("it is not a portfolio.json of normfolio: \(error.problem)",
+                                                nl: "het is geen portfolio.json van normfolio: \(error.problem)", at: place))
             return nil
         }
         guard let asOf = Day(model.as_of) else {
-            diagnostics.append(.invalidSnapshot("its as_of is not a date (YYYY-MM-DD)", at: place))
+            diagnostics.append(.invalidSnapshot("its as_of is not a date (YYYY-MM-DD)", nl: "as_of is geen datum (JJJJ-MM-DD)", at: place))
             return nil
         }
         var snapshot = Snapshot(asOf: asOf, source: path)

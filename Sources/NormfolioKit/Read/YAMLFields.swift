@@ -34,6 +34,7 @@ struct YAMLFields {
         var budget = text.utf8.count + Limits.aliasedYAMLValues
         guard let node = FieldNode(root, path: path, lineOffset: lineOffset, budget: &budget) else {
             diagnostics.append(.yamlSyntax("its aliases (*name) repeat more than \(Limits.aliasedYAMLValues) values; write the values out instead",
+                                           nl: "de aliassen (*naam) herhalen meer dan \(Limits.aliasedYAMLValues) waarden; schrijf de waarden uit",
                                            at: start))
             return nil
         }
