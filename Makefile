@@ -44,6 +44,7 @@ test: deps a11y-deps import-deps pdf-deps
 	python3 Tests/Browser/print_check.py .build/debug/normfolio
 	python3 Tests/Browser/live_reload.py .build/debug/normfolio
 	python3 Tests/Browser/search_isolation.py .build/debug/normfolio
+	python3 Tests/Browser/school_filter.py .build/debug/normfolio
 	python3 Tests/SARIF/validate.py .build/debug/normfolio
 
 # Accessibility: axe-core in Debian's Chromium over every page type, both languages, light and dark.

@@ -13,6 +13,8 @@ public final class LazySite: Sendable {
         /// A paper (`build --pdf`), typeset when it is asked for.
         case paper(Paper)
         case searchIndex
+        /// The register pages' school filter (`SchoolFilter`).
+        case schoolFilter
         case copy(Theme.StaticFile)
         /// The manifest and checksum list, which hash every other file.
         case integrity
@@ -88,6 +90,8 @@ public final class LazySite: Sendable {
         case .searchIndex:
             let file = searchIndex.value.file
             files = file.bytes().map { [(file.path, $0)] } ?? []
+        case .schoolFilter:
+            files = [(path, Data(SchoolFilter.script.utf8))]
         case .copy(let contents):
             // Copied files are read again each time: they may be large, and change on disk.
             return Site.File(path: path, contents: contents).bytes(io: io)
@@ -116,7 +120,7 @@ public final class LazySite: Sendable {
             self.pages.parallelMap(state: { self.engine.worker() }) { worker, page in
                 self.content(page.kind, page.route, worker: &worker)
             }
-        }, side: { self.exports.files() + [self.searchIndex.value.file] })
+        }, side: { self.exports.files() + [self.searchIndex.value.file] + SchoolFilter.files(in: self.edition) })
         // The layout around a page depends only on its frame, so each distinct frame is rendered
         // once and the pages are spliced into it.
         var frames: [String: RenderEngine.Frame] = [:]
@@ -134,7 +138,7 @@ public final class LazySite: Sendable {
         // Which file is at a path is the table's to say (`sources`), as it is for the preview.
         files += generated.filter { file in
             switch sources[file.path] {
-            case .exports?, .paper?, .searchIndex?: true
+            case .exports?, .paper?, .searchIndex?, .schoolFilter?: true
             default: false
             }
         }
@@ -191,10 +195,10 @@ public final class LazySite: Sendable {
     }
 
     /// The files an edition makes besides its pages and the integrity files: its exports, papers
-    /// (with `build --pdf`) and search index.
+    /// (with `build --pdf`), search index and the register pages' school filter.
     static func madeFiles(of edition: Edition, papers: Bool) -> [(String, Source)] {
         Exports(edition: edition).paths.map { ($0, Source.exports) } + (papers ? Paper.allCases.map { ($0.path, Source.paper($0)) } : [])
-            + [(Routes.searchIndex, .searchIndex)]
+            + [(Routes.searchIndex, .searchIndex)] + (SchoolFilter.isUsed(in: edition) ? [(Routes.schoolFilterScript, .schoolFilter)] : [])
     }
 
     /// The manifest and checksum list, which hash every other file.

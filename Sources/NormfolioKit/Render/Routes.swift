@@ -51,6 +51,8 @@ public enum Routes {
 
     static let searchIndex = "assets/zoekindex.js"
     static let stylesheet = "assets/normfolio.css"
+    /// Narrows a register's table to one school's entries (in a portfolio with schools).
+    static let schoolFilterScript = "assets/scholenfilter.js"
 
     /// Whether a path is a page (HTML), rather than a file of another kind.
     public static func isPage(_ path: String) -> Bool { path.hasSuffix(".html") }

@@ -231,7 +231,7 @@ enum TemplateEncoder {
         mutating func superEncoder(forKey key: Key) -> Swift.Encoder { preconditionFailure("template views have no superclass") }
     }
 
-    struct UnkeyedContainer: UnkeyedEncodingContainer {
+    struct UnkeyedContainer: UnkeyedEncodingContainer, RefusesOtherNumbers {
         let list: ListBox
         let codingPath: [CodingKey]
         var count: Int { list.items.count }
@@ -244,18 +244,7 @@ enum TemplateEncoder {
         mutating func encode(_ value: Bool) throws { append(.flag(value)) }
         mutating func encode(_ value: String) throws { append(.text(value)) }
         mutating func encode(_ value: Int) throws { append(.number(value)) }
-        // Numbers of other kinds (and what encodes as them: dates, data) are no template value.
-        mutating func encode(_ value: Double) throws { throw unsupported(Double.self, codingPath) }
-        mutating func encode(_ value: Float) throws { throw unsupported(Float.self, codingPath) }
-        mutating func encode(_ value: Int8) throws { throw unsupported(Int8.self, codingPath) }
-        mutating func encode(_ value: Int16) throws { throw unsupported(Int16.self, codingPath) }
-        mutating func encode(_ value: Int32) throws { throw unsupported(Int32.self, codingPath) }
-        mutating func encode(_ value: Int64) throws { throw unsupported(Int64.self, codingPath) }
-        mutating func encode(_ value: UInt) throws { throw unsupported(UInt.self, codingPath) }
-        mutating func encode(_ value: UInt8) throws { throw unsupported(UInt8.self, codingPath) }
-        mutating func encode(_ value: UInt16) throws { throw unsupported(UInt16.self, codingPath) }
-        mutating func encode(_ value: UInt32) throws { throw unsupported(UInt32.self, codingPath) }
-        mutating func encode(_ value: UInt64) throws { throw unsupported(UInt64.self, codingPath) }
+        // Numbers of other kinds are refused by `RefusesOtherNumbers`.
         mutating func encode<T: Encodable>(_ value: T) throws {
             append(try TemplateEncoder.value(of: value, codingPath: codingPath + [Index(intValue: count)]))
         }
@@ -271,7 +260,7 @@ enum TemplateEncoder {
         mutating func superEncoder() -> Swift.Encoder { preconditionFailure("template views have no superclass") }
     }
 
-    struct SingleContainer: SingleValueEncodingContainer {
+    struct SingleContainer: SingleValueEncodingContainer, RefusesOtherNumbers {
         let storage: Storage
         let codingPath: [CodingKey]
 
@@ -279,20 +268,30 @@ enum TemplateEncoder {
         mutating func encode(_ value: Bool) throws { storage.value = .flag(value) }
         mutating func encode(_ value: String) throws { storage.value = .text(value) }
         mutating func encode(_ value: Int) throws { storage.value = .number(value) }
-        // Numbers of other kinds (and what encodes as them: dates, data) are no template value.
-        mutating func encode(_ value: Double) throws { throw unsupported(Double.self, codingPath) }
-        mutating func encode(_ value: Float) throws { throw unsupported(Float.self, codingPath) }
-        mutating func encode(_ value: Int8) throws { throw unsupported(Int8.self, codingPath) }
-        mutating func encode(_ value: Int16) throws { throw unsupported(Int16.self, codingPath) }
-        mutating func encode(_ value: Int32) throws { throw unsupported(Int32.self, codingPath) }
-        mutating func encode(_ value: Int64) throws { throw unsupported(Int64.self, codingPath) }
-        mutating func encode(_ value: UInt) throws { throw unsupported(UInt.self, codingPath) }
-        mutating func encode(_ value: UInt8) throws { throw unsupported(UInt8.self, codingPath) }
-        mutating func encode(_ value: UInt16) throws { throw unsupported(UInt16.self, codingPath) }
-        mutating func encode(_ value: UInt32) throws { throw unsupported(UInt32.self, codingPath) }
-        mutating func encode(_ value: UInt64) throws { throw unsupported(UInt64.self, codingPath) }
+        // Numbers of other kinds are refused by `RefusesOtherNumbers`.
         mutating func encode<T: Encodable>(_ value: T) throws {
             storage.value = try TemplateEncoder.value(of: value, codingPath: codingPath)
         }
     }
+}
+
+/// A container of values without a key (a list's, a single value's) that refuses numbers of
+/// other kinds than `Int`, and what encodes as them (dates, data): they are no template value.
+protocol RefusesOtherNumbers {
+    var codingPath: [CodingKey] { get }
+}
+
+extension RefusesOtherNumbers {
+    private func refuse(_ type: Any.Type) -> TemplateEncoder.UnsupportedValue { TemplateEncoder.unsupported(type, codingPath) }
+    mutating func encode(_ value: Double) throws { throw refuse(Double.self) }
+    mutating func encode(_ value: Float) throws { throw refuse(Float.self) }
+    mutating func encode(_ value: Int8) throws { throw refuse(Int8.self) }
+    mutating func encode(_ value: Int16) throws { throw refuse(Int16.self) }
+    mutating func encode(_ value: Int32) throws { throw refuse(Int32.self) }
+    mutating func encode(_ value: Int64) throws { throw refuse(Int64.self) }
+    mutating func encode(_ value: UInt) throws { throw refuse(UInt.self) }
+    mutating func encode(_ value: UInt8) throws { throw refuse(UInt8.self) }
+    mutating func encode(_ value: UInt16) throws { throw refuse(UInt16.self) }
+    mutating func encode(_ value: UInt32) throws { throw refuse(UInt32.self) }
+    mutating func encode(_ value: UInt64) throws { throw refuse(UInt64.self) }
 }

@@ -187,6 +187,14 @@ import Testing
             #expect(board.values.contains { $0.range(of: Data(marker.utf8)) != nil }, "the board's edition lacks '\(marker)'")
         }
         #expect(!board.values.contains { $0.range(of: Data("brand-school".utf8)) != nil })
+        // The board's register page can be narrowed to a school; a school's edition needs no filter.
+        let register = String(decoding: board["registers/verwerkingen.html"] ?? Data(), as: UTF8.self)
+        #expect(register.contains("<select id=\"school-filter\"><option value=\"\">alle scholen</option><option value=\"de-regenboog\">"))
+        #expect(register.components(separatedBy: "data-scope=").count == 2 && register.contains("<tr data-scope=\"de-regenboog\">"))
+        #expect(board[Routes.schoolFilterScript] == Data(SchoolFilter.script.utf8))
+        let kompas = try build(.auditor, school: "het-kompas")
+        #expect(kompas[Routes.schoolFilterScript] == nil)
+        #expect(!String(decoding: kompas["registers/verwerkingen.html"] ?? Data(), as: UTF8.self).contains("school-filter"))
     }
 
     @Test func anUnknownSchoolForAnEditionIsAnErrorAndWritesNothing() throws {

@@ -65,6 +65,13 @@ struct RegisterPage: PageKind {
         /// The processing register's controller and data protection officer, with their contact details.
         var controller: String?
         var dpo: String?
+        /// In the board's edition of a portfolio with schools: the schools the table can be
+        /// narrowed to (by `assets/scholenfilter.js`), each row marked with its scope.
+        var schoolFilter: [SchoolOption]
+        var hasSchoolFilter: Bool
+        var filterScript: String
+        /// What the filter says it shows, with `%n` and `%total` for the script to fill in.
+        var filterShown: String
     }
 
     struct Column: TemplateView {
@@ -73,6 +80,14 @@ struct RegisterPage: PageKind {
 
     struct Row: TemplateView {
         var cells: [RegisterValueView]
+        /// With the school filter: the ids of the schools the entry is about, space-separated;
+        /// absent for a board-wide entry, which every school sees.
+        var scope: String?
+    }
+
+    struct SchoolOption: TemplateView {
+        var id: String
+        var name: String
     }
 
     let template = "register"
@@ -104,8 +119,11 @@ struct RegisterPage: PageKind {
                     value.attention = edition.attention(about: .entry(register: page.item, entry: index))
                 }
                 return value
-            } + (edition.hasSchools ? [edition.scopeValue(entry.scope, from: page.path)] : []))
+            } + (edition.hasSchools ? [edition.scopeValue(entry.scope, from: page.path)] : []),
+                       scope: SchoolFilter.isUsed(in: edition) ? entry.scope?.ids.joined(separator: " ") : nil)
         }
+        let filter = SchoolFilter.isUsed(in: edition) && !rows.isEmpty
+            ? edition.portfolio.settings.schools.map { SchoolOption(id: $0.id, name: $0.name) } : []
         let norms = register.norms.compactMap { edition.catalog.norm($0) }.map {
             NormReference($0, in: edition, from: page.path)
         }
@@ -118,7 +136,10 @@ struct RegisterPage: PageKind {
                     attention: attention, hasAttention: !attention.isEmpty,
                     csv: Routes.link(to: Routes.registerCSV(register.kind), from: page.path),
                     controller: register.kind == .verwerkingen ? edition.portfolio.settings.controller?.line : nil,
-                    dpo: register.kind == .verwerkingen ? edition.portfolio.settings.dpo?.line : nil)
+                    dpo: register.kind == .verwerkingen ? edition.portfolio.settings.dpo?.line : nil,
+                    schoolFilter: filter, hasSchoolFilter: !filter.isEmpty,
+                    filterScript: Routes.link(to: Routes.schoolFilterScript, from: page.path),
+                    filterShown: edition.strings.format("school_filter_shown", ["n": "%n", "total": "%total"]))
     }
 }
 
