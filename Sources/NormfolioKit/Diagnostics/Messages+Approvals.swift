@@ -4,15 +4,15 @@ extension Diagnostic {
 
     static func approvalChanged(_ approval: Approval, at location: SourceLocation) -> Diagnostic {
         let (what, whatNL, which) = switch approval.kind {
-        case .approved: ("adopted by", "vastgesteld door", "de vaststelling")
-        case .consent: ("consented to by", "ingestemd door", "de instemming")
-        case .advice: ("advised on by", "geadviseerd door", "het advies")
+        case .approved: ("adopted by", "hem heeft vastgesteld", "de vaststelling")
+        case .consent: ("consented to by", "ermee heeft ingestemd", "de instemming")
+        case .advice: ("advised on by", "erover heeft geadviseerd", "het advies")
         }
         return Diagnostic(.warning, "approval-changed",
                           en: "the text changed after it was \(what) \(quote(approval.by))\(approval.on.map { " on \($0)" } ?? ""); "
                           + "the \(approval.kind == .approved ? "adoption" : approval.kind.rawValue) no longer holds: restore the text, "
                           + "or record a new one with normfolio approve",
-                          nl: "de tekst is veranderd nadat hij \(whatNL) \(quote(approval.by)) is\(approval.on.map { " op \($0)" } ?? ""); "
+                          nl: "de tekst is veranderd nadat \(quote(approval.by))\(approval.on.map { " op \($0)" } ?? "") \(whatNL); "
                           + "\(which) geldt niet meer: zet de tekst terug, of leg een nieuwe vast met normfolio approve", at: location)
     }
 

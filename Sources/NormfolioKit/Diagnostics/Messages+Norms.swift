@@ -93,7 +93,7 @@ extension Diagnostic {
     static func levelOnStaleEvidence(_ id: String, level: Int, at location: SourceLocation) -> Diagnostic {
         Diagnostic(.warning, "level-on-stale-evidence",
                    en: "level \(level) is claimed for \(id), but all of its evidence is past its review date",
-                   nl: "voor \(id) wordt niveau \(level) geclaimd, maar al het bewijs ervoor is over de herzieningsdatum", at: location)
+                   nl: "voor \(id) wordt niveau \(level) geclaimd, maar van al het bewijs ervoor is de herzieningsdatum verstreken", at: location)
     }
 
     static func levelWithoutAdoptedEvidence(_ id: String, level: Int, at location: SourceLocation) -> Diagnostic {
