@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Times a release `normfolio build` on synthetic portfolios and prints documents per second and
-# peak memory. Usage: Benchmarks/run.sh [N ...] [--serve]   (default: 1000 10000; run `make bench`)
+# peak memory, then the instruction count of the 1,000-document build (Benchmarks/instructions.sh),
+# which compares commits even on a busy machine.
+# Usage: Benchmarks/run.sh [N ...] [--serve]   (default: 1000 10000; run `make bench`)
 # With --serve it times the live preview instead: from saving a document to the page showing it
 # (Benchmarks/serve.py; run `make bench-serve`). With --pdf it times `build --pdf` once on the
 # sample and on the first size's portfolio (the 1,000-document handbook; run `make bench-pdf`).
@@ -82,3 +84,5 @@ if kind == "tmpfs":
 PY
   done
 done
+# The instruction count hardly varies between runs, whatever else the machine does.
+$serve || Benchmarks/instructions.sh 1000 "$binary"
