@@ -2,7 +2,9 @@
 # Times a release `normfolio build` on synthetic portfolios and prints documents per second and
 # peak memory, then the instruction count of the 1,000-document build (Benchmarks/instructions.sh),
 # which compares commits even on a busy machine.
-# Usage: Benchmarks/run.sh [N ...] [--serve]   (default: 1000 10000; run `make bench`)
+# Usage: Benchmarks/run.sh [N ...] [--serve|--pdf|--scale]   (default: 1000 10000; run `make bench`)
+# With --scale it prints time and memory per document for each size (default 1000 10000 40000;
+# run `make bench-scale`), to show that both grow linearly.
 # With --serve it times the live preview instead: from saving a document to the page showing it
 # (Benchmarks/serve.py; run `make bench-serve`). With --pdf it times `build --pdf` once on the
 # sample and on the first size's portfolio (the 1,000-document handbook; run `make bench-pdf`).
@@ -13,22 +15,56 @@ binary=.build/release/normfolio
 sizes=()
 serve=false
 pdf=false
+scale=false
 for argument in "$@"; do
   case "$argument" in
     --serve) serve=true ;;
     --pdf) pdf=true ;;
+    --scale) scale=true ;;
     *) sizes+=("$argument") ;;
   esac
 done
-[ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000)
+if [ ${#sizes[@]} -eq 0 ]; then
+  if $scale; then sizes=(1000 10000 40000); else sizes=(1000 10000); fi
+fi
 work=Benchmarks/work
 mkdir -p "$work"
+# The synthetic portfolio of N documents, made once (Benchmarks/work/portfolio-N).
+portfolio() {
+  local portfolio="$work/portfolio-$1"
+  if [ ! -f "$portfolio/.complete" ]; then
+    rm -rf "$portfolio" && mkdir -p "$portfolio" && python3 Benchmarks/generate.py "$1" "$portfolio" && touch "$portfolio/.complete"
+  fi
+  echo "$portfolio"
+}
+if $scale; then
+  # Output to tmpfs where there is one: the disk of a virtual machine varies by a factor of ten.
+  output=/tmp
+  [ -d /dev/shm ] && output=/dev/shm
+  printf '%-10s %-10s %-10s %-12s %-10s %-10s\n' documents seconds fastest "ms/document" "peak MB" "KB/document"
+  results=()
+  for n in "${sizes[@]}"; do
+    site="$output/normfolio-scale-$n"
+    runs=5
+    [ "$n" -gt 20000 ] && runs=3
+    result=$(python3 Benchmarks/measure.py $runs normfolio="$binary build $(portfolio "$n") --audience auditor -o $site")
+    rm -rf "$site"
+    read -r _ median fastest peak <<< "$result"
+    printf '%-10s %-10s %-10s %-12.3f %-10s %-10.1f\n' "$n" "$median" "$fastest" "$(echo "$median * 1000 / $n" | bc -l)" \
+      "$peak" "$(echo "$peak * 1024 / $n" | bc -l)"
+    results+=("$n:$median")
+  done
+  # Linear growth: the time per document at the largest size against the next largest.
+  if [ ${#results[@]} -ge 2 ]; then
+    last=${results[-1]} before=${results[-2]}
+    printf 'time per document at %s against %s: %+.0f%%\n' "${last%%:*}" "${before%%:*}" \
+      "$(echo "(${last#*:} / ${last%%:*}) / (${before#*:} / ${before%%:*}) * 100 - 100" | bc -l)"
+  fi
+  exit 0
+fi
 if $pdf; then
   [ ${#sizes[@]} -gt 0 ] || sizes=(1000)
-  portfolio="$work/portfolio-${sizes[0]}"
-  if [ ! -f "$portfolio/.complete" ]; then
-    rm -rf "$portfolio" && mkdir -p "$portfolio" && python3 Benchmarks/generate.py "${sizes[0]}" "$portfolio" && touch "$portfolio/.complete"
-  fi
+  portfolio=$(portfolio "${sizes[0]}")
   printf '%-28s %-10s %-10s %-12s %-14s %-10s\n' portfolio audience seconds "report pages" "handbook pages" "peak MB"
   for entry in "sample:." "${sizes[0]}-documents:$portfolio"; do
     python3 - "$binary" "${entry#*:}" "${entry%%:*}" <<'PY'
@@ -52,12 +88,7 @@ PY
 fi
 $serve || printf '%-10s %-8s %-10s %-10s %-12s %-10s\n' documents output audience seconds "docs/s" "peak MB"
 for n in "${sizes[@]}"; do
-  portfolio="$work/portfolio-$n"
-  if [ ! -f "$portfolio/.complete" ]; then
-    rm -rf "$portfolio" && mkdir -p "$portfolio"
-    python3 Benchmarks/generate.py "$n" "$portfolio"
-    touch "$portfolio/.complete"
-  fi
+  portfolio=$(portfolio "$n")
   if $serve; then
     python3 Benchmarks/serve.py "$binary" "$portfolio"
     continue
