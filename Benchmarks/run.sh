@@ -86,34 +86,54 @@ PY
   done
   exit 0
 fi
-$serve || printf '%-10s %-8s %-10s %-10s %-12s %-10s\n' documents output audience seconds "docs/s" "peak MB"
+if $serve; then
+  for n in "${sizes[@]}"; do python3 Benchmarks/serve.py "$binary" "$(portfolio "$n")"; done
+  exit 0
+fi
+# Side by side, alternating runs (Benchmarks/measure.py): normfolio on the benchmark portfolio, to
+# disk (what users get) and to tmpfs (normfolio's own work, without the noise of a virtual
+# machine's disk); normfolio on the same portfolio without its registers; Hugo (Debian's, a
+# minimal layout) on the same Markdown files, to tmpfs; and bare libcmark parsing those files on
+# one core, the floor to compare with.
+command -v hugo >/dev/null 2>&1 || { echo "Installing hugo (needs apt-get)…" >&2;
+  $( [ "$(id -u)" = 0 ] || echo sudo ) apt-get install -y -qq hugo >&2; }
+cmark_parse=$(realpath "$work")/cmark-parse
+[ "$cmark_parse" -nt Benchmarks/cmark_parse.c ] || cc -O2 -o "$cmark_parse" Benchmarks/cmark_parse.c $(pkg-config --cflags --libs libcmark)
+shm=/tmp
+[ -d /dev/shm ] && shm=/dev/shm
+printf '%-10s %-26s %-9s %-9s %-8s %-8s %-10s\n' documents build seconds fastest "docs/s" "peak MB" "of Hugo"
 for n in "${sizes[@]}"; do
   portfolio=$(portfolio "$n")
-  if $serve; then
-    python3 Benchmarks/serve.py "$binary" "$portfolio"
-    continue
+  # The same portfolio without its registers, and a Hugo site over the same Markdown files.
+  plain="$work/plain-$n" hugo_site="$work/hugo-$n"
+  if [ ! -f "$plain/.complete" ]; then
+    rm -rf "$plain" && cp -r "$portfolio" "$plain" && rm -rf "$plain/_site" \
+      && find "$plain/Content/registers" -maxdepth 1 \( -name '*.yml' -o -name '*.csv' \) -delete && touch "$plain/.complete"
   fi
-  # Output on disk (what users get), and on tmpfs when there is one (normfolio's own work,
-  # without the noise of a virtual machine's disk).
-  outputs=("disk:$portfolio/_site")
-  [ -d /dev/shm ] && outputs+=("tmpfs:/dev/shm/normfolio-bench-$n")
-  for target in "${outputs[@]}"; do
-    python3 - "$binary" "$portfolio" auditor "$n" "${target%%:*}" "${target#*:}" <<'PY'
-import resource, shutil, subprocess, sys, time
-binary, portfolio, audience, n, kind, output = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5], sys.argv[6]
-runs = []
-for _ in range(5):
-    start = time.perf_counter()
-    subprocess.run([binary, "build", portfolio, "--audience", audience, "-o", output],
-                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    runs.append(time.perf_counter() - start)
-median = sorted(runs)[2]  # the median of five
-peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-print("%-10d %-8s %-10s %-10.2f %-12.0f %-10.0f" % (n, kind, audience, median, n / median, peak))
-if kind == "tmpfs":
-    shutil.rmtree(output, ignore_errors=True)
-PY
-  done
+  if [ ! -f "$hugo_site/.complete" ]; then
+    rm -rf "$hugo_site" && mkdir -p "$hugo_site/layouts/_default"
+    mkdir -p "$hugo_site/content" && target=$(realpath "$hugo_site/content")
+    (cd "$portfolio/Content" && find . -name '*.md' -print0 | xargs -0 cp --parents -t "$target")
+    printf 'baseURL = "http://example.org/"\ntitle = "Benchmark"\nbuildFuture = true\ndisableKinds = ["taxonomy", "term"]\n' > "$hugo_site/hugo.toml"
+    printf '<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>{{ .Title }}</title></head>\n<body><h1>{{ .Title }}</h1>\n{{ .Content }}\n</body></html>\n' \
+      > "$hugo_site/layouts/_default/single.html"
+    printf '<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>{{ .Title }}</title></head>\n<body><h1>{{ .Title }}</h1>\n<ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>\n</body></html>\n' \
+      > "$hugo_site/layouts/_default/list.html"
+    touch "$hugo_site/.complete"
+  fi
+  python3 Benchmarks/measure.py 5 \
+    "normfolio_(disk)=$binary build $portfolio --audience auditor -o $portfolio/_site" \
+    "normfolio_(tmpfs)=$binary build $portfolio --audience auditor -o $shm/normfolio-bench-$n" \
+    "normfolio_without_registers=$binary build $plain --audience auditor -o $shm/normfolio-bench-plain-$n" \
+    "hugo_(tmpfs)=hugo --quiet --source $hugo_site --destination $shm/hugo-bench-$n" > "$work/measured"
+  hugo_seconds=$(awk '$1 == "hugo_(tmpfs)" { print $2 }' "$work/measured")
+  while read -r name median fastest peak; do
+    printf '%-10s %-26s %-9s %-9s %-8.0f %-8s %-10.2f\n' "$n" "${name//_/ }" "$median" "$fastest" "$(echo "$n / $median" | bc -l)" \
+      "$peak" "$(echo "$median / $hugo_seconds" | bc -l)"
+  done < "$work/measured"
+  cmark=$(find "$portfolio/Content" -name '*.md' | sort | "$cmark_parse")
+  printf '%-10s %-26s %-9s\n' "$n" "bare cmark (one core)" "${cmark#* }"
+  rm -rf "$shm/normfolio-bench-$n" "$shm/normfolio-bench-plain-$n" "$shm/hugo-bench-$n"
 done
 # The instruction count hardly varies between runs, whatever else the machine does.
-$serve || Benchmarks/instructions.sh 1000 "$binary"
+Benchmarks/instructions.sh 1000 "$binary"
