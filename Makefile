@@ -1,7 +1,9 @@
 # normfolio: the two commands of the README, plus the benchmark.
 #   make run    build normfolio and render the sample portfolio (Content/) into _site/
 #   make test   run the whole test suite
-#   make bench  time a release build on synthetic portfolios (see docs/performance.md)
+#   make bench  time a release build on synthetic portfolios (see docs/performance.md), and count its instructions
+#   make bench-scale  time and memory per document at 1,000, 10,000 and 40,000 documents
+#   make bench-instructions  only the instruction count of the 1,000-document build (callgrind), PROFILE=1 with its top entries
 #   make screenshots  the main pages at two widths, and the first pages of each PDF, as PNG
 #   make bench-serve  time the live preview from saving a document to showing it
 #   make bench-pdf    time build --pdf on the sample and on a 1,000-document portfolio
@@ -10,7 +12,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test import-deps pdf-deps a11y a11y-deps live-reload search-isolation screenshots bench bench-pdf bench-serve fuzz deps release install clean
+.PHONY: run test import-deps pdf-deps a11y a11y-deps live-reload search-isolation screenshots bench bench-scale bench-instructions bench-pdf bench-serve fuzz deps release install clean
 
 # System libraries normfolio links: libcmark (the CommonMark reference library), libxml2 (its HTML
 # parser, for raw HTML in Markdown), zlib (for zips) and libxlsxwriter (the Excel workbook).
@@ -86,6 +88,14 @@ screenshots: release a11y-deps pdf-deps
 
 bench: release
 	Benchmarks/run.sh
+
+# Whether time and memory grow linearly: per document at 1,000, 10,000 and 40,000 documents.
+bench-scale: release
+	Benchmarks/run.sh 1000 10000 40000 --scale
+
+# The instructions of one 1,000-document build, counted by valgrind (steady on a busy machine).
+bench-instructions: release
+	Benchmarks/instructions.sh 1000 $(if $(PROFILE),--profile)
 
 # How long build --pdf takes on the sample and on a 1,000-document portfolio (its handbook).
 bench-pdf: release pdf-deps

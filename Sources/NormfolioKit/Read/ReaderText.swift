@@ -25,6 +25,24 @@ struct ReaderText {
         var i = 0
         while i < written.count {
             let byte = written[i]
+            if Self.isPlain(byte) {
+                // A run of bytes a reader sees as they are is copied at once.
+                var end = i + 1
+                while end < written.count, Self.isPlain(written[end]) { end += 1 }
+                bytes.append(contentsOf: written[i..<end])
+                origins.append(contentsOf: i..<end)
+                i = end
+                continue
+            }
+            if byte == 0xC2 || byte == 0xC3, i + 1 < written.count, written[i + 1] & 0xC0 == 0x80,
+                written[i + 1] != 0xA0 || byte != 0xC2, written[i + 1] != 0xAD || byte != 0xC2
+            {
+                // A letter of Latin-1 (é, ë): no digit, nothing invisible, kept as written.
+                bytes.append(contentsOf: written[i...(i + 1)])
+                origins.append(contentsOf: [i, i])
+                i += 2
+                continue
+            }
             if byte == 0x0A { lineStarts.append(i + 1) }
             if byte == UInt8(ascii: "<"), let (length, inline) = htmlTag(at: i) {
                 if !inline {
@@ -149,6 +167,16 @@ struct ReaderText {
         "progress", "rp", "rt", "ruby", "script", "search", "section", "select", "slot", "source", "style", "summary", "svg",
         "table", "tbody", "td", "template", "textarea", "tfoot", "th", "thead", "title", "tr", "track", "ul", "video",
     ]
+
+    /// Whether an ASCII byte stands for itself wherever it is: not a line break, and nothing that
+    /// may start a tag, a reference or an escape, or hide between digits.
+    private static func isPlain(_ c: UInt8) -> Bool {
+        switch c {
+        case 0x0A, UInt8(ascii: "<"), UInt8(ascii: "&"), UInt8(ascii: "%"), UInt8(ascii: "\\"), UInt8(ascii: "*"), UInt8(ascii: "_"),
+            UInt8(ascii: "~"): false
+        default: c < 0x80
+        }
+    }
 
     static func isLetter(_ c: UInt8) -> Bool { (c >= 65 && c <= 90) || (c >= 97 && c <= 122) }
 

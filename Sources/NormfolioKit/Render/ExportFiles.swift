@@ -18,6 +18,9 @@ final class ExportFiles: Sendable {
     private final class Slot: Sendable {
         let made = Mutex<Data?>(nil)
     }
+    /// The size and SHA-256 of each export once hashed, by path: the home and integrity pages
+    /// list them, and the manifest takes them from here instead of hashing the files again.
+    private let digests = Mutex<[String: Digest]>([:])
     /// What went wrong making a paper, for the build to report.
     let problems = Mutex<[String]>([])
 
@@ -74,11 +77,23 @@ final class ExportFiles: Sendable {
         let later = lazyPapers ? paperPaths.map { Listed(title: title(of: $0), href: Routes.link(to: $0, from: page),
                                                          size: edition.text("paper_made_on_request"), sha256: "") } : []
         return files.map { file in
-            let data = file.bytes() ?? Data()
-            return Listed(title: title(of: file.path), href: Routes.link(to: file.path, from: page), size: edition.byteCount(data.count),
-                          sha256: Integrity.sha256(data))
+            let digest = digest(of: file)
+            return Listed(title: title(of: file.path), href: Routes.link(to: file.path, from: page), size: edition.byteCount(digest.size),
+                          sha256: digest.sha256)
         } + later
     }
+
+    /// The size and SHA-256 of an export (each is made once, so its path names its bytes).
+    private func digest(of file: Site.File) -> Digest {
+        if let known = digests.withLock({ $0[file.path] }) { return known }
+        let data = file.bytes() ?? Data()
+        let digest = Digest(size: data.count, sha256: Integrity.sha256(data))
+        digests.withLock { $0[file.path] = digest }
+        return digest
+    }
+
+    /// The exports hashed so far, by path.
+    var knownDigests: [String: Digest] { digests.withLock { $0 } }
 
     private func title(of path: String) -> String {
         if let register = edition.portfolio.registers.first(where: { Routes.registerCSV($0.kind) == path }) {

@@ -116,37 +116,44 @@ public final class LazySite: Sendable {
     /// their own meanwhile), the search index, and the copied files.
     func whole() -> Site {
         rows.renderAll()
-        let (contents, generated) = concurrently({
-            self.pages.parallelMap(state: { self.engine.worker() }) { worker, page in
-                self.content(page.kind, page.route, worker: &worker)
-            }
-        }, side: { self.exports.files() + [self.searchIndex.value.file] + SchoolFilter.files(in: self.edition) })
         // The layout around a page depends only on its frame, so each distinct frame is rendered
-        // once and the pages are spliced into it.
+        // once and each page is spliced into it as soon as it is rendered: no page's content is
+        // kept beside the whole page.
+        let heads = pages.parallelMap { page in
+            let crumbs = self.kinds[page.kind].crumbs(of: page.route, in: self.edition)
+            return (crumbs: crumbs, frameKey: LayoutView.frameKey(page: page.route.path, crumbs: crumbs, chrome: self.chrome))
+        }
         var frames: [String: RenderEngine.Frame] = [:]
-        for page in contents where frames[page.frameKey] == nil {
-            frames[page.frameKey] = RenderEngine.Frame(layout(page), engine: engine)
+        for (page, head) in zip(pages, heads) where frames[head.frameKey] == nil {
+            frames[head.frameKey] = RenderEngine.Frame(LayoutView(page: page.route.path, title: "", content: "", crumbs: head.crumbs,
+                                                                  chrome: chrome), engine: engine)
         }
         let frozen = frames
         let engine = self.engine
-        var files = contents.parallelMap { page in
-            let html = frozen[page.frameKey].map { $0.wrap(title: page.title, content: page.html, engine: engine,
-                                                           layout: { self.layout(page) }) }
-                ?? engine.layout(self.layout(page))
-            return Site.File(path: page.path, contents: .data(Data(html.utf8)))
-        }
+        var (files, generated) = concurrently({
+            self.pages.parallelMap(state: { self.engine.worker() }) { worker, page in
+                let page = self.content(page.kind, page.route, worker: &worker)
+                let html = frozen[page.frameKey].map { $0.wrap(title: page.title, content: page.html, engine: engine,
+                                                               layout: { self.layout(page) }) }
+                    ?? engine.layout(self.layout(page))
+                return Site.File(path: page.path, contents: .data(Data(html.utf8)))
+            }
+        }, side: { self.exports.files() + [self.searchIndex.value.file] + SchoolFilter.files(in: self.edition) })
         // Which file is at a path is the table's to say (`sources`), as it is for the preview.
-        files += generated.filter { file in
+        let made = generated.filter { file in
             switch sources[file.path] {
             case .exports?, .paper?, .searchIndex?, .schoolFilter?: true
             default: false
             }
         }
+        files += made
         for (path, source) in sources {
             if case .copy(let contents) = source { files.append(Site.File(path: path, contents: contents)) }
         }
         files.sort { $0.path < $1.path }
-        var digests: [String: Digest] = [:]
+        // The exports the home and integrity pages listed are hashed already.
+        let madePaths = Set(made.map(\.path))
+        var digests = exports.knownDigests.filter { madePaths.contains($0.key) }
         for (source, sitePath) in edition.attachmentPaths {
             if let digest = edition.portfolio.attachmentDigests[source] { digests[sitePath] = digest }
         }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// How templates are rendered, and every trick that makes a site of ten thousand pages fast, in
 /// one place with one switch:
@@ -45,8 +46,29 @@ struct RenderEngine: Sendable {
     /// threads rendering thousands of pages do not contend on the parsed templates' reference
     /// counts; for a few pages that costs more than it saves.
     func worker(ownTheme: Bool = true) -> Worker {
-        Worker(engine: self, theme: fast && ownTheme ? theme.reparsed() : theme, shapes: ShapeCache(theme: theme, enabled: fast))
+        Worker(engine: self, theme: fast && ownTheme ? copies.theme(reparsing: theme) : theme, shapes: ShapeCache(theme: theme, enabled: fast))
     }
+
+    /// The parsed copies of the theme, one per thread that rendered with this engine. Parsing the
+    /// templates takes long (about 0.1 G instructions), and a build's parallel passes (the rows,
+    /// the pages) run on the same few threads, so each thread parses them once.
+    final class ThemeCopies: Sendable {
+        private let copies = Mutex<[UInt: Theme]>([:])
+
+        func theme(reparsing theme: Theme) -> Theme {
+            #if canImport(Glibc)
+            let thread = UInt(pthread_self())
+            #else
+            let thread = UInt(bitPattern: pthread_self())
+            #endif
+            if let copy = copies.withLock({ $0[thread] }) { return copy }
+            let copy = theme.reparsed()
+            copies.withLock { $0[thread] = copy }
+            return copy
+        }
+    }
+
+    private let copies = ThemeCopies()
 
     /// The layout around a page's content, rendered by Mustache.
     func layout(_ view: LayoutView) -> String {

@@ -47,7 +47,12 @@ struct Absent: MustacheCustomRepresentation {
 
 /// What every view a template sees is: an `Encodable` struct whose stored properties are the
 /// template's variables, by name.
-protocol TemplateView: Encodable, Sendable {}
+protocol TemplateView: Encodable, Sendable, EncodesAsContainer {}
+
+/// What encodes as an object or a list, never as one text, number or flag: views and arrays.
+/// `TemplateEncoder` asks this once instead of trying three casts, which fail slowly.
+protocol EncodesAsContainer {}
+extension Array: EncodesAsContainer {}
 
 extension TemplateView {
     /// The view as templates see it.
@@ -86,7 +91,7 @@ enum TemplateEncoder {
     /// The view as a template value, or an error naming the view, the field and the type when a
     /// field holds something templates cannot show (a `Double`, a `Date`, an `Int64`, ...).
     static func checkedEncode(_ value: some Encodable) throws(UnsupportedValue) -> TemplateValue {
-        let encoder = Encoder(codingPath: [])
+        let encoder = Encoder()
         do {
             try value.encode(to: encoder)
         } catch let error as UnsupportedValue {
@@ -102,16 +107,21 @@ enum TemplateEncoder {
         var view = ""
         var field: String
         var type: String
+        /// The same error for the value this one's value is member or item `key` of.
+        func inside(_ key: CodingKey) -> UnsupportedValue {
+            let rest = field.isEmpty || field.hasPrefix("[") ? field : "." + field
+            let name = (key as? Index).map { "[\($0.intValue ?? 0)]" } ?? key.stringValue
+            return UnsupportedValue(view: view, field: name + rest, type: type)
+        }
+
         var description: String {
             "template view \(view), field '\(field)': \(type) is not a template value (use String, Int, Bool, an optional, an array or a view)"
         }
     }
 
-    static func unsupported(_ type: Any.Type, _ codingPath: [CodingKey]) -> UnsupportedValue {
-        let field = codingPath.reduce(into: "") { field, key in
-            if let index = key as? Index { field += "[\(index.intValue ?? 0)]" } else { field += (field.isEmpty ? "" : ".") + key.stringValue }
-        }
-        return UnsupportedValue(field: field, type: String(describing: type))
+    static func unsupported(_ type: Any.Type, _ key: CodingKey? = nil) -> UnsupportedValue {
+        let error = UnsupportedValue(field: "", type: String(describing: type))
+        return key.map(error.inside) ?? error
     }
 
     /// A list item's place in the coding path.
@@ -137,26 +147,25 @@ enum TemplateEncoder {
     }
 
     final class Encoder: Swift.Encoder {
-        let codingPath: [CodingKey]
+        /// Not kept: an error names the field as it passes up (`value(of:at:)`).
+        var codingPath: [CodingKey] { [] }
         var userInfo: [CodingUserInfoKey: Any] { [:] }
         let storage = Storage()
-
-        init(codingPath: [CodingKey]) { self.codingPath = codingPath }
 
         func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
             let object = storage.object ?? ObjectBox()
             storage.object = object
-            return KeyedEncodingContainer(KeyedContainer<Key>(object: object, codingPath: codingPath))
+            return KeyedEncodingContainer(KeyedContainer<Key>(object: object))
         }
 
         func unkeyedContainer() -> UnkeyedEncodingContainer {
             let list = storage.list ?? ListBox()
             storage.list = list
-            return UnkeyedContainer(list: list, codingPath: codingPath)
+            return UnkeyedContainer(list: list)
         }
 
         func singleValueContainer() -> SingleValueEncodingContainer {
-            SingleContainer(storage: storage, codingPath: codingPath)
+            SingleContainer(storage: storage)
         }
     }
 
@@ -170,21 +179,34 @@ enum TemplateEncoder {
         var items: [TemplateValue] = []
     }
 
-    static func value(of encodable: some Encodable, codingPath: [CodingKey]) throws -> TemplateValue {
-        switch encodable {
-        case let text as String: return .text(text)
-        case let number as Int: return .number(number)
-        case let flag as Bool: return .flag(flag)
-        default:
-            let encoder = Encoder(codingPath: codingPath)
-            try encodable.encode(to: encoder)
-            return encoder.storage.result
+    static func value<T: Encodable>(of encodable: T) throws -> TemplateValue {
+        if T.self == String.self { return .text(encodable as! String) }
+        if !(encodable is EncodesAsContainer) {
+            switch encodable {
+            case let text as String: return .text(text)
+            case let number as Int: return .number(number)
+            case let flag as Bool: return .flag(flag)
+            default: break
+            }
+        }
+        let encoder = Encoder()
+        try encodable.encode(to: encoder)
+        return encoder.storage.result
+    }
+
+    /// A value encoded in place `key` of its parent, with the path of a field that cannot be
+    /// encoded made as the error passes up: encoding pays for no path it does not report.
+    static func value<T: Encodable>(of encodable: T, at key: CodingKey) throws -> TemplateValue {
+        do {
+            return try value(of: encodable)
+        } catch let error as UnsupportedValue {
+            throw error.inside(key)
         }
     }
 
     struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
         let object: ObjectBox
-        let codingPath: [CodingKey]
+        var codingPath: [CodingKey] { [] }
 
         private func set(_ value: TemplateValue, _ key: Key) {
             object.members[key.stringValue] = value
@@ -195,19 +217,19 @@ enum TemplateEncoder {
         mutating func encode(_ value: String, forKey key: Key) throws { set(.text(value), key) }
         mutating func encode(_ value: Int, forKey key: Key) throws { set(.number(value), key) }
         // Numbers of other kinds (and what encodes as them: dates, data) are no template value.
-        mutating func encode(_ value: Double, forKey key: Key) throws { throw unsupported(Double.self, codingPath + [key]) }
-        mutating func encode(_ value: Float, forKey key: Key) throws { throw unsupported(Float.self, codingPath + [key]) }
-        mutating func encode(_ value: Int8, forKey key: Key) throws { throw unsupported(Int8.self, codingPath + [key]) }
-        mutating func encode(_ value: Int16, forKey key: Key) throws { throw unsupported(Int16.self, codingPath + [key]) }
-        mutating func encode(_ value: Int32, forKey key: Key) throws { throw unsupported(Int32.self, codingPath + [key]) }
-        mutating func encode(_ value: Int64, forKey key: Key) throws { throw unsupported(Int64.self, codingPath + [key]) }
-        mutating func encode(_ value: UInt, forKey key: Key) throws { throw unsupported(UInt.self, codingPath + [key]) }
-        mutating func encode(_ value: UInt8, forKey key: Key) throws { throw unsupported(UInt8.self, codingPath + [key]) }
-        mutating func encode(_ value: UInt16, forKey key: Key) throws { throw unsupported(UInt16.self, codingPath + [key]) }
-        mutating func encode(_ value: UInt32, forKey key: Key) throws { throw unsupported(UInt32.self, codingPath + [key]) }
-        mutating func encode(_ value: UInt64, forKey key: Key) throws { throw unsupported(UInt64.self, codingPath + [key]) }
+        mutating func encode(_ value: Double, forKey key: Key) throws { throw unsupported(Double.self, key) }
+        mutating func encode(_ value: Float, forKey key: Key) throws { throw unsupported(Float.self, key) }
+        mutating func encode(_ value: Int8, forKey key: Key) throws { throw unsupported(Int8.self, key) }
+        mutating func encode(_ value: Int16, forKey key: Key) throws { throw unsupported(Int16.self, key) }
+        mutating func encode(_ value: Int32, forKey key: Key) throws { throw unsupported(Int32.self, key) }
+        mutating func encode(_ value: Int64, forKey key: Key) throws { throw unsupported(Int64.self, key) }
+        mutating func encode(_ value: UInt, forKey key: Key) throws { throw unsupported(UInt.self, key) }
+        mutating func encode(_ value: UInt8, forKey key: Key) throws { throw unsupported(UInt8.self, key) }
+        mutating func encode(_ value: UInt16, forKey key: Key) throws { throw unsupported(UInt16.self, key) }
+        mutating func encode(_ value: UInt32, forKey key: Key) throws { throw unsupported(UInt32.self, key) }
+        mutating func encode(_ value: UInt64, forKey key: Key) throws { throw unsupported(UInt64.self, key) }
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-            set(try TemplateEncoder.value(of: value, codingPath: codingPath + [key]), key)
+            set(try TemplateEncoder.value(of: value, at: key), key)
         }
         // An optional without a value is there, as absent.
         mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws { set(value.map(TemplateValue.text) ?? .absent, key) }
@@ -233,7 +255,7 @@ enum TemplateEncoder {
 
     struct UnkeyedContainer: UnkeyedEncodingContainer, RefusesOtherNumbers {
         let list: ListBox
-        let codingPath: [CodingKey]
+        var codingPath: [CodingKey] { [] }
         var count: Int { list.items.count }
 
         private mutating func append(_ value: TemplateValue) {
@@ -246,7 +268,7 @@ enum TemplateEncoder {
         mutating func encode(_ value: Int) throws { append(.number(value)) }
         // Numbers of other kinds are refused by `RefusesOtherNumbers`.
         mutating func encode<T: Encodable>(_ value: T) throws {
-            append(try TemplateEncoder.value(of: value, codingPath: codingPath + [Index(intValue: count)]))
+            append(try TemplateEncoder.value(of: value, at: Index(intValue: count)))
         }
 
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
@@ -262,7 +284,7 @@ enum TemplateEncoder {
 
     struct SingleContainer: SingleValueEncodingContainer, RefusesOtherNumbers {
         let storage: Storage
-        let codingPath: [CodingKey]
+        var codingPath: [CodingKey] { [] }
 
         mutating func encodeNil() throws { storage.value = .absent }
         mutating func encode(_ value: Bool) throws { storage.value = .flag(value) }
@@ -270,19 +292,18 @@ enum TemplateEncoder {
         mutating func encode(_ value: Int) throws { storage.value = .number(value) }
         // Numbers of other kinds are refused by `RefusesOtherNumbers`.
         mutating func encode<T: Encodable>(_ value: T) throws {
-            storage.value = try TemplateEncoder.value(of: value, codingPath: codingPath)
+            storage.value = try TemplateEncoder.value(of: value)
         }
     }
 }
 
 /// A container of values without a key (a list's, a single value's) that refuses numbers of
 /// other kinds than `Int`, and what encodes as them (dates, data): they are no template value.
-protocol RefusesOtherNumbers {
-    var codingPath: [CodingKey] { get }
-}
+/// The error names no field: the containers it passes through on its way out add theirs.
+protocol RefusesOtherNumbers {}
 
 extension RefusesOtherNumbers {
-    private func refuse(_ type: Any.Type) -> TemplateEncoder.UnsupportedValue { TemplateEncoder.unsupported(type, codingPath) }
+    private func refuse(_ type: Any.Type) -> TemplateEncoder.UnsupportedValue { TemplateEncoder.unsupported(type) }
     mutating func encode(_ value: Double) throws { throw refuse(Double.self) }
     mutating func encode(_ value: Float) throws { throw refuse(Float.self) }
     mutating func encode(_ value: Int8) throws { throw refuse(Int8.self) }

@@ -92,6 +92,10 @@ struct Workbook {
     /// Text a cell can hold: without the control characters XML cannot carry, and at most
     /// Excel's limit.
     static func clean(_ text: String) -> String {
+        // Most cells: no control character, and fewer bytes than the limit has characters.
+        if text.utf8.count <= cellCharacters, !text.utf8.contains(where: { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) {
+            return text
+        }
         let kept = text.unicodeScalars.filter { $0.value >= 0x20 || $0 == "\t" || $0 == "\n" || $0 == "\r" }
         var result = String(String.UnicodeScalarView(kept))
         if result.count > cellCharacters { result = String(result.prefix(cellCharacters)) }
