@@ -34,8 +34,9 @@ struct EmbedResources: BuildToolPlugin {
     }
 
     private func files(under folder: URL) -> [URL] {
-        guard let walker = FileManager.default.enumerator(
-            at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+        guard
+            let walker = FileManager.default.enumerator(
+                at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
         else { return [] }
         return walker.compactMap { item in
             guard let url = item as? URL,

@@ -28,8 +28,10 @@ var source = """
 /// The types a Swift source declares as page kinds: a declaration (`struct`, `class`, `enum` or
 /// `extension`, with any modifiers) whose inheritance clause, up to its `{`, names `PageKind`.
 func declaredPageKinds(in text: String) -> [String] {
-    let declaration = try! NSRegularExpression(pattern:
-        #"(?m)^[ \t]*(?:(?:public|package|internal|fileprivate|private|final)\s+)*(?:struct|class|enum|extension)\s+([A-Za-z_][A-Za-z0-9_]*)(?:<[^>{]*>)?\s*:([^{]*)\{"#)
+    let declaration = try! NSRegularExpression(
+        pattern:
+            #"(?m)^[ \t]*(?:(?:public|package|internal|fileprivate|private|final)\s+)*(?:struct|class|enum|extension)\s+([A-Za-z_][A-Za-z0-9_]*)(?:<[^>{]*>)?\s*:([^{]*)\{"#
+    )
     return declaration.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { match in
         let name = String(text[Range(match.range(at: 1), in: text)!])
         let conformances = text[Range(match.range(at: 2), in: text)!].split(separator: "where").first ?? ""
@@ -45,7 +47,10 @@ for file in files {
     if path.hasSuffix(".swift") {
         let declared = declaredPageKinds(in: try String(contentsOf: URL(fileURLWithPath: path), encoding: .utf8))
         if declared.isEmpty {
-            FileHandle.standardError.write(Data("\(path):1:1: error: a file in Render/Pages/ declares a page kind (`struct Name: PageKind`); this one declares none: move what it holds elsewhere\n".utf8))
+            FileHandle.standardError.write(
+                Data(
+                    "\(path):1:1: error: a file in Render/Pages/ declares a page kind (`struct Name: PageKind`); this one declares none: move what it holds elsewhere\n"
+                        .utf8))
             exit(1)
         }
         pageKinds += declared

@@ -39,18 +39,22 @@ struct Approve: ParsableCommand {
         }
         // A name is one line: a line break or another control character would be a name no one can read back.
         guard by.escapingControlCharacters == by else {
-            throw ValidationError(Output.text("--by '\(by.escapingControlCharacters)' holds a line break or another control character; "
-                                              + "give the name on one line",
-                                              nl: "--by '\(by.escapingControlCharacters)' bevat een regeleinde of een ander stuurteken; "
-                                              + "geef de naam op één regel"))
+            throw ValidationError(
+                Output.text(
+                    "--by '\(by.escapingControlCharacters)' holds a line break or another control character; "
+                        + "give the name on one line",
+                    nl: "--by '\(by.escapingControlCharacters)' bevat een regeleinde of een ander stuurteken; "
+                        + "geef de naam op één regel"))
         }
     }
 
     func run() throws {
         let shown = path.escapingControlCharacters
         guard let place = PortfolioPlace.document(path) else {
-            Output.printError(Output.text("error: \(shown) is not a document under the Content/ folder of a portfolio; nothing was written",
-                                          nl: "error: \(shown) is geen document in de map Content/ van een portfolio; er is niets geschreven"))
+            Output.printError(
+                Output.text(
+                    "error: \(shown) is not a document under the Content/ folder of a portfolio; nothing was written",
+                    nl: "error: \(shown) is geen document in de map Content/ van een portfolio; er is niets geschreven"))
             throw ExitCode(1)
         }
         Output.speak(portfolio: place.portfolio)
@@ -70,10 +74,13 @@ struct Approve: ParsableCommand {
         }
         // An approval of example text would record an adoption of nothing.
         if Placeholder.holdsExampleText(String(decoding: data, as: UTF8.self)) {
-            Output.printError("error: \(shown)" + Output.text(" still holds the example text normfolio wrote; replace it with "
-                                                              + "the document's own text before it is approved",
-                                                              nl: " bevat nog de voorbeeldtekst die normfolio schreef; vervang die door "
-                                                              + "de eigen tekst van het document voordat het wordt vastgesteld") + nothing)
+            Output.printError(
+                "error: \(shown)"
+                    + Output.text(
+                        " still holds the example text normfolio wrote; replace it with "
+                            + "the document's own text before it is approved",
+                        nl: " bevat nog de voorbeeldtekst die normfolio schreef; vervang die door "
+                            + "de eigen tekst van het document voordat het wordt vastgesteld") + nothing)
             throw ExitCode(1)
         }
         let day = on.flatMap(Day.init) ?? Day(Date())
@@ -81,8 +88,9 @@ struct Approve: ParsableCommand {
         guard let kind = Approval.Kind(rawValue: kind) else { throw ExitCode(64) }
         let recorded: (data: Data, digest: String)
         do {
-            recorded = try Approval.recording(kind, by: by.trimmingCharacters(in: .whitespaces), on: day, in: data,
-                                              source: place.source, checked: checked)
+            recorded = try Approval.recording(
+                kind, by: by.trimmingCharacters(in: .whitespaces), on: day, in: data,
+                source: place.source, checked: checked)
         } catch {
             if case .errors(let found) = error { Output.report(found) }
             if case .notADocument(let found) = error { Output.report(found.filter { $0.severity == .error }) }
@@ -90,7 +98,9 @@ struct Approve: ParsableCommand {
             throw ExitCode(1)
         }
         try recorded.data.write(to: target, options: .atomic)
-        print(Output.text("Recorded in", nl: "Vastgelegd in") + " \(shown): \(kind.rawValue)_by \(by.escapingControlCharacters), \(kind.rawValue)_on \(day), "
-              + "sha256 \(recorded.digest.prefix(12))…")
+        print(
+            Output.text("Recorded in", nl: "Vastgelegd in")
+                + " \(shown): \(kind.rawValue)_by \(by.escapingControlCharacters), \(kind.rawValue)_on \(day), "
+                + "sha256 \(recorded.digest.prefix(12))…")
     }
 }

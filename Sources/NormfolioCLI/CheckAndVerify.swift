@@ -11,7 +11,10 @@ struct Check: ParsableCommand {
 
     @OptionGroup var content: ContentOptions
 
-    @Option(help: "text: one line per problem on standard error; json: an array on standard output; sarif: a SARIF 2.1.0 log on standard output, for code-review tools (see docs/ci.md).")
+    @Option(
+        help:
+            "text: one line per problem on standard error; json: an array on standard output; sarif: a SARIF 2.1.0 log on standard output, for code-review tools (see docs/ci.md)."
+    )
     var format: Format = .text
 
     func run() throws {
@@ -58,12 +61,16 @@ struct Verify: ParsableCommand {
     @Argument(help: "The site folder (the one with index.html), or the zip of a site (build --zip).", completion: .file())
     var site: String
 
-    @Option(help: ArgumentHelp("The fingerprint the builder gave you, passed on separately from the site.",
-                               valueName: "FINGERPRINT"))
+    @Option(
+        help: ArgumentHelp(
+            "The fingerprint the builder gave you, passed on separately from the site.",
+            valueName: "FINGERPRINT"))
     var expect: String?
 
-    @Option(help: ArgumentHelp("The builder's Ed25519 public key (NAME.pub from 'normfolio keygen'): the site must be signed with it.",
-                               valueName: "PUBLIC-KEY"), completion: .file())
+    @Option(
+        help: ArgumentHelp(
+            "The builder's Ed25519 public key (NAME.pub from 'normfolio keygen'): the site must be signed with it.",
+            valueName: "PUBLIC-KEY"), completion: .file())
     var key: String?
 
     func run() throws {
@@ -73,7 +80,9 @@ struct Verify: ParsableCommand {
         do {
             var isFolder: ObjCBool = false
             let zipped = FileManager.default.fileExists(atPath: site, isDirectory: &isFolder) && !isFolder.boolValue
-            report = zipped ? try Integrity.verify(zip: site, expectedFingerprint: expect, key: verifyingKey)
+            report =
+                zipped
+                ? try Integrity.verify(zip: site, expectedFingerprint: expect, key: verifyingKey)
                 : try Integrity.verify(site: site, expectedFingerprint: expect, key: verifyingKey)
         } catch {
             Output.printError("error: \(error)")
@@ -83,15 +92,20 @@ struct Verify: ParsableCommand {
         for path in report.missing { Output.printError(Output.text("missing: ", nl: "ontbreekt: ") + path.escapingControlCharacters) }
         for path in report.extra { Output.printError(Output.text("extra: ", nl: "extra: ") + path.escapingControlCharacters) }
         for line in report.invalidLines {
-            Output.printError(Output.text("invalid line in export/SHA256SUMS: ", nl: "ongeldige regel in export/SHA256SUMS: ")
-                              + line.escapingControlCharacters)
+            Output.printError(
+                Output.text("invalid line in export/SHA256SUMS: ", nl: "ongeldige regel in export/SHA256SUMS: ")
+                    + line.escapingControlCharacters)
         }
         for problem in report.manifestProblems { Output.printError("manifest: \(problem.escapingControlCharacters)") }
-        print(Output.text("Fingerprint (SHA-256 of export/SHA256SUMS): ", nl: "Vingerafdruk (SHA-256 van export/SHA256SUMS): ")
-              + report.fingerprint)
+        print(
+            Output.text("Fingerprint (SHA-256 of export/SHA256SUMS): ", nl: "Vingerafdruk (SHA-256 van export/SHA256SUMS): ")
+                + report.fingerprint)
         if let sources = report.sourcesFingerprint {
-            print(Output.text("Sources fingerprint (as on the cover of the PDFs): ", nl: "Vingerafdruk van de bronnen (zoals op het "
-                              + "voorblad van de pdf's): ") + sources)
+            print(
+                Output.text(
+                    "Sources fingerprint (as on the cover of the PDFs): ",
+                    nl: "Vingerafdruk van de bronnen (zoals op het "
+                        + "voorblad van de pdf's): ") + sources)
         }
         switch report.fingerprintMatches {
         case true?: print(Output.text("The fingerprint is the one expected.", nl: "De vingerafdruk is de verwachte."))
@@ -101,29 +115,37 @@ struct Verify: ParsableCommand {
         }
         if let verifyingKey {
             if report.signatureIsValid == true {
-                print(Output.text("Signed with key \(verifyingKey.id): the signature is valid.",
-                                  nl: "Ondertekend met sleutel \(verifyingKey.id): de handtekening is geldig."))
+                print(
+                    Output.text(
+                        "Signed with key \(verifyingKey.id): the signature is valid.",
+                        nl: "Ondertekend met sleutel \(verifyingKey.id): de handtekening is geldig."))
             } else {
-                Output.printError(Output.text("signature: ", nl: "handtekening: ")
-                                  + (report.signatureProblem ?? Output.text("not valid", nl: "ongeldig")))
+                Output.printError(
+                    Output.text("signature: ", nl: "handtekening: ")
+                        + (report.signatureProblem ?? Output.text("not valid", nl: "ongeldig")))
             }
         }
-        let problems = report.changed.count + report.missing.count + report.extra.count + report.invalidLines.count
+        let problems =
+            report.changed.count + report.missing.count + report.extra.count + report.invalidLines.count
             + report.manifestProblems.count
         if report.isIntact {
-            print(Output.text("Intact: \(Output.count(report.checked, "file", "files")) match export/SHA256SUMS and the manifest.",
-                              nl: "Intact: \(Output.count(report.checked, "bestand", "bestanden")) kloppen met export/SHA256SUMS en "
-                              + "het manifest."))
+            print(
+                Output.text(
+                    "Intact: \(Output.count(report.checked, "file", "files")) match export/SHA256SUMS and the manifest.",
+                    nl: "Intact: \(Output.count(report.checked, "bestand", "bestanden")) kloppen met export/SHA256SUMS en "
+                        + "het manifest."))
         } else {
             let disagree = problems > report.changed.count + report.missing.count + report.extra.count
-            print(Output.text("Not intact: \(report.changed.count) changed, \(report.missing.count) missing, \(report.extra.count) extra"
-                              + (disagree ? ", the lists disagree" : "")
-                              + (report.fingerprintMatches == false ? ", unexpected fingerprint" : "")
-                              + (report.signatureIsValid == false ? ", no valid signature" : "") + ".",
-                              nl: "Niet intact: \(report.changed.count) gewijzigd, \(report.missing.count) ontbrekend, "
-                              + "\(report.extra.count) extra" + (disagree ? ", de lijsten verschillen" : "")
-                              + (report.fingerprintMatches == false ? ", onverwachte vingerafdruk" : "")
-                              + (report.signatureIsValid == false ? ", geen geldige handtekening" : "") + "."))
+            print(
+                Output.text(
+                    "Not intact: \(report.changed.count) changed, \(report.missing.count) missing, \(report.extra.count) extra"
+                        + (disagree ? ", the lists disagree" : "")
+                        + (report.fingerprintMatches == false ? ", unexpected fingerprint" : "")
+                        + (report.signatureIsValid == false ? ", no valid signature" : "") + ".",
+                    nl: "Niet intact: \(report.changed.count) gewijzigd, \(report.missing.count) ontbrekend, "
+                        + "\(report.extra.count) extra" + (disagree ? ", de lijsten verschillen" : "")
+                        + (report.fingerprintMatches == false ? ", onverwachte vingerafdruk" : "")
+                        + (report.signatureIsValid == false ? ", geen geldige handtekening" : "") + "."))
             throw ExitCode(1)
         }
     }

@@ -21,8 +21,9 @@ struct Docs: ParsableCommand {
             return
         }
         guard let text = FormatReference.lookup(topic) else {
-            Output.printError("error: the format's reference has no section or code '\(topic.escapingControlCharacters)'; "
-                              + "'normfolio docs' lists the sections")
+            Output.printError(
+                "error: the format's reference has no section or code '\(topic.escapingControlCharacters)'; "
+                    + "'normfolio docs' lists the sections")
             throw ExitCode(1)
         }
         print(text, terminator: "")

@@ -25,7 +25,9 @@ struct Import: ParsableCommand {
     @Option(help: "The kind of document: beleid, procedure, register, rapport, testrapport, screenshot, contract, dpia, training, notulen or overig.")
     var type: String = "overig"
 
-    @Option(help: ArgumentHelp(NewDocumentOptions.classificationHelp.abstract + " The default, vertrouwelijk, publishes nothing more widely by accident."))
+    @Option(
+        help: ArgumentHelp(NewDocumentOptions.classificationHelp.abstract + " The default, vertrouwelijk, publishes nothing more widely by accident.")
+    )
     var classification: String = "vertrouwelijk"
 
     @Option(help: "The folder under Content/ to put them in.")
@@ -53,12 +55,16 @@ struct Import: ParsableCommand {
         Output.speak(portfolio: portfolio)
         try NewDocumentOptions.validate(norms: normIDs, type: type, classification: classification, folder: folder)
         if acceptChanges && rejectChanges {
-            throw ValidationError(Output.text("choose one of --accept-changes and --reject-changes",
-                                              nl: "kies een van --accept-changes en --reject-changes"))
+            throw ValidationError(
+                Output.text(
+                    "choose one of --accept-changes and --reject-changes",
+                    nl: "kies een van --accept-changes en --reject-changes"))
         }
         for file in files where !["docx", "odt"].contains(URL(fileURLWithPath: file).pathExtension.lowercased()) {
-            throw ValidationError(Output.text("'\(file.escapingControlCharacters)' is not a .docx or .odt file",
-                                              nl: "'\(file.escapingControlCharacters)' is geen .docx- of .odt-bestand"))
+            throw ValidationError(
+                Output.text(
+                    "'\(file.escapingControlCharacters)' is not a .docx or .odt file",
+                    nl: "'\(file.escapingControlCharacters)' is geen .docx- of .odt-bestand"))
         }
     }
 
@@ -66,17 +72,21 @@ struct Import: ParsableCommand {
 
     func run() throws {
         Output.speak(portfolio: portfolio)
-        let options = OfficeImport.Options(norms: normIDs, type: type.lowercased(), classification: NewDocumentOptions.classificationName(classification), folder: folder, overwrite: force,
-                                           changes: acceptChanges ? .accept : rejectChanges ? .reject : nil, keepComments: keepComments,
-                                           keepOriginal: keepOriginal)
+        let options = OfficeImport.Options(
+            norms: normIDs, type: type.lowercased(), classification: NewDocumentOptions.classificationName(classification), folder: folder,
+            overwrite: force,
+            changes: acceptChanges ? .accept : rejectChanges ? .reject : nil, keepComments: keepComments,
+            keepOriginal: keepOriginal)
         var failed = false
         var imported = 0
         for file in files {
             do {
                 let report = try OfficeImport.run(URL(fileURLWithPath: file), portfolio: URL(fileURLWithPath: portfolio), options: options)
                 imported += 1
-                print(Output.text("Imported", nl: "Geïmporteerd:") + " \(file.escapingControlCharacters) → \(report.document.escapingControlCharacters) "
-                      + "(\"\(report.title.escapingControlCharacters)\")")
+                print(
+                    Output.text("Imported", nl: "Geïmporteerd:")
+                        + " \(file.escapingControlCharacters) → \(report.document.escapingControlCharacters) "
+                        + "(\"\(report.title.escapingControlCharacters)\")")
                 Output.report(report.diagnostics)
                 for line in ImportSummary.lines(of: report, portfolio: portfolio) { print("  " + line.escapingControlCharacters) }
             } catch let failure as OfficeImport.Failure where failure.diagnostic != nil {
@@ -111,28 +121,35 @@ enum NewDocumentOptions {
         let catalog = Catalog.builtIn()
         for id in norms where !catalog.contains(id) {
             let suggestion = catalog.suggestion(for: id)
-            throw ValidationError(Output.text("unknown norm ID '\(id)'\(suggestion.map { " (did you mean '\($0)'?)" } ?? ""); "
-                                              + "'normfolio norms' lists them",
-                                              nl: "onbekende norm-ID '\(id)'\(suggestion.map { " (bedoelde je '\($0)'?)" } ?? ""); "
-                                              + "'normfolio norms' toont ze"))
+            throw ValidationError(
+                Output.text(
+                    "unknown norm ID '\(id)'\(suggestion.map { " (did you mean '\($0)'?)" } ?? ""); "
+                        + "'normfolio norms' lists them",
+                    nl: "onbekende norm-ID '\(id)'\(suggestion.map { " (bedoelde je '\($0)'?)" } ?? ""); "
+                        + "'normfolio norms' toont ze"))
         }
         if norms.isEmpty {
             throw ValidationError(Output.text("give at least one norm ID with --norms", nl: "geef minstens één norm-ID met --norms"))
         }
         let types = DocumentTypes.all
         guard types.contains(type.lowercased()) else {
-            throw ValidationError(Output.text("unknown type '\(type)'; use one of: ", nl: "onbekend type '\(type)'; gebruik een van: ")
-                                  + types.joined(separator: ", "))
+            throw ValidationError(
+                Output.text("unknown type '\(type)'; use one of: ", nl: "onbekend type '\(type)'; gebruik een van: ")
+                    + types.joined(separator: ", "))
         }
         guard Classification(name: classification) != nil else {
-            throw ValidationError(Output.text("unknown classification '\(classification)'; use openbaar, intern, vertrouwelijk or "
-                                              + "strikt-vertrouwelijk (or public, internal, confidential, secret)",
-                                              nl: "onbekende classificatie '\(classification)'; gebruik openbaar, intern, vertrouwelijk "
-                                              + "of strikt-vertrouwelijk"))
+            throw ValidationError(
+                Output.text(
+                    "unknown classification '\(classification)'; use openbaar, intern, vertrouwelijk or "
+                        + "strikt-vertrouwelijk (or public, internal, confidential, secret)",
+                    nl: "onbekende classificatie '\(classification)'; gebruik openbaar, intern, vertrouwelijk "
+                        + "of strikt-vertrouwelijk"))
         }
         guard !folder.contains(".."), !folder.hasPrefix("/"), !["norms", "pages"].contains(folder.split(separator: "/").first ?? "") else {
-            throw ValidationError(Output.text("choose a folder inside Content/ other than norms/ and pages/",
-                                              nl: "kies een map in Content/, maar niet norms/ of pages/"))
+            throw ValidationError(
+                Output.text(
+                    "choose a folder inside Content/ other than norms/ and pages/",
+                    nl: "kies een map in Content/, maar niet norms/ of pages/"))
         }
     }
 }

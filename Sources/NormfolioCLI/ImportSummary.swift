@@ -8,22 +8,28 @@ enum ImportSummary {
         let t = Output.text
         var lines = report.images.map { t("image: ", "afbeelding: ") + $0 } + report.notes.map { t("note: ", "opmerking: ") + $0 }
         if let date = report.date, let property = report.dateProperty {
-            lines.append(t("date: \(date), from the file's properties (\(property))",
-                           "datum: \(date), uit de eigenschappen van het bestand (\(property))"))
+            lines.append(
+                t(
+                    "date: \(date), from the file's properties (\(property))",
+                    "datum: \(date), uit de eigenschappen van het bestand (\(property))"))
         }
         if let changes = report.changes {
-            lines.append(t("tracked changes: \(changes.count) \(changes.choice == .accept ? "accepted" : "rejected"), as you chose",
-                           "bijgehouden wijzigingen: \(changes.count) \(changes.choice == .accept ? "geaccepteerd" : "geweigerd"), "
-                           + "zoals je koos"))
+            lines.append(
+                t(
+                    "tracked changes: \(changes.count) \(changes.choice == .accept ? "accepted" : "rejected"), as you chose",
+                    "bijgehouden wijzigingen: \(changes.count) \(changes.choice == .accept ? "geaccepteerd" : "geweigerd"), "
+                        + "zoals je koos"))
         }
         if let original = report.original {
             lines.append(t("original: ", "origineel: ") + "\(original.path) (SHA-256 \(original.sha256))")
         }
         if let adoption = report.adoption {
             let path = portfolio == "." ? report.document : (portfolio.hasSuffix("/") ? portfolio : portfolio + "/") + report.document
-            lines.append(t("adoption: the text says \"\(adoption.sentence)\"; if the board adopted this text, record it with:",
-                           "vaststelling: de tekst zegt \"\(adoption.sentence)\"; als het bestuur deze tekst heeft vastgesteld, "
-                           + "leg dat vast met:"))
+            lines.append(
+                t(
+                    "adoption: the text says \"\(adoption.sentence)\"; if the board adopted this text, record it with:",
+                    "vaststelling: de tekst zegt \"\(adoption.sentence)\"; als het bestuur deze tekst heeft vastgesteld, "
+                        + "leg dat vast met:"))
             lines.append("  normfolio approve \(shellQuoted(path)) --by \(shellQuoted(adoption.by)) --on \(adoption.on)")
         }
         return lines
@@ -40,7 +46,8 @@ enum ImportSummary {
             text += ", not in the \(list(hidden)) edition\(hidden.count == 1 ? "" : "s")"
         }
         if hidden.contains(Audience.intranet.rawValue) {
-            text += ". To publish \(count == 1 ? "it" : "them") on the intranet, set 'classification: intern' in the front matter "
+            text +=
+                ". To publish \(count == 1 ? "it" : "them") on the intranet, set 'classification: intern' in the front matter "
                 + "(or import with --classification intern)"
         } else {
             text += ". To keep \(count == 1 ? "it" : "them") off the intranet, set 'classification: vertrouwelijk' in the front matter"
@@ -55,7 +62,8 @@ enum ImportSummary {
             text += ", niet in \(hidden.count == 1 ? "de editie" : "de edities") \(list(hidden, and: "en"))"
         }
         if hidden.contains(Audience.intranet.rawValue) {
-            text += ". Om \(count == 1 ? "het" : "ze") op het intranet te publiceren, zet je 'classification: intern' in de front matter "
+            text +=
+                ". Om \(count == 1 ? "het" : "ze") op het intranet te publiceren, zet je 'classification: intern' in de front matter "
                 + "(of importeer je met --classification intern)"
         } else {
             text += ". Om \(count == 1 ? "het" : "ze") van het intranet te houden, zet je 'classification: vertrouwelijk' in de front matter"

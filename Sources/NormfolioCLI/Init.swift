@@ -24,8 +24,10 @@ struct Init: ParsableCommand {
         let existing = files.keys.filter { FileManager.default.fileExists(atPath: root.appendingPathComponent($0).path) }
         if !existing.isEmpty {
             let names = existing.sorted().joined(separator: ", ")
-            Output.printError(Output.text("error: '\(directory.escapingControlCharacters)' already has \(names); nothing was written",
-                                          nl: "error: '\(directory.escapingControlCharacters)' heeft al \(names); er is niets geschreven"))
+            Output.printError(
+                Output.text(
+                    "error: '\(directory.escapingControlCharacters)' already has \(names); nothing was written",
+                    nl: "error: '\(directory.escapingControlCharacters)' heeft al \(names); er is niets geschreven"))
             throw ExitCode(1)
         }
         for (path, data) in files.sorted(by: { $0.key < $1.key }) {
@@ -35,27 +37,30 @@ struct Init: ParsableCommand {
         }
         let shown = directory == "." ? "" : " \(directory.escapingControlCharacters)"
         let pad = String(repeating: " ", count: max(1, 24 - shown.count))
-        print(Output.text("""
-            Created a portfolio in \(directory.escapingControlCharacters) with \(files.count) files.
+        print(
+            Output.text(
+                """
+                Created a portfolio in \(directory.escapingControlCharacters) with \(files.count) files.
 
-            Next steps:
-              normfolio check\(shown)\(pad)report problems in the content
-              normfolio build\(shown)\(pad)write the site to _site/, then open _site/index.html
-              normfolio norms                         list the norm IDs to use in 'norms: [...]'
+                Next steps:
+                  normfolio check\(shown)\(pad)report problems in the content
+                  normfolio build\(shown)\(pad)write the site to _site/, then open _site/index.html
+                  normfolio norms                         list the norm IDs to use in 'norms: [...]'
 
-            Add evidence as Markdown files under Content/, one per document, and your own assessment
-            of a norm as Content/norms/<ID>.md.
-            """, nl: """
-            Portfolio gemaakt in \(directory.escapingControlCharacters) met \(files.count) bestanden.
+                Add evidence as Markdown files under Content/, one per document, and your own assessment
+                of a norm as Content/norms/<ID>.md.
+                """,
+                nl: """
+                    Portfolio gemaakt in \(directory.escapingControlCharacters) met \(files.count) bestanden.
 
-            Volgende stappen:
-              normfolio check\(shown)\(pad)meld problemen in de inhoud
-              normfolio build\(shown)\(pad)schrijf de site naar _site/ en open _site/index.html
-              normfolio norms                         toon de norm-ID's voor 'norms: [...]'
+                    Volgende stappen:
+                      normfolio check\(shown)\(pad)meld problemen in de inhoud
+                      normfolio build\(shown)\(pad)schrijf de site naar _site/ en open _site/index.html
+                      normfolio norms                         toon de norm-ID's voor 'norms: [...]'
 
-            Zet bewijsstukken als Markdown-bestanden in Content/, één per document, en je eigen
-            beoordeling van een norm in Content/norms/<ID>.md.
-            """))
+                    Zet bewijsstukken als Markdown-bestanden in Content/, één per document, en je eigen
+                    beoordeling van een norm in Content/norms/<ID>.md.
+                    """))
     }
 }
 
@@ -81,76 +86,82 @@ enum Starter {
         }
         let (lastMonth, inTwoYears, inAYear, inHalfAYear) = (date(months: -1), date(years: 2), date(years: 1), date(months: 6))
         return [
-        "normfolio.yml": Data((dutch ? settingsNL : """
-            # normfolio settings. Every key is optional.
-            organisation: Mijn schoolbestuur   # shown on every page
-            title: IBP-portfolio                # the site's title
-            language: nl                        # nl (default) or en: the site's interface language
-            target: 3                           # default target maturity level per norm (1-5)
-            # as_of: 2026-12-01                 # reference date (peildatum); default: the day of the build
-            # catalog: extra-norms.yml          # optional: add norms or correct titles
-            # board: College van Bestuur        # the board as it is named as owner: its actions are on the agenda
-            # intranet: [verwerkingen]          # what the intranet edition shows besides its documents and pages
-            # contacts:                         # whom staff can contact, on the home page
-            #   - role: Functionaris gegevensbescherming
-            #     email: fg@example.org
-            # breach_instructions: Meld een (vermoedelijk) datalek direct bij de servicedesk.
+            "normfolio.yml": Data(
+                (dutch
+                    ? settingsNL
+                    : """
+                    # normfolio settings. Every key is optional.
+                    organisation: Mijn schoolbestuur   # shown on every page
+                    title: IBP-portfolio                # the site's title
+                    language: nl                        # nl (default) or en: the site's interface language
+                    target: 3                           # default target maturity level per norm (1-5)
+                    # as_of: 2026-12-01                 # reference date (peildatum); default: the day of the build
+                    # catalog: extra-norms.yml          # optional: add norms or correct titles
+                    # board: College van Bestuur        # the board as it is named as owner: its actions are on the agenda
+                    # intranet: [verwerkingen]          # what the intranet edition shows besides its documents and pages
+                    # contacts:                         # whom staff can contact, on the home page
+                    #   - role: Functionaris gegevensbescherming
+                    #     email: fg@example.org
+                    # breach_instructions: Meld een (vermoedelijk) datalek direct bij de servicedesk.
 
-            """).utf8),
-        "Content/beleid/informatiebeveiligingsbeleid.md": Data("""
-            ---
-            title: Informatiebeveiligings- en privacybeleid
-            norms: [GO.02, GO.01]
-            type: beleid
-            classification: openbaar
-            owner: Bestuurssecretaris
-            date: \(lastMonth)
-            # approved_by: College van Bestuur   # \(adopted)
-            # approved_on: \(lastMonth)
-            review_by: \(inTwoYears)
-            ---
-            # Doel
-
-            \(EvidenceTemplate.exampleSentences[1])
-            Verwijs naar normen met hun ID, zoals GO.02 en GO.01.
-
-            Zie ook de [procedure voor datalekken](../procedures/datalekken.md).
-
-            """.utf8),
-        "Content/procedures/datalekken.md": Data("""
-            ---
-            title: Procedure datalekken
-            norms: [GB.01, GB.02]
-            type: procedure
-            classification: intern
-            owner: Functionaris gegevensbescherming
-            date: \(lastMonth)
-            review_by: \(inAYear)
-            ---
-            # Melden en afhandelen
-
-            \(EvidenceTemplate.exampleSentences[2])
-            Denk aan: wie meldt waar, wie beoordeelt of het lek bij de Autoriteit Persoonsgegevens
-            gemeld moet worden (GB.02), en binnen welke tijd.
-
-            """.utf8),
-        "Content/registers/verwerkingen.yml": Data(RegisterTemplate.yaml(.verwerkingen, today: today, language: language).utf8),
-        "Content/norms/GO.02.md": Data("""
-            ---
-            level: 2
-            target: 3
-            owner: Bestuurssecretaris
-            reviewed_on: \(lastMonth)
-            next_review: \(inAYear)
-            actions:
-              - title: Beleid bespreken in alle teams
+                    """).utf8),
+            "Content/beleid/informatiebeveiligingsbeleid.md": Data(
+                """
+                ---
+                title: Informatiebeveiligings- en privacybeleid
+                norms: [GO.02, GO.01]
+                type: beleid
+                classification: openbaar
                 owner: Bestuurssecretaris
-                due: \(inHalfAYear)
-                status: open
-            ---
-            \(EvidenceTemplate.exampleSentences[3])
+                date: \(lastMonth)
+                # approved_by: College van Bestuur   # \(adopted)
+                # approved_on: \(lastMonth)
+                review_by: \(inTwoYears)
+                ---
+                # Doel
 
-            """.utf8),
+                \(EvidenceTemplate.exampleSentences[1])
+                Verwijs naar normen met hun ID, zoals GO.02 en GO.01.
+
+                Zie ook de [procedure voor datalekken](../procedures/datalekken.md).
+
+                """.utf8),
+            "Content/procedures/datalekken.md": Data(
+                """
+                ---
+                title: Procedure datalekken
+                norms: [GB.01, GB.02]
+                type: procedure
+                classification: intern
+                owner: Functionaris gegevensbescherming
+                date: \(lastMonth)
+                review_by: \(inAYear)
+                ---
+                # Melden en afhandelen
+
+                \(EvidenceTemplate.exampleSentences[2])
+                Denk aan: wie meldt waar, wie beoordeelt of het lek bij de Autoriteit Persoonsgegevens
+                gemeld moet worden (GB.02), en binnen welke tijd.
+
+                """.utf8),
+            "Content/registers/verwerkingen.yml": Data(RegisterTemplate.yaml(.verwerkingen, today: today, language: language).utf8),
+            "Content/norms/GO.02.md": Data(
+                """
+                ---
+                level: 2
+                target: 3
+                owner: Bestuurssecretaris
+                reviewed_on: \(lastMonth)
+                next_review: \(inAYear)
+                actions:
+                  - title: Beleid bespreken in alle teams
+                    owner: Bestuurssecretaris
+                    due: \(inHalfAYear)
+                    status: open
+                ---
+                \(EvidenceTemplate.exampleSentences[3])
+
+                """.utf8),
         ]
     }
 

@@ -19,19 +19,25 @@ struct Keygen: ParsableCommand {
         let privatePath = name + ".key", publicPath = name + ".pub"
         // A private key in a folder a build publishes or reads would be published with the next build.
         if let problem = PortfolioPlace.problemWithKey(at: privatePath) {
-            Output.printError("error: \(problem.escapingControlCharacters); keep the private key outside the portfolio and its sites "
-                              + "(for example ~/sleutels/normfolio)")
+            Output.printError(
+                "error: \(problem.escapingControlCharacters); keep the private key outside the portfolio and its sites "
+                    + "(for example ~/sleutels/normfolio)")
             throw ExitCode(1)
         }
         for path in [privatePath, publicPath] where PortfolioPlace.exists(URL(fileURLWithPath: path)) {
-            Output.printError(Output.text("error: '\(path.escapingControlCharacters)' exists; choose another name or remove it first",
-                                          nl: "error: '\(path.escapingControlCharacters)' bestaat al; kies een andere naam of verwijder het eerst"))
+            Output.printError(
+                Output.text(
+                    "error: '\(path.escapingControlCharacters)' exists; choose another name or remove it first",
+                    nl: "error: '\(path.escapingControlCharacters)' bestaat al; kies een andere naam of verwijder het eerst"))
             throw ExitCode(1)
         }
         do {
             // The private key is created readable by its owner alone.
-            guard FileManager.default.createFile(atPath: privatePath, contents: Data(key.pem.utf8),
-                                                 attributes: [.posixPermissions: 0o600]) else {
+            guard
+                FileManager.default.createFile(
+                    atPath: privatePath, contents: Data(key.pem.utf8),
+                    attributes: [.posixPermissions: 0o600])
+            else {
                 throw WriteError(description: "could not create '\(privatePath)'")
             }
             try Data(key.publicKey.pem.utf8).write(to: URL(fileURLWithPath: publicPath), options: .withoutOverwriting)
@@ -40,10 +46,14 @@ struct Keygen: ParsableCommand {
             throw ExitCode(2)
         }
         let (shownPrivate, shownPublic) = (privatePath.escapingControlCharacters, publicPath.escapingControlCharacters)
-        print(Output.text("Private key: \(shownPrivate) (keep it secret, outside the portfolio; build --sign \(shownPrivate))",
-                          nl: "Privésleutel:     \(shownPrivate) (houd hem geheim, buiten het portfolio; build --sign \(shownPrivate))"))
-        print(Output.text("Public key:  \(shownPublic) (give it to the auditor; verify --key \(shownPublic))",
-                          nl: "Publieke sleutel: \(shownPublic) (geef hem aan de auditor; verify --key \(shownPublic))"))
+        print(
+            Output.text(
+                "Private key: \(shownPrivate) (keep it secret, outside the portfolio; build --sign \(shownPrivate))",
+                nl: "Privésleutel:     \(shownPrivate) (houd hem geheim, buiten het portfolio; build --sign \(shownPrivate))"))
+        print(
+            Output.text(
+                "Public key:  \(shownPublic) (give it to the auditor; verify --key \(shownPublic))",
+                nl: "Publieke sleutel: \(shownPublic) (geef hem aan de auditor; verify --key \(shownPublic))"))
         print(Output.text("Key ID:      ", nl: "Sleutel-ID:       ") + key.publicKey.id)
     }
 }

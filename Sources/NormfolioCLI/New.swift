@@ -18,8 +18,10 @@ struct New: ParsableCommand {
     @Option(help: ArgumentHelp("The norm IDs it supports, separated by commas.", valueName: "IDS"))
     var norms: String?
 
-    @Option(help: ArgumentHelp("Write a new register instead: verwerkingen, verwerkers, dpia, datalekken or bevindingen.",
-                               valueName: "REGISTER"))
+    @Option(
+        help: ArgumentHelp(
+            "Write a new register instead: verwerkingen, verwerkers, dpia, datalekken or bevindingen.",
+            valueName: "REGISTER"))
     var register: String?
 
     @Option(help: "The kind of document: beleid, procedure, register, rapport, testrapport, screenshot, contract, dpia, training, notulen or overig.")
@@ -38,14 +40,19 @@ struct New: ParsableCommand {
         Output.speak(portfolio: portfolio)
         if let register {
             guard RegisterKind(rawValue: register.lowercased()) != nil else {
-                throw ValidationError(Output.text("unknown register '\(register)'; use one of: ", nl: "onbekend register '\(register)'; "
-                                                  + "gebruik een van: ") + RegisterKind.allCases.map(\.rawValue).joined(separator: ", "))
+                throw ValidationError(
+                    Output.text(
+                        "unknown register '\(register)'; use one of: ",
+                        nl: "onbekend register '\(register)'; "
+                            + "gebruik een van: ") + RegisterKind.allCases.map(\.rawValue).joined(separator: ", "))
             }
             return
         }
         guard title != nil else {
-            throw ValidationError(Output.text("give the document's title (or --register to write a register)",
-                                              nl: "geef de titel van het document (of --register om een register te schrijven)"))
+            throw ValidationError(
+                Output.text(
+                    "give the document's title (or --register to write a register)",
+                    nl: "geef de titel van het document (of --register om een register te schrijven)"))
         }
         try NewDocumentOptions.validate(norms: normIDs, type: type, classification: classification, folder: folder)
     }
@@ -58,16 +65,20 @@ struct New: ParsableCommand {
         if let register, let kind = RegisterKind(rawValue: register.lowercased()) {
             try write("registers/\(kind.rawValue).yml", RegisterTemplate.yaml(kind, today: today, language: Output.language))
             if kind == .dpia {
-                print(Output.text("Fill in 'verwerking' with the id of a processing activity in Content/registers/verwerkingen.yml.",
-                                  nl: "Vul bij 'verwerking' de id in van een verwerking in Content/registers/verwerkingen.yml."))
+                print(
+                    Output.text(
+                        "Fill in 'verwerking' with the id of a processing activity in Content/registers/verwerkingen.yml.",
+                        nl: "Vul bij 'verwerking' de id in van een verwerking in Content/registers/verwerkingen.yml."))
             }
             return
         }
         let title = title ?? ""
         let name = Slug.make(title)
-        let text = EvidenceTemplate.frontMatter(title: title, norms: normIDs, type: type.lowercased(),
-                                                classification: NewDocumentOptions.classificationName(classification),
-                                                date: today, reviewBy: today.adding(years: 1), language: Output.language)
+        let text =
+            EvidenceTemplate.frontMatter(
+                title: title, norms: normIDs, type: type.lowercased(),
+                classification: NewDocumentOptions.classificationName(classification),
+                date: today, reviewBy: today.adding(years: 1), language: Output.language)
             + EvidenceTemplate.body(title: title, norm: normIDs.first)
         try write("\(folder)/\(name).md", text)
     }
@@ -80,13 +91,16 @@ struct New: ParsableCommand {
         do {
             url = try PortfolioPlace.resolve(relative, in: "Content", portfolio: portfolio)
         } catch {
-            Output.printError("error: \(error.localizedDescription.escapingControlCharacters)"
-                              + Output.text("; nothing was written", nl: "; er is niets geschreven"))
+            Output.printError(
+                "error: \(error.localizedDescription.escapingControlCharacters)"
+                    + Output.text("; nothing was written", nl: "; er is niets geschreven"))
             throw ExitCode(1)
         }
         guard !PortfolioPlace.exists(url) else {
-            Output.printError(Output.text("error: \(shown) already exists; nothing was written",
-                                          nl: "error: \(shown) bestaat al; er is niets geschreven"))
+            Output.printError(
+                Output.text(
+                    "error: \(shown) already exists; nothing was written",
+                    nl: "error: \(shown) bestaat al; er is niets geschreven"))
             throw ExitCode(1)
         }
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

@@ -14,8 +14,11 @@ public struct NormfolioCommand: AsyncParsableCommand {
             writes a static HTML site that works from a web server, a zip or file://.
             """,
         version: Normfolio.version,
-        subcommands: [Build.self, Check.self, Serve.self, Verify.self, Keygen.self, Norms.self, Init.self, New.self, Import.self, Approve.self, SnapshotCommand.self,
-                      Docs.self]
+        subcommands: [
+            Build.self, Check.self, Serve.self, Verify.self, Keygen.self, Norms.self, Init.self, New.self, Import.self, Approve.self,
+            SnapshotCommand.self,
+            Docs.self,
+        ]
     )
 
     public init() {}
@@ -26,8 +29,9 @@ struct ContentOptions: ParsableArguments {
     @Argument(help: "The portfolio folder.", completion: .directory)
     var portfolio: String = "."
 
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("The reference date (peildatum) for stale evidence.", valueName: "YYYY-MM-DD"),
-            transform: Day.argument)
+    @Option(
+        name: .customLong("as-of"), help: ArgumentHelp("The reference date (peildatum) for stale evidence.", valueName: "YYYY-MM-DD"),
+        transform: Day.argument)
     var asOf: Day?
 
     @Flag(help: "Treat warnings as errors.")
@@ -52,8 +56,10 @@ struct ContentOptions: ParsableArguments {
     static func validate(portfolio: String) throws {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: portfolio, isDirectory: &isFolder), isFolder.boolValue else {
-            throw ValidationError(Output.text("portfolio folder '\(portfolio.escapingControlCharacters)' does not exist",
-                                              nl: "de portfoliomap '\(portfolio.escapingControlCharacters)' bestaat niet"))
+            throw ValidationError(
+                Output.text(
+                    "portfolio folder '\(portfolio.escapingControlCharacters)' does not exist",
+                    nl: "de portfoliomap '\(portfolio.escapingControlCharacters)' bestaat niet"))
         }
     }
 
@@ -63,10 +69,12 @@ struct ContentOptions: ParsableArguments {
         let key = URL(fileURLWithPath: sign).standardizedFileURL.resolvingSymlinksInPath().path
         let root = URL(fileURLWithPath: portfolio).standardizedFileURL.resolvingSymlinksInPath().path
         if key.hasPrefix(root + "/") {
-            throw ValidationError(Output.text("the signing key '\(sign.escapingControlCharacters)' lies inside the portfolio; "
-                                              + "keep it elsewhere, where it is never committed or published",
-                                              nl: "de sleutel om te ondertekenen '\(sign.escapingControlCharacters)' staat in het "
-                                              + "portfolio; bewaar hem ergens anders, waar hij nooit wordt vastgelegd of gepubliceerd"))
+            throw ValidationError(
+                Output.text(
+                    "the signing key '\(sign.escapingControlCharacters)' lies inside the portfolio; "
+                        + "keep it elsewhere, where it is never committed or published",
+                    nl: "de sleutel om te ondertekenen '\(sign.escapingControlCharacters)' staat in het "
+                        + "portfolio; bewaar hem ergens anders, waar hij nooit wordt vastgelegd of gepubliceerd"))
         }
     }
 }
@@ -126,8 +134,10 @@ enum Output {
             return try make(try String(contentsOfFile: path, encoding: .utf8))
         } catch {
             let whatNL = what == "a public key" ? "publieke sleutel" : "sleutel om te ondertekenen"
-            printError(text("error: cannot use '\(path.escapingControlCharacters)' as \(what): \(error.localizedDescription)",
-                            nl: "error: '\(path.escapingControlCharacters)' is niet te gebruiken als \(whatNL): \(error.localizedDescription)"))
+            printError(
+                text(
+                    "error: cannot use '\(path.escapingControlCharacters)' as \(what): \(error.localizedDescription)",
+                    nl: "error: '\(path.escapingControlCharacters)' is niet te gebruiken als \(whatNL): \(error.localizedDescription)"))
             throw ExitCode(64)
         }
     }

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
-import Synchronization
 import NormfolioKit
 import NormfolioServe
+import Synchronization
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -27,14 +27,17 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Who the preview is for: intranet, accountant or auditor.")
     var audience: Audience = .auditor
 
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("The reference date.", valueName: "YYYY-MM-DD"),
-            transform: Day.argument)
+    @Option(
+        name: .customLong("as-of"), help: ArgumentHelp("The reference date.", valueName: "YYYY-MM-DD"),
+        transform: Day.argument)
     var asOf: Day?
 
-    @Option(name: .customLong("allow-host"), help: ArgumentHelp(
-        "Another name the preview answers to (for example this computer's name on the network); repeat for more. "
-            + "Requests for any other name are refused, so web pages cannot read the preview through DNS rebinding.",
-        valueName: "NAME"))
+    @Option(
+        name: .customLong("allow-host"),
+        help: ArgumentHelp(
+            "Another name the preview answers to (for example this computer's name on the network); repeat for more. "
+                + "Requests for any other name are refused, so web pages cannot read the preview through DNS rebinding.",
+            valueName: "NAME"))
     var allowedHosts: [String] = []
 
     @Flag(help: "Print how long each stage of every rebuild took.")
@@ -43,8 +46,10 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The preview's language, nl or en (default: language in normfolio.yml).")
     var language: Language?
 
-    @Option(help: ArgumentHelp("Preview the edition of one school (an id of schools: in normfolio.yml), as build --school writes it.",
-                               valueName: "ID"))
+    @Option(
+        help: ArgumentHelp(
+            "Preview the edition of one school (an id of schools: in normfolio.yml), as build --school writes it.",
+            valueName: "ID"))
     var school: String?
 
     @Flag(help: "Also serve the report and the handbook as PDF, each made when it is opened (a few seconds); needs WeasyPrint.")
@@ -70,11 +75,13 @@ struct Serve: AsyncParsableCommand {
         let options = settings
         if !host.hasPrefix("127.") && host != "localhost" && host != "::1" && host != "[::1]" && audience != .intranet {
             // The preview defaults to everything; on a network address everyone who can reach it sees that.
-            Output.printError(Output.text("warning: serving the \(audience.rawValue) edition (documents up to \(audience.publishesUpTo.name)) "
-                                          + "on \(host), where others on the network can open it; --audience intranet publishes only up to intern",
-                                          nl: "warning: de editie \(audience.rawValue) (documenten tot en met \(audience.publishesUpTo.name)) "
-                                          + "wordt getoond op \(host), waar anderen in het netwerk haar kunnen openen; --audience intranet "
-                                          + "publiceert alleen tot en met intern"))
+            Output.printError(
+                Output.text(
+                    "warning: serving the \(audience.rawValue) edition (documents up to \(audience.publishesUpTo.name)) "
+                        + "on \(host), where others on the network can open it; --audience intranet publishes only up to intern",
+                    nl: "warning: de editie \(audience.rawValue) (documenten tot en met \(audience.publishesUpTo.name)) "
+                        + "wordt getoond op \(host), waar anderen in het netwerk haar kunnen openen; --audience intranet "
+                        + "publiceert alleen tot en met intern"))
         }
         let server = PreviewServer(options: options, timings: timings, language: Output.language) { line in Output.printError(line) }
         let (host, allowedHosts) = (self.host, self.allowedHosts)
@@ -95,24 +102,29 @@ struct Serve: AsyncParsableCommand {
                 // Standard error is unbuffered, so scripts and people see this line at once.
                 let shownHost = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
                 let address = "http://\(shownHost):\(listening)/"
-                Output.printError(Output.text("Serving \(options.portfolio) on \(address)  (Ctrl-C to stop)",
-                                              nl: "\(options.portfolio) is te zien op \(address)  (Ctrl-C om te stoppen)"))
+                Output.printError(
+                    Output.text(
+                        "Serving \(options.portfolio) on \(address)  (Ctrl-C to stop)",
+                        nl: "\(options.portfolio) is te zien op \(address)  (Ctrl-C om te stoppen)"))
             }
         }
         stopping.set(task)
         do {
             try await task.value
             print(Output.text("Stopped.", nl: "Gestopt."))
-        } catch where task.isCancelled {
+        } catch  where task.isCancelled {
             // Stopping cancels the server; whatever it throws on the way out is a clean stop.
             print(Output.text("Stopped.", nl: "Gestopt."))
         } catch {
             if "\(error)".contains("EADDRINUSE") || "\(error)".localizedCaseInsensitiveContains("in use") {
-                Output.printError(Output.text("error: port \(port) on \(host) is already in use; choose another with --port",
-                                              nl: "error: poort \(port) op \(host) is al in gebruik; kies een andere met --port"))
+                Output.printError(
+                    Output.text(
+                        "error: port \(port) on \(host) is already in use; choose another with --port",
+                        nl: "error: poort \(port) op \(host) is al in gebruik; kies een andere met --port"))
             } else {
-                Output.printError(Output.text("error: could not serve on \(host):\(port): ", nl: "error: kan niet serveren op \(host):\(port): ")
-                                  + "\(error)")
+                Output.printError(
+                    Output.text("error: could not serve on \(host):\(port): ", nl: "error: kan niet serveren op \(host):\(port): ")
+                        + "\(error)")
             }
             throw ExitCode(2)
         }
@@ -139,4 +151,3 @@ private final class StopSwitch: Sendable {
         task?.cancel()
     }
 }
-

@@ -1,8 +1,9 @@
 import Foundation
 import NormfolioKit
 import NormfolioServe
+
 #if NORMFOLIO_FUZZ
-import CLibFuzzer
+    import CLibFuzzer
 #endif
 
 /// The fuzz executable. Built by `make fuzz` (NORMFOLIO_FUZZ set: libFuzzer and AddressSanitizer),
@@ -19,39 +20,39 @@ struct FuzzMain {
         }
         arguments.remove(at: 1)
         #if NORMFOLIO_FUZZ
-        selected = target
-        // libFuzzer reads its own options (-max_total_time=…) and corpus folders from argv.
-        var argc = CInt(arguments.count)
-        var pointers: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-        let status = pointers.withUnsafeMutableBufferPointer { buffer -> CInt in
-            var argv = buffer.baseAddress
-            return LLVMFuzzerRunDriver(&argc, &argv, fuzzOneInput)
-        }
-        exit(status)
-        #else
-        for path in arguments.dropFirst() {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                FileHandle.standardError.write(Data("cannot read \(path)\n".utf8))
-                exit(66)
+            selected = target
+            // libFuzzer reads its own options (-max_total_time=…) and corpus folders from argv.
+            var argc = CInt(arguments.count)
+            var pointers: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+            let status = pointers.withUnsafeMutableBufferPointer { buffer -> CInt in
+                var argv = buffer.baseAddress
+                return LLVMFuzzerRunDriver(&argc, &argv, fuzzOneInput)
             }
-            target.run(data)
-        }
+            exit(status)
+        #else
+            for path in arguments.dropFirst() {
+                guard let data = FileManager.default.contents(atPath: path) else {
+                    FileHandle.standardError.write(Data("cannot read \(path)\n".utf8))
+                    exit(66)
+                }
+                target.run(data)
+            }
         #endif
     }
 
     #if NORMFOLIO_FUZZ
-    /// The target the C callback runs; set once, before fuzzing starts.
-    nonisolated(unsafe) static var selected = FuzzTarget.http
+        /// The target the C callback runs; set once, before fuzzing starts.
+        nonisolated(unsafe) static var selected = FuzzTarget.http
     #endif
 }
 
 #if NORMFOLIO_FUZZ
-/// libFuzzer's callback: one input through the selected target.
-@_cdecl("LLVMFuzzerTestOneInput")
-func fuzzOneInput(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
-    FuzzMain.selected.run(bytes.map { Data(bytes: $0, count: count) } ?? Data())
-    return 0
-}
+    /// libFuzzer's callback: one input through the selected target.
+    @_cdecl("LLVMFuzzerTestOneInput")
+    func fuzzOneInput(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
+        FuzzMain.selected.run(bytes.map { Data(bytes: $0, count: count) } ?? Data())
+        return 0
+    }
 #endif
 
 /// The fuzz targets: the core library's (`Fuzzing.Target`: markdown, front-matter, portfolio,

@@ -29,8 +29,10 @@ public struct BuildOptions: Sendable {
     /// board-wide and what is scoped to it, never what is scoped to another school.
     public var school: String?
 
-    public init(portfolio: String, output: String? = nil, audience: Audience = .intranet, asOf: Day? = nil,
-                strict: Bool = false, zip: String? = nil, signingKey: SigningKey? = nil) {
+    public init(
+        portfolio: String, output: String? = nil, audience: Audience = .intranet, asOf: Day? = nil,
+        strict: Bool = false, zip: String? = nil, signingKey: SigningKey? = nil
+    ) {
         self.portfolio = portfolio
         self.output = output
         self.audience = audience
@@ -144,7 +146,8 @@ public enum Normfolio {
     /// auditor sees it), sealed; nil when the portfolio has errors. `normfolio snapshot` writes it
     /// to `Snapshots/<as_of>.json`.
     public static func snapshot(_ options: BuildOptions, io: FileIO = .live, today: Day = Day(Date()))
-        -> (result: BuildResult, asOf: Day?, text: String?) {
+        -> (result: BuildResult, asOf: Day?, text: String?)
+    {
         var cache = ReadCache.none
         let (result, theme, _) = load(options, io: io, today: today, cache: &cache)
         guard let portfolio = result.portfolio, !result.diagnostics.fail(strict: options.strict) else { return (result, nil, nil) }
@@ -154,12 +157,16 @@ public enum Normfolio {
 
     /// Read and link a portfolio for the live preview, parsing again only the files that changed
     /// since `cache` was filled; the site's pages are rendered when they are asked for.
-    public static func preview(_ options: BuildOptions, io: FileIO = .live, today: Day = Day(Date()),
-                               cache: inout PreviewCache) -> Preview {
+    public static func preview(
+        _ options: BuildOptions, io: FileIO = .live, today: Day = Day(Date()),
+        cache: inout PreviewCache
+    ) -> Preview {
         var (result, theme, clock) = load(options, io: io, today: today, cache: &cache.read)
-        var preview = Preview(diagnostics: result.diagnostics, catalogOverlay: result.portfolio?.settings.catalog?.path,
-                              texts: InterfaceTexts(theme.strings, language: result.portfolio?.settings.language ?? .nl))
-        (preview.shownDiagnostics, preview.withheldDiagnostics) = result.portfolio?.diagnostics(result.diagnostics, shownTo: options.audience)
+        var preview = Preview(
+            diagnostics: result.diagnostics, catalogOverlay: result.portfolio?.settings.catalog?.path,
+            texts: InterfaceTexts(theme.strings, language: result.portfolio?.settings.language ?? .nl))
+        (preview.shownDiagnostics, preview.withheldDiagnostics) =
+            result.portfolio?.diagnostics(result.diagnostics, shownTo: options.audience)
             ?? (options.audience == .auditor ? (result.diagnostics, 0) : ([], result.diagnostics.count))
         if let portfolio = result.portfolio, !result.diagnostics.fail(strict: options.strict) {
             // The warnings that are not findings go on the preview's Aandachtspunten page.
@@ -167,10 +174,12 @@ public enum Normfolio {
             let authoring = result.diagnostics.filter { $0.severity == .warning && !findingCodes.contains($0.code) }
             let known = preview.diagnostics.count
             if let school = school(options, in: portfolio, diagnostics: &preview.diagnostics) {
-                let edition = Edition(portfolio: portfolio, audience: options.audience, version: version, strings: theme.strings,
-                                      authoringWarnings: authoring, school: school)
-                preview.site = LazySite(edition: edition, theme: theme, io: io, searchEntries: cache.searchEntries,
-                                        fast: options.fastRendering, pdf: options.pdf, lazyPapers: true)
+                let edition = Edition(
+                    portfolio: portfolio, audience: options.audience, version: version, strings: theme.strings,
+                    authoringWarnings: authoring, school: school)
+                preview.site = LazySite(
+                    edition: edition, theme: theme, io: io, searchEntries: cache.searchEntries,
+                    fast: options.fastRendering, pdf: options.pdf, lazyPapers: true)
                 clock.lap("prepare")
             } else {
                 // An unknown school (`serve --school`): no site, and the error page says why.
@@ -184,7 +193,8 @@ public enum Normfolio {
     /// The stages every command shares: read the files (hashing the possible attachments), link
     /// them, and load the theme.
     private static func load(_ options: BuildOptions, io: FileIO, today: Day, cache: inout ReadCache)
-        -> (result: BuildResult, theme: Theme, clock: StageClock) {
+        -> (result: BuildResult, theme: Theme, clock: StageClock)
+    {
         var clock = StageClock()
         let root = absolute(options.portfolio)
         var source = ContentReader.read(root: root, io: io, cache: &cache)  // read
@@ -199,7 +209,7 @@ public enum Normfolio {
         clock.lap("read")
         if let language = options.language { source.settings.language = language }
         let asOf = options.asOf ?? source.settings.asOf ?? today
-        let (portfolio, linkDiagnostics) = Linker.link(source, asOf: asOf)                    // link
+        let (portfolio, linkDiagnostics) = Linker.link(source, asOf: asOf)  // link
         clock.lap("link")
         let (theme, loadDiagnostics) = Theme.load(root: root, io: io, language: source.settings.language)
         let themeDiagnostics = loadDiagnostics + theme.collisions(with: portfolio)
@@ -225,7 +235,7 @@ public enum Normfolio {
         var result = render(options, io: io, today: today)
         if let site = result.site {
             var clock = StageClock()
-            try SiteWriter.write(site, to: output, portfolio: root, io: io)                           // write
+            try SiteWriter.write(site, to: output, portfolio: root, io: io)  // write
             if let zip, let portfolio = result.portfolio {
                 try ZipWriter.write(site, to: zip, portfolio: root, output: output, asOf: portfolio.asOf, io: io)
             }
@@ -241,13 +251,17 @@ public enum Normfolio {
         guard let id = options.school else { return .some(nil) }
         if let school = portfolio.school(id) { return school }
         let known = portfolio.settings.schools.map(\.id)
-        diagnostics.append(.unknownSchool(id, suggestion: Suggestion.closest(to: id, in: known), known: known,
-                                          at: SourceLocation(path: "normfolio.yml")))
+        diagnostics.append(
+            .unknownSchool(
+                id, suggestion: Suggestion.closest(to: id, in: known), known: known,
+                at: SourceLocation(path: "normfolio.yml")))
         return nil
     }
 
     static func absolute(_ path: String) -> String {
-        let url = path.hasPrefix("/") ? URL(fileURLWithPath: path)
+        let url =
+            path.hasPrefix("/")
+            ? URL(fileURLWithPath: path)
             : URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(path)
         return url.standardizedFileURL.path
     }

@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The head of an HTTP/1.x request, as the live preview needs it: parsed in one pass over the
@@ -114,7 +115,7 @@ public struct HTTPRequestHead: Sendable, Equatable {
             guard trimmed.allSatisfy({ $0 >= 0x20 || $0 == 0x09 }), trimmed.allSatisfy({ $0 != 0x7F }) else { return nil }
             let key = String(decoding: name, as: UTF8.self).lowercased()
             let text = String(decoding: trimmed, as: UTF8.self)
-            if key == "host", headers[key] != nil { return nil }    // two Host fields: ambiguous
+            if key == "host", headers[key] != nil { return nil }  // two Host fields: ambiguous
             headers[key] = headers[key].map { $0 + ", " + text } ?? text
         }
         let target = String(decoding: parts[1], as: UTF8.self)
@@ -128,8 +129,9 @@ public struct HTTPRequestHead: Sendable, Equatable {
                 query[decode(nameValue[0])] = nameValue.count == 2 ? decode(nameValue[1]) : ""
             }
         }
-        return HTTPRequestHead(method: String(decoding: parts[0], as: UTF8.self), path: path, query: query,
-                               version: version, headers: headers)
+        return HTTPRequestHead(
+            method: String(decoding: parts[0], as: UTF8.self), path: path, query: query,
+            version: version, headers: headers)
     }
 
     /// The characters of a method or header name (RFC 9110 `tchar`).
@@ -163,7 +165,8 @@ extension HTTPRequestHead {
     /// `Origin` (and, except for a navigation, `Referer`), it must be the preview's own address.
     /// A request without these headers (curl, an old browser) is answered.
     public func isCrossSite(policy: HostPolicy) -> Bool {
-        let navigation = headers["sec-fetch-mode"]?.lowercased() == "navigate"
+        let navigation =
+            headers["sec-fetch-mode"]?.lowercased() == "navigate"
             && (headers["sec-fetch-dest"].map { $0.lowercased() == "document" } ?? true)
         if let site = headers["sec-fetch-site"]?.lowercased(), site != "same-origin", site != "none", !navigation { return true }
         if let origin = headers["origin"], !policy.allowsOrigin(of: origin) { return true }
@@ -228,9 +231,10 @@ public struct HostPolicy: Sendable {
 
     static func isIPv4(_ text: Substring) -> Bool {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        return parts.count == 4 && parts.allSatisfy { part in
-            !part.isEmpty && part.count <= 3 && part.allSatisfy(\.isASCII) && part.allSatisfy(\.isNumber) && (Int(part) ?? 256) <= 255
-        }
+        return parts.count == 4
+            && parts.allSatisfy { part in
+                !part.isEmpty && part.count <= 3 && part.allSatisfy(\.isASCII) && part.allSatisfy(\.isNumber) && (Int(part) ?? 256) <= 255
+            }
     }
 }
 

@@ -1,9 +1,10 @@
 import Foundation
 import Synchronization
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// An answer to a request.
@@ -58,15 +59,15 @@ struct SocketAddress {
     /// A TCP connection to the address, or nil when none can be made.
     func connect() -> Int32? {
         #if canImport(Glibc)
-        let connection = socket(family, Int32(SOCK_STREAM.rawValue), 0)
+            let connection = socket(family, Int32(SOCK_STREAM.rawValue), 0)
         #else
-        let connection = socket(family, SOCK_STREAM, 0)
+            let connection = socket(family, SOCK_STREAM, 0)
         #endif
         guard connection >= 0 else { return nil }
         #if canImport(Glibc)
-        let connected = withSockaddr { Glibc.connect(connection, $0, $1) }
+            let connected = withSockaddr { Glibc.connect(connection, $0, $1) }
         #else
-        let connected = withSockaddr { Darwin.connect(connection, $0, $1) }
+            let connected = withSockaddr { Darwin.connect(connection, $0, $1) }
         #endif
         guard connected == 0 else {
             close(connection)

@@ -1,9 +1,10 @@
 import Foundation
 import Synchronization
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The small HTTP/1.1 server of the live preview: it serves `GET` and `HEAD` on one IPv4 or IPv6
@@ -62,7 +63,9 @@ final class HTTPServer: Sendable {
 
     init(address: String, port: UInt16, allowedNames: [String] = [], writeTimeout: Duration = .seconds(10), handler: @escaping Handler) {
         self.writeTimeout = writeTimeout
-        self.address = address == "localhost" ? "127.0.0.1" : (address.hasPrefix("[") && address.hasSuffix("]") ? String(address.dropFirst().dropLast()) : address)
+        self.address =
+            address == "localhost"
+            ? "127.0.0.1" : (address.hasPrefix("[") && address.hasSuffix("]") ? String(address.dropFirst().dropLast()) : address)
         self.requestedPort = port
         self.allowedNames = allowedNames
         self.handler = handler
@@ -78,9 +81,9 @@ final class HTTPServer: Sendable {
         }
         let isIPv6 = socketAddress.family == AF_INET6
         #if canImport(Glibc)
-        let listener = socket(socketAddress.family, Int32(SOCK_STREAM.rawValue), 0)
+            let listener = socket(socketAddress.family, Int32(SOCK_STREAM.rawValue), 0)
         #else
-        let listener = socket(socketAddress.family, SOCK_STREAM, 0)
+            let listener = socket(socketAddress.family, SOCK_STREAM, 0)
         #endif
         guard listener >= 0 else { throw HTTPServerError(description: String(cString: strerror(errno))) }
         var yes: Int32 = 1
@@ -253,11 +256,15 @@ final class HTTPServer: Sendable {
                 buffer.removeFirst(length)
                 let response: HTTPResponse
                 if let problem = head.problem(hostAllowed: policy.allows(head.headers["host"]))
-                    ?? (head.isCrossSite(policy: policy) ? (403, "Forbidden") : nil) {
-                    var refusal = HTTPResponse.text(problem.status, problem.status == 421
-                        ? "Deze preview antwoordt alleen op het adres waarop hij draait (\(policy.address):\(policy.port))."
-                        : problem.status == 403 ? "Deze preview antwoordt niet op verzoeken die een pagina van een andere website doet."
-                        : problem.reason)
+                    ?? (head.isCrossSite(policy: policy) ? (403, "Forbidden") : nil)
+                {
+                    var refusal = HTTPResponse.text(
+                        problem.status,
+                        problem.status == 421
+                            ? "Deze preview antwoordt alleen op het adres waarop hij draait (\(policy.address):\(policy.port))."
+                            : problem.status == 403
+                                ? "Deze preview antwoordt niet op verzoeken die een pagina van een andere website doet."
+                                : problem.reason)
                     if problem.status == 405 { refusal.headers.append(("Allow", "GET, HEAD")) }
                     response = refusal
                     send(response, to: connection, head: head.method == "HEAD", keepAlive: false)
@@ -309,9 +316,9 @@ final class HTTPServer: Sendable {
             while remaining > 0 {
                 // SIGPIPE is ignored (see `start`), so a closed connection is an error here.
                 #if canImport(Glibc)
-                let written = Glibc.send(connection, pointer, remaining, 0)
+                    let written = Glibc.send(connection, pointer, remaining, 0)
                 #else
-                let written = Darwin.send(connection, pointer, remaining, 0)
+                    let written = Darwin.send(connection, pointer, remaining, 0)
                 #endif
                 if written < 0 {
                     guard errno == EINTR || errno == EAGAIN || errno == EWOULDBLOCK, ContinuousClock.now < deadline else { return false }

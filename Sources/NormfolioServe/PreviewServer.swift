@@ -45,8 +45,10 @@ public actor PreviewServer {
 
     /// Builds the site, then serves it on `host:port` until the task is cancelled. Requests whose
     /// `Host` is not the address served (or one of `allowedHosts`) are refused.
-    public func run(host: String, port: UInt16, allowedHosts: [String] = [],
-                    ready: @escaping @Sendable (UInt16) -> Void = { _ in }) async throws {
+    public func run(
+        host: String, port: UInt16, allowedHosts: [String] = [],
+        ready: @escaping @Sendable (UInt16) -> Void = { _ in }
+    ) async throws {
         let (changes, continuation) = AsyncStream.makeStream(of: [String].self, bufferingPolicy: .bufferingNewest(1))
         let watcher = FileWatcher(root: options.portfolio) { paths in continuation.yield(paths) }
         self.watcher = watcher
@@ -98,16 +100,25 @@ public actor PreviewServer {
         texts = preview.texts
         if let site = preview.site {
             state = .site(site)
-            let warningNote = warnings.isEmpty ? "" : dutch ? ", \(warnings.count) \(warnings.count == 1 ? "waarschuwing" : "waarschuwingen")"
-                : ", \(warnings.count) \(warnings.count == 1 ? "warning" : "warnings")"
-            log(dutch ? "Klaar\(what) in \(elapsed) ms: \(site.pageCount) pagina's\(warningNote)"
-                : "Ready\(what) in \(elapsed) ms: \(site.pageCount) pages\(warningNote)")
+            let warningNote =
+                warnings.isEmpty
+                ? ""
+                : dutch
+                    ? ", \(warnings.count) \(warnings.count == 1 ? "waarschuwing" : "waarschuwingen")"
+                    : ", \(warnings.count) \(warnings.count == 1 ? "warning" : "warnings")"
+            log(
+                dutch
+                    ? "Klaar\(what) in \(elapsed) ms: \(site.pageCount) pagina's\(warningNote)"
+                    : "Ready\(what) in \(elapsed) ms: \(site.pageCount) pages\(warningNote)")
         } else {
             state = .problems(preview.shownDiagnostics, withheld: preview.withheldDiagnostics)
             let count = failing.count
-            log(dutch ? "De site kan niet gebouwd worden\(what): \(count) \(count == 1 ? "probleem" : "problemen"); herstel "
-                    + "\(count == 1 ? "het" : "ze") en de site wordt opnieuw gebouwd"
-                : "The site cannot be built\(what): \(count) \(count == 1 ? "problem" : "problems"); fix \(count == 1 ? "it" : "them") and it rebuilds")
+            log(
+                dutch
+                    ? "De site kan niet gebouwd worden\(what): \(count) \(count == 1 ? "probleem" : "problemen"); herstel "
+                        + "\(count == 1 ? "het" : "ze") en de site wordt opnieuw gebouwd"
+                    : "The site cannot be built\(what): \(count) \(count == 1 ? "problem" : "problems"); fix \(count == 1 ? "it" : "them") and it rebuilds"
+            )
         }
     }
 
@@ -126,13 +137,15 @@ public actor PreviewServer {
     private func respond(to request: HTTPRequestHead) async -> HTTPResponse {
         switch request.path {
         case "/__normfolio/version":
-            return HTTPResponse(status: 200, headers: [("Content-Type", "text/plain"), ("Cache-Control", "no-store")],
-                                body: Data(String(version).utf8))
+            return HTTPResponse(
+                status: 200, headers: [("Content-Type", "text/plain"), ("Cache-Control", "no-store")],
+                body: Data(String(version).utf8))
         case "/__normfolio/livereload.js":
             return Self.script(Self.liveReloadScript)
         case "/__normfolio/problems.css":
-            return HTTPResponse(status: 200, headers: [("Content-Type", "text/css; charset=utf-8"), ("Cache-Control", "no-store")],
-                                body: Data(Self.problemStyle.utf8))
+            return HTTPResponse(
+                status: 200, headers: [("Content-Type", "text/css; charset=utf-8"), ("Cache-Control", "no-store")],
+                body: Data(Self.problemStyle.utf8))
         case "/__normfolio/wait.js":
             return Self.script(await waitForChange(since: request.query["since"].flatMap { Int($0) } ?? version))
         default:
@@ -144,17 +157,20 @@ public actor PreviewServer {
         switch state {
         case .problems(let diagnostics, let withheld):
             guard Routes.isPage(file) else { return HTTPResponse(status: 503) }
-            return HTTPResponse(status: 500, headers: Self.htmlHeaders,
-                                body: Self.withLiveReload(Data(Self.problemPage(diagnostics, withheld: withheld, texts: texts).utf8),
-                                                          version: version))
+            return HTTPResponse(
+                status: 500, headers: Self.htmlHeaders,
+                body: Self.withLiveReload(
+                    Data(Self.problemPage(diagnostics, withheld: withheld, texts: texts).utf8),
+                    version: version))
         case .site(let site):
             // Rendering happens off the actor, so a large page does not hold up other requests.
             guard let data = await Self.render(file, of: site) else {
                 return .text(404, texts.format("preview_not_found", ["path": file.escapingControlCharacters]))
             }
             if Routes.isPage(file) && !file.hasPrefix(Routes.attachments) {
-                return HTTPResponse(status: 200, headers: Self.htmlHeaders,
-                                    body: Self.withLiveReload(Self.withBanner(data, text: site.previewNote), version: version))
+                return HTTPResponse(
+                    status: 200, headers: Self.htmlHeaders,
+                    body: Self.withLiveReload(Self.withBanner(data, text: site.previewNote), version: version))
             }
             return HTTPResponse(status: 200, headers: Self.fileHeaders(file), body: data)
         }
@@ -197,17 +213,21 @@ public actor PreviewServer {
     }
 
     private static func script(_ text: String) -> HTTPResponse {
-        HTTPResponse(status: 200, headers: [("Content-Type", "text/javascript; charset=utf-8"), ("Cache-Control", "no-store")],
-                     body: Data(text.utf8))
+        HTTPResponse(
+            status: 200, headers: [("Content-Type", "text/javascript; charset=utf-8"), ("Cache-Control", "no-store")],
+            body: Data(text.utf8))
     }
 
     /// The pages' policy: the one in every page's `<meta>` (Templates/layout.mustache), and never in
     /// a frame, which only a header can say.
-    static let pagePolicy = "default-src 'none'; style-src 'self'; img-src 'self'; script-src 'self'; font-src 'self'; "
+    static let pagePolicy =
+        "default-src 'none'; style-src 'self'; img-src 'self'; script-src 'self'; font-src 'self'; "
         + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 
-    static let htmlHeaders = [(name: "Content-Type", value: "text/html; charset=utf-8"), (name: "Cache-Control", value: "no-store"),
-                              (name: "Content-Security-Policy", value: pagePolicy)]
+    static let htmlHeaders = [
+        (name: "Content-Type", value: "text/html; charset=utf-8"), (name: "Cache-Control", value: "no-store"),
+        (name: "Content-Security-Policy", value: pagePolicy),
+    ]
 
     /// The headers of a file that is not a page. An attachment (`bijlagen/`) is sandboxed: were it
     /// opened, nothing in it runs with the site's origin; one of a type a browser runs (published

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Testing
+
 @testable import NormfolioCLI
 @testable import NormfolioKit
 
@@ -30,8 +31,11 @@ import Testing
     }
 
     @Test func buildTakesItsOptions() throws {
-        let build = try #require(try parse(["build", Self.portfolio, "--as-of", "2026-12-01", "--audience", "auditor", "--zip", "p.zip", "-o", "out",
-                                            "--pdf", "--strict"]) as? Build)
+        let build = try #require(
+            try parse([
+                "build", Self.portfolio, "--as-of", "2026-12-01", "--audience", "auditor", "--zip", "p.zip", "-o", "out",
+                "--pdf", "--strict",
+            ]) as? Build)
         #expect(build.content.portfolio == Self.portfolio && build.content.asOf == Day("2026-12-01") && build.content.strict)
         #expect(build.audience == .auditor && build.zip == "p.zip" && build.output == "out" && build.pdf && !build.pdfTagged)
         let plain = try #require(try parse(["build"]) as? Build)
@@ -63,7 +67,8 @@ import Testing
 
     @Test func anUnknownCommandOrOptionIsRefused() {
         #expect(refusal(["bouw"]) != nil)
-        #expect(refusal(["build", Self.portfolio, "--audiense", "auditor"])?.contains("Unknown option '--audiense'. Did you mean '--audience'?") == true)
+        #expect(
+            refusal(["build", Self.portfolio, "--audiense", "auditor"])?.contains("Unknown option '--audiense'. Did you mean '--audience'?") == true)
         #expect(refusal(["build", "/nergens"])?.contains("portfolio folder '/nergens' does not exist") == true)
     }
 }

@@ -1,8 +1,9 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import Testing
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
 
 /// End-to-end runs of the built `normfolio` binary: standard output, standard error, exit code.
 @Suite struct CommandTests {
@@ -58,8 +59,9 @@ import Testing
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                   stderr: String(decoding: errors.data, as: UTF8.self))
+        return Run(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: errors.data, as: UTF8.self))
     }
 
     /// Bytes one thread reads for another; the group's wait orders the write before the read.
@@ -80,8 +82,10 @@ import Testing
         let result = try run(["build", Self.siteFixture.path, "-o", site.path])
         #expect(result.status == 0, "\(result.stderr)")
         // The fixture's points of attention, among them: the incident procedure was due for review on 2026-01-01 (its as_of is 2026-12-01).
-        #expect(result.stderr.contains("Content/procedures/incident.md:8:12: warning: this evidence was due for review on 2026-01-01, "
-                + "before 2026-12-01 [evidence-expired]\n"))
+        #expect(
+            result.stderr.contains(
+                "Content/procedures/incident.md:8:12: warning: this evidence was due for review on 2026-01-01, "
+                    + "before 2026-12-01 [evidence-expired]\n"))
         #expect(result.stderr.split(separator: "\n").count == 8)
         // Counted from the fixture: the intranet edition has no `intranet:` setting, so it holds the
         // 2 document pages it may read and their index, 1 free page, and the home, integrity and search pages.
@@ -94,7 +98,9 @@ import Testing
         #expect(verified.status == 0)
         // verify prints the fingerprint build printed, and what it checked.
         let fingerprintLine = try #require(lines.last)
-        #expect(verified.stdout.hasPrefix(fingerprintLine + "\nSources fingerprint (as on the cover of the PDFs): ") && verified.stdout.contains("\nIntact: "))
+        #expect(
+            verified.stdout.hasPrefix(fingerprintLine + "\nSources fingerprint (as on the cover of the PDFs): ")
+                && verified.stdout.contains("\nIntact: "))
         #expect(verified.stdout.hasSuffix(" files match export/SHA256SUMS and the manifest.\n"))
         try Data("x".utf8).write(to: site.appendingPathComponent("index.html"))
         let tampered = try run(["verify", site.path])
@@ -124,11 +130,13 @@ import Testing
         defer { try? FileManager.default.removeItem(at: work) }
         let site = work.appendingPathComponent("site")
         #expect(try run(["build", portfolio.path, "--audience", "auditor", "--as-of", "2026-12-01", "-o", site.path]).status == 0)
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: site.appendingPathComponent("export/portfolio.json")))
-                                    as? [String: Any])
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: site.appendingPathComponent("export/portfolio.json")))
+                as? [String: Any])
         let shown = try #require(json["findings"] as? [[String: Any]])
         #expect(shown.count == claims.count && claims.count > 10)
-        #expect(shown.map { "\($0["path"] ?? ""):\($0["line"] ?? ""):\($0["code"] ?? "")" }
+        #expect(
+            shown.map { "\($0["path"] ?? ""):\($0["line"] ?? ""):\($0["code"] ?? "")" }
                 == claims.map { "\($0["path"] ?? ""):\($0["line"] ?? ""):\($0["code"] ?? "")" })
         let attention = try String(contentsOf: site.appendingPathComponent("aandachtspunten.html"), encoding: .utf8)
         #expect(attention.contains("<p><strong>\(claims.count) aandachtspunten</strong></p>"))
@@ -163,15 +171,16 @@ import Testing
         }
         let check = try run(["check", portfolio.path])
         #expect(check.status == 1)
-        #expect(check.stderr == """
-            Content/evidence/mfa.md:3:9: error: unknown norm ID 'SM.20' (did you mean 'SM.02'?) [unknown-norm]
-            Content/evidence/mfa.md:4:1: warning: unknown field 'norm' (did you mean 'norms'?); it is ignored [unknown-key]
-            Content/evidence/mfa.md:6:5: error: link to 'beleid.md', which does not exist [broken-link]
-            Content/evidence/mfa.md:6:28: warning: 'XY.12' looks like a norm ID but is not in the catalogue; it is not linked [unknown-norm-reference]
-            Content/norms/GO.02.md:2:8: error: 'level' is 6, outside 1-5 [level-out-of-range]
-            Content/pages/over.md:3:1: error: malformed YAML: while parsing a flow node did not find expected node content [yaml-syntax]
+        #expect(
+            check.stderr == """
+                Content/evidence/mfa.md:3:9: error: unknown norm ID 'SM.20' (did you mean 'SM.02'?) [unknown-norm]
+                Content/evidence/mfa.md:4:1: warning: unknown field 'norm' (did you mean 'norms'?); it is ignored [unknown-key]
+                Content/evidence/mfa.md:6:5: error: link to 'beleid.md', which does not exist [broken-link]
+                Content/evidence/mfa.md:6:28: warning: 'XY.12' looks like a norm ID but is not in the catalogue; it is not linked [unknown-norm-reference]
+                Content/norms/GO.02.md:2:8: error: 'level' is 6, outside 1-5 [level-out-of-range]
+                Content/pages/over.md:3:1: error: malformed YAML: while parsing a flow node did not find expected node content [yaml-syntax]
 
-            """)
+                """)
         #expect(check.stdout == "4 errors, 2 warnings (1 document read).\n")
 
         let build = try run(["build", portfolio.path])
@@ -212,8 +221,11 @@ import Testing
         #expect(check.status == 0)
         #expect(check.stdout == "0 errors, 5 warnings (2 documents read).\n")
         let placeholders = check.stderr.split(separator: "\n").filter { $0.hasSuffix("[placeholder]") }.map { $0.prefix { $0 != ":" } }
-        #expect(placeholders == ["Content/beleid/informatiebeveiligingsbeleid.md", "Content/norms/GO.02.md", "Content/procedures/datalekken.md",
-                                 "Content/registers/verwerkingen.yml", "Content/registers/verwerkingen.yml"], "\(check.stderr)")
+        #expect(
+            placeholders == [
+                "Content/beleid/informatiebeveiligingsbeleid.md", "Content/norms/GO.02.md", "Content/procedures/datalekken.md",
+                "Content/registers/verwerkingen.yml", "Content/registers/verwerkingen.yml",
+            ], "\(check.stderr)")
         let policy = try String(contentsOf: portfolio.appendingPathComponent("Content/beleid/informatiebeveiligingsbeleid.md"), encoding: .utf8)
         #expect(!policy.contains("\napproved_by:") && policy.contains("\n# approved_by: College van Bestuur"))
         #expect(try run(["check", portfolio.path, "--strict"]).status == 1)
@@ -265,8 +277,10 @@ import Testing
         let again = try run(["new", "Beleid \"MFA\" 2027", "--norms", "SM.02", "--portfolio", folder.path])
         #expect(again.status == 1)
         // Every classification name front matter accepts works here too, written as its Dutch name.
-        let aliased = try run(["new", "Register", "--norms", "SM.02", "--type", "Register", "--classification", "Confidential",
-                               "--portfolio", folder.path])
+        let aliased = try run([
+            "new", "Register", "--norms", "SM.02", "--type", "Register", "--classification", "Confidential",
+            "--portfolio", folder.path,
+        ])
         #expect(aliased.status == 0)
         let registerText = try String(contentsOf: folder.appendingPathComponent("Content/documenten/register.md"), encoding: .utf8)
         #expect(registerText.contains("\ntype: register\nclassification: vertrouwelijk\n"))
@@ -279,7 +293,9 @@ import Testing
             #expect(register.stdout.hasPrefix("Created Content/registers/\(kind).yml\n"))
         }
         let registers = try run(["check", folder.path, "--format", "json"])
-        let codes = try #require(try JSONSerialization.jsonObject(with: Data(registers.stdout.utf8)) as? [[String: Any]]).compactMap { $0["code"] as? String }
+        let codes = try #require(try JSONSerialization.jsonObject(with: Data(registers.stdout.utf8)) as? [[String: Any]]).compactMap {
+            $0["code"] as? String
+        }
         // Besides the example entries and empty owners (placeholders), only the DPIA's missing activity.
         #expect(codes.filter { $0 != "placeholder" } == ["missing-field"], "\(registers.stdout)")
         // Counted: init's three example texts, and its register's empty owner and example entry (5); the two new
@@ -290,14 +306,20 @@ import Testing
         #expect(try run(["new", "--register", "verwerkers", "--portfolio", folder.path]).status == 1)
         // An adoption recorded with the text's hash; an edit afterwards is reported, and fails --strict.
         let policy = folder.appendingPathComponent("Content/documenten/beleid-mfa-2027.md")
-        try Data(try String(contentsOf: policy, encoding: .utf8).replacingOccurrences(of: "owner:", with: "owner: ICT-coördinator")
-            .replacingOccurrences(of: "Beschrijf hier het bewijs.", with: "MFA geldt voor alle accounts.").utf8).write(to: policy)
+        try Data(
+            try String(contentsOf: policy, encoding: .utf8).replacingOccurrences(of: "owner:", with: "owner: ICT-coördinator")
+                .replacingOccurrences(of: "Beschrijf hier het bewijs.", with: "MFA geldt voor alle accounts.").utf8
+        ).write(to: policy)
         let approve = try run(["approve", policy.path, "--by", "College van Bestuur", "--on", "2026-11-20"])
         #expect(approve.status == 0 && approve.stdout.contains("approved_by College van Bestuur, approved_on 2026-11-20, sha256 "))
         #expect(try run(["check", folder.path, "--strict"]).stderr.contains("approval-changed") == false)
         try Data((try String(contentsOf: policy, encoding: .utf8) + "Later toegevoegd.\n").utf8).write(to: policy)
         let stale = try run(["check", folder.path, "--strict"])
-        #expect(stale.status == 1 && stale.stderr.contains("beleid-mfa-2027.md:12:18: error: the text changed after it was adopted by College van Bestuur on 2026-11-20"))
+        #expect(
+            stale.status == 1
+                && stale.stderr.contains(
+                    "beleid-mfa-2027.md:12:18: error: the text changed after it was adopted by College van Bestuur on 2026-11-20")
+        )
         #expect(try run(["approve", policy.path, "--by", "CvB", "--as", "besluit"]).status == 64)
         let wrongRegister = try run(["new", "--register", "leveranciers", "--portfolio", folder.path])
         #expect(wrongRegister.status == 64 && wrongRegister.stderr.contains("unknown register 'leveranciers'"))
@@ -315,7 +337,7 @@ import Testing
         #expect(made.stdout.contains("Key ID:      "))
         let attributes = try FileManager.default.attributesOfItem(atPath: keys.path + ".key")
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
-        #expect(try run(["keygen", keys.path]).status == 1)   // never overwritten
+        #expect(try run(["keygen", keys.path]).status == 1)  // never overwritten
         let portfolio = Self.fixtures.appendingPathComponent("site")
         let site = work.appendingPathComponent("site")
         let built = try run(["build", portfolio.path, "-o", site.path, "--sign", keys.path + ".key"])
@@ -371,7 +393,9 @@ import Testing
         var (_, version) = try await get("__normfolio/version")
         #expect(home.contains("<script src=\"/__normfolio/livereload.js\" data-version=\"\(version)\"></script>\n</body>"))
         // Every page says which edition the preview shows (the auditor's, unless --audience says otherwise).
-        #expect(home.contains("<body>\n<aside class=\"preview-banner\" aria-label=\"normfolio serve\"><p>Voorbeeld van de uitgave voor: auditor</p></aside>"))
+        #expect(
+            home.contains(
+                "<body>\n<aside class=\"preview-banner\" aria-label=\"normfolio serve\"><p>Voorbeeld van de uitgave voor: auditor</p></aside>"))
         #expect(try await get("__normfolio/livereload.js").1.contains("/__normfolio/wait.js?since="))
 
         // The page's wait for a change is answered as soon as a file is saved: with a reload.
@@ -384,7 +408,8 @@ import Testing
         DispatchQueue.global().asyncAfter(deadline: .now() + 0.2) { try? edited.write(to: policy) }
         #expect(try await get(waitPath).1 == "location.reload();\n")
         version = try await waitForVersion(after: version)
-        #expect(try await get("documenten/beleid-informatiebeveiligingsbeleid.html").1.contains("<h2 id=\"doel-en-reikwijdte\">Doel en reikwijdte <a"))
+        #expect(
+            try await get("documenten/beleid-informatiebeveiligingsbeleid.html").1.contains("<h2 id=\"doel-en-reikwijdte\">Doel en reikwijdte <a"))
         // A page made before the last change reloads at once.
         #expect(try await get("__normfolio/wait.js?since=0").1 == "location.reload();\n")
 
@@ -414,7 +439,9 @@ import Testing
         #expect(try await get("documenten/scholen-de-linde-privacyreglement.html").1.contains("Privacyreglement De Linde 2027"))
         try Data(text.replacingOccurrences(of: "# Doel", with: "# Doel, atomair bewaard").utf8).write(to: policy, options: .atomic)
         version = try await waitForVersion(after: version)
-        #expect(try await get("documenten/beleid-informatiebeveiligingsbeleid.html").1.contains("<h2 id=\"doel-atomair-bewaard\">Doel, atomair bewaard <a"))
+        #expect(
+            try await get("documenten/beleid-informatiebeveiligingsbeleid.html").1.contains(
+                "<h2 id=\"doel-atomair-bewaard\">Doel, atomair bewaard <a"))
         // The built site never carries the live-reload script.
         #expect(try run(["build", folder.path]).status == 0)
         let built = try String(contentsOf: folder.appendingPathComponent("_site/index.html"), encoding: .utf8)
@@ -473,7 +500,9 @@ import Testing
     @Test func helpDescribesTheCommands() throws {
         let help = try run(["--help"])
         #expect(help.status == 0)
-        for command in ["build", "check", "serve", "verify", "norms", "init", "new", "import", "keygen", "approve"] { #expect(help.stdout.contains(command)) }
+        for command in ["build", "check", "serve", "verify", "norms", "init", "new", "import", "keygen", "approve"] {
+            #expect(help.stdout.contains(command))
+        }
         let buildHelp = try run(["build", "--help"])
         #expect(buildHelp.stdout.contains("--audience"))
         #expect(buildHelp.stdout.contains("--as-of"))

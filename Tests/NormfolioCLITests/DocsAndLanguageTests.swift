@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import NormfolioKit
 
 /// `normfolio docs` shows the format's reference from the binary, and `--language` makes the

@@ -21,15 +21,16 @@ extension CommandTests {
         let move = Self.pandocFile("track_changes_move.docx"), odt = Self.pandocFile("trackedChanges.odt")
         let result = try run(["import", move, odt, "--norms", "SM.02"], in: portfolio)
         #expect(result.status == 1)
-        #expect(result.stderr == """
-            \(move):1:1: error: the file has pending tracked changes (1 insertion, 1 deletion), so it is a draft: accept or reject \
-            them in Word: Controleren > Accepteren > Alle wijzigingen accepteren (Review > Accept > Accept All Changes) and save it, \
-            or import it with --accept-changes or --reject-changes [tracked-changes]
-            \(odt):1:1: error: the file has pending tracked changes (1 insertion, 1 deletion), so it is a draft: accept or reject \
-            them in LibreOffice: Bewerken > Wijzigingen bijhouden > Beheren > Alles accepteren (Edit > Track Changes > Manage > \
-            Accept All) and save it, or import it with --accept-changes or --reject-changes [tracked-changes]
+        #expect(
+            result.stderr == """
+                \(move):1:1: error: the file has pending tracked changes (1 insertion, 1 deletion), so it is a draft: accept or reject \
+                them in Word: Controleren > Accepteren > Alle wijzigingen accepteren (Review > Accept > Accept All Changes) and save it, \
+                or import it with --accept-changes or --reject-changes [tracked-changes]
+                \(odt):1:1: error: the file has pending tracked changes (1 insertion, 1 deletion), so it is a draft: accept or reject \
+                them in LibreOffice: Bewerken > Wijzigingen bijhouden > Beheren > Alles accepteren (Edit > Track Changes > Manage > \
+                Accept All) and save it, or import it with --accept-changes or --reject-changes [tracked-changes]
 
-            """)
+                """)
         #expect(!FileManager.default.fileExists(atPath: portfolio.appendingPathComponent("Content/geimporteerd").path))
         // OpenDocument's changes can only be accepted: pandoc reads its text with them accepted.
         let rejected = try run(["import", odt, "--norms", "SM.02", "--reject-changes"], in: portfolio)
@@ -59,10 +60,12 @@ extension CommandTests {
         // The file's own date, a review a year later; and where the documents will appear.
         #expect(deleted.contains("\ndate: 2014-06-25\n") && deleted.contains("\nreview_by: 2015-06-25\n"))
         #expect(deleted.contains("\n# date: from the file's properties (dcterms:modified)\n"))
-        #expect(result.stdout.contains("""
-            The 2 documents are vertrouwelijk: published in the accountant and auditor editions, not in the intranet edition. \
-            To publish them on the intranet, set 'classification: intern' in the front matter (or import with --classification intern).
-            """))
+        #expect(
+            result.stdout.contains(
+                """
+                The 2 documents are vertrouwelijk: published in the accountant and auditor editions, not in the intranet edition. \
+                To publish them on the intranet, set 'classification: intern' in the front matter (or import with --classification intern).
+                """))
     }
 
     @Test func commentsAreCountedAtTheirLinesAndKeptOnlyWithoutTheirAuthors() throws {
@@ -72,7 +75,8 @@ extension CommandTests {
         let left = try run(["import", comments, "--norms", "SM.02"], in: portfolio)
         #expect(left.status == 0)
         let warning = left.stderr.split(separator: "\n").first { $0.hasSuffix("[import-comments]") }.map(String.init)
-        #expect(warning == "Content/geimporteerd/comments.md:15:1: warning: the file holds 5 comments: left out (at lines 15, 19, "
+        #expect(
+            warning == "Content/geimporteerd/comments.md:15:1: warning: the file holds 5 comments: left out (at lines 15, 19, "
                 + "21, 21, 21); read them in the original, or import with --keep-comments to keep them as notes [import-comments]")
         let without = try imported("comments", in: portfolio)
         #expect(!without.contains("I left a comment") && !without.contains("Rosenthal"))
@@ -111,12 +115,16 @@ extension CommandTests {
     @Test func titlesComeFromTheTitleParagraphOrTheFileNameWithAWarning() throws {
         let (folder, portfolio) = try newPortfolio()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let result = try run(["import", Self.pandocFile("metadata.docx"), Self.pandocFile("track_changes_move.docx"),
-                              "--norms", "SM.02", "--accept-changes"], in: portfolio)
+        let result = try run(
+            [
+                "import", Self.pandocFile("metadata.docx"), Self.pandocFile("track_changes_move.docx"),
+                "--norms", "SM.02", "--accept-changes",
+            ], in: portfolio)
         #expect(result.status == 0)
         // pandoc's own test of Word's title style: the paragraph styled as title is the title.
         #expect(result.stdout.contains("→ Content/geimporteerd/metadata.md (\"This Is the Title\")"), "\(result.stdout)")
-        #expect(result.stderr == "Content/geimporteerd/track_changes_move.md:2:8: warning: the file has no heading, so the title is "
+        #expect(
+            result.stderr == "Content/geimporteerd/track_changes_move.md:2:8: warning: the file has no heading, so the title is "
                 + "the file name: 'track_changes_move'; change 'title' if it is not the document's title [import-title]\n")
     }
 
@@ -127,8 +135,10 @@ extension CommandTests {
         #expect(result.status == 0)
         #expect(!result.stdout.contains("could not be kept"))
         let document = try imported("tablewithspans", in: portfolio)
-        for expected in ["<th rowspan=\"2\">H1 Rowspan 2</th>", "<th colspan=\"2\">H2-2/3</th>", "<td rowspan=\"3\">Rowspan 3</td>",
-                         "<td colspan=\"2\" rowspan=\"2\">Columnspan &amp; Rowspan 2</td>"] {
+        for expected in [
+            "<th rowspan=\"2\">H1 Rowspan 2</th>", "<th colspan=\"2\">H2-2/3</th>", "<td rowspan=\"3\">Rowspan 3</td>",
+            "<td colspan=\"2\" rowspan=\"2\">Columnspan &amp; Rowspan 2</td>",
+        ] {
             #expect(document.contains(expected), "\(expected)")
         }
         // The original, kept beside it as an attachment, with its SHA-256.

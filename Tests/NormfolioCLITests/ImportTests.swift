@@ -30,21 +30,30 @@ extension CommandTests {
         let lines = result.stdout.split(separator: "\n").map(String.init)
         #expect(lines.first == "Imported \(Self.word) → Content/geimporteerd/beleid-de-linde.md (\"Informatiebeveiligingsbeleid De Linde\")")
         #expect(lines.contains("  image: Content/geimporteerd/beleid-de-linde-bestanden/afbeelding-1.png"))
-        #expect(lines.contains { $0.hasPrefix("Imported \(Self.openDocument) → Content/geimporteerd/procedure-datalekken.md (\"Procedure datalekken De Linde\")") })
+        #expect(
+            lines.contains {
+                $0.hasPrefix("Imported \(Self.openDocument) → Content/geimporteerd/procedure-datalekken.md (\"Procedure datalekken De Linde\")")
+            })
         // Neither fixture's image has a description: the importer says so, once per image.
         #expect(lines.filter { $0.contains("has no description for readers who cannot see it") }.count == 2)
         #expect(lines.last == "Check the result with: normfolio check")
 
         // Word: front matter complete and failing closed, the body's structure kept, merged cells as HTML.
         let word = try text(portfolio.appendingPathComponent("Content/geimporteerd/beleid-de-linde.md"))
-        #expect(word.hasPrefix("---\ntitle: \"Informatiebeveiligingsbeleid De Linde\"\nnorms: [SM.02, GO.02]\ntype: overig\nclassification: vertrouwelijk\n"))
+        #expect(
+            word.hasPrefix(
+                "---\ntitle: \"Informatiebeveiligingsbeleid De Linde\"\nnorms: [SM.02, GO.02]\ntype: overig\nclassification: vertrouwelijk\n"))
         // The file's own date (python-docx's template says it was saved on 2013-12-23), a review a year later.
         #expect(word.contains("\ndate: 2013-12-23\n") && word.contains("\nreview_by: 2014-12-23\n"))
-        #expect(word.contains("\n# imported from beleid-de-linde.docx with normfolio import\n"
-                              + "# date: from the file's properties (dcterms:modified)\n---\n"))
-        for expected in ["## Rollen", "Bestuur: eindverantwoordelijk", "1.  Risico's inventariseren", "**SM.02**", "*vastgesteld*",
-                         "<th colspan=\"2\">Voorbeelden</th>", "<td colspan=\"2\">Leerlingdossiers</td>",
-                         "![](beleid-de-linde-bestanden/afbeelding-1.png)"] {
+        #expect(
+            word.contains(
+                "\n# imported from beleid-de-linde.docx with normfolio import\n"
+                    + "# date: from the file's properties (dcterms:modified)\n---\n"))
+        for expected in [
+            "## Rollen", "Bestuur: eindverantwoordelijk", "1.  Risico's inventariseren", "**SM.02**", "*vastgesteld*",
+            "<th colspan=\"2\">Voorbeelden</th>", "<td colspan=\"2\">Leerlingdossiers</td>",
+            "![](beleid-de-linde-bestanden/afbeelding-1.png)",
+        ] {
             #expect(word.contains(expected), "\(expected)")
         }
         #expect(!word.contains("style="))
@@ -53,8 +62,10 @@ extension CommandTests {
 
         // OpenDocument: pandoc drops its merged cells; normfolio reads them from the file.
         let odt = try text(portfolio.appendingPathComponent("Content/geimporteerd/procedure-datalekken.md"))
-        for expected in ["## Wat te doen", "Beperk de schade", "<td colspan=\"2\">Termijn</td>", "<td>72 uur</td>",
-                         "![](procedure-datalekken-bestanden/afbeelding-1.png)"] {
+        for expected in [
+            "## Wat te doen", "Beperk de schade", "<td colspan=\"2\">Termijn</td>", "<td>72 uur</td>",
+            "![](procedure-datalekken-bestanden/afbeelding-1.png)",
+        ] {
             #expect(odt.contains(expected), "\(expected)")
         }
 
@@ -67,9 +78,10 @@ extension CommandTests {
         // own date, has passed.
         let warnings = check.stderr.split(separator: "\n")
         #expect(check.stdout == "0 errors, \(warnings.count) warnings (4 documents read).\n", "\(check.stderr)")
-        #expect(warnings.filter { !$0.hasSuffix("[placeholder]") }.map(String.init) == [
-            "Content/geimporteerd/beleid-de-linde.md:10:12: warning: this evidence was due for review on 2014-12-23, before \(today) [evidence-expired]",
-        ], "\(check.stderr)")
+        #expect(
+            warnings.filter { !$0.hasSuffix("[placeholder]") }.map(String.init) == [
+                "Content/geimporteerd/beleid-de-linde.md:10:12: warning: this evidence was due for review on 2014-12-23, before \(today) [evidence-expired]"
+            ], "\(check.stderr)")
         let imported = warnings.filter { $0.hasPrefix("Content/geimporteerd/") && $0.hasSuffix("[placeholder]") }
         #expect(imported.count == 2 && imported.allSatisfy { $0.contains("warning: 'owner' is empty; fill it in") }, "\(check.stderr)")
         let site = folder.appendingPathComponent("site")
@@ -77,7 +89,9 @@ extension CommandTests {
         let page = try text(site.appendingPathComponent("documenten/geimporteerd-beleid-de-linde.html"))
         #expect(page.contains("<th colspan=\"2\">Voorbeelden</th>"))
         #expect(page.contains("<img src=\"../bijlagen/geimporteerd/beleid-de-linde-bestanden/afbeelding-1.png\" alt=\"\" />"))
-        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("bijlagen/geimporteerd/beleid-de-linde-bestanden/afbeelding-1.png").path))
+        #expect(
+            FileManager.default.fileExists(
+                atPath: site.appendingPathComponent("bijlagen/geimporteerd/beleid-de-linde-bestanden/afbeelding-1.png").path))
         let intranet = folder.appendingPathComponent("intranet")
         #expect(try run(["build", "--audience", "intranet", "-o", intranet.path], in: portfolio).status == 0)
         #expect(!FileManager.default.fileExists(atPath: intranet.appendingPathComponent("documenten/geimporteerd-beleid-de-linde.html").path))
@@ -112,8 +126,11 @@ extension CommandTests {
     @Test func importTakesTypeClassificationAndFolder() throws {
         let (folder, portfolio) = try newPortfolio()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let result = try run(["import", Self.openDocument, "--norms", "GB.01", "--type", "procedure", "--classification", "intern",
-                              "--folder", "procedures/privacy", "--portfolio", portfolio.path], in: folder)
+        let result = try run(
+            [
+                "import", Self.openDocument, "--norms", "GB.01", "--type", "procedure", "--classification", "intern",
+                "--folder", "procedures/privacy", "--portfolio", portfolio.path,
+            ], in: folder)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasSuffix("Check the result with: normfolio check \(portfolio.path)\n"))
         let document = try text(portfolio.appendingPathComponent("Content/procedures/privacy/procedure-datalekken.md"))
@@ -141,7 +158,10 @@ extension CommandTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let result = try run(["import", Self.word, "--norms", "SM.02"], in: portfolio, environment: ["PATH": folder.path])
         #expect(result.status == 1)
-        #expect(result.stderr.hasPrefix("error: \(Self.word): pandoc is not installed, and normfolio needs it to read Word and OpenDocument files: install it with 'sudo apt-get install pandoc'"))
+        #expect(
+            result.stderr.hasPrefix(
+                "error: \(Self.word): pandoc is not installed, and normfolio needs it to read Word and OpenDocument files: install it with 'sudo apt-get install pandoc'"
+            ))
         #expect(!FileManager.default.fileExists(atPath: portfolio.appendingPathComponent("Content/geimporteerd").path))
     }
 
@@ -152,8 +172,11 @@ extension CommandTests {
         let garbage = folder.appendingPathComponent("kapot.docx")
         try Data("this is not a zip".utf8).write(to: garbage)
         let zip = folder.appendingPathComponent("leeg.docx")
-        #expect(try run(["build", portfolio.path, "-o", folder.appendingPathComponent("site").path,
-                         "--zip", zip.path]).status == 0)
+        #expect(
+            try run([
+                "build", portfolio.path, "-o", folder.appendingPathComponent("site").path,
+                "--zip", zip.path,
+            ]).status == 0)
         let missing = folder.appendingPathComponent("weg.odt")
         let result = try run(["import", garbage.path, zip.path, missing.path, "--norms", "SM.02"], in: portfolio)
         #expect(result.status == 1)
@@ -193,7 +216,10 @@ extension CommandTests {
         #expect(pandoc.terminationStatus == 0)
         let result = try run(["import", word.path, "--norms", "SM.02"], in: portfolio)
         #expect(result.status == 0)
-        #expect(result.stdout.contains("  note: line 17: a BSN-like number (1112***33): remove it or mark it as 'normfolio docs personal-data' describes before you publish\n"))
+        #expect(
+            result.stdout.contains(
+                "  note: line 17: a BSN-like number (1112***33): remove it or mark it as 'normfolio docs personal-data' describes before you publish\n"
+            ))
         #expect(result.stdout.contains("  note: line 17: an e-mail address (j***@school.nl):"))
         let check = try run(["check"], in: portfolio)
         #expect(check.status == 1)
@@ -230,10 +256,14 @@ extension CommandTests {
     @Test func hiddenTextIsLeftOutWithANoteNeverPublishedUnannounced() throws {
         let (folder, portfolio) = try newPortfolio()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let word = try officeFile(Self.word, part: "word/document.xml", in: folder, named: "verborgen.docx", """
+        let word = try officeFile(
+            Self.word, part: "word/document.xml", in: folder, named: "verborgen.docx",
+            """
             data = data.replace("<w:t xml:space=\\"preserve\\"> door het College van Bestuur.</w:t></w:r>", "<w:t xml:space=\\"preserve\\"> door het College van Bestuur.</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>Wachtwoord Welkom123</w:t></w:r>", 1)
             """)
-        let odt = try officeFile(Self.openDocument, part: "content.xml", in: folder, named: "geheim.odt", """
+        let odt = try officeFile(
+            Self.openDocument, part: "content.xml", in: folder, named: "geheim.odt",
+            """
             data = data.replace("<office:automatic-styles/>", "<office:automatic-styles><style:style xmlns:style=\\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\\" style:name=\\"Verborgen\\" style:family=\\"text\\"><style:text-properties text:display=\\"none\\"/></style:style></office:automatic-styles>").replace("bij de privacyfunctionaris.</text:p>", "bij de privacyfunctionaris.<text:span text:style-name=\\"Verborgen\\"> Wachtwoord Welkom123</text:span></text:p><text:p>Zichtbaar<text:hidden-paragraph text:condition=\\"ooow:1\\" text:is-hidden=\\"true\\"/> en toch verborgen: Welkom456</text:p>", 1)
             """)
         let result = try run(["import", word.path, odt.path, "--norms", "GO.02"], in: portfolio)
@@ -273,8 +303,9 @@ extension CommandTests {
         process.waitUntilExit()
         let result = try run(["import", bomb.path, "--norms", "GO.02"], in: portfolio)
         #expect(result.status == 1)
-        #expect(result.stderr.contains("is not a .docx or .odt file normfolio can read: its part 'word/media/image9.png' unpacks to more than "),
-                "\(result.stderr)")
+        #expect(
+            result.stderr.contains("is not a .docx or .odt file normfolio can read: its part 'word/media/image9.png' unpacks to more than "),
+            "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: portfolio.appendingPathComponent("Content/geimporteerd").path))
     }
 }

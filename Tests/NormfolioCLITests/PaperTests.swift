@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import NormfolioKit
 
 /// The accountant's and the board's papers, end to end through the binary: the PDFs of
@@ -8,8 +9,9 @@ import TestSupport
 /// and the zip checked with `verify`.
 @Suite(.serialized) struct PaperTests {
     /// WeasyPrint typesets the PDFs; poppler's pdftotext and pdfinfo read them back.
-    static let typesetting = ConditionTrait.needs("WeasyPrint and poppler-utils (sudo apt-get install weasyprint poppler-utils)",
-                                                  probe: ["sh", "-c", "command -v weasyprint && command -v pdftotext && command -v pdfinfo"])
+    static let typesetting = ConditionTrait.needs(
+        "WeasyPrint and poppler-utils (sudo apt-get install weasyprint poppler-utils)",
+        probe: ["sh", "-c", "command -v weasyprint && command -v pdftotext && command -v pdfinfo"])
 
     let commands = CommandTests()
     static let portfolio = CommandTests.fixtures.appendingPathComponent("portfolio")
@@ -47,28 +49,36 @@ import TestSupport
         // The cover: organisation, title, edition, reference date, and the sources' fingerprint verify prints.
         let verified = try commands.run(["verify", site.path]).stdout
         let fingerprint = try #require(verified.split(separator: "\n").first { $0.hasPrefix("Sources fingerprint") }?.split(separator: " ").last)
-        for expected in ["Stichting Voorbeeldscholen", "Rapport informatiebeveiliging en privacy", "auditor", "1 december 2026", String(fingerprint)] {
+        for expected in ["Stichting Voorbeeldscholen", "Rapport informatiebeveiliging en privacy", "auditor", "1 december 2026", String(fingerprint)]
+        {
             #expect(pages[0].contains(expected), "the cover lacks \(expected)")
         }
         // The contents list every section with the page it starts on (this portfolio keeps no snapshots or registers).
-        let sections = ["Te besluiten", "Samenvatting", "Tekst voor het jaarverslag", "Volwassenheid", "Dekking",
-                        "Normen onder het doel", "Verbeterplan", "Aandachtspunten", "Overzicht van het bewijs"]
+        let sections = [
+            "Te besluiten", "Samenvatting", "Tekst voor het jaarverslag", "Volwassenheid", "Dekking",
+            "Normen onder het doel", "Verbeterplan", "Aandachtspunten", "Overzicht van het bewijs",
+        ]
         for section in sections {
-            let line = try #require(pages[1].split(separator: "\n").first { $0.trimmingCharacters(in: .whitespaces).hasPrefix(section + " ") },
-                                    "no \(section) in the contents")
+            let line = try #require(
+                pages[1].split(separator: "\n").first { $0.trimmingCharacters(in: .whitespaces).hasPrefix(section + " ") },
+                "no \(section) in the contents")
             let page = try #require(Int(line.split(separator: " ").last ?? ""), "\(line)")
             #expect(pages[page - 1].contains(section), "\(section) is not on page \(page)")
         }
         // Every page after the cover has the running header and "pagina X van Y".
         for (index, page) in pages.enumerated().dropFirst() {
-            #expect(page.contains("Stichting Voorbeeldscholen · Rapport informatiebeveiliging en privacy · uitgave voor auditor"), "page \(index + 1)")
+            #expect(
+                page.contains("Stichting Voorbeeldscholen · Rapport informatiebeveiliging en privacy · uitgave voor auditor"), "page \(index + 1)")
             #expect(page.contains("pagina \(index + 1) van \(pages.count)"), "page \(index + 1)")
         }
         // The evidence overview runs over pages, its header row repeated on each; every review date is in it.
-        let header = pages.filter { $0.range(of: #"Titel\s+Normen\s+Datum\s+Eigenaar\s+Vastgesteld\s+Herzien vóór"#, options: .regularExpression) != nil }
+        let header = pages.filter {
+            $0.range(of: #"Titel\s+Normen\s+Datum\s+Eigenaar\s+Vastgesteld\s+Herzien vóór"#, options: .regularExpression) != nil
+        }
         #expect(header.count >= 2, "the evidence table's header is on \(header.count) pages")
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: site.appendingPathComponent("export/portfolio.json")))
-                                    as? [String: Any])
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: site.appendingPathComponent("export/portfolio.json")))
+                as? [String: Any])
         let months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
         let text = pages.joined().replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression)
         for document in try #require(json["documents"] as? [[String: Any]]) {
@@ -80,7 +90,9 @@ import TestSupport
         let meta = try tool(["pdfinfo", "-meta", pdf])
         #expect(meta.contains("pdfaid:part=\"3\"") && meta.contains("pdfaid:conformance=\"B\""))
         let info = try tool(["pdfinfo", pdf])
-        #expect(info.contains("Title:           Rapport informatiebeveiliging en privacy") && info.contains("Author:          Stichting Voorbeeldscholen"))
+        #expect(
+            info.contains("Title:           Rapport informatiebeveiliging en privacy") && info.contains("Author:          Stichting Voorbeeldscholen")
+        )
         #expect(try Data(contentsOf: URL(fileURLWithPath: pdf)).range(of: Data("/Lang (nl)".utf8)) != nil)
         // Listed in the manifest and the checksums, and linked from the home page and the report.
         #expect(try String(contentsOf: site.appendingPathComponent("export/SHA256SUMS"), encoding: .utf8).contains("  export/rapport.pdf\n"))
@@ -97,8 +109,9 @@ import TestSupport
         let handbook = try tool(["pdftotext", intranet.appendingPathComponent("export/handboek.pdf").path, "-"])
             .replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression)
         let raw = try Data(contentsOf: intranet.appendingPathComponent("export/handboek.pdf"))
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: auditor.appendingPathComponent("export/portfolio.json")))
-                                    as? [String: Any])
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: auditor.appendingPathComponent("export/portfolio.json")))
+                as? [String: Any])
         var withheld = 0
         for document in try #require(json["documents"] as? [[String: Any]]) {
             let title = try #require(document["title"] as? String), slug = try #require(document["id"] as? String)
@@ -147,7 +160,10 @@ import TestSupport
         options.pdf = .archival
         let site = try #require(Normfolio.preview(options, cache: &cache).site)
         let home = String(decoding: try #require(site.file(at: "index.html")), as: UTF8.self)
-        #expect(home.contains("<a href=\"export/rapport.pdf\">Het rapport (PDF)</a></td><td class=\"num\">wordt gemaakt als u hem opent; dat duurt enkele seconden</td>"))
+        #expect(
+            home.contains(
+                "<a href=\"export/rapport.pdf\">Het rapport (PDF)</a></td><td class=\"num\">wordt gemaakt als u hem opent; dat duurt enkele seconden</td>"
+            ))
         let pdf = try #require(site.file(at: "export/rapport.pdf"))
         #expect(pdf.starts(with: Data("%PDF-".utf8)))
     }
@@ -165,8 +181,10 @@ import TestSupport
         let site = work.appendingPathComponent("site")
         let result = try commands.run(["build", Self.portfolio.path, "--pdf", "-o", site.path], environment: ["PATH": tools.path + ":/usr/bin:/bin"])
         #expect(result.status == 1)
-        #expect(result.stderr.contains("normfolio.yml:1:1: error: the PDF could not be made, so nothing was written: WeasyPrint could not make "
-                                       + "export/handboek.pdf: kapot lettertype [pdf-failed]"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains(
+                "normfolio.yml:1:1: error: the PDF could not be made, so nothing was written: WeasyPrint could not make "
+                    + "export/handboek.pdf: kapot lettertype [pdf-failed]"), "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: site.path))
     }
 
@@ -191,12 +209,16 @@ import TestSupport
             """
         let output = try tool(["python3", "-c", script, site.appendingPathComponent("export/portfolio.xlsx").path])
         let sheets = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: [String: Any]], "\(output)")
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: site.appendingPathComponent("export/portfolio.json")))
-                                    as? [String: Any])
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: site.appendingPathComponent("export/portfolio.json")))
+                as? [String: Any])
         let registers = try #require(json["registers"] as? [[String: Any]])
-        let names = ["verwerkingen": "Verwerkingen", "verwerkers": "Verwerkers", "dpia": "DPIA's", "datalekken": "Datalekken",
-                     "bevindingen": "Bevindingen"]
-        #expect(Set(sheets.keys) == Set(["Normen", "Documenten", "Aandachtspunten"] + registers.compactMap { names[$0["register"] as? String ?? ""] }))
+        let names = [
+            "verwerkingen": "Verwerkingen", "verwerkers": "Verwerkers", "dpia": "DPIA's", "datalekken": "Datalekken",
+            "bevindingen": "Bevindingen",
+        ]
+        #expect(
+            Set(sheets.keys) == Set(["Normen", "Documenten", "Aandachtspunten"] + registers.compactMap { names[$0["register"] as? String ?? ""] }))
         for register in registers {
             let sheet = try #require(sheets[names[register["register"] as? String ?? ""] ?? ""])
             #expect(sheet["rows"] as? Int == (register["entries"] as? [Any])?.count)
@@ -235,8 +257,10 @@ import TestSupport
         #expect(tampered.status == 1 && tampered.stderr == "changed: documenten/index.html\n", "\(tampered.stderr)")
         // A zip whose entry would leave its folder is no site, and nothing is unpacked outside.
         let hostile = work.appendingPathComponent("hostile.zip")
-        _ = try tool(["python3", "-c", "import sys, zipfile\nwith zipfile.ZipFile(sys.argv[1], 'w') as z: z.writestr('../../evil.txt', 'x')",
-                      hostile.path])
+        _ = try tool([
+            "python3", "-c", "import sys, zipfile\nwith zipfile.ZipFile(sys.argv[1], 'w') as z: z.writestr('../../evil.txt', 'x')",
+            hostile.path,
+        ])
         let refused = try commands.run(["verify", hostile.path])
         #expect(refused.status == 2 && refused.stderr.contains("would leave its folder"))
         // An entry marked as a symbolic link is unpacked as a plain file holding the link's text,

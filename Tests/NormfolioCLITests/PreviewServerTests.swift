@@ -1,7 +1,8 @@
 import Foundation
 import NormfolioKit
-@testable import NormfolioServe
 import Testing
+
+@testable import NormfolioServe
 
 /// The preview's HTTP server: request heads parsed with limits in linear time, the Host check
 /// against DNS rebinding, and answers over a real socket.
@@ -12,8 +13,11 @@ import Testing
     func parse(_ text: String) -> HTTPRequestHead.Parse { HTTPRequestHead.parse(Array(text.utf8)) }
 
     @Test func aRequestHeadIsParsed() throws {
-        guard case .head(let head, let length) = parse("GET /documenten/a%20b.html?since=12&t=x+y HTTP/1.1\r\nHost: 127.0.0.1:4000\r\n"
-                                                         + "Connection: close\r\nX-A: 1\r\nX-A: 2\r\n\r\nGET /volgende") else {
+        guard
+            case .head(let head, let length) = parse(
+                "GET /documenten/a%20b.html?since=12&t=x+y HTTP/1.1\r\nHost: 127.0.0.1:4000\r\n"
+                    + "Connection: close\r\nX-A: 1\r\nX-A: 2\r\n\r\nGET /volgende")
+        else {
             Issue.record("not parsed")
             return
         }
@@ -34,9 +38,11 @@ import Testing
         #expect(parse(longHeader) == .reject(status: 431, reason: "Request Header Fields Too Large"))
         let manyFields = "GET / HTTP/1.1\r\nHost: x\r\n" + String(repeating: "X-A: 1\r\n", count: 101) + "\r\n"
         #expect(parse(manyFields) == .reject(status: 431, reason: "Request Header Fields Too Large"))
-        for bad in ["GET  / HTTP/1.1\r\n\r\n", "GET / HTTP/1.1\r\n folded: x\r\n\r\n", "GET x HTTP/1.1\r\n\r\n",
-                    "G(T / HTTP/1.1\r\n\r\n", "GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n", "GET / FTP/1.0\r\n\r\n",
-                    "GET /%zz HTTP/1.1\r\n\r\n"] {
+        for bad in [
+            "GET  / HTTP/1.1\r\n\r\n", "GET / HTTP/1.1\r\n folded: x\r\n\r\n", "GET x HTTP/1.1\r\n\r\n",
+            "G(T / HTTP/1.1\r\n\r\n", "GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n", "GET / FTP/1.0\r\n\r\n",
+            "GET /%zz HTTP/1.1\r\n\r\n",
+        ] {
             #expect(parse(bad) == .reject(status: 400, reason: "Bad Request"), "\(bad.debugDescription)")
         }
     }
@@ -74,11 +80,13 @@ import Testing
     @Test func onlyTheServedAddressIsAnswered() {
         let loopback = HostPolicy(address: "127.0.0.1", port: 4000)
         for host in ["127.0.0.1:4000", "localhost:4000", "LOCALHOST:4000", "127.0.0.2:4000"] { #expect(loopback.allows(host), "\(host)") }
-        for host in ["evil.example:4000", "127.0.0.1:4001", "127.0.0.1", "localhost", "attacker.localhost.example:4000", ":4000",
-                     "127.0.0.1.nip.io:4000"] {
+        for host in [
+            "evil.example:4000", "127.0.0.1:4001", "127.0.0.1", "localhost", "attacker.localhost.example:4000", ":4000",
+            "127.0.0.1.nip.io:4000",
+        ] {
             #expect(!loopback.allows(host), "\(host)")
         }
-        #expect(loopback.allows(nil))     // HTTP/1.0 without Host: only a local client sends that
+        #expect(loopback.allows(nil))  // HTTP/1.0 without Host: only a local client sends that
         let everywhere = HostPolicy(address: "0.0.0.0", port: 80, names: ["laptop.local"])
         for host in ["192.168.1.5", "10.0.0.1:80", "laptop.local", "Laptop.Local:80", "localhost"] { #expect(everywhere.allows(host), "\(host)") }
         for host in ["evil.example", "192.168.1.5:8080", "999.1.1.1"] { #expect(!everywhere.allows(host), "\(host)") }
@@ -121,12 +129,17 @@ import Testing
         #expect(await exchange(request("GET / HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n\r\n"), port: port) == "HTTP/1.1 200 OK")
         #expect(await exchange(request("GET / HTTP/1.1\r\nHost: localhost:\(port)\r\n\r\n"), port: port) == "HTTP/1.1 200 OK")
         // A page that got the browser to ask under its own name (DNS rebinding) gets nothing.
-        #expect(await exchange(request("GET / HTTP/1.1\r\nHost: aanvaller.example:\(port)\r\n\r\n"), port: port)
+        #expect(
+            await exchange(request("GET / HTTP/1.1\r\nHost: aanvaller.example:\(port)\r\n\r\n"), port: port)
                 == "HTTP/1.1 421 Misdirected Request")
-        #expect(await exchange(request("GET /" + String(repeating: "a", count: 100_000) + " HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n\r\n"),
-                         port: port) == "HTTP/1.1 414 URI Too Long")
-        #expect(await exchange(request("GET / HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nX-A: " + String(repeating: "b", count: 150_000) + "\r\n\r\n"),
-                         port: port) == "HTTP/1.1 431 Request Header Fields Too Large")
+        #expect(
+            await exchange(
+                request("GET /" + String(repeating: "a", count: 100_000) + " HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n\r\n"),
+                port: port) == "HTTP/1.1 414 URI Too Long")
+        #expect(
+            await exchange(
+                request("GET / HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nX-A: " + String(repeating: "b", count: 150_000) + "\r\n\r\n"),
+                port: port) == "HTTP/1.1 431 Request Header Fields Too Large")
         #expect(await exchange(request("DELETE / HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n\r\n"), port: port) == "HTTP/1.1 405 Method Not Allowed")
         #expect(await exchange(request("GET /bestaat-niet.html HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n\r\n"), port: port) == "HTTP/1.1 404 Not Found")
         // Large requests leave the server answering everyone else.
@@ -145,21 +158,29 @@ import Testing
     @Test func aRequestAPageOfAnotherSiteMakesIsRefusedButFollowingALinkIsNot() throws {
         let policy = HostPolicy(address: "127.0.0.1", port: 4000)
         // The site's own pages, the address bar, and clients that send none of these (curl).
-        for fields in [["Sec-Fetch-Site": "same-origin", "Sec-Fetch-Mode": "no-cors", "Sec-Fetch-Dest": "script"],
-                       ["Sec-Fetch-Site": "none", "Sec-Fetch-Mode": "navigate", "Sec-Fetch-Dest": "document"],
-                       ["Referer": "http://localhost:4000/zoeken.html"], ["Origin": "http://127.0.0.1:4000"], [:],
-                       ["Sec-Fetch-Site": "cross-site", "Sec-Fetch-Mode": "navigate", "Sec-Fetch-Dest": "document",
-                        "Referer": "https://mail.example/"]] {
+        for fields in [
+            ["Sec-Fetch-Site": "same-origin", "Sec-Fetch-Mode": "no-cors", "Sec-Fetch-Dest": "script"],
+            ["Sec-Fetch-Site": "none", "Sec-Fetch-Mode": "navigate", "Sec-Fetch-Dest": "document"],
+            ["Referer": "http://localhost:4000/zoeken.html"], ["Origin": "http://127.0.0.1:4000"], [:],
+            [
+                "Sec-Fetch-Site": "cross-site", "Sec-Fetch-Mode": "navigate", "Sec-Fetch-Dest": "document",
+                "Referer": "https://mail.example/",
+            ],
+        ] {
             #expect(try !head(fields).isCrossSite(policy: policy), "\(fields)")
         }
-        for fields in [["Sec-Fetch-Site": "cross-site", "Sec-Fetch-Mode": "no-cors", "Sec-Fetch-Dest": "script"],
-                       ["Sec-Fetch-Site": "same-site", "Sec-Fetch-Mode": "no-cors", "Sec-Fetch-Dest": "image"],
-                       ["Sec-Fetch-Site": "cross-site", "Sec-Fetch-Mode": "navigate", "Sec-Fetch-Dest": "iframe"],
-                       ["SEC-FETCH-SITE": "Cross-Site"],
-                       ["Origin": "null"], ["Origin": "https://127.0.0.1:4000"], ["Origin": "http://127.0.0.1:4001"],
-                       ["Referer": "http://aanvaller.example/"], ["Referer": "http://127.0.0.1:4000@aanvaller.example/"],
-                       ["Sec-Fetch-Site": "cross-site", "Sec-Fetch-Mode": "navigate", "Sec-Fetch-Dest": "document",
-                        "Origin": "https://aanvaller.example"]] {
+        for fields in [
+            ["Sec-Fetch-Site": "cross-site", "Sec-Fetch-Mode": "no-cors", "Sec-Fetch-Dest": "script"],
+            ["Sec-Fetch-Site": "same-site", "Sec-Fetch-Mode": "no-cors", "Sec-Fetch-Dest": "image"],
+            ["Sec-Fetch-Site": "cross-site", "Sec-Fetch-Mode": "navigate", "Sec-Fetch-Dest": "iframe"],
+            ["SEC-FETCH-SITE": "Cross-Site"],
+            ["Origin": "null"], ["Origin": "https://127.0.0.1:4000"], ["Origin": "http://127.0.0.1:4001"],
+            ["Referer": "http://aanvaller.example/"], ["Referer": "http://127.0.0.1:4000@aanvaller.example/"],
+            [
+                "Sec-Fetch-Site": "cross-site", "Sec-Fetch-Mode": "navigate", "Sec-Fetch-Dest": "document",
+                "Origin": "https://aanvaller.example",
+            ],
+        ] {
             #expect(try head(fields).isCrossSite(policy: policy), "\(fields)")
         }
     }
@@ -213,8 +234,10 @@ import Testing
     @Test func theErrorPageIsInThePortfoliosLanguage() throws {
         let shown = [Diagnostic(.error, "unknown-norm", "unknown norm ID 'ZZ.99'", at: SourceLocation(path: "Content/a.md", line: 3, column: 9))]
         let page = PreviewServer.problemPage(shown, withheld: 2, texts: InterfaceTexts(language: .en))
-        for text in ["<html lang=\"en\">", "<h1>The portfolio cannot be built right now</h1>", "<h2>Errors (1)</h2>",
-                     "2 problems are in files this edition does not show; the terminal names them."] {
+        for text in [
+            "<html lang=\"en\">", "<h1>The portfolio cannot be built right now</h1>", "<h2>Errors (1)</h2>",
+            "2 problems are in files this edition does not show; the terminal names them.",
+        ] {
             #expect(page.contains(text), "\(text)")
         }
         #expect(!page.contains("Fouten"))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import NormfolioServe
 
 /// `normfolio serve` end to end, asked as a browser asks: the index, a page and an attachment,
@@ -46,8 +47,9 @@ extension CommandTests {
             log += chunk
         }
         let line = String(decoding: log, as: UTF8.self)
-        let port = try #require(line.split(separator: "\n").first { $0.hasPrefix("Serving ") }
-            .flatMap { $0.split(separator: ":").last?.split(separator: "/").first }.flatMap { UInt16($0) }, "\(line)")
+        let port = try #require(
+            line.split(separator: "\n").first { $0.hasPrefix("Serving ") }
+                .flatMap { $0.split(separator: ":").last?.split(separator: "/").first }.flatMap { UInt16($0) }, "\(line)")
         return (process, port)
     }
 
@@ -66,8 +68,10 @@ extension CommandTests {
         let index = "/assets/zoekindex.js", page = "/index.html", attachment = "/bijlagen/beleid/bestanden/verslag-1.txt"
 
         // The site's own pages, as a browser asks for their scripts, pages and files.
-        let own = ["Sec-Fetch-Site": "same-origin", "Sec-Fetch-Mode": "no-cors", "Sec-Fetch-Dest": "script",
-                   "Referer": "http://127.0.0.1:\(port)/zoeken.html"]
+        let own = [
+            "Sec-Fetch-Site": "same-origin", "Sec-Fetch-Mode": "no-cors", "Sec-Fetch-Dest": "script",
+            "Referer": "http://127.0.0.1:\(port)/zoeken.html",
+        ]
         for path in [index, page, attachment] {
             let answer = try #require(get(path, port: port, own))
             #expect(answer.status == 200, "\(path)")
@@ -95,8 +99,10 @@ extension CommandTests {
         #expect(get(index, port: port, ["Referer": "https://aanvaller.example/pagina.html"])?.status == 403)
         #expect(get(index, port: port, ["Referer": "http://localhost:\(port + 1)/"])?.status == 403)
         // A link on another site, followed in a tab, opens the page: that site cannot read it.
-        let followed = ["Sec-Fetch-Site": "cross-site", "Sec-Fetch-Mode": "navigate", "Sec-Fetch-Dest": "document",
-                        "Referer": "https://mail.example/inbox"]
+        let followed = [
+            "Sec-Fetch-Site": "cross-site", "Sec-Fetch-Mode": "navigate", "Sec-Fetch-Dest": "document",
+            "Referer": "https://mail.example/inbox",
+        ]
         #expect(get(page, port: port, followed)?.status == 200)
 
         // The HTML attachment is published as a download only, and sandboxed.

@@ -1,7 +1,8 @@
 import Foundation
 import NormfolioKit
-@testable import NormfolioServe
 import Testing
+
+@testable import NormfolioServe
 
 /// The terminal speaks the portfolio's language (issue 21, item 4): diagnostics and command output
 /// in Dutch for a Dutch portfolio, with the `path:line:col: error: … [code]` form and the codes
@@ -50,15 +51,16 @@ import Testing
         defer { try? FileManager.default.removeItem(at: portfolio) }
         let dutch = try commands.run(["check", portfolio.path], environment: locale("en_US.UTF-8"))
         #expect(dutch.status == 1)
-        #expect(dutch.stderr == """
-            Content/evidence/mfa.md:3:9: error: onbekende norm-ID 'SM.20' (bedoelde je 'SM.02'?) [unknown-norm]
-            Content/evidence/mfa.md:4:1: warning: onbekend veld 'norm' (bedoelde je 'norms'?); het wordt genegeerd [unknown-key]
-            Content/evidence/mfa.md:6:5: error: link naar 'beleid.md', dat niet bestaat [broken-link]
-            Content/evidence/mfa.md:6:28: warning: 'XY.12' lijkt een norm-ID, maar staat niet in de catalogus; er komt geen link [unknown-norm-reference]
-            Content/norms/GO.02.md:2:8: error: 'level' is 6, buiten 1-5 [level-out-of-range]
-            Content/pages/over.md:3:1: error: onjuiste YAML: while parsing a flow node did not find expected node content [yaml-syntax]
+        #expect(
+            dutch.stderr == """
+                Content/evidence/mfa.md:3:9: error: onbekende norm-ID 'SM.20' (bedoelde je 'SM.02'?) [unknown-norm]
+                Content/evidence/mfa.md:4:1: warning: onbekend veld 'norm' (bedoelde je 'norms'?); het wordt genegeerd [unknown-key]
+                Content/evidence/mfa.md:6:5: error: link naar 'beleid.md', dat niet bestaat [broken-link]
+                Content/evidence/mfa.md:6:28: warning: 'XY.12' lijkt een norm-ID, maar staat niet in de catalogus; er komt geen link [unknown-norm-reference]
+                Content/norms/GO.02.md:2:8: error: 'level' is 6, buiten 1-5 [level-out-of-range]
+                Content/pages/over.md:3:1: error: onjuiste YAML: while parsing a flow node did not find expected node content [yaml-syntax]
 
-            """)
+                """)
         #expect(dutch.stdout == "4 fouten, 2 waarschuwingen (1 document gelezen).\n")
 
         let english = try commands.run(["check", portfolio.path])
@@ -116,8 +118,11 @@ import Testing
     }
 
     @Test func thePreviewsErrorPageGivesTheMessagesInItsOwnLanguage() {
-        let shown = [Diagnostic(.error, "unknown-norm", en: "unknown norm ID 'ZZ.99'", nl: "onbekende norm-ID 'ZZ.99'",
-                                at: SourceLocation(path: "Content/a.md", line: 3, column: 9))]
+        let shown = [
+            Diagnostic(
+                .error, "unknown-norm", en: "unknown norm ID 'ZZ.99'", nl: "onbekende norm-ID 'ZZ.99'",
+                at: SourceLocation(path: "Content/a.md", line: 3, column: 9))
+        ]
         let dutch = PreviewServer.problemPage(shown, texts: InterfaceTexts(language: .nl))
         #expect(dutch.contains("<li><code>Content/a.md:3:9: error: onbekende norm-ID &#39;ZZ.99&#39; [unknown-norm]</code></li>"))
         let english = PreviewServer.problemPage(shown, texts: InterfaceTexts(language: .en))
@@ -134,7 +139,8 @@ import Testing
         let document = try String(contentsOf: folder.appendingPathComponent("Content/documenten/wachtwoordbeleid.md"), encoding: .utf8)
         #expect(document.contains("owner:                      # wie verantwoordelijk is voor dit document\n"))
         let dpia = try commands.run(["new", "--register", "dpia", "--portfolio", folder.path], environment: environment)
-        #expect(dpia.stdout == "Gemaakt: Content/registers/dpia.yml\n"
+        #expect(
+            dpia.stdout == "Gemaakt: Content/registers/dpia.yml\n"
                 + "Vul bij 'verwerking' de id in van een verwerking in Content/registers/verwerkingen.yml.\n")
         let register = try String(contentsOf: folder.appendingPathComponent("Content/registers/dpia.yml"), encoding: .utf8)
         #expect(register.contains("# verplicht; de id van een regel in verwerkingen"), "\(register)")

@@ -13,9 +13,12 @@ extension CommandTests {
         try FileManager.default.createDirectory(at: portfolio.appendingPathComponent("Templates"), withIntermediateDirectories: true)
         #expect(try run(["build", portfolio.path]).status == 0)
         // A link from elsewhere into Content/ is followed: the key would still land in Content/.
-        try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent("inhoud"), withDestinationURL: portfolio.appendingPathComponent("Content"))
-        for place in ["p/Content/sleutel", "p/Content/beleid/sleutel", "p/Public/sleutel", "p/Templates/sleutel", "p/_site/sleutel",
-                      "p/_site/assets/sleutel", "inhoud/sleutel"] {
+        try FileManager.default.createSymbolicLink(
+            at: folder.appendingPathComponent("inhoud"), withDestinationURL: portfolio.appendingPathComponent("Content"))
+        for place in [
+            "p/Content/sleutel", "p/Content/beleid/sleutel", "p/Public/sleutel", "p/Templates/sleutel", "p/_site/sleutel",
+            "p/_site/assets/sleutel", "inhoud/sleutel",
+        ] {
             let result = try run(["keygen", place], in: folder)
             #expect(result.status == 1, "\(place)")
             #expect(result.stderr.contains("keep the private key outside the portfolio and its sites"), "\(place): \(result.stderr)")
@@ -37,14 +40,16 @@ extension CommandTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path).isEmpty)
         // A broken link where the new file would go is not written through either.
         try FileManager.default.createDirectory(at: portfolio.appendingPathComponent("Content/documenten"), withIntermediateDirectories: true)
-        try FileManager.default.createSymbolicLink(at: portfolio.appendingPathComponent("Content/documenten/beleid.md"),
-                                                   withDestinationURL: outside.appendingPathComponent("beleid.md"))
+        try FileManager.default.createSymbolicLink(
+            at: portfolio.appendingPathComponent("Content/documenten/beleid.md"),
+            withDestinationURL: outside.appendingPathComponent("beleid.md"))
         #expect(try run(["new", "Beleid", "--norms", "GO.02", "--portfolio", portfolio.path]).status == 1)
         #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path).isEmpty)
         // A link inside the portfolio is fine, as it is for a build.
         try FileManager.default.createDirectory(at: portfolio.appendingPathComponent("Content/echt"), withIntermediateDirectories: true)
-        try FileManager.default.createSymbolicLink(at: portfolio.appendingPathComponent("Content/binnen"),
-                                                   withDestinationURL: portfolio.appendingPathComponent("Content/echt"))
+        try FileManager.default.createSymbolicLink(
+            at: portfolio.appendingPathComponent("Content/binnen"),
+            withDestinationURL: portfolio.appendingPathComponent("Content/echt"))
         #expect(try run(["new", "Procedure", "--norms", "GO.02", "--folder", "binnen", "--portfolio", portfolio.path]).status == 0)
         #expect(FileManager.default.fileExists(atPath: portfolio.appendingPathComponent("Content/echt/procedure.md").path))
     }
@@ -120,7 +125,8 @@ extension CommandTests {
         #expect(try run(["keygen", "bestuur"], in: folder).status == 0)
         #expect(try run(["keygen", "ander"], in: folder).status == 0)
         try FileManager.default.createDirectory(at: portfolio.appendingPathComponent("sleutels"), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: folder.appendingPathComponent("bestuur.pub"), to: portfolio.appendingPathComponent("sleutels/bestuur.pub"))
+        try FileManager.default.copyItem(
+            at: folder.appendingPathComponent("bestuur.pub"), to: portfolio.appendingPathComponent("sleutels/bestuur.pub"))
         let settings = portfolio.appendingPathComponent("normfolio.yml")
         try Data((try String(contentsOf: settings, encoding: .utf8) + "snapshot_key: sleutels/bestuur.pub\n").utf8).write(to: settings)
         let unsigned = try run(["snapshot", portfolio.path, "--as-of", "2026-06-01"])
@@ -128,8 +134,9 @@ extension CommandTests {
         let other = try run(["snapshot", portfolio.path, "--as-of", "2026-06-01", "--sign", folder.appendingPathComponent("ander.key").path])
         #expect(other.status == 1 && other.stderr.contains("not the board's key"))
         let signed = try run(["snapshot", portfolio.path, "--as-of", "2026-06-01", "--sign", folder.appendingPathComponent("bestuur.key").path])
-        #expect(signed.status == 0 && signed.stdout.contains("Recorded the state at 2026-06-01 in Snapshots/2026-06-01.json, signed with key "),
-                "\(signed.stderr)")
+        #expect(
+            signed.status == 0 && signed.stdout.contains("Recorded the state at 2026-06-01 in Snapshots/2026-06-01.json, signed with key "),
+            "\(signed.stderr)")
         let checked = try run(["check", portfolio.path, "--as-of", "2026-12-01"])
         #expect(!checked.stderr.contains("snapshot"), "\(checked.stderr)")
         // A Snapshots/ folder that is a link out of the portfolio is not written through.
@@ -138,7 +145,9 @@ extension CommandTests {
         try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(at: portfolio.appendingPathComponent("Snapshots"), withDestinationURL: outside)
         let away = try run(["snapshot", portfolio.path, "--as-of", "2026-07-01", "--sign", folder.appendingPathComponent("bestuur.key").path])
-        #expect(away.status == 1 && away.stderr.contains("Snapshots:1:1: error: 'Snapshots' is a symbolic link to a place outside the portfolio"), "\(away.stderr)")
+        #expect(
+            away.status == 1 && away.stderr.contains("Snapshots:1:1: error: 'Snapshots' is a symbolic link to a place outside the portfolio"),
+            "\(away.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path).isEmpty)
     }
 }

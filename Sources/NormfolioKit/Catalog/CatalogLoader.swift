@@ -67,9 +67,11 @@ extension Catalog {
             var domain = existing.map { domains[$0] } ?? Domain(code: code, part: "", number: 0, title: "")
             if let part = fields.string("part") {
                 if self.part(part) == nil {
-                    fields.report(.unknownValue("part", part, allowed: parts.map(\.id),
-                                                suggestion: Suggestion.closest(to: part, in: parts.map(\.id)),
-                                                severity: .error, code: "invalid-value", at: fields.location(ofValue: "part")))
+                    fields.report(
+                        .unknownValue(
+                            "part", part, allowed: parts.map(\.id),
+                            suggestion: Suggestion.closest(to: part, in: parts.map(\.id)),
+                            severity: .error, code: "invalid-value", at: fields.location(ofValue: "part")))
                 } else {
                     domain.part = part
                 }
@@ -103,8 +105,10 @@ extension Catalog {
             let existing = norms.firstIndex { $0.id == id }
             var norm = existing.map { norms[$0] } ?? Norm(id: id, title: "", titleVerified: false, description: "")
             if domain(norm.domain) == nil {
-                fields.report(.unknownDomain(norm.domain, suggestion: Suggestion.closest(to: norm.domain, in: domains.map(\.code)),
-                                             at: idLocation))
+                fields.report(
+                    .unknownDomain(
+                        norm.domain, suggestion: Suggestion.closest(to: norm.domain, in: domains.map(\.code)),
+                        at: idLocation))
                 continue
             }
             norm.title = fields.string("title") ?? norm.title
@@ -125,8 +129,10 @@ extension YAMLFields {
         guard let url = string(key) else { return nil }
         let lower = url.lowercased()
         guard lower.hasPrefix("https://") || lower.hasPrefix("http://") else {
-            report(Diagnostic(.error, "invalid-value", en: "'\(key)' must be a web address starting with https://",
-                              nl: "'\(key)' moet een webadres zijn dat begint met https://", at: location(ofValue: key)))
+            report(
+                Diagnostic(
+                    .error, "invalid-value", en: "'\(key)' must be a web address starting with https://",
+                    nl: "'\(key)' moet een webadres zijn dat begint met https://", at: location(ofValue: key)))
             return nil
         }
         return url

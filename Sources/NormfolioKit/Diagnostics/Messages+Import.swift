@@ -13,17 +13,21 @@ extension Diagnostic {
             parts.append(counted(formatChanges, "change of formatting", "changes of formatting"))
             partsNL.append(counted(formatChanges, "opmaakwijziging", "opmaakwijzigingen"))
         }
-        let how = odt
+        let how =
+            odt
             ? "in LibreOffice: Bewerken > Wijzigingen bijhouden > Beheren > Alles accepteren (Edit > Track Changes > Manage > Accept All)"
             : "in Word: Controleren > Accepteren > Alle wijzigingen accepteren (Review > Accept > Accept All Changes)"
-        let howNL = odt ? "in LibreOffice: Bewerken > Wijzigingen bijhouden > Beheren > Alles accepteren"
+        let howNL =
+            odt
+            ? "in LibreOffice: Bewerken > Wijzigingen bijhouden > Beheren > Alles accepteren"
             : "in Word: Controleren > Accepteren > Alle wijzigingen accepteren"
-        return Diagnostic(.error, "tracked-changes",
-                          en: "the file has pending tracked changes (\(parts.joined(separator: ", "))), so it is a draft: accept or "
-                          + "reject them \(how) and save it, or import it with --accept-changes or --reject-changes",
-                          nl: "het bestand heeft nog bijgehouden wijzigingen (\(partsNL.joined(separator: ", "))), dus het is een "
-                          + "concept: accepteer of weiger ze \(howNL) en sla het op, of importeer het met --accept-changes of "
-                          + "--reject-changes", at: location)
+        return Diagnostic(
+            .error, "tracked-changes",
+            en: "the file has pending tracked changes (\(parts.joined(separator: ", "))), so it is a draft: accept or "
+                + "reject them \(how) and save it, or import it with --accept-changes or --reject-changes",
+            nl: "het bestand heeft nog bijgehouden wijzigingen (\(partsNL.joined(separator: ", "))), dus het is een "
+                + "concept: accepteer of weiger ze \(howNL) en sla het op, of importeer het met --accept-changes of "
+                + "--reject-changes", at: location)
     }
 
     /// Reviewers' comments: not published unless `--keep-comments`; their authors never are.
@@ -31,14 +35,17 @@ extension Diagnostic {
         let numbers = lines.map(String.init).joined(separator: ", ")
         let place = lines.isEmpty ? "" : " (at line\(lines.count == 1 ? "" : "s") \(numbers))"
         let placeNL = lines.isEmpty ? "" : " (op regel\(lines.count == 1 ? "" : "s") \(numbers))"
-        let what = kept
+        let what =
+            kept
             ? "kept as notes\(place), shown only where the document is published, without their authors' names"
             : "left out\(place); read them in the original, or import with --keep-comments to keep them as notes"
-        let whatNL = kept
+        let whatNL =
+            kept
             ? "bewaard als notities\(placeNL), alleen getoond waar het document gepubliceerd wordt, zonder de namen van de schrijvers"
             : "weggelaten\(placeNL); lees ze in het origineel, of importeer met --keep-comments om ze als notities te bewaren"
-        return Diagnostic(.warning, "import-comments", en: "the file holds \(counted(count, "comment", "comments")): \(what)",
-                          nl: "het bestand bevat \(counted(count, "opmerking", "opmerkingen")): \(whatNL)", at: location)
+        return Diagnostic(
+            .warning, "import-comments", en: "the file holds \(counted(count, "comment", "comments")): \(what)",
+            nl: "het bestand bevat \(counted(count, "opmerking", "opmerkingen")): \(whatNL)", at: location)
     }
 
     /// Where a title was found (`ImportedTitle.Field`'s English names), in Dutch.
@@ -52,30 +59,35 @@ extension Diagnostic {
     /// A title that was template text, or missing: another took its place.
     static func importTitle(used: String, field: String, skipped: [(field: String, text: String)], at location: SourceLocation) -> Diagnostic {
         let reasons = skipped.map { skip in
-            skip.text.isEmpty ? "the file has no \(skip.field.replacingOccurrences(of: "the first ", with: ""))"
+            skip.text.isEmpty
+                ? "the file has no \(skip.field.replacingOccurrences(of: "the first ", with: ""))"
                 : "\(skip.field) is template text ('\(quote(skip.text))')"
         }
         let reasonsNL = skipped.map { skip in
             let fieldNL = titleFieldsNL[skip.field] ?? skip.field
-            return skip.text.isEmpty ? "het bestand heeft geen \(fieldNL.replacingOccurrences(of: "de eerste ", with: ""))"
+            return skip.text.isEmpty
+                ? "het bestand heeft geen \(fieldNL.replacingOccurrences(of: "de eerste ", with: ""))"
                 : "\(fieldNL) is sjabloontekst ('\(quote(skip.text))')"
         }
-        return Diagnostic(.warning, "import-title", en: "\(reasons.joined(separator: " and ")), so the title is \(field): "
-                          + "'\(quote(used))'; change 'title' if it is not the document's title",
-                          nl: "\(reasonsNL.joined(separator: " en ")), dus de titel is \(titleFieldsNL[field] ?? field): "
-                          + "'\(quote(used))'; pas 'title' aan als dat niet de titel van het document is", at: location)
+        return Diagnostic(
+            .warning, "import-title",
+            en: "\(reasons.joined(separator: " and ")), so the title is \(field): "
+                + "'\(quote(used))'; change 'title' if it is not the document's title",
+            nl: "\(reasonsNL.joined(separator: " en ")), dus de titel is \(titleFieldsNL[field] ?? field): "
+                + "'\(quote(used))'; pas 'title' aan als dat niet de titel van het document is", at: location)
     }
 }
 
 extension Diagnostic {
     /// `--reject-changes` on an OpenDocument file: pandoc reads its text with the changes accepted.
     static func trackedChangesNotRejectable(at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.error, "tracked-changes",
-                   en: "normfolio can only accept the tracked changes of an OpenDocument file: reject them in LibreOffice "
-                   + "(Bewerken > Wijzigingen bijhouden > Beheren > Alles verwerpen; Edit > Track Changes > Manage > Reject All) "
-                   + "and save it, or import it with --accept-changes",
-                   nl: "normfolio kan de bijgehouden wijzigingen van een OpenDocument-bestand alleen accepteren: weiger ze in "
-                   + "LibreOffice (Bewerken > Wijzigingen bijhouden > Beheren > Alles verwerpen) en sla het op, of importeer het "
-                   + "met --accept-changes", at: location)
+        Diagnostic(
+            .error, "tracked-changes",
+            en: "normfolio can only accept the tracked changes of an OpenDocument file: reject them in LibreOffice "
+                + "(Bewerken > Wijzigingen bijhouden > Beheren > Alles verwerpen; Edit > Track Changes > Manage > Reject All) "
+                + "and save it, or import it with --accept-changes",
+            nl: "normfolio kan de bijgehouden wijzigingen van een OpenDocument-bestand alleen accepteren: weiger ze in "
+                + "LibreOffice (Bewerken > Wijzigingen bijhouden > Beheren > Alles verwerpen) en sla het op, of importeer het "
+                + "met --accept-changes", at: location)
     }
 }

@@ -19,26 +19,40 @@ public enum SARIF {
                 "ruleIndex": .int(ruleIndex[diagnostic.code] ?? 0),
                 "level": .string(diagnostic.severity == .error ? "error" : "warning"),
                 "message": .object(["text": .string(diagnostic.message)]),
-                "locations": .array([.object(["physicalLocation": .object([
-                    "artifactLocation": .object(["uri": .string(uri(diagnostic.location.path)), "uriBaseId": .string("%SRCROOT%")]),
-                    "region": .object(["startLine": .int(diagnostic.location.line),
-                                       "startColumn": .int(diagnostic.location.column)]),
-                ])])]),
+                "locations": .array([
+                    .object([
+                        "physicalLocation": .object([
+                            "artifactLocation": .object(["uri": .string(uri(diagnostic.location.path)), "uriBaseId": .string("%SRCROOT%")]),
+                            "region": .object([
+                                "startLine": .int(diagnostic.location.line),
+                                "startColumn": .int(diagnostic.location.column),
+                            ]),
+                        ])
+                    ])
+                ]),
             ])
         }
         var run: [String: JSONValue] = [
-            "tool": .object(["driver": .object([
-                "name": .string("normfolio"),
-                "version": .string(toolVersion),
-                "rules": .array(rules),
-            ])]),
+            "tool": .object([
+                "driver": .object([
+                    "name": .string("normfolio"),
+                    "version": .string(toolVersion),
+                    "rules": .array(rules),
+                ])
+            ]),
             "columnKind": .string("unicodeCodePoints"),
             "results": .array(results),
         ]
         if let root {
             let path = root.standardizedFileURL.path
-            run["originalUriBaseIds"] = .object(["%SRCROOT%": .object(["uri": .string(uri(path.hasSuffix("/") ? path : path + "/",
-                                                                                        absolute: true))])])
+            run["originalUriBaseIds"] = .object([
+                "%SRCROOT%": .object([
+                    "uri": .string(
+                        uri(
+                            path.hasSuffix("/") ? path : path + "/",
+                            absolute: true))
+                ])
+            ])
         }
         let log: JSONValue = .object(["$schema": .string(schema), "version": .string(version), "runs": .array([.object(run)])])
         return Data(log.text().utf8)
@@ -55,8 +69,10 @@ public enum SARIF {
             "name": .string(name),
             "shortDescription": .object(["text": .string(plain.split(separator: ";").first.map(String.init) ?? plain)]),
             "fullDescription": .object(["text": .string(plain)]),
-            "help": .object(["text": .string("\(code): \(plain). See 'Diagnostics' in docs/format.md."),
-                             "markdown": .string("**`\(code)`**: \(help). See *Diagnostics* in docs/format.md.")]),
+            "help": .object([
+                "text": .string("\(code): \(plain). See 'Diagnostics' in docs/format.md."),
+                "markdown": .string("**`\(code)`**: \(help). See *Diagnostics* in docs/format.md."),
+            ]),
             "defaultConfiguration": .object(["level": .string(rule?.severity == "error" ? "error" : "warning")]),
         ])
     }

@@ -120,16 +120,16 @@ final class BoundedArchive {
         var end = data.count - 22
         while end >= max(0, data.count - 22 - 65_535), number(data, at: end, size: 4) != 0x0605_4B50 { end -= 1 }
         guard end >= 0, let count = number(data, at: end + 10, size: 2), let size = number(data, at: end + 12, size: 4),
-              let start = number(data, at: end + 16, size: 4), start + size <= end
+            let start = number(data, at: end + 16, size: 4), start + size <= end
         else { throw .notAnArchive }
         var entries: [Entry] = []
         var offset = start
         for _ in 0..<count {
             guard number(data, at: offset, size: 4) == 0x0201_4B50, let flags = number(data, at: offset + 8, size: 2),
-                  let method = number(data, at: offset + 10, size: 2), let packed = number(data, at: offset + 20, size: 4),
-                  let nameLength = number(data, at: offset + 28, size: 2), let extraLength = number(data, at: offset + 30, size: 2),
-                  let commentLength = number(data, at: offset + 32, size: 2), let local = number(data, at: offset + 42, size: 4),
-                  offset + 46 + nameLength <= data.count
+                let method = number(data, at: offset + 10, size: 2), let packed = number(data, at: offset + 20, size: 4),
+                let nameLength = number(data, at: offset + 28, size: 2), let extraLength = number(data, at: offset + 30, size: 2),
+                let commentLength = number(data, at: offset + 32, size: 2), let local = number(data, at: offset + 42, size: 4),
+                offset + 46 + nameLength <= data.count
             else { throw .notAnArchive }
             let nameStart = data.startIndex + offset + 46
             let path = String(decoding: data[nameStart..<nameStart + nameLength], as: UTF8.self)
@@ -137,7 +137,7 @@ final class BoundedArchive {
             // Encrypted, ZIP64 (its sizes elsewhere) or another method: no office file needs them.
             guard flags & 1 == 0, packed != 0xFFFF_FFFF, local != 0xFFFF_FFFF, method == 0 || method == 8 else { throw .unreadable(path) }
             guard number(data, at: local, size: 4) == 0x0403_4B50, let localName = number(data, at: local + 26, size: 2),
-                  let localExtra = number(data, at: local + 28, size: 2)
+                let localExtra = number(data, at: local + 28, size: 2)
             else { throw .unreadable(path) }
             let dataStart = local + 30 + localName + localExtra
             guard dataStart + packed <= data.count else { throw .unreadable(path) }

@@ -68,7 +68,8 @@ struct AdoptionSentence: Equatable {
         "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "august": 8, "october": 10,
     ]
 
-    private static let pattern = #"(?i)\b(vastgesteld|goedgekeurd|adopted|approved)\s+(door|by)\s+(.{2,120}?)\s+(op|on)\s+"#
+    private static let pattern =
+        #"(?i)\b(vastgesteld|goedgekeurd|adopted|approved)\s+(door|by)\s+(.{2,120}?)\s+(op|on)\s+"#
         + #"(\d{4}-\d{2}-\d{2}|\d{1,2}[-/]\d{1,2}[-/]\d{4}|\d{1,2}\s+\p{L}+\s+\d{4}|\p{L}+\s+\d{1,2},?\s+\d{4})"#
 
     /// The first adoption sentence among `paragraphs` whose date is a real day.
@@ -78,7 +79,8 @@ struct AdoptionSentence: Equatable {
             let range = NSRange(paragraph.startIndex..., in: paragraph)
             for match in regex.matches(in: paragraph, range: range) {
                 guard let byRange = Range(match.range(at: 3), in: paragraph), let dateRange = Range(match.range(at: 5), in: paragraph),
-                    let whole = Range(match.range, in: paragraph), let day = day(String(paragraph[dateRange])) else { continue }
+                    let whole = Range(match.range, in: paragraph), let day = day(String(paragraph[dateRange]))
+                else { continue }
                 var by = String(paragraph[byRange]).trimmed
                 for article in ["het ", "de ", "the "] where by.lowercased().hasPrefix(article) { by = String(by.dropFirst(article.count)) }
                 return AdoptionSentence(by: by, on: day, sentence: String(paragraph[whole]))

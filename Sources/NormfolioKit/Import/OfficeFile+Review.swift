@@ -84,16 +84,17 @@ extension OfficeFile {
             while let node = stack.popLast() {
                 if localName(node) == "table" {
                     let head = elements(node).filter { localName($0) == "table-header-rows" }.flatMap(rows(of:))
-                    tables.append(head.map { row in
-                        elements(row).flatMap { cell -> [String] in
-                            let repeated = min(1024, max(1, Int(attribute("number-columns-repeated", of: cell) ?? "1") ?? 1))
-                            switch localName(cell) {
-                            case "table-cell": return Array(repeating: plainText(of: cell), count: repeated)
-                            case "covered-table-cell": return Array(repeating: "", count: repeated)
-                            default: return []
+                    tables.append(
+                        head.map { row in
+                            elements(row).flatMap { cell -> [String] in
+                                let repeated = min(1024, max(1, Int(attribute("number-columns-repeated", of: cell) ?? "1") ?? 1))
+                                switch localName(cell) {
+                                case "table-cell": return Array(repeating: plainText(of: cell), count: repeated)
+                                case "covered-table-cell": return Array(repeating: "", count: repeated)
+                                default: return []
+                                }
                             }
-                        }
-                    })
+                        })
                     continue
                 }
                 stack += elements(node).reversed()

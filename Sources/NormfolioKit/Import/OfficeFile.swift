@@ -100,8 +100,10 @@ struct OfficeFile {
             }
             let bytes = path == cleaned.part ? cleaned.data : (try archive.read(path) ?? Data())
             // OpenDocument wants its `mimetype` first and stored as it is.
-            try output.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count),
-                                compressionMethod: path == "mimetype" ? .none : .deflate) { position, size in
+            try output.addEntry(
+                with: path, type: .file, uncompressedSize: Int64(bytes.count),
+                compressionMethod: path == "mimetype" ? .none : .deflate
+            ) { position, size in
                 bytes.subdata(in: Int(position)..<min(bytes.count, Int(position) + size))
             }
         }
@@ -146,7 +148,7 @@ struct OfficeFile {
         switch kind {
         case .docx:
             guard let properties = elements(node).first(where: { localName($0) == "rPr" }),
-                  let vanish = elements(properties).first(where: { localName($0) == "vanish" || localName($0) == "specVanish" })
+                let vanish = elements(properties).first(where: { localName($0) == "vanish" || localName($0) == "specVanish" })
             else { return false }
             return !["0", "false", "off"].contains(attribute("val", of: vanish) ?? "true")
         case .odt:
@@ -283,22 +285,23 @@ struct OfficeFile {
             var stack = [root]
             while let node = stack.popLast() {
                 if localName(node) == "table" {
-                    tables.append(rows(of: node).map { row in
-                        elements(row).flatMap { cell -> [Span] in
-                            let repeated = max(1, Int(attribute("number-columns-repeated", of: cell) ?? "1") ?? 1)
-                            switch localName(cell) {
-                            case "table-cell":
-                                let columns = max(1, Int(attribute("number-columns-spanned", of: cell) ?? "1") ?? 1)
-                                let rows = max(1, Int(attribute("number-rows-spanned", of: cell) ?? "1") ?? 1)
-                                return Array(repeating: .cell(rows: rows, columns: columns), count: min(repeated, 1024))
-                            case "covered-table-cell":
-                                return Array(repeating: .covered, count: min(repeated, 1024))
-                            default:
-                                return []
+                    tables.append(
+                        rows(of: node).map { row in
+                            elements(row).flatMap { cell -> [Span] in
+                                let repeated = max(1, Int(attribute("number-columns-repeated", of: cell) ?? "1") ?? 1)
+                                switch localName(cell) {
+                                case "table-cell":
+                                    let columns = max(1, Int(attribute("number-columns-spanned", of: cell) ?? "1") ?? 1)
+                                    let rows = max(1, Int(attribute("number-rows-spanned", of: cell) ?? "1") ?? 1)
+                                    return Array(repeating: .cell(rows: rows, columns: columns), count: min(repeated, 1024))
+                                case "covered-table-cell":
+                                    return Array(repeating: .covered, count: min(repeated, 1024))
+                                default:
+                                    return []
+                                }
                             }
-                        }
-                    })
-                    continue    // tables inside tables are not looked into
+                        })
+                    continue  // tables inside tables are not looked into
                 }
                 stack += elements(node).reversed()
             }

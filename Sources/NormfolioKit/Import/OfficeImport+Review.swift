@@ -9,8 +9,9 @@ extension OfficeImport {
         guard review.hasPendingChanges else { return }
         let location = SourceLocation(path: file.path)
         guard let choice else {
-            let diagnostic = Diagnostic.trackedChanges(insertions: review.insertions, deletions: review.deletions,
-                                                       formatChanges: review.formatChanges, odt: office.kind == .odt, at: location)
+            let diagnostic = Diagnostic.trackedChanges(
+                insertions: review.insertions, deletions: review.deletions,
+                formatChanges: review.formatChanges, odt: office.kind == .odt, at: location)
             throw Failure(description: diagnostic.message, diagnostic: diagnostic)
         }
         // pandoc reads an OpenDocument file's text as if its changes were accepted; it cannot undo them.
@@ -23,9 +24,10 @@ extension OfficeImport {
     /// The comments kept as footnotes, `[^opmerking-1]: …`, after the text.
     static func commentNotes(_ comments: [[Any]]) -> String {
         guard !comments.isEmpty else { return "" }
-        return "\n" + comments.enumerated().map { index, inlines in
-            "[^opmerking-\(index + 1)]: Opmerking: " + markdownEscaped(PandocText.plain(inlines)) + "\n"
-        }.joined()
+        return "\n"
+            + comments.enumerated().map { index, inlines in
+                "[^opmerking-\(index + 1)]: Opmerking: " + markdownEscaped(PandocText.plain(inlines)) + "\n"
+            }.joined()
     }
 
     /// Text as Markdown that shows it literally.
@@ -41,9 +43,10 @@ extension OfficeImport {
     /// The front matter of an imported document: `EvidenceTemplate`'s, with the document's own
     /// date, the original as an attachment, and comments that say what import decided.
     static func frontMatter(title: String, options: Options, date: Day, source: String, report: Report) -> String {
-        var text = EvidenceTemplate.frontMatter(title: title, norms: options.norms, type: options.type,
-                                                classification: options.classification, date: date,
-                                                reviewBy: date.adding(years: 1), source: source)
+        var text = EvidenceTemplate.frontMatter(
+            title: title, norms: options.norms, type: options.type,
+            classification: options.classification, date: date,
+            reviewBy: date.adding(years: 1), source: source)
         var notes: [String] = []
         if let property = report.dateProperty {
             notes.append("# date: from the file's properties (\(property))")

@@ -22,9 +22,11 @@ public enum OfficeImport {
         /// Keep the file itself as an attachment of the document.
         public var keepOriginal: Bool
 
-        public init(norms: [String], type: String = "overig", classification: String = "vertrouwelijk",
-                    folder: String = "geimporteerd", overwrite: Bool = false, changes: TrackedChangesChoice? = nil,
-                    keepComments: Bool = false, keepOriginal: Bool = false) {
+        public init(
+            norms: [String], type: String = "overig", classification: String = "vertrouwelijk",
+            folder: String = "geimporteerd", overwrite: Bool = false, changes: TrackedChangesChoice? = nil,
+            keepComments: Bool = false, keepOriginal: Bool = false
+        ) {
             (self.norms, self.type, self.classification, self.folder, self.overwrite) = (norms, type, classification, folder, overwrite)
             (self.changes, self.keepComments, self.keepOriginal) = (changes, keepComments, keepOriginal)
         }
@@ -113,8 +115,9 @@ public enum OfficeImport {
         // Hidden text would come through as visible text: pandoc reads a copy without it.
         let (readable, hidden) = try office.withoutHiddenText(in: staging)
         if hidden > 0 {
-            report.notes.append("\(hidden == 1 ? "1 passage" : "\(hidden) passages") of hidden text (Word's \"verborgen tekst\") "
-                                + "left out: it is not in the document; copy what should be published from the original")
+            report.notes.append(
+                "\(hidden == 1 ? "1 passage" : "\(hidden) passages") of hidden text (Word's \"verborgen tekst\") "
+                    + "left out: it is not in the document; copy what should be published from the original")
         }
         // Every change and comment comes as a span, decided here and never by pandoc's default.
         let converted = try pandoc.run(["-f", office.kind.rawValue, "--track-changes=all", "-t", "json", readable.path], in: staging)
@@ -128,15 +131,18 @@ public enum OfficeImport {
             report.changes = (choice, office.review.insertions + office.review.deletions + office.review.formatChanges)
         }
         let images = ImageNames(folder: media)
-        var tables = TableRewriter(spans: office.tables, headerRows: office.headerRows, pandoc: pandoc,
-                                   apiVersion: ast["pandoc-api-version"] ?? [1, 22])
+        var tables = TableRewriter(
+            spans: office.tables, headerRows: office.headerRows, pandoc: pandoc,
+            apiVersion: ast["pandoc-api-version"] ?? [1, 22])
         ast["blocks"] = tables.rewrite(PandocTree.simplified(blocks, images: images) as? [Any] ?? [])
         report.notes += tables.notes
-        let markdown = try pandoc.run(["-f", "json", "-t", "gfm", "--wrap=none"], input: JSONSerialization.data(withJSONObject: ast),
-                                      in: staging)
+        let markdown = try pandoc.run(
+            ["-f", "json", "-t", "gfm", "--wrap=none"], input: JSONSerialization.data(withJSONObject: ast),
+            in: staging)
         report.notes += markdown.warnings
-        let placed = PandocReview.placeComments(in: String(decoding: markdown.output, as: UTF8.self), count: review.comments.count,
-                                                footnotes: options.keepComments)
+        let placed = PandocReview.placeComments(
+            in: String(decoding: markdown.output, as: UTF8.self), count: review.comments.count,
+            footnotes: options.keepComments)
         let body = placed.markdown + (options.keepComments ? Self.commentNotes(review.comments) : "")
         let staged = staging.appendingPathComponent(media)
         if images.shown < office.imageCount {
@@ -159,8 +165,9 @@ public enum OfficeImport {
         // The title: plain text, never template text: the document's own, else its first
         // heading, else its file name.
         let styledTitle = ((ast["meta"] as? [String: Any])?["title"] as? [String: Any]).map { PandocText.plain($0["c"] ?? []) }
-        let title = ImportedTitle.choose(properties: office.title, titleParagraph: styledTitle, heading: PandocText.firstHeading(in: blocks),
-                                         fileName: file.deletingPathExtension().lastPathComponent)
+        let title = ImportedTitle.choose(
+            properties: office.title, titleParagraph: styledTitle, heading: PandocText.firstHeading(in: blocks),
+            fileName: file.deletingPathExtension().lastPathComponent)
         report.title = title.text
         report.date = office.review.date
         report.dateProperty = office.review.dateProperty
@@ -172,15 +179,19 @@ public enum OfficeImport {
         let text = frontMatter + body
         let bodyStart = frontMatter.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
         if !title.skipped.isEmpty {
-            report.diagnostics.append(.importTitle(used: title.text, field: title.field.rawValue,
-                                                   skipped: title.skipped.map { ($0.field.rawValue, $0.text) },
-                                                   at: SourceLocation(path: relative, line: 2, column: 8)))
+            report.diagnostics.append(
+                .importTitle(
+                    used: title.text, field: title.field.rawValue,
+                    skipped: title.skipped.map { ($0.field.rawValue, $0.text) },
+                    at: SourceLocation(path: relative, line: 2, column: 8)))
         }
         if office.review.comments > 0 || !review.comments.isEmpty {
-            report.diagnostics.append(.importComments(max(office.review.comments, review.comments.count),
-                                                      lines: placed.lines.map { $0 + bodyStart },
-                                                      kept: options.keepComments && !review.comments.isEmpty,
-                                                      at: SourceLocation(path: relative, line: (placed.lines.first ?? 0) + bodyStart)))
+            report.diagnostics.append(
+                .importComments(
+                    max(office.review.comments, review.comments.count),
+                    lines: placed.lines.map { $0 + bodyStart },
+                    kept: options.keepComments && !review.comments.isEmpty,
+                    at: SourceLocation(path: relative, line: (placed.lines.first ?? 0) + bodyStart)))
         }
         // What normfolio itself will not publish of what pandoc wrote.
         let parsed = Markdown.parse(MarkdownSource(text: body, firstLine: 1), path: relative)

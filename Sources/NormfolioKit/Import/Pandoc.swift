@@ -34,7 +34,8 @@ enum PandocTree {
         if let list = value as? [Any] {
             return list.flatMap { item -> [Any] in
                 guard let node = item as? [String: Any], node["t"] as? String == "Figure",
-                    let content = node["c"] as? [Any], content.count == 3 else { return [simplified(item, images: images)] }
+                    let content = node["c"] as? [Any], content.count == 3
+                else { return [simplified(item, images: images)] }
                 let caption = ((content[1] as? [Any])?.last as? [Any]) ?? []
                 return (simplified(content[2], images: images) as? [Any] ?? []) + (simplified(caption, images: images) as? [Any] ?? [])
             }
@@ -66,10 +67,11 @@ struct Pandoc {
             let candidate = URL(fileURLWithPath: String(folder)).appendingPathComponent("pandoc")
             if FileManager.default.isExecutableFile(atPath: candidate.path) { return Pandoc(executable: candidate) }
         }
-        throw OfficeImport.Failure(description: """
-            pandoc is not installed, and normfolio needs it to read Word and OpenDocument files: \
-            install it with 'sudo apt-get install pandoc' (Debian, Ubuntu) or from https://pandoc.org/installing.html
-            """)
+        throw OfficeImport.Failure(
+            description: """
+                pandoc is not installed, and normfolio needs it to read Word and OpenDocument files: \
+                install it with 'sudo apt-get install pandoc' (Debian, Ubuntu) or from https://pandoc.org/installing.html
+                """)
     }
 
     struct Output {
@@ -114,8 +116,9 @@ struct Pandoc {
     /// One pandoc block (a table) written as HTML.
     func html(ofBlock block: [String: Any], apiVersion: Any) throws -> String {
         let document: [String: Any] = ["pandoc-api-version": apiVersion, "meta": [String: Any](), "blocks": [block]]
-        let output = try run(["-f", "json", "-t", "html"], input: JSONSerialization.data(withJSONObject: document),
-                             in: URL(fileURLWithPath: NSTemporaryDirectory()))
+        let output = try run(
+            ["-f", "json", "-t", "html"], input: JSONSerialization.data(withJSONObject: document),
+            in: URL(fileURLWithPath: NSTemporaryDirectory()))
         return String(decoding: output.output, as: UTF8.self).trimmed
     }
 }

@@ -32,7 +32,8 @@ struct PandocReview {
             return list.flatMap { item -> [Any] in
                 guard let node = item as? [String: Any], node["t"] as? String == "Span",
                     let content = node["c"] as? [Any], content.count == 2,
-                    let attributes = content[0] as? [Any], attributes.count == 3 else {
+                    let attributes = content[0] as? [Any], attributes.count == 3
+                else {
                     return [apply(item)].filter { !Self.isEmptyParagraph($0) }
                 }
                 let id = attributes[0] as? String ?? ""
@@ -85,7 +86,8 @@ struct PandocReview {
                 lines.append(text[..<range.lowerBound].reduce(1) { $1 == "\n" ? $0 + 1 : $0 })
                 // Word ends a comment after the space that follows its words; a note goes before it.
                 if range.lowerBound > text.startIndex, text[text.index(before: range.lowerBound)] == " ",
-                    range.upperBound < text.endIndex, text[range.upperBound] != " " {
+                    range.upperBound < text.endIndex, text[range.upperBound] != " "
+                {
                     text.replaceSubrange(text.index(before: range.lowerBound)..<range.upperBound, with: reference + " ")
                 } else {
                     text.replaceSubrange(range, with: reference)
@@ -128,7 +130,8 @@ enum PandocText {
         var best: (level: Int, text: String)?
         for block in blocks {
             guard let node = block as? [String: Any], node["t"] as? String == "Header",
-                let content = node["c"] as? [Any], let level = content.first as? Int else { continue }
+                let content = node["c"] as? [Any], let level = content.first as? Int
+            else { continue }
             let text = plain(content.last ?? [])
             if !text.isEmpty, best.map({ level < $0.level }) ?? true { best = (level, text) }
         }

@@ -26,8 +26,9 @@ struct TableRewriter {
                 let restored = restoreHead(head, in: &table)
                 if index < spans.count, spans[index].contains(where: { $0.contains { $0 != .cell(rows: 1, columns: 1) } }) {
                     if !apply(spans[index], to: &table) {
-                        notes.append("table \(index + 1) (\(TableRewriter.firstText(of: table))): its merged cells could not be kept; "
-                                     + "it is written without them: merge them again in the Markdown, as an HTML table")
+                        notes.append(
+                            "table \(index + 1) (\(TableRewriter.firstText(of: table))): its merged cells could not be kept; "
+                                + "it is written without them: merge them again in the Markdown, as an HTML table")
                     }
                 }
                 guard hasSpans(table) else {
@@ -103,7 +104,8 @@ struct TableRewriter {
         // pandoc gives a table without header rows an empty one, which the source's grid lacks.
         if rowPaths(table).count == grid.count + 1, var head = table[3] as? [Any], head.count == 2,
             let rows = head[1] as? [Any], rows.count == 1,
-            cells(at: [3, 1, 0], in: table).allSatisfy({ (($0 as? [Any])?[4] as? [Any])?.isEmpty ?? false }) {
+            cells(at: [3, 1, 0], in: table).allSatisfy({ (($0 as? [Any])?[4] as? [Any])?.isEmpty ?? false })
+        {
             head[1] = [Any]()
             table[3] = head
         }
@@ -135,7 +137,6 @@ struct TableRewriter {
     }
 }
 
-
 extension TableRewriter {
     /// Puts the header rows of the source file (`head`, text by grid position) into a pandoc
     /// table whose head pandoc left empty; false when there is nothing to restore.
@@ -147,10 +148,13 @@ extension TableRewriter {
         }
         guard empty else { return false }
         tableHead[1] = head.map { cells -> Any in
-            [["", [Any](), [Any]()] as [Any], cells.map { text -> Any in
-                let content: [Any] = text.isEmpty ? [] : [["t": "Plain", "c": [["t": "Str", "c": text]]]]
-                return [["", [Any](), [Any]()] as [Any], ["t": "AlignDefault"], 1, 1, content] as [Any]
-            }] as [Any]
+            [
+                ["", [Any](), [Any]()] as [Any],
+                cells.map { text -> Any in
+                    let content: [Any] = text.isEmpty ? [] : [["t": "Plain", "c": [["t": "Str", "c": text]]]]
+                    return [["", [Any](), [Any]()] as [Any], ["t": "AlignDefault"], 1, 1, content] as [Any]
+                },
+            ] as [Any]
         }
         table[3] = tableHead
         return true
@@ -162,8 +166,7 @@ extension TableRewriter {
         func visit(_ value: Any) {
             guard found == nil else { return }
             if let node = value as? [String: Any] {
-                if node["t"] as? String == "Str", let text = node["c"] as? String { found = text }
-                else if let content = node["c"] { visit(content) }
+                if node["t"] as? String == "Str", let text = node["c"] as? String { found = text } else if let content = node["c"] { visit(content) }
             } else if let list = value as? [Any] {
                 list.forEach(visit)
             }

@@ -11,9 +11,10 @@ extension Linker {
             let name = components.removeLast()
             let dot = name.lastIndex(of: ".").flatMap { $0 == name.startIndex ? nil : $0 }
             let stem = dot.map { String(name[..<$0]) } ?? name
-            let ext = dot.flatMap { dot in
-                name.index(after: dot) == name.endIndex ? nil : "." + String(name[name.index(after: dot)...]).slugified()
-            } ?? ""
+            let ext =
+                dot.flatMap { dot in
+                    name.index(after: dot) == name.endIndex ? nil : "." + String(name[name.index(after: dot)...]).slugified()
+                } ?? ""
             let folder = components.map { $0.slugified() + "/" }.joined()
             // An active type is published under a name no web server serves as a page.
             let inert = ActiveContent.isActive(file) ? ActiveContent.inertSuffix : ""

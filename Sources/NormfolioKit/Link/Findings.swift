@@ -64,12 +64,14 @@ extension Portfolio {
                 findings.add(.placeholder, .document(index), .placeholder(placeholder, at: placeholder.location), name: placeholder.field)
             }
             for approval in document.approvals where !approval.isCurrent {
-                findings.add(.approvalChanged, .document(index), .approvalChanged(approval, at: approval.location),
-                             name: approval.kind.rawValue, date: approval.on)
+                findings.add(
+                    .approvalChanged, .document(index), .approvalChanged(approval, at: approval.location),
+                    name: approval.kind.rawValue, date: approval.on)
             }
             if document.isStale, let reviewBy = document.reviewBy {
-                findings.add(.evidenceExpired, .document(index), .evidenceExpired(reviewBy, asOf: asOf, at: document.reviewByLocation),
-                             date: reviewBy)
+                findings.add(
+                    .evidenceExpired, .document(index), .evidenceExpired(reviewBy, asOf: asOf, at: document.reviewByLocation),
+                    date: reviewBy)
             }
         }
         for id in assessments.keys.sorted() {
@@ -93,20 +95,24 @@ extension Portfolio {
             } else if standing.coverage == .stale {
                 findings.add(.levelOnStaleEvidence, subject, .levelOnStaleEvidence(id, level: level, at: assessment.levelLocation), number: level)
             } else if level >= 3, !evidence.contains(where: { !documents[$0].isStale && documents[$0].isAdopted }),
-                      !registerEvidence.contains(where: { !registers[$0].isStale }) {
-                findings.add(.levelWithoutAdoptedEvidence, subject,
-                             .levelWithoutAdoptedEvidence(id, level: level, at: assessment.levelLocation), number: level)
+                !registerEvidence.contains(where: { !registers[$0].isStale })
+            {
+                findings.add(
+                    .levelWithoutAdoptedEvidence, subject,
+                    .levelWithoutAdoptedEvidence(id, level: level, at: assessment.levelLocation), number: level)
             }
         }
         if let since = assessment.carriedOverFrom, let level = assessment.level {
-            findings.add(.carriedOver, subject, .carriedOver(id, level: level, since: since, at: assessment.levelLocation), date: since, number: level)
+            findings.add(
+                .carriedOver, subject, .carriedOver(id, level: level, since: since, at: assessment.levelLocation), date: since, number: level)
         }
         if reference.hasPassed(assessment.nextReview), let next = assessment.nextReview {
             findings.add(.reviewOverdue, subject, .reviewOverdue(id, next, asOf: asOf, at: assessment.nextReviewLocation), date: next)
         }
         for action in assessment.actions where action.isOverdue {
             if let due = action.due {
-                findings.add(.actionOverdue, subject, .actionOverdue(action.title, due, asOf: asOf, at: action.dueLocation), name: action.title, date: due)
+                findings.add(
+                    .actionOverdue, subject, .actionOverdue(action.title, due, asOf: asOf, at: action.dueLocation), name: action.title, date: due)
             }
         }
     }
@@ -156,14 +162,16 @@ extension Portfolio {
                     if case .actions(let actions)? = entry.values["maatregelen"] {
                         for action in actions where action.isOverdue {
                             if let due = action.due {
-                                findings.add(.actionOverdue, subject, .actionOverdue(action.title, due, asOf: asOf, at: action.dueLocation),
-                                             name: action.title, date: due)
+                                findings.add(
+                                    .actionOverdue, subject, .actionOverdue(action.title, due, asOf: asOf, at: action.dueLocation),
+                                    name: action.title, date: due)
                             }
                         }
                     }
                 case .datalekken:
                     if let found = entry.date("ontdekt_op"), let reported = entry.date("gemeld_ap_op"),
-                       found.days(until: reported) > 3, entry.values["te_laat_reden"] == nil {
+                        found.days(until: reported) > 3, entry.values["te_laat_reden"] == nil
+                    {
                         let days = found.days(until: reported)
                         findings.add(.breachReportedLate, subject, .breachReportedLate(name, days: days, at: at("gemeld_ap_op")), number: days)
                     }
@@ -181,8 +189,10 @@ extension Portfolio {
 private struct Findings {
     var list: [Finding] = []
 
-    mutating func add(_ kind: Finding.Kind, _ subject: Finding.Subject, _ diagnostic: Diagnostic, name: String? = nil,
-                      date: Day? = nil, number: Int? = nil) {
+    mutating func add(
+        _ kind: Finding.Kind, _ subject: Finding.Subject, _ diagnostic: Diagnostic, name: String? = nil,
+        date: Day? = nil, number: Int? = nil
+    ) {
         list.append(Finding(kind: kind, subject: subject, name: name, date: date, number: number, diagnostic: diagnostic))
     }
 }

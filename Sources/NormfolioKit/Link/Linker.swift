@@ -23,24 +23,27 @@ enum Linker {
         // 4. Attachments: readable, inert, and as confidential as their strictest user.
         let uses = checkedDocuments.uses(of: documents) + checkedAssessments.uses(of: assessments) + checkedPages.uses(of: pages)
         let attachments = Attachments(uses: uses, digests: source.attachmentDigests)
-        diagnostics += checkedDocuments.diagnostics + checkedAssessments.diagnostics + checkedPages.diagnostics
+        diagnostics +=
+            checkedDocuments.diagnostics + checkedAssessments.diagnostics + checkedPages.diagnostics
             + attachments.diagnostics
         // 5. Assessments: actions past their date, levels carried over from the last snapshot.
         let snapshots = source.snapshots.filter { $0.asOf < asOf }
         judgeAssessments(&assessments, reference: reference, previous: snapshots.last)
         // 6. Registers: what the date decides, references between entries, and links to entries.
         let registers = linkRegisters(source.registers, reference: reference, diagnostics: &diagnostics)
-        checkEntryLinks(checkedDocuments.entries + checkedAssessments.entries + checkedPages.entries, in: registers,
-                        diagnostics: &diagnostics)
+        checkEntryLinks(
+            checkedDocuments.entries + checkedAssessments.entries + checkedPages.entries, in: registers,
+            diagnostics: &diagnostics)
         // 7. Figures: coverage and maturity per norm.
         let byNorm = Dictionary(assessments.map { ($0.normID, $0) }, uniquingKeysWith: { a, _ in a })
         var registersByNorm: [String: [Int]] = [:]
         for (index, register) in registers.enumerated() {
             for norm in register.norms { registersByNorm[norm, default: []].append(index) }
         }
-        let standings = Portfolio.standings(catalog: source.catalog, documents: documents, evidenceByNorm: evidence.byNorm,
-                                            registers: registers, registersByNorm: registersByNorm,
-                                            assessments: byNorm, defaultTarget: source.settings.target, asOf: asOf)
+        let standings = Portfolio.standings(
+            catalog: source.catalog, documents: documents, evidenceByNorm: evidence.byNorm,
+            registers: registers, registersByNorm: registersByNorm,
+            assessments: byNorm, defaultTarget: source.settings.target, asOf: asOf)
         var portfolio = Portfolio(
             root: source.root, settings: source.settings, catalog: source.catalog, reference: reference, documents: documents,
             assessments: byNorm, pages: pages, evidenceByNorm: evidence.byNorm, linkedFrom: evidence.linkedFrom,
@@ -57,8 +60,10 @@ enum Linker {
         portfolio.schoolStandings = Portfolio.schoolStandings(of: portfolio)
         // 8. Judgements: every finding, made once and attached to what it concerns.
         let perSchool = portfolio.schoolJudgements()
-        portfolio.record(perSchool.isEmpty ? portfolio.judgements()
-            : (portfolio.judgements() + perSchool).sorted { $0.diagnostic.location < $1.diagnostic.location })
+        portfolio.record(
+            perSchool.isEmpty
+                ? portfolio.judgements()
+                : (portfolio.judgements() + perSchool).sorted { $0.diagnostic.location < $1.diagnostic.location })
         return (portfolio, diagnostics + portfolio.findings.map { $0.diagnostic })
     }
 
@@ -66,8 +71,10 @@ enum Linker {
 
     /// The sources that get a page of their own, one per page name: on a clash the first source
     /// path wins and the other is reported.
-    static func unique<Item: BodySource & HasPage>(_ items: [Item], route: (String) -> String,
-                                                  diagnostics: inout [Diagnostic]) -> [Item] {
+    static func unique<Item: BodySource & HasPage>(
+        _ items: [Item], route: (String) -> String,
+        diagnostics: inout [Diagnostic]
+    ) -> [Item] {
         var kept: [Item] = []
         var bySlug: [String: String] = [:]
         for item in items.sorted(by: { $0.source < $1.source }) {
@@ -92,8 +99,11 @@ enum Linker {
         /// Every attachment use: the file, who uses it, how confidential that source is, and where.
         func uses(of items: [some BodySource]) -> [Attachments.Use] {
             zip(items, results).flatMap { item, result in
-                result.attachments.map { Attachments.Use(file: $0.file, source: item.source, classification: item.classification,
-                                                         location: $0.location) }
+                result.attachments.map {
+                    Attachments.Use(
+                        file: $0.file, source: item.source, classification: item.classification,
+                        location: $0.location)
+                }
             }
         }
     }
@@ -189,8 +199,10 @@ enum Linker {
                 guard let strictest = classification[use.file] else { continue }
                 let editions = Audience.allCases.filter { $0.mayRead(use.classification) && !$0.mayRead(strictest) }
                 guard !editions.isEmpty else { continue }
-                diagnostics.append(.attachmentWithheld(use.file, usedBy: strictestUser[use.file] ?? "", strictest,
-                                                       editions: editions, at: use.location))
+                diagnostics.append(
+                    .attachmentWithheld(
+                        use.file, usedBy: strictestUser[use.file] ?? "", strictest,
+                        editions: editions, at: use.location))
             }
         }
     }
@@ -207,7 +219,8 @@ enum Linker {
             }
             let assessment = assessments[index]
             guard let previous, let level = assessment.level, previous.norms[assessment.normID]?.level == level,
-                  !(assessment.reviewedOn.map { previous.asOf < $0 } ?? false) else { continue }
+                !(assessment.reviewedOn.map { previous.asOf < $0 } ?? false)
+            else { continue }
             assessments[index].carriedOverFrom = previous.asOf
         }
     }
@@ -241,8 +254,10 @@ enum Linker {
                         for id in entry.ids(field.name) where known[target]?.contains(id) != true {
                             suggestions -= 1
                             let suggestion = suggestions >= 0 ? Suggestion.closest(to: id, in: ids[target] ?? []) : nil
-                            diagnostics.append(.unknownReference(target.rawValue, id, suggestion: suggestion,
-                                                                 at: entry.locations[field.name] ?? entry.location))
+                            diagnostics.append(
+                                .unknownReference(
+                                    target.rawValue, id, suggestion: suggestion,
+                                    at: entry.locations[field.name] ?? entry.location))
                         }
                     case .actions:
                         if case .actions(var actions)? = entry.values[field.name] {

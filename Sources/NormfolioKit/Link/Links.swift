@@ -76,8 +76,9 @@ extension Linker {
         }
 
         func resolve(_ destination: String, from path: String) -> LinkDestination {
-            Portfolio.resolve(destination, from: path, files: files, exits: exits, documents: documents, pages: pages,
-                              registerFiles: registerFiles, catalog: catalog)
+            Portfolio.resolve(
+                destination, from: path, files: files, exits: exits, documents: documents, pages: pages,
+                registerFiles: registerFiles, catalog: catalog)
         }
 
         func check(_ links: [MarkdownLink], from path: String) -> Checked {
@@ -88,8 +89,11 @@ extension Linker {
                 switch target {
                 case .document(let target, let fragment):
                     result.documents.append(target)
-                    if !fragment.isEmpty, let file = Portfolio.contentRelative(link.destination.prefix { $0 != "#" && $0 != "?" }.description,
-                                                                                from: path) {
+                    if !fragment.isEmpty,
+                        let file = Portfolio.contentRelative(
+                            link.destination.prefix { $0 != "#" && $0 != "?" }.description,
+                            from: path)
+                    {
                         result.diagnostics += checkAnchor(link, in: file)
                     }
                 case .attachment(let file): result.attachments.append((file, link.location))
@@ -105,8 +109,11 @@ extension Linker {
                     if link.isImage { result.diagnostics.append(.registerAttachment(link.destination, at: link.location)) }
                     if !entry.isEmpty { result.entries.append(EntryLink(kind: kind, id: entry, location: link.location)) }
                 case .page(_, let fragment), .norm(_, let fragment):
-                    if !fragment.isEmpty, let target = Portfolio.contentRelative(link.destination.prefix { $0 != "#" && $0 != "?" }.description,
-                                                                                  from: path) {
+                    if !fragment.isEmpty,
+                        let target = Portfolio.contentRelative(
+                            link.destination.prefix { $0 != "#" && $0 != "?" }.description,
+                            from: path)
+                    {
                         result.diagnostics += checkAnchor(link, in: target)
                     }
                 case .external:
@@ -132,17 +139,21 @@ extension Linker {
             guard !candidate.isEmpty else { return nil }
             let withExtension = candidate.lowercased().hasSuffix(".md") ? String(candidate) : candidate + ".md"
             // The file the link was likely meant for, as a path under Content/.
-            let intended: String? = absolute
+            let intended: String? =
+                absolute
                 ? [String(candidate), withExtension].first { isSource($0) || files.contains($0) }
                 : Portfolio.contentRelative(withExtension, from: path).flatMap { isSource($0) ? $0 : nil }
             guard let intended, intended != Portfolio.contentRelative(target, from: path) else {
-                return absolute ? Diagnostic.Hint(en: "paths are relative to this file, not to the site",
-                                                   nl: "paden gaan uit van dit bestand, niet van de site") : nil
+                return absolute
+                    ? Diagnostic.Hint(
+                        en: "paths are relative to this file, not to the site",
+                        nl: "paden gaan uit van dit bestand, niet van de site") : nil
             }
             let suggestion = Self.relativePath(to: intended, from: String(path.dropFirst("Content/".count)))
             return absolute
-                ? Diagnostic.Hint(en: "paths are relative to this file: did you mean '\(suggestion)'?",
-                                  nl: "paden gaan uit van dit bestand: bedoelde je '\(suggestion)'?")
+                ? Diagnostic.Hint(
+                    en: "paths are relative to this file: did you mean '\(suggestion)'?",
+                    nl: "paden gaan uit van dit bestand: bedoelde je '\(suggestion)'?")
                 : Diagnostic.Hint(en: "did you mean '\(suggestion)'?", nl: "bedoelde je '\(suggestion)'?")
         }
 
@@ -169,9 +180,12 @@ extension Linker {
             if fragment.isEmpty || Markdown.reservedIDs.contains(fragment) || Self.isFootnoteID(fragment) { return [] }
             let headings = anchors[file] ?? []
             guard !headings.contains(fragment) else { return [] }
-            return [.brokenAnchor(fragment, in: "Content/" + file,
-                                  suggestion: Suggestion.closest(to: fragment, in: headings.sorted(), maxDistance: 3),
-                                  at: link.location)]
+            return [
+                .brokenAnchor(
+                    fragment, in: "Content/" + file,
+                    suggestion: Suggestion.closest(to: fragment, in: headings.sorted(), maxDistance: 3),
+                    at: link.location)
+            ]
         }
 
         /// The ids of footnotes and their references (`fn-2`, `fnref-2-3`).

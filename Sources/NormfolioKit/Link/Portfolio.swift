@@ -124,9 +124,11 @@ extension Portfolio {
         links.resolve(destination, from: sourcePath)
     }
 
-    static func resolve(_ destination: String, from sourcePath: String, files: Set<String>, exits: Set<String>,
-                        documents: [String: Int], pages: [String: Int], registerFiles: [String: RegisterKind],
-                        catalog: Catalog) -> LinkDestination {
+    static func resolve(
+        _ destination: String, from sourcePath: String, files: Set<String>, exits: Set<String>,
+        documents: [String: Int], pages: [String: Int], registerFiles: [String: RegisterKind],
+        catalog: Catalog
+    ) -> LinkDestination {
         let trimmed = destination.trimmed
         if trimmed.isEmpty { return .unsafe }
         if trimmed.hasPrefix("#") { return .anchor }
@@ -141,7 +143,9 @@ extension Portfolio {
             pathPart = pathPart[..<hash]
         }
         if let query = pathPart.firstIndex(of: "?") { pathPart = pathPart[..<query] }
-        let decoded = pathPart.utf8.contains(UInt8(ascii: "%")) ? String(pathPart).removingPercentEncoding ?? String(pathPart)
+        let decoded =
+            pathPart.utf8.contains(UInt8(ascii: "%"))
+            ? String(pathPart).removingPercentEncoding ?? String(pathPart)
             : String(pathPart)
         guard let contentPath = contentRelative(decoded, from: sourcePath), !leadsOutside(contentPath, exits: exits) else {
             return .outside(destination)

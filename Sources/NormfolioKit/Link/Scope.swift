@@ -26,8 +26,9 @@ extension Portfolio {
         }
         return scopes.flatMap { scope in
             (scope?.references ?? []).filter { !ids.contains($0.id) }.map { reference in
-                .unknownSchool(reference.id, suggestion: Suggestion.closest(to: reference.id, in: known), known: known,
-                               at: reference.location)
+                .unknownSchool(
+                    reference.id, suggestion: Suggestion.closest(to: reference.id, in: known), known: known,
+                    at: reference.location)
             }
         }
     }
@@ -36,9 +37,10 @@ extension Portfolio {
     /// and its own; its assessment the board-wide one, or one whose `scope:` names it.
     func standings(forSchool school: String) -> [String: NormStanding] {
         let evidence = evidenceByNorm.mapValues { indices in indices.filter { documents[$0].scope.includes(school) } }
-        return Portfolio.standings(catalog: catalog, documents: documents, evidenceByNorm: evidence, registers: registers,
-                                   registersByNorm: registersByNorm, assessments: assessments.filter { $0.value.scope.includes(school) },
-                                   defaultTarget: settings.target, asOf: asOf)
+        return Portfolio.standings(
+            catalog: catalog, documents: documents, evidenceByNorm: evidence, registers: registers,
+            registersByNorm: registersByNorm, assessments: assessments.filter { $0.value.scope.includes(school) },
+            defaultTarget: settings.target, asOf: asOf)
     }
 
     /// The schools of normfolio.yml with their standings, by id (none for a board without schools).
@@ -54,15 +56,18 @@ extension Portfolio {
         var findings: [Finding] = []
         for id in assessments.keys.sorted() {
             guard let assessment = assessments[id], let level = assessment.level, level >= 2,
-                  standings[id]?.coverage == .covered else { continue }
+                standings[id]?.coverage == .covered
+            else { continue }
             let claimed = settings.schools.filter { assessment.scope.includes($0.id) }
             let missing = claimed.filter { schoolStandings[$0.id]?[id]?.coverage != .covered }
             guard !missing.isEmpty else { continue }
             let names = missing.map(\.name)
-            var finding = Finding(kind: .levelNotForEverySchool, subject: .assessment(id), name: names.joined(separator: ", "),
-                                  date: nil, number: level,
-                                  diagnostic: .levelNotForEverySchool(id, level: level, missing: names, of: claimed.count,
-                                                                      at: assessment.levelLocation))
+            var finding = Finding(
+                kind: .levelNotForEverySchool, subject: .assessment(id), name: names.joined(separator: ", "),
+                date: nil, number: level,
+                diagnostic: .levelNotForEverySchool(
+                    id, level: level, missing: names, of: claimed.count,
+                    at: assessment.levelLocation))
             finding.schools = missing.map(\.id)
             findings.append(finding)
         }

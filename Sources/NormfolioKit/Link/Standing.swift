@@ -72,9 +72,11 @@ public struct Tally: Sendable, Hashable {
 
 extension Portfolio {
     /// Computes every norm's standing from the evidence and assessments.
-    static func standings(catalog: Catalog, documents: [EvidenceDocument], evidenceByNorm: [String: [Int]],
-                          registers: [Register] = [], registersByNorm: [String: [Int]] = [:],
-                          assessments: [String: Assessment], defaultTarget: Int, asOf: Day) -> [String: NormStanding] {
+    static func standings(
+        catalog: Catalog, documents: [EvidenceDocument], evidenceByNorm: [String: [Int]],
+        registers: [Register] = [], registersByNorm: [String: [Int]] = [:],
+        assessments: [String: Assessment], defaultTarget: Int, asOf: Day
+    ) -> [String: NormStanding] {
         var result: [String: NormStanding] = [:]
         for norm in catalog.norms {
             let evidence = evidenceByNorm[norm.id] ?? []
@@ -84,9 +86,11 @@ extension Portfolio {
             let currentRegisters = registerEvidence.count { registers[$0].reviewBy.map { $0 >= asOf } ?? true }
             let assessment = assessments[norm.id]
             let coverage: Coverage =
-                assessment?.notApplicable != nil ? .notApplicable
-                : current + currentRegisters > 0 ? .covered
-                : evidence.isEmpty && registerEvidence.isEmpty ? .missing : .stale
+                assessment?.notApplicable != nil
+                ? .notApplicable
+                : current + currentRegisters > 0
+                    ? .covered
+                    : evidence.isEmpty && registerEvidence.isEmpty ? .missing : .stale
             result[norm.id] = NormStanding(
                 normID: norm.id, coverage: coverage, level: coverage == .notApplicable ? nil : assessment?.level,
                 target: assessment?.target ?? defaultTarget, documents: evidence.count, currentDocuments: current)

@@ -29,8 +29,10 @@ enum MarkdownExtensions {
 
     /// Applies every extension. `definitions` are the footnotes the body defines, by label
     /// (see `Footnotes`); `reservedIDs` are the ids the page around the body uses already.
-    static func apply(to document: inout MarkdownDocument, definitions: [String: [Block]], reservedIDs: Set<String>,
-                      features: Features = Features()) {
+    static func apply(
+        to document: inout MarkdownDocument, definitions: [String: [Block]], reservedIDs: Set<String>,
+        features: Features = Features()
+    ) {
         var footnotes = FootnoteNumbering(definitions: definitions, features: features)
         if !features.isPlain || !definitions.isEmpty { document.blocks = blocks(document.blocks, footnotes: &footnotes) }
         // Footnotes may refer to further footnotes; each is transformed once, in reference order.
@@ -229,12 +231,15 @@ enum MarkdownExtensions {
                 var j = i
                 while j < characters.count, characters[j] == "~" { j += 1 }
                 let before: Character? = i > 0 ? characters[i - 1] : (index > 0 ? Self.edge(of: list[index - 1], last: true) : nil)
-                let after: Character? = j < characters.count ? characters[j] : (index + 1 < list.count ? Self.edge(of: list[index + 1], last: false) : nil)
+                let after: Character? =
+                    j < characters.count ? characters[j] : (index + 1 < list.count ? Self.edge(of: list[index + 1], last: false) : nil)
                 let count = j - i
                 if count <= 2 {
                     if !plain.isEmpty { pieces.append(.inline(.text(plain))); plain = "" }
-                    pieces.append(.tildes(count, canOpen: after.map { !$0.isWhitespace } ?? false,
-                                          canClose: before.map { !$0.isWhitespace } ?? false))
+                    pieces.append(
+                        .tildes(
+                            count, canOpen: after.map { !$0.isWhitespace } ?? false,
+                            canClose: before.map { !$0.isWhitespace } ?? false))
                 } else {
                     plain += String(repeating: "~", count: count)
                 }

@@ -83,8 +83,10 @@ enum Footnotes {
     }
 
     /// The `[^label]` references on a line, outside code spans.
-    private static func references(in bytes: [UInt8], from start: Int, line: Int,
-                                   into references: inout [(label: String, line: Int, column: Int)]) {
+    private static func references(
+        in bytes: [UInt8], from start: Int, line: Int,
+        into references: inout [(label: String, line: Int, column: Int)]
+    ) {
         var index = start
         var inCode = 0
         while index < bytes.count {
@@ -110,8 +112,10 @@ enum Footnotes {
     }
 
     /// Takes the definitions out of a parsed body: the paragraphs that start with `[^label]:`.
-    static func extractDefinitions(from blocks: [MarkdownDocument.Block]) -> (blocks: [MarkdownDocument.Block],
-                                                                               definitions: [String: [MarkdownDocument.Block]]) {
+    static func extractDefinitions(from blocks: [MarkdownDocument.Block]) -> (
+        blocks: [MarkdownDocument.Block],
+        definitions: [String: [MarkdownDocument.Block]]
+    ) {
         var definitions: [String: [MarkdownDocument.Block]] = [:]
         func visit(_ blocks: [MarkdownDocument.Block]) -> [MarkdownDocument.Block] {
             var kept: [MarkdownDocument.Block] = []
@@ -144,8 +148,10 @@ enum Footnotes {
     }
 
     /// A paragraph's inlines cut before every line for which `startsPart` holds.
-    private static func lines(_ content: [MarkdownDocument.Inline],
-                              splitAt startsPart: ([MarkdownDocument.Inline]) -> Bool) -> [[MarkdownDocument.Inline]] {
+    private static func lines(
+        _ content: [MarkdownDocument.Inline],
+        splitAt startsPart: ([MarkdownDocument.Inline]) -> Bool
+    ) -> [[MarkdownDocument.Inline]] {
         var parts: [[MarkdownDocument.Inline]] = [[]]
         for (index, inline) in content.enumerated() {
             if inline == .softBreak, index + 1 < content.count, startsPart(Array(content[(index + 1)...].prefix(1))) {

@@ -18,7 +18,8 @@ enum HTMLSanitizer {
     static let allowed: [String: Set<String>] = [
         "a": ["href", "title", "class", "rel", "id", "aria-label", "download"],
         "abbr": ["title"], "aside": [], "b": [], "blockquote": [], "br": [], "caption": [], "cite": [],
-        "code": ["class"], "col": ["span"], "colgroup": ["span"], "dd": [], "del": [], "details": ["open"], "dl": [], "dt": [], "em": [], "figcaption": [], "figure": [],
+        "code": ["class"], "col": ["span"], "colgroup": ["span"], "dd": [], "del": [], "details": ["open"], "dl": [], "dt": [], "em": [],
+        "figcaption": [], "figure": [],
         "h2": ["id"], "h3": ["id"], "h4": ["id"], "h5": ["id"], "h6": ["id"], "hr": [], "i": [],
         "img": ["src", "alt", "title", "width", "height"], "ins": [], "kbd": [], "li": ["id", "class"], "mark": [],
         "ol": ["start"], "p": [], "pre": [], "q": [], "s": [], "samp": [], "small": [], "span": [], "strong": [],
@@ -124,8 +125,10 @@ enum HTMLSanitizer {
 
     /// A rendered body with raw HTML in it, written back with only the safe subset. Links and
     /// images that normfolio did not write are resolved with `resolve`.
-    static func sanitize(_ html: String, remoteImage: String = "afbeelding",
-                         resolve: (_ destination: String, _ isImage: Bool) -> Markdown.LinkTarget) -> String {
+    static func sanitize(
+        _ html: String, remoteImage: String = "afbeelding",
+        resolve: (_ destination: String, _ isImage: Bool) -> Markdown.LinkTarget
+    ) -> String {
         withoutActuallyEscaping(resolve) { resolve in
             var out = ""
             withParsed(html) { root in
@@ -199,7 +202,8 @@ enum HTMLSanitizer {
                 case .keep: break
                 case .rewrite(let url): attributes["src"] = url
                 case .download(let url, let filename):
-                    out += "<a href=\"" + HTMLSanitizer.escaped(url) + "\" download=\"" + HTMLSanitizer.escaped(filename) + "\">"
+                    out +=
+                        "<a href=\"" + HTMLSanitizer.escaped(url) + "\" download=\"" + HTMLSanitizer.escaped(filename) + "\">"
                         + HTMLSanitizer.escaped(alt.isEmpty ? filename : alt) + "</a>"
                     return
                 case .unlink:
@@ -208,7 +212,8 @@ enum HTMLSanitizer {
                 }
                 // The site loads nothing from the internet: a remote image is a link to it.
                 if let url = attributes["src"], HTMLSanitizer.isRemote(url) {
-                    out += "<a rel=\"noopener noreferrer\" href=\"" + HTMLSanitizer.escaped(url) + "\">"
+                    out +=
+                        "<a rel=\"noopener noreferrer\" href=\"" + HTMLSanitizer.escaped(url) + "\">"
                         + HTMLSanitizer.escaped(HTMLSanitizer.remoteImageText(alt: alt, url: url, label: remoteImage)) + "</a>"
                     return
                 }

@@ -26,8 +26,10 @@ struct HTMLWriter {
     var footnoteNumbers: [String: Int] = [:]
     var footnoteReferences: [String: Int] = [:]
 
-    init(normURL: @escaping (String) -> String?, resolve: @escaping (String, Bool) -> Markdown.LinkTarget,
-         labels: Markdown.Labels, hyphenator: Hyphenator? = nil) {
+    init(
+        normURL: @escaping (String) -> String?, resolve: @escaping (String, Bool) -> Markdown.LinkTarget,
+        labels: Markdown.Labels, hyphenator: Hyphenator? = nil
+    ) {
         self.normURL = normURL
         self.resolve = resolve
         self.labels = labels
@@ -52,7 +54,8 @@ struct HTMLWriter {
                 switch inline {
                 case .html(let literal): !HTMLSanitizer.isComment(literal)
                 case .emphasis(let children), .strong(let children), .strikethrough(let children), .link(_, _, let children),
-                    .image(_, _, let children): inlines(children)
+                    .image(_, _, let children):
+                    inlines(children)
                 default: false
                 }
             }

@@ -39,8 +39,9 @@ public enum Markdown {
             self.remoteImage = remoteImage
         }
 
-        public static let dutch = Labels(table: "Tabel", headingLink: "Link naar dit kopje", footnotes: "Voetnoten",
-                                         footnoteBack: "Terug naar de tekst")
+        public static let dutch = Labels(
+            table: "Tabel", headingLink: "Link naar dit kopje", footnotes: "Voetnoten",
+            footnoteBack: "Terug naar de tekst")
     }
 
     /// How the renderer should treat one link or image.
@@ -78,8 +79,9 @@ public enum Markdown {
         MarkdownExtensions.apply(to: &document, definitions: footnotes, reservedIDs: reservedIDs, features: features)
         analysis.visibleText = document.visibleText
         analysis.anchors = document.anchors + analysis.htmlAnchors.filter { !reservedIDs.contains($0) }
-        analysis.diagnostics += footnoteDiagnostics(prepared, defined: footnotes, used: Set(document.footnotes.map(\.label)),
-                                                    path: path, firstLine: source.firstLine)
+        analysis.diagnostics += footnoteDiagnostics(
+            prepared, defined: footnotes, used: Set(document.footnotes.map(\.label)),
+            path: path, firstLine: source.firstLine)
         for (name, removal) in analysis.removedHTML.sorted(by: { $0.value.location < $1.value.location }) {
             analysis.diagnostics.append(.htmlRemoved(name, count: removal.count, at: removal.location))
         }
@@ -103,17 +105,27 @@ public enum Markdown {
     }()
 
     /// Warnings for references to footnotes that are not defined, and definitions nothing refers to.
-    private static func footnoteDiagnostics(_ prepared: Footnotes.Prepared, defined: [String: [MarkdownDocument.Block]],
-                                            used: Set<String>, path: String, firstLine: Int) -> [Diagnostic] {
+    private static func footnoteDiagnostics(
+        _ prepared: Footnotes.Prepared, defined: [String: [MarkdownDocument.Block]],
+        used: Set<String>, path: String, firstLine: Int
+    ) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for reference in prepared.references where defined[reference.label] == nil {
-            diagnostics.append(.unknownFootnote(reference.label, at: SourceLocation(path: path, line: reference.line + firstLine - 1,
-                                                                                    column: reference.column)))
+            diagnostics.append(
+                .unknownFootnote(
+                    reference.label,
+                    at: SourceLocation(
+                        path: path, line: reference.line + firstLine - 1,
+                        column: reference.column)))
         }
         var reported = Set<String>()
         for definition in prepared.definitions where !used.contains(definition.label) && reported.insert(definition.label).inserted {
-            diagnostics.append(.unusedFootnote(definition.label, at: SourceLocation(path: path, line: definition.line + firstLine - 1,
-                                                                                    column: definition.column)))
+            diagnostics.append(
+                .unusedFootnote(
+                    definition.label,
+                    at: SourceLocation(
+                        path: path, line: definition.line + firstLine - 1,
+                        column: definition.column)))
         }
         return diagnostics
     }

@@ -144,7 +144,8 @@ extension MarkdownDocument.Inline {
             switch inline {
             case .text(let literal), .code(let literal), .norm(let literal): text += literal
             case .emphasis(let children), .strong(let children), .strikethrough(let children), .link(_, _, let children),
-                .image(_, _, let children): text += plainText(children)
+                .image(_, _, let children):
+                text += plainText(children)
             case .softBreak, .lineBreak: text += " "
             case .html, .footnote: break
             }
@@ -189,7 +190,8 @@ private struct VisibleTextWriter {
             switch inline {
             case .text(let literal), .code(let literal), .norm(let literal): add(literal)
             case .emphasis(let children), .strong(let children), .strikethrough(let children), .link(_, _, let children),
-                .image(_, _, let children): inlines(children)
+                .image(_, _, let children):
+                inlines(children)
             case .softBreak, .lineBreak: space()
             case .html, .footnote: break
             }

@@ -113,8 +113,10 @@ struct SourceLines {
 
     /// The place of `needle` nearest at or after cmark's estimate for `node` (plus `extra` bytes),
     /// within the node's block; the estimate itself when the source does not have it.
-    private func find(_ needle: [UInt8], near node: OpaquePointer, extra: Int = 0,
-                      isMatch: (Int) -> Bool = { _ in true }) -> Int {
+    private func find(
+        _ needle: [UInt8], near node: OpaquePointer, extra: Int = 0,
+        isMatch: (Int) -> Bool = { _ in true }
+    ) -> Int {
         let block = blockRange(of: node)
         let estimate = offset(line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)))
         let hint = min(max(estimate + extra, block.lowerBound), block.upperBound)
@@ -142,12 +144,15 @@ struct SourceLines {
 
     /// The place of text written at `offset` bytes into raw HTML's literal (an attribute, a tag):
     /// the literal lacks the markers of quotes and list items around it, so it is looked up.
-    func location(ofWritten text: String, atOffset written: Int, inHTML node: OpaquePointer, path: String,
-                  firstLine: Int) -> SourceLocation {
+    func location(
+        ofWritten text: String, atOffset written: Int, inHTML node: OpaquePointer, path: String,
+        firstLine: Int
+    ) -> SourceLocation {
         let start = find([UInt8(ascii: "<")], near: node)
         let estimate = offset(line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)))
-        return location(ofByte: find(Array(text.utf8), near: node, extra: max(0, start - estimate) + written), path: path,
-                        firstLine: firstLine)
+        return location(
+            ofByte: find(Array(text.utf8), near: node, extra: max(0, start - estimate) + written), path: path,
+            firstLine: firstLine)
     }
 
     /// The place of a link or image: its opening `[`, `![` or `<`.
@@ -160,8 +165,10 @@ struct SourceLines {
 
     /// The place of a token found at `offset` bytes into a text node's literal. The literal can
     /// differ from the source (escapes, entities), so the token is looked up in the source.
-    func location(ofToken token: String, atOffset offset: Int, inTextNode node: OpaquePointer,
-                  path: String, firstLine: Int) -> SourceLocation {
+    func location(
+        ofToken token: String, atOffset offset: Int, inTextNode node: OpaquePointer,
+        path: String, firstLine: Int
+    ) -> SourceLocation {
         let found = find(Array(token.utf8), near: node, extra: offset) { start in
             // A whole word, as the token was in the literal.
             (start == 0 || !Markdown.isWordByte(bytes[start - 1]))

@@ -91,7 +91,7 @@ struct TreeConverter {
         guard let iterator = cmark_iter_new(root) else { return MarkdownDocument() }
         defer { cmark_iter_free(iterator) }
         var stack = FrameStack(firstBlockOnly: firstBlockOnly)
-        var linkDepth = 0   // inside links and images, text is not searched for norm IDs
+        var linkDepth = 0  // inside links and images, text is not searched for norm IDs
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
@@ -124,8 +124,10 @@ struct TreeConverter {
             case CMARK_NODE_BLOCK_QUOTE:
                 stack.push(.quote)
             case CMARK_NODE_LIST:
-                stack.push(.list(ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
-                           start: Int(cmark_node_get_list_start(node)), tight: cmark_node_get_list_tight(node) != 0))
+                stack.push(
+                    .list(
+                        ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
+                        start: Int(cmark_node_get_list_start(node)), tight: cmark_node_get_list_tight(node) != 0))
             case CMARK_NODE_ITEM:
                 stack.push(.item)
             case CMARK_NODE_PARAGRAPH:
@@ -160,8 +162,10 @@ struct TreeConverter {
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
                 let title = cmark_node_get_title(node).map { String(cString: $0) } ?? ""
-                analysis.links.append(MarkdownLink(destination: destination, isImage: type == CMARK_NODE_IMAGE,
-                                                   location: placed(lines.location(ofNode: node, path: path, firstLine: firstLine))))
+                analysis.links.append(
+                    MarkdownLink(
+                        destination: destination, isImage: type == CMARK_NODE_IMAGE,
+                        location: placed(lines.location(ofNode: node, path: path, firstLine: firstLine))))
                 stack.push(type == CMARK_NODE_LINK ? .link(destination, title) : .image(destination, title))
                 linkDepth += 1
             case CMARK_NODE_TEXT:
@@ -169,10 +173,13 @@ struct TreeConverter {
                 // Norm-ID-shaped words, with their places (they become tokens of their own later).
                 let tokens = linkDepth == 0 ? Markdown.normTokens(in: literal) : []
                 for token in tokens {
-                    analysis.mentions.append(NormMention(
-                        id: token.id,
-                        location: placed(lines.location(ofToken: token.id, atOffset: token.offset, inTextNode: node, path: path,
-                                                        firstLine: firstLine))))
+                    analysis.mentions.append(
+                        NormMention(
+                            id: token.id,
+                            location: placed(
+                                lines.location(
+                                    ofToken: token.id, atOffset: token.offset, inTextNode: node, path: path,
+                                    firstLine: firstLine))))
                 }
                 if splitsNorms, !tokens.isEmpty {
                     for piece in MarkdownExtensions.normPieces(literal, tokens: tokens) { stack.add(piece) }
@@ -209,7 +216,7 @@ struct TreeConverter {
     /// exclusivity check on every node.
     private struct FrameStack {
         var frames: [Frame] = []
-        var depth = 0       // frames that count towards the cap
+        var depth = 0  // frames that count towards the cap
         let firstBlockOnly: Bool
 
         init(firstBlockOnly: Bool) { self.firstBlockOnly = firstBlockOnly }
@@ -266,8 +273,10 @@ struct TreeConverter {
         let matches = written.count == inspection.links.count && zip(written, inspection.links).allSatisfy { $0.isImage == $1.isImage }
         for (index, (destination, isImage)) in inspection.links.enumerated() {
             let attribute = matches ? written[index].attribute : nil
-            analysis.links.append(MarkdownLink(destination: destination, isImage: isImage,
-                                               location: attribute.map { place($0.written, at: $0.offset) } ?? location))
+            analysis.links.append(
+                MarkdownLink(
+                    destination: destination, isImage: isImage,
+                    location: attribute.map { place($0.written, at: $0.offset) } ?? location))
         }
     }
 
@@ -306,8 +315,9 @@ struct TreeConverter {
     /// `offset`: its first block, with places in the file and the body's link definitions.
     private func parse(_ text: String, at offset: Int, analysis: inout Markdown.Analysis) -> [Block] {
         let origin = lines.position(ofByte: offset)
-        var converter = TreeConverter(lines: SourceLines(text), path: path, firstLine: firstLine + origin.line - 1,
-                                      definitions: "")
+        var converter = TreeConverter(
+            lines: SourceLines(text), path: path, firstLine: firstLine + origin.line - 1,
+            definitions: "")
         converter.firstColumn = origin.column
         converter.firstBlockOnly = true
         converter.splitsNorms = splitsNorms

@@ -36,9 +36,11 @@ public struct Approval: Sendable, Hashable {
             let on = fields.day(prefix + "_on")
             var sha256 = fields.string(prefix + "_sha256")?.lowercased()
             if let value = sha256, value.count != 64 || !value.allSatisfy(\.isHexDigit) {
-                fields.report(.invalidValue(prefix + "_sha256", value, expected: "a SHA-256 of 64 hexadecimal digits, as normfolio approve writes it",
-                                            nl: "SHA-256 van 64 hexadecimale cijfers, zoals normfolio approve die schrijft",
-                                            at: fields.location(ofValue: prefix + "_sha256")))
+                fields.report(
+                    .invalidValue(
+                        prefix + "_sha256", value, expected: "a SHA-256 of 64 hexadecimal digits, as normfolio approve writes it",
+                        nl: "SHA-256 van 64 hexadecimale cijfers, zoals normfolio approve die schrijft",
+                        at: fields.location(ofValue: prefix + "_sha256")))
                 sha256 = nil
             }
             guard let by else { return nil }
@@ -135,8 +137,10 @@ public struct Approval: Sendable, Hashable {
     /// portfolio) found it. The file is read as `check` reads it: with or without a byte-order
     /// mark, with LF, CRLF or CR line ends, which are kept. The record's `_by`, `_on` and `_sha256`
     /// lines replace those the front matter has, or are added before its end.
-    public static func recording(_ kind: Kind, by: String, on day: Day, in data: Data, source: String,
-                                 checked: BuildResult) throws(RecordingError) -> (data: Data, digest: String) {
+    public static func recording(
+        _ kind: Kind, by: String, on day: Day, in data: Data, source: String,
+        checked: BuildResult
+    ) throws(RecordingError) -> (data: Data, digest: String) {
         let problems = checked.diagnostics.filter { $0.location.path == source }
         guard let document = checked.portfolio?.documents.first(where: { $0.source == source }) else {
             throw .notADocument(problems)
@@ -175,7 +179,7 @@ public struct Approval: Sendable, Hashable {
         guard let original = textDigest(ofMarkdown: text, path: "") else { return nil }
         var lines = text.components(separatedBy: "\n")
         guard lines.first?.trimmingCharacters(in: .whitespaces) == "---",
-              let end = lines.indices.dropFirst().first(where: { ["---", "..."].contains(lines[$0].trimmingCharacters(in: .whitespaces)) })
+            let end = lines.indices.dropFirst().first(where: { ["---", "..."].contains(lines[$0].trimmingCharacters(in: .whitespaces)) })
         else { return nil }
         let values = [("_by", EvidenceTemplate.yamlQuoted(by)), ("_on", day.description), ("_sha256", digest)]
         var frontMatter = Array(lines[1..<end])

@@ -26,8 +26,13 @@ extension ContentReader {
         // 255 bytes; a longer one would only fail when the site is written.
         let pageName = file.hasPrefix("pages/") ? pageSlug(String(file.dropFirst("pages/".count).dropLast(3))) : slug(forMarkdownFile: file)
         if pageName.utf8.count > Limits.pageNameBytes {
-            return FileResult(content: nil, diagnostics: [.pageNameTooLong(pageName.utf8.count, limit: Limits.pageNameBytes,
-                                                                           at: SourceLocation(path: path))])
+            return FileResult(
+                content: nil,
+                diagnostics: [
+                    .pageNameTooLong(
+                        pageName.utf8.count, limit: Limits.pageNameBytes,
+                        at: SourceLocation(path: path))
+                ])
         }
         guard let text = decodeText(bytes, path: path, diagnostics: &diagnostics) else {
             return FileResult(content: nil, diagnostics: diagnostics)
@@ -43,16 +48,19 @@ extension ContentReader {
             if fields == nil { return FileResult(content: nil, diagnostics: diagnostics) }
         }
         let acknowledged = acknowledgedPersonalData(&fields, diagnostics: &diagnostics)
-        diagnostics += personalDataDiagnostics(PrivacyGuard.scan(text), path: path, settings: settings,
-                                               acknowledged: acknowledged)
+        diagnostics += personalDataDiagnostics(
+            PrivacyGuard.scan(text), path: path, settings: settings,
+            acknowledged: acknowledged)
         let content: Content?
         // A file with errors is still read to the end, so its links and norm references are
         // checked in the same run; the errors keep it from being published.
         let body = { Markdown.parse(frontMatter.body, path: path) }
         if file.hasPrefix("norms/") {
-            content = readAssessment(file, path: path, fields: &fields, catalog: catalog, diagnostics: &diagnostics, body: body,
-                                     source: frontMatter.body)
-                .map(Content.assessment)
+            content = readAssessment(
+                file, path: path, fields: &fields, catalog: catalog, diagnostics: &diagnostics, body: body,
+                source: frontMatter.body
+            )
+            .map(Content.assessment)
         } else if file.hasPrefix("pages/") {
             let parsed = body()
             diagnostics += parsed.analysis.diagnostics
@@ -60,8 +68,10 @@ extension ContentReader {
         } else if var evidenceFields = fields {
             let parsed = body()
             diagnostics += parsed.analysis.diagnostics
-            content = EvidenceDocument.read(file, path: path, body: parsed, source: frontMatter.body, fields: &evidenceFields,
-                                             catalog: catalog).map { document in
+            content = EvidenceDocument.read(
+                file, path: path, body: parsed, source: frontMatter.body, fields: &evidenceFields,
+                catalog: catalog
+            ).map { document in
                 var document = document
                 document.sourceSHA256 = bytes.data.map(Integrity.sha256) ?? ""
                 return Content.evidence(document)
@@ -87,17 +97,21 @@ extension ContentReader {
             case .bsn: f.report(.bsnCannotBeAcknowledged(at: item.location))
             case .some(let kind): kinds.insert(kind)
             case nil:
-                f.report(.unknownValue("pii_reviewed", item.text, allowed: allowed,
-                                       suggestion: Suggestion.closest(to: item.text, in: allowed), severity: .error,
-                                       code: "invalid-value", at: item.location))
+                f.report(
+                    .unknownValue(
+                        "pii_reviewed", item.text, allowed: allowed,
+                        suggestion: Suggestion.closest(to: item.text, in: allowed), severity: .error,
+                        code: "invalid-value", at: item.location))
             }
         }
         fields = f
         return kinds
     }
 
-    static func personalDataDiagnostics(_ findings: [PrivacyGuard.Finding], path: String, settings: Settings,
-                                        acknowledged: Set<PrivacyGuard.Kind>) -> [Diagnostic] {
+    static func personalDataDiagnostics(
+        _ findings: [PrivacyGuard.Finding], path: String, settings: Settings,
+        acknowledged: Set<PrivacyGuard.Kind>
+    ) -> [Diagnostic] {
         findings.compactMap { finding in
             if finding.acknowledgedHere { return nil }
             if finding.kind != .bsn && acknowledged.contains(finding.kind) { return nil }
@@ -106,8 +120,10 @@ extension ContentReader {
         }
     }
 
-    static let assessmentKeys = ["level", "target", "owner", "not_applicable", "reviewed_on", "next_review", "actions",
-                                 "classification", "pii_reviewed", "scope"]
+    static let assessmentKeys = [
+        "level", "target", "owner", "not_applicable", "reviewed_on", "next_review", "actions",
+        "classification", "pii_reviewed", "scope",
+    ]
     static let actionKeys = ["title", "owner", "due", "status", "scope"]
 
     /// One improvement action (`title`, `owner`, `due`, `status`), of an assessment or a register
@@ -122,22 +138,29 @@ extension ContentReader {
             if let known = Action.Status(name: value) {
                 status = known
             } else {
-                a.report(.unknownValue("status", value, allowed: Action.Status.allCases.map(\.rawValue),
-                                       suggestion: Suggestion.closest(to: value, in: Action.Status.names), severity: .error,
-                                       code: "unknown-status", at: a.location(ofValue: "status")))
+                a.report(
+                    .unknownValue(
+                        "status", value, allowed: Action.Status.allCases.map(\.rawValue),
+                        suggestion: Suggestion.closest(to: value, in: Action.Status.names), severity: .error,
+                        code: "unknown-status", at: a.location(ofValue: "status")))
             }
         }
         guard let title else { return nil }
-        return Action(title: title, owner: a.string("owner"), due: a.day("due"), status: status,
-                      location: a.location, dueLocation: a.location(ofValue: "due"), scope: a.scope())
+        return Action(
+            title: title, owner: a.string("owner"), due: a.day("due"), status: status,
+            location: a.location, dueLocation: a.location(ofValue: "due"), scope: a.scope())
     }
 
-    static func readAssessment(_ file: String, path: String, fields: inout YAMLFields?, catalog: Catalog,
-                               diagnostics: inout [Diagnostic], body: () -> Markdown.Parsed, source: MarkdownSource) -> Assessment? {
+    static func readAssessment(
+        _ file: String, path: String, fields: inout YAMLFields?, catalog: Catalog,
+        diagnostics: inout [Diagnostic], body: () -> Markdown.Parsed, source: MarkdownSource
+    ) -> Assessment? {
         let name = String(file.dropFirst("norms/".count).dropLast(3))
         guard catalog.contains(name) else {
-            diagnostics.append(.unknownAssessment(name + ".md", suggestion: catalog.suggestion(for: name),
-                                                  at: SourceLocation(path: path)))
+            diagnostics.append(
+                .unknownAssessment(
+                    name + ".md", suggestion: catalog.suggestion(for: name),
+                    at: SourceLocation(path: path)))
             return nil
         }
         var assessment = Assessment(

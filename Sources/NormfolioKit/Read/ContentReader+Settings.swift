@@ -4,8 +4,10 @@ import Foundation
 extension ContentReader {
     // MARK: Settings
 
-    static let settingsKeys = ["organisation", "title", "language", "target", "as_of", "catalog", "email_allowlist", "accept_keys",
-                               "board", "intranet", "contacts", "breach_instructions", "controller", "dpo", "snapshot_key", "schools"]
+    static let settingsKeys = [
+        "organisation", "title", "language", "target", "as_of", "catalog", "email_allowlist", "accept_keys",
+        "board", "intranet", "contacts", "breach_instructions", "controller", "dpo", "snapshot_key", "schools",
+    ]
     static let contactKeys = ["role", "name", "email", "phone"]
     static let partyKeys = ["name", "address", "email", "phone"]
 
@@ -24,8 +26,10 @@ extension ContentReader {
             if let known = Language(rawValue: language) {
                 settings.language = known
             } else {
-                fields.report(.unknownValue("language", language, allowed: Language.allCases.map(\.rawValue), suggestion: nil,
-                                            severity: .error, code: "invalid-value", at: fields.location(ofValue: "language")))
+                fields.report(
+                    .unknownValue(
+                        "language", language, allowed: Language.allCases.map(\.rawValue), suggestion: nil,
+                        severity: .error, code: "invalid-value", at: fields.location(ofValue: "language")))
             }
         }
         settings.target = fields.integer("target", in: 1...5, code: "level-out-of-range") ?? settings.target
@@ -46,18 +50,22 @@ extension ContentReader {
             if let parts = EditionPart.names.first(where: { $0.name == item.text.lowercased() })?.parts {
                 settings.intranet.formUnion(parts)
             } else {
-                fields.report(.unknownValue("intranet part", item.text, allowed: names,
-                                            suggestion: Suggestion.closest(to: item.text.lowercased(), in: names), severity: .error,
-                                            code: "invalid-value", at: item.location))
+                fields.report(
+                    .unknownValue(
+                        "intranet part", item.text, allowed: names,
+                        suggestion: Suggestion.closest(to: item.text.lowercased(), in: names), severity: .error,
+                        code: "invalid-value", at: item.location))
             }
         }
         for node in fields.list("contacts") ?? [] {
             guard var contact = YAMLFields(node: node, parent: fields, diagnostics: &diagnostics) else { continue }
             contact.warnUnknownKeys(contactKeys)
             if let role = contact.requiredString("role", limit: Limits.nameCharacters) {
-                settings.contacts.append(Contact(role: role, name: contact.string("name", limit: Limits.nameCharacters),
-                                                 email: contact.string("email", limit: Limits.nameCharacters),
-                                                 phone: contact.string("phone", limit: Limits.nameCharacters)))
+                settings.contacts.append(
+                    Contact(
+                        role: role, name: contact.string("name", limit: Limits.nameCharacters),
+                        email: contact.string("email", limit: Limits.nameCharacters),
+                        phone: contact.string("phone", limit: Limits.nameCharacters)))
             }
             diagnostics += contact.diagnostics
         }
@@ -67,8 +75,9 @@ extension ContentReader {
             guard var party = YAMLFields(node: node, parent: fields, diagnostics: &diagnostics) else { continue }
             party.warnUnknownKeys(partyKeys)
             if let name = party.requiredString("name", limit: Limits.nameCharacters) {
-                let details = Party(name: name, address: party.string("address", limit: Limits.nameCharacters),
-                                    email: party.string("email", limit: Limits.nameCharacters), phone: party.string("phone", limit: Limits.nameCharacters))
+                let details = Party(
+                    name: name, address: party.string("address", limit: Limits.nameCharacters),
+                    email: party.string("email", limit: Limits.nameCharacters), phone: party.string("phone", limit: Limits.nameCharacters))
                 if key == "controller" { settings.controller = details } else { settings.dpo = details }
             }
             diagnostics += party.diagnostics

@@ -84,8 +84,10 @@ enum ContentReader {
         if let overlay = settings.catalog {
             if !io.fileExists(root + "/" + overlay.path) {
                 diagnostics.append(.missingFile(overlay.path, at: overlay.location))
-            } else if let text = readText(root + "/" + overlay.path, path: overlay.path, io: io, limit: Limits.settingsFileBytes,
-                                          diagnostics: &diagnostics) {
+            } else if let text = readText(
+                root + "/" + overlay.path, path: overlay.path, io: io, limit: Limits.settingsFileBytes,
+                diagnostics: &diagnostics)
+            {
                 catalog.apply(yaml: text, path: overlay.path, diagnostics: &diagnostics)
                 overlayText = text
             }
@@ -115,19 +117,24 @@ enum ContentReader {
         let markdown = files.filter { $0.lowercased().hasSuffix(".md") }
         let frozenCatalog = catalog
         cache.parsed = []
-        let documentResults = Self.read(markdown, root: root, io: io, limit: Limits.markdownFileBytes, cache: &cache,
-                                        in: \.markdown) { file, bytes in
+        let documentResults = Self.read(
+            markdown, root: root, io: io, limit: Limits.markdownFileBytes, cache: &cache,
+            in: \.markdown
+        ) { file, bytes in
             readMarkdownFile(file, bytes: bytes, catalog: frozenCatalog, settings: settings)
         }
         // Text attachments are checked for personal data too.
         let textFiles = files.filter(PrivacyGuard.scansAttachment)
-        diagnostics += Self.read(textFiles, root: root, io: io, limit: Limits.scannedAttachmentBytes, cache: &cache,
-                                 in: \.text) { file, bytes in
+        diagnostics += Self.read(
+            textFiles, root: root, io: io, limit: Limits.scannedAttachmentBytes, cache: &cache,
+            in: \.text
+        ) { file, bytes in
             scanTextAttachment(file, bytes: bytes, settings: settings)
         }.flatMap { $0 }
-        var source = PortfolioSource(root: root, settings: settings, catalog: catalog, documents: [], assessments: [],
-                                     pages: [], contentFiles: Set(files), exits: Set(content.exits.map(\.path)),
-                                     diagnostics: diagnostics, gitCommit: Integrity.gitCommit(of: root, io: io))
+        var source = PortfolioSource(
+            root: root, settings: settings, catalog: catalog, documents: [], assessments: [],
+            pages: [], contentFiles: Set(files), exits: Set(content.exits.map(\.path)),
+            diagnostics: diagnostics, gitCommit: Integrity.gitCommit(of: root, io: io))
         let others = files.filter { !$0.lowercased().hasSuffix(".md") }
         let digests = Self.read(others, root: root, io: io, limit: Int.max, cache: &cache, in: \.digests, recording: false) { _, bytes in
             bytes.data.map { Digest(size: $0.count, sha256: Integrity.sha256($0)) }
@@ -135,8 +142,9 @@ enum ContentReader {
         for (file, digest) in zip(others, digests) { source.attachmentDigests[file] = digest }
         source.snapshotKey = snapshotKey(settings.snapshotKey, root: root, io: io, diagnostics: &source.diagnostics)
         source.snapshots = readSnapshots(root: root, io: io, key: source.snapshotKey, diagnostics: &source.diagnostics)
-        source.registers = readRegisters(files.filter(Register.isRegisterFile), root: root, io: io, catalog: catalog,
-                                         diagnostics: &source.diagnostics)
+        source.registers = readRegisters(
+            files.filter(Register.isRegisterFile), root: root, io: io, catalog: catalog,
+            diagnostics: &source.diagnostics)
         for file in files where Register.isMisplacedRegisterFile(file) {
             source.diagnostics.append(.misplacedRegister(file, at: SourceLocation(path: "Content/" + file)))
         }
@@ -174,8 +182,10 @@ enum ContentReader {
     /// One snapshot (a file in `Snapshots/`, or the `portfolio.json` of `build --compare`): refused
     /// unread when it is larger than any snapshot of normfolio, and checked against `key` when the
     /// portfolio names the board's key.
-    static func readSnapshot(_ absolutePath: String, path: String, io: FileIO, key: VerifyingKey?,
-                             diagnostics: inout [Diagnostic]) -> Snapshot? {
+    static func readSnapshot(
+        _ absolutePath: String, path: String, io: FileIO, key: VerifyingKey?,
+        diagnostics: inout [Diagnostic]
+    ) -> Snapshot? {
         let bytes = FileBytes(absolutePath, io: io, limit: Limits.snapshotFileBytes)
         if case .tooLarge(let size, let limit) = bytes {
             diagnostics.append(.snapshotTooLarge(size: size, limit: limit, at: SourceLocation(path: path)))
@@ -193,8 +203,11 @@ enum ContentReader {
             diagnostics.append(.missingFile(reference.path, at: reference.location))
             return nil
         }
-        guard let text = readText(root + "/" + reference.path, path: reference.path, io: io, limit: Limits.settingsFileBytes,
-                                  diagnostics: &diagnostics) else { return nil }
+        guard
+            let text = readText(
+                root + "/" + reference.path, path: reference.path, io: io, limit: Limits.settingsFileBytes,
+                diagnostics: &diagnostics)
+        else { return nil }
         if text.contains("PRIVATE KEY") {
             diagnostics.append(.privateKeyInPortfolio(reference.path, at: reference.location))
             return nil
@@ -202,16 +215,20 @@ enum ContentReader {
         do {
             return try VerifyingKey(pem: text)
         } catch {
-            diagnostics.append(.invalidValue("snapshot_key", reference.path, expected: "an Ed25519 public key (NAME.pub from normfolio keygen)",
-                                             nl: "publieke Ed25519-sleutel (NAAM.pub van normfolio keygen)",
-                                             at: reference.location))
+            diagnostics.append(
+                .invalidValue(
+                    "snapshot_key", reference.path, expected: "an Ed25519 public key (NAME.pub from normfolio keygen)",
+                    nl: "publieke Ed25519-sleutel (NAAM.pub van normfolio keygen)",
+                    at: reference.location))
             return nil
         }
     }
 
     /// The registers among the files in `registers/` (small files, read every time).
-    private static func readRegisters(_ files: [String], root: String, io: FileIO, catalog: Catalog,
-                                      diagnostics: inout [Diagnostic]) -> [Register] {
+    private static func readRegisters(
+        _ files: [String], root: String, io: FileIO, catalog: Catalog,
+        diagnostics: inout [Diagnostic]
+    ) -> [Register] {
         var texts: [String: String] = [:]
         var digests: [String: String] = [:]
         for file in files {

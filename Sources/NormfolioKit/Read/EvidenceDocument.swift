@@ -53,12 +53,17 @@ public struct EvidenceDocument: Sendable {
 
 extension EvidenceDocument {
     /// The front-matter keys an evidence document may have.
-    static let keys = ["title", "norms", "type", "classification", "owner", "date", "review_by", "attachments", "redacted",
-                       "pii_reviewed", "scope"] + Approval.keys
+    static let keys =
+        [
+            "title", "norms", "type", "classification", "owner", "date", "review_by", "attachments", "redacted",
+            "pii_reviewed", "scope",
+        ] + Approval.keys
 
     /// Reads an evidence document from its front matter and parsed body; problems go to `fields`.
-    static func read(_ file: String, path: String, body: Markdown.Parsed, source: MarkdownSource, fields: inout YAMLFields,
-                     catalog: Catalog) -> EvidenceDocument? {
+    static func read(
+        _ file: String, path: String, body: Markdown.Parsed, source: MarkdownSource, fields: inout YAMLFields,
+        catalog: Catalog
+    ) -> EvidenceDocument? {
         fields.collectUnknownKeys(keys)
         let title = fields.requiredString("title", limit: Limits.nameCharacters)
         let written = fields.norms("norms", catalog: catalog)
@@ -69,9 +74,11 @@ extension EvidenceDocument {
         }
         var type = fields.string("type")
         if let value = type, !DocumentTypes.all.contains(value.lowercased()) {
-            fields.report(.unknownValue("type", value, allowed: DocumentTypes.all,
-                                        suggestion: Suggestion.closest(to: value, in: DocumentTypes.all),
-                                        severity: .warning, code: "unknown-type", at: fields.location(ofValue: "type")))
+            fields.report(
+                .unknownValue(
+                    "type", value, allowed: DocumentTypes.all,
+                    suggestion: Suggestion.closest(to: value, in: DocumentTypes.all),
+                    severity: .warning, code: "unknown-type", at: fields.location(ofValue: "type")))
         } else {
             type = type?.lowercased()
         }

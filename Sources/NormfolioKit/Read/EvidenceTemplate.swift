@@ -3,28 +3,34 @@
 public enum EvidenceTemplate {
     /// `source`, when given, names the file the document was imported from. The comments are in
     /// `language` (the terminal's, as `new` writes it).
-    public static func frontMatter(title: String, norms: [String], type: String, classification: String, date: Day,
-                                   reviewBy: Day, source: String? = nil, language: Language = .en) -> String {
+    public static func frontMatter(
+        title: String, norms: [String], type: String, classification: String, date: Day,
+        reviewBy: Day, source: String? = nil, language: Language = .en
+    ) -> String {
         let dutch = language == .nl
         let owner = dutch ? "wie verantwoordelijk is voor dit document" : "who is responsible for this document"
         let adopted = dutch ? "wie het vaststelde (vaststelling telt voor niveau 3)" : "who adopted it (adoption counts for level 3)"
-        let imported = source.map { dutch ? "# geïmporteerd uit \($0.escapingControlCharacters) met normfolio import\n"
-            : "# imported from \($0.escapingControlCharacters) with normfolio import\n" } ?? ""
+        let imported =
+            source.map {
+                dutch
+                    ? "# geïmporteerd uit \($0.escapingControlCharacters) met normfolio import\n"
+                    : "# imported from \($0.escapingControlCharacters) with normfolio import\n"
+            } ?? ""
         return """
-        ---
-        title: \(yamlQuoted(title))
-        norms: [\(norms.joined(separator: ", "))]
-        type: \(type)
-        classification: \(classification)
-        owner:                      # \(owner)
-        date: \(date)
-        # approved_by: College van Bestuur   # \(adopted)
-        # approved_on: \(date)
-        review_by: \(reviewBy)
-        # attachments: [bestanden/document.pdf]
-        \(imported)---
+            ---
+            title: \(yamlQuoted(title))
+            norms: [\(norms.joined(separator: ", "))]
+            type: \(type)
+            classification: \(classification)
+            owner:                      # \(owner)
+            date: \(date)
+            # approved_by: College van Bestuur   # \(adopted)
+            # approved_on: \(date)
+            review_by: \(reviewBy)
+            # attachments: [bestanden/document.pdf]
+            \(imported)---
 
-        """
+            """
     }
 
     /// The example sentences `normfolio init` and `new` write in a body for the author to replace.

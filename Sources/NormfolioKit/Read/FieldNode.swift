@@ -46,7 +46,8 @@ struct FieldNode: Sendable {
     init?(_ node: Node, path: String, lineOffset: Int, budget: inout Int) {
         budget -= 1
         guard budget >= 0 else { return nil }
-        location = node.mark.map { SourceLocation(path: path, line: $0.line + lineOffset, column: $0.column) }
+        location =
+            node.mark.map { SourceLocation(path: path, line: $0.line + lineOffset, column: $0.column) }
             ?? SourceLocation(path: path, line: lineOffset + 1, column: 1)
         switch node {
         case .scalar(let scalar):
@@ -64,7 +65,7 @@ struct FieldNode: Sendable {
             pairs.reserveCapacity(mapping.count)
             for (key, value) in mapping {
                 guard let key = FieldNode(key, path: path, lineOffset: lineOffset, budget: &budget),
-                      let value = FieldNode(value, path: path, lineOffset: lineOffset, budget: &budget)
+                    let value = FieldNode(value, path: path, lineOffset: lineOffset, budget: &budget)
                 else { return nil }
                 pairs.append((key, value))
             }

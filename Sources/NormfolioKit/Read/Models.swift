@@ -25,8 +25,10 @@ public enum Classification: Int, Comparable, Sendable, CaseIterable {
         }
     }
 
-    static let allNames = ["openbaar", "intern", "vertrouwelijk", "strikt-vertrouwelijk",
-                           "public", "internal", "confidential", "secret"]
+    static let allNames = [
+        "openbaar", "intern", "vertrouwelijk", "strikt-vertrouwelijk",
+        "public", "internal", "confidential", "secret",
+    ]
 
     public static func < (a: Classification, b: Classification) -> Bool { a.rawValue < b.rawValue }
 }
@@ -49,8 +51,10 @@ public enum Audience: String, Sendable, CaseIterable {
 
 /// The kinds of evidence the contract names.
 public enum DocumentTypes {
-    public static let all = ["beleid", "procedure", "register", "rapport", "testrapport", "screenshot", "contract",
-                      "dpia", "training", "notulen", "risicoacceptatie", "overig"]
+    public static let all = [
+        "beleid", "procedure", "register", "rapport", "testrapport", "screenshot", "contract",
+        "dpia", "training", "notulen", "risicoacceptatie", "overig",
+    ]
     /// A policy: the board adopts it.
     public static let policy = "beleid"
     /// The board's acceptance of a risk, until its review date.
@@ -146,12 +150,13 @@ public enum EditionPart: Hashable, Sendable {
     case register(RegisterKind)
 
     /// The names `intranet:` takes, each with what it includes; `registers` is every register.
-    static let names: [(name: String, parts: [EditionPart])] = [
-        ("normenkader", [.catalog]), ("beoordelingen", [.assessments]), ("dekking", [.coverage]),
-        ("volwassenheid", [.maturity]), ("verbeterplan", [.plan]), ("voortgang", [.progress]), ("rapport", [.report]),
-        ("kalender", [.calendar]), ("aandachtspunten", [.attention]), ("export", [.exports]),
-        ("registers", RegisterKind.allCases.map(EditionPart.register)),
-    ] + RegisterKind.allCases.map { ($0.rawValue, [EditionPart.register($0)]) }
+    static let names: [(name: String, parts: [EditionPart])] =
+        [
+            ("normenkader", [.catalog]), ("beoordelingen", [.assessments]), ("dekking", [.coverage]),
+            ("volwassenheid", [.maturity]), ("verbeterplan", [.plan]), ("voortgang", [.progress]), ("rapport", [.report]),
+            ("kalender", [.calendar]), ("aandachtspunten", [.attention]), ("export", [.exports]),
+            ("registers", RegisterKind.allCases.map(EditionPart.register)),
+        ] + RegisterKind.allCases.map { ($0.rawValue, [EditionPart.register($0)]) }
 
     /// The parts whose pages list and link norms: each brings the norm pages with it.
     var bringsCatalog: Bool {

@@ -8,16 +8,20 @@ extension PrivacyGuard {
     /// Words after which a dotted number is the number of a measure, clause, section, table or
     /// figure, or a version (`BIO 12.4.1.1`, `hoofdstuk 1.2.3.4`, `Tabel 1.2.3.4`, `Windows
     /// 10.0.190.45`), not an IP address. A word counts when it starts with one of them.
-    static let numberingWords = ["bio", "iso", "iec", "nen", "nist", "cis", "avg", "gdpr", "asvs", "owasp", "ensia",
-                                 "maatregel", "control", "hoofdstuk", "paragraaf", "artikel",
-                                 "sectie", "section", "chapter", "clause", "bijlage", "annex", "norm", "versie", "version",
-                                 "tabel", "table", "figuur", "figure", "fig", "afbeelding", "grafiek", "schema", "stap", "punt",
-                                 "lid", "onderdeel", "build", "release", "update", "patch", "firmware", "windows", "macos",
-                                 "ios", "android", "linux", "office", "chrome", "edge", "firefox", "java", "python"]
+    static let numberingWords = [
+        "bio", "iso", "iec", "nen", "nist", "cis", "avg", "gdpr", "asvs", "owasp", "ensia",
+        "maatregel", "control", "hoofdstuk", "paragraaf", "artikel",
+        "sectie", "section", "chapter", "clause", "bijlage", "annex", "norm", "versie", "version",
+        "tabel", "table", "figuur", "figure", "fig", "afbeelding", "grafiek", "schema", "stap", "punt",
+        "lid", "onderdeel", "build", "release", "update", "patch", "firmware", "windows", "macos",
+        "ios", "android", "linux", "office", "chrome", "edge", "firefox", "java", "python",
+    ]
 
     /// Standards whose name is written out, after which a number is one of their controls.
-    static let standardNames = ["baseline informatiebeveiliging overheid", "baseline informatiebeveiliging rijksdienst",
-                                "normenkader ibp", "cis controls", "nist sp 800-53", "nist sp 800-63b"]
+    static let standardNames = [
+        "baseline informatiebeveiliging overheid", "baseline informatiebeveiliging rijksdienst",
+        "normenkader ibp", "cis controls", "nist sp 800-53", "nist sp 800-63b",
+    ]
 
     /// Whether the dotted number at `start` is numbering: it opens its line (a heading, list item
     /// or table cell, after their markers), is glued to a letter (`v10.0.1.2`), follows one of the
@@ -26,8 +30,12 @@ extension PrivacyGuard {
     static func isNumbering(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, lineStart: Int) -> Bool {
         if start > lineStart, isLetter(bytes[start - 1]) { return true }
         var index = lineStart
-        while index < start, [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "#"), UInt8(ascii: ">"), UInt8(ascii: "-"),
-                               UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "|")].contains(bytes[index]) {
+        while index < start,
+            [
+                UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "#"), UInt8(ascii: ">"), UInt8(ascii: "-"),
+                UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "|"),
+            ].contains(bytes[index])
+        {
             index += 1
         }
         if index == start { return true }

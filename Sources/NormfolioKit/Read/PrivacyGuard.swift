@@ -148,20 +148,24 @@ enum PrivacyGuard {
 
     /// Words and signs after which a number is an amount of money (`€ 112.345.608`, `bedrag
     /// 112345608`), not a BSN; so is a number followed by cents or a currency (`112.345.608,00`).
-    static let moneyWords = ["eur", "euro", "euros", "usd", "gbp", "bedrag", "bedragen", "kosten", "prijs", "begroting", "budget",
-                             "subsidie", "omzet", "salaris", "salarissen", "loonsom", "vergoeding", "boete", "investering",
-                             "totaalbedrag", "saldo", "fl", "ƒ"]
+    static let moneyWords = [
+        "eur", "euro", "euros", "usd", "gbp", "bedrag", "bedragen", "kosten", "prijs", "begroting", "budget",
+        "subsidie", "omzet", "salaris", "salarissen", "loonsom", "vergoeding", "boete", "investering",
+        "totaalbedrag", "saldo", "fl", "ƒ",
+    ]
     static let moneySigns = ["€", "$", "£", "¥", "ƒ"]
 
     /// Words after which a number is that of a case, order, invoice or other record (`Zaaknummer
     /// 2026-112345608`), not a BSN.
-    static let referenceWords = ["zaak", "zaaknummer", "zaaknr", "dossier", "dossiernummer", "dossiernr", "order", "ordernummer",
-                                 "ordernr", "bestelling", "bestelnummer", "factuur", "factuurnummer", "factuurnr", "kenmerk",
-                                 "referentie", "referentienummer", "ref", "registratienummer", "inkoopnummer", "inkooporder",
-                                 "project", "projectnummer", "contract", "contractnummer", "polisnummer", "ticket", "ticketnummer",
-                                 "melding", "meldingsnummer", "meldnummer", "incident", "incidentnummer", "klantnummer",
-                                 "debiteurnummer", "crediteurnummer", "artikelnummer", "serienummer", "kvk", "kvk-nummer",
-                                 "invoice", "case", "transactie", "transactienummer", "rekeningnummer", "boekingsnummer"]
+    static let referenceWords = [
+        "zaak", "zaaknummer", "zaaknr", "dossier", "dossiernummer", "dossiernr", "order", "ordernummer",
+        "ordernr", "bestelling", "bestelnummer", "factuur", "factuurnummer", "factuurnr", "kenmerk",
+        "referentie", "referentienummer", "ref", "registratienummer", "inkoopnummer", "inkooporder",
+        "project", "projectnummer", "contract", "contractnummer", "polisnummer", "ticket", "ticketnummer",
+        "melding", "meldingsnummer", "meldnummer", "incident", "incidentnummer", "klantnummer",
+        "debiteurnummer", "crediteurnummer", "artikelnummer", "serienummer", "kvk", "kvk-nummer",
+        "invoice", "case", "transactie", "transactienummer", "rekeningnummer", "boekingsnummer",
+    ]
 
     /// Words that say a number is a BSN: after them, no rule above lets it pass.
     static let bsnWords = ["bsn", "burgerservicenummer", "sofi", "sofinummer", "bsn-nummer", "citizen"]
@@ -181,8 +185,10 @@ enum PrivacyGuard {
         let grouped = bytes[start..<end].contains(UInt8(ascii: "."))
         if words.suffix(grouped ? 4 : 2).contains(where: moneyWords.contains) { return true }
         let after = String(decoding: UnsafeBufferPointer(rebasing: bytes[end..<min(bytes.count, end + 12)]), as: UTF8.self).lowercased()
-        if after.hasPrefix(",-") || after.hasPrefix(",–") || (after.hasPrefix(",") && after.dropFirst().prefix(2).allSatisfy(\.isNumber)
-                                                                 && after.count >= 3) {
+        if after.hasPrefix(",-") || after.hasPrefix(",–")
+            || (after.hasPrefix(",") && after.dropFirst().prefix(2).allSatisfy(\.isNumber)
+                && after.count >= 3)
+        {
             return true
         }
         let next = after.trimmingCharacters(in: .whitespaces)

@@ -97,7 +97,7 @@ struct ReaderText {
     private mutating func append(_ scalar: Unicode.Scalar, from origin: Int) {
         switch scalar.value {
         case 0x200B...0x200D, 0x2060, 0xFEFF, 0x00AD:
-            return    // invisible
+            return  // invisible
         case 0x00A0, 0x2007, 0x2009, 0x202F:
             bytes.append(UInt8(ascii: " "))
         case 0xFF20, 0xFE6B:
@@ -173,7 +173,8 @@ struct ReaderText {
     private static func isPlain(_ c: UInt8) -> Bool {
         switch c {
         case 0x0A, UInt8(ascii: "<"), UInt8(ascii: "&"), UInt8(ascii: "%"), UInt8(ascii: "\\"), UInt8(ascii: "*"), UInt8(ascii: "_"),
-            UInt8(ascii: "~"): false
+            UInt8(ascii: "~"):
+            false
         default: c < 0x80
         }
     }
@@ -196,8 +197,9 @@ struct ReaderText {
             return (scalar, 2 + digits)
         }
         // A Markdown backslash escape shows the punctuation mark alone.
-        if next < 0x80, (0x21...0x2F).contains(next) || (0x3A...0x40).contains(next) || (0x5B...0x60).contains(next)
-            || (0x7B...0x7E).contains(next)
+        if next < 0x80,
+            (0x21...0x2F).contains(next) || (0x3A...0x40).contains(next) || (0x5B...0x60).contains(next)
+                || (0x7B...0x7E).contains(next)
         {
             return (Unicode.Scalar(next), 2)
         }

@@ -58,9 +58,10 @@ public struct RegisterEntry: Sendable {
     func namedFollowUp() -> Action? {
         guard values["actie"] != nil || values["actie_uiterlijk"] != nil else { return nil }
         let status = values["actie_status"]?.text.flatMap(Action.Status.init(name:)) ?? .open
-        return Action(title: values["actie"]?.text ?? name(in: .bevindingen), owner: values["actie_eigenaar"]?.text,
-                      due: date("actie_uiterlijk"), status: status, location: location,
-                      dueLocation: locations["actie_uiterlijk"] ?? location)
+        return Action(
+            title: values["actie"]?.text ?? name(in: .bevindingen), owner: values["actie_eigenaar"]?.text,
+            due: date("actie_uiterlijk"), status: status, location: location,
+            dueLocation: locations["actie_uiterlijk"] ?? location)
     }
 
     /// Whether it is the example entry a register template writes (its id starts with
@@ -134,8 +135,10 @@ extension Register {
     /// Reads the registers among `texts` (by path under Content/), each with its CSV when it keeps
     /// its entries in one. `files` are all register files, also those that could not be read
     /// (whose problem is reported where they are read). Problems are located errors and warnings.
-    static func readAll(_ texts: [String: String], files: Set<String>, catalog: Catalog,
-                        diagnostics: inout [Diagnostic]) -> [Register] {
+    static func readAll(
+        _ texts: [String: String], files: Set<String>, catalog: Catalog,
+        diagnostics: inout [Diagnostic]
+    ) -> [Register] {
         var registers: [Register] = []
         var usedCSV = Set<String>()
         // YAML files first: a CSV they name as `bron` is theirs.
@@ -154,8 +157,9 @@ extension Register {
                 } else if let text = texts[csvFile] {
                     usedCSV.insert(csvFile)
                     register.entriesSource = "Content/" + csvFile
-                    register.entries = readCSV(text, kind: kind, path: register.entriesSource, register: register, catalog: catalog,
-                                               diagnostics: &diagnostics)
+                    register.entries = readCSV(
+                        text, kind: kind, path: register.entriesSource, register: register, catalog: catalog,
+                        diagnostics: &diagnostics)
                 } else if !files.contains(csvFile) {
                     fields.report(.missingFile(csvFile, at: fields.location(ofValue: "bron")))
                 }
@@ -174,11 +178,13 @@ extension Register {
                 diagnostics.append(.unknownRegister(file, suggestion: suggestion(for: file), at: SourceLocation(path: path)))
                 continue
             }
-            var register = Register(kind: kind, source: path, entriesSource: path, title: nil, norms: [],
-                                    classification: .vertrouwelijk, owner: nil, reviewBy: nil,
-                                    reviewByLocation: SourceLocation(path: path), entries: [])
-            register.entries = readCSV(texts[file] ?? "", kind: kind, path: path, register: register, catalog: catalog,
-                                       diagnostics: &diagnostics)
+            var register = Register(
+                kind: kind, source: path, entriesSource: path, title: nil, norms: [],
+                classification: .vertrouwelijk, owner: nil, reviewBy: nil,
+                reviewByLocation: SourceLocation(path: path), entries: [])
+            register.entries = readCSV(
+                texts[file] ?? "", kind: kind, path: path, register: register, catalog: catalog,
+                diagnostics: &diagnostics)
             registers.append(register)
         }
         // One register per kind: entries of one kind refer to each other by id.
@@ -210,16 +216,19 @@ extension Register {
     private static func readHeader(_ kind: RegisterKind, path: String, fields: inout YAMLFields, catalog: Catalog) -> Register {
         fields.warnUnknownKeys(keys)
         let norms = fields.norms("norms", catalog: catalog)?.ids ?? []
-        var register = Register(kind: kind, source: path, entriesSource: path, title: fields.string("title", limit: Limits.nameCharacters),
-                                norms: norms, classification: fields.classification(default: .vertrouwelijk), owner: fields.string("owner"),
-                                reviewBy: fields.day("review_by"), reviewByLocation: fields.location(ofValue: "review_by"), entries: [])
+        var register = Register(
+            kind: kind, source: path, entriesSource: path, title: fields.string("title", limit: Limits.nameCharacters),
+            norms: norms, classification: fields.classification(default: .vertrouwelijk), owner: fields.string("owner"),
+            reviewBy: fields.day("review_by"), reviewByLocation: fields.location(ofValue: "review_by"), entries: [])
         register.placeholders = ["owner"].filter(fields.isBlank).map { Placeholder(what: .emptyField($0), location: fields.location(ofKey: $0)) }
         return register
     }
 
     /// One entry, checked against its kind's fields.
-    static func readEntry(_ node: FieldNode, kind: RegisterKind, parent: YAMLFields, register: Register, catalog: Catalog,
-                          diagnostics: inout [Diagnostic]) -> RegisterEntry? {
+    static func readEntry(
+        _ node: FieldNode, kind: RegisterKind, parent: YAMLFields, register: Register, catalog: Catalog,
+        diagnostics: inout [Diagnostic]
+    ) -> RegisterEntry? {
         guard var fields = YAMLFields(node: node, parent: parent, diagnostics: &diagnostics) else { return nil }
         defer { diagnostics += fields.diagnostics }
         fields.warnUnknownKeys(["id", "classification", "scope"] + kind.fields.map(\.name))
@@ -231,9 +240,10 @@ extension Register {
             fields.report(.invalidID(id, suggestion: suggestion == "_" ? "" : suggestion, at: fields.location(ofValue: "id")))
             return nil
         }
-        var entry = RegisterEntry(id: id, location: fields.location,
-                                  classification: max(register.classification, fields.classification(default: register.classification)),
-                                  values: [:], locations: [:])
+        var entry = RegisterEntry(
+            id: id, location: fields.location,
+            classification: max(register.classification, fields.classification(default: register.classification)),
+            values: [:], locations: [:])
         entry.scope = fields.scope()
         for field in kind.fields {
             guard fields.has(field.name) else {
@@ -268,9 +278,11 @@ extension Register {
             let lower = text.lowercased()
             if let choice = choices.first(where: { $0.isNamed(lower) }) { return .choice(choice.value) }
             let values = choices.map(\.value)
-            fields.report(.unknownValue(name, text, allowed: values,
-                                        suggestion: Suggestion.closest(to: text, in: values + choices.flatMap(\.aliases)),
-                                        severity: .error, code: "invalid-value", at: fields.location(ofValue: name)))
+            fields.report(
+                .unknownValue(
+                    name, text, allowed: values,
+                    suggestion: Suggestion.closest(to: text, in: values + choices.flatMap(\.aliases)),
+                    severity: .error, code: "invalid-value", at: fields.location(ofValue: name)))
             return nil
         case .reference:
             return fields.string(name).map(RegisterValue.reference)
@@ -284,8 +296,12 @@ extension Register {
         case .actions:
             // As in an assessment; a plain text (a CSV cell) lists open actions by title.
             if let titles = fields.node(name)?.scalar.map({ _ in fields.stringList(name) ?? [] }) {
-                return .actions(titles.map { Action(title: $0.text, owner: nil, due: nil, status: .open, location: $0.location,
-                                                    dueLocation: $0.location) })
+                return .actions(
+                    titles.map {
+                        Action(
+                            title: $0.text, owner: nil, due: nil, status: .open, location: $0.location,
+                            dueLocation: $0.location)
+                    })
             }
             var actions: [Action] = []
             var problems: [Diagnostic] = []

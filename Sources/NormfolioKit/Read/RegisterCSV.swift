@@ -5,10 +5,14 @@ extension Register {
     /// The entries of a CSV file: a header row of field names, then one entry per row. A byte-order
     /// mark, `;` or `,` (or tab) as separator, and quoted cells with line breaks are read as Excel
     /// writes them. Positions are rows and columns as a spreadsheet shows them.
-    static func readCSV(_ text: String, kind: RegisterKind, path: String, register: Register, catalog: Catalog,
-                        diagnostics: inout [Diagnostic]) -> [RegisterEntry] {
-        guard let table = CSVTable(text, path: path, fields: ["id", "classification", "scope"] + kind.fields.map(\.name),
-                                   labels: kind.columnLabels, ignored: kind.exportOnlyColumns, diagnostics: &diagnostics)
+    static func readCSV(
+        _ text: String, kind: RegisterKind, path: String, register: Register, catalog: Catalog,
+        diagnostics: inout [Diagnostic]
+    ) -> [RegisterEntry] {
+        guard
+            let table = CSVTable(
+                text, path: path, fields: ["id", "classification", "scope"] + kind.fields.map(\.name),
+                labels: kind.columnLabels, ignored: kind.exportOnlyColumns, diagnostics: &diagnostics)
         else { return [] }
         let parent = YAMLFields(path: path, lineOffset: 0, location: SourceLocation(path: path, line: 1, column: 1))
         return table.rows.compactMap { row in
@@ -28,8 +32,10 @@ struct CSVTable {
     /// Reads `text`, whose header may name `fields`, or give the label of one (`labels`, in lower
     /// case → field name: the headers an export writes); a column named in `ignored` is left out
     /// without a word.
-    init?(_ text: String, path: String, fields: [String], labels: [String: String] = [:], ignored: Set<String> = [],
-          diagnostics: inout [Diagnostic]) {
+    init?(
+        _ text: String, path: String, fields: [String], labels: [String: String] = [:], ignored: Set<String> = [],
+        diagnostics: inout [Diagnostic]
+    ) {
         let delimiter = CSVDelimiter.guessed(string: text)
         if let problem = Self.quoteProblem(in: text, delimiter: delimiter.rawValue) {
             diagnostics.append(.csvSyntax(problem.message, at: SourceLocation(path: path, line: problem.row, column: problem.column)))
@@ -40,10 +46,11 @@ struct CSVTable {
             parsed = try EnumeratedCSV(string: text, delimiter: delimiter, loadColumns: false)
         } catch {
             // Not expected: `quoteProblem` finds what the parser refuses, at its cell.
-            let detail = switch error as? CSVParseError {
-            case .quotation(let message)?, .generic(let message)?: message
-            case nil: String(describing: error)
-            }
+            let detail =
+                switch error as? CSVParseError {
+                case .quotation(let message)?, .generic(let message)?: message
+                case nil: String(describing: error)
+                }
             diagnostics.append(.csvSyntax(detail, at: SourceLocation(path: path, line: 1, column: 1)))
             return nil
         }
@@ -51,9 +58,11 @@ struct CSVTable {
         let trimmed = CharacterSet.whitespaces.union(CharacterSet(charactersIn: "\u{FEFF}"))
         let header = parsed.header.map { $0.trimmingCharacters(in: trimmed).lowercased() }
         guard header.contains(where: { !$0.isEmpty }) else {
-            diagnostics.append(.csvSyntax("its first row names no fields (it holds the field names, such as id;naam)",
-                                          nl: "de eerste rij noemt geen velden (daar staan de namen van de velden, zoals id;naam)",
-                                          at: SourceLocation(path: path, line: 1, column: 1)))
+            diagnostics.append(
+                .csvSyntax(
+                    "its first row names no fields (it holds the field names, such as id;naam)",
+                    nl: "de eerste rij noemt geen velden (daar staan de namen van de velden, zoals id;naam)",
+                    at: SourceLocation(path: path, line: 1, column: 1)))
             return nil
         }
         // The columns read, by position: the first of each known name.
@@ -83,7 +92,8 @@ struct CSVTable {
                 if let key = named[column] {
                     pairs.append((key, FieldNode(.scalar(.init(string: cell, plain: true, itemsHaveColumns: false)), at: place)))
                 } else if column >= header.count || header[column].isEmpty, !cell.trimmingCharacters(in: .whitespaces).isEmpty,
-                          unnamedReported.insert(column).inserted {
+                    unnamedReported.insert(column).inserted
+                {
                     diagnostics.append(.unnamedColumn(at: place))
                 }
             }

@@ -24,68 +24,78 @@ public enum RegisterKind: String, Sendable, CaseIterable, Comparable {
     var fields: [RegisterField] {
         switch self {
         case .verwerkingen:
-            [.init("naam", .text, required: true, column: true),
-             .init("doelen", .list, required: true),
-             .init("betrokkenen", .list, required: true),
-             .init("gegevens", .list, required: true),
-             .init("bijzondere_gegevens", .list),
-             .init("grondslag", .choice(RegisterField.legalGrounds), required: true, column: true),
-             .init("bewaartermijn", .text, required: true),
-             .init("ontvangers", .list),
-             .init("verwerkers", .references(.verwerkers), column: true),
-             .init("systemen", .list),
-             .init("buiten_eer", .flag),
-             .init("hoog_risico", .flag),
-             .init("dpia", .reference(.dpia), column: true),
-             .init("eigenaar", .text),
-             .init("herzien_voor", .date, column: true)]
+            [
+                .init("naam", .text, required: true, column: true),
+                .init("doelen", .list, required: true),
+                .init("betrokkenen", .list, required: true),
+                .init("gegevens", .list, required: true),
+                .init("bijzondere_gegevens", .list),
+                .init("grondslag", .choice(RegisterField.legalGrounds), required: true, column: true),
+                .init("bewaartermijn", .text, required: true),
+                .init("ontvangers", .list),
+                .init("verwerkers", .references(.verwerkers), column: true),
+                .init("systemen", .list),
+                .init("buiten_eer", .flag),
+                .init("hoog_risico", .flag),
+                .init("dpia", .reference(.dpia), column: true),
+                .init("eigenaar", .text),
+                .init("herzien_voor", .date, column: true),
+            ]
         case .verwerkers:
-            [.init("naam", .text, required: true, column: true),
-             .init("producten", .list, column: true),
-             .init("overeenkomst", .choice(RegisterField.agreementModels), required: true, column: true),
-             .init("overeenkomst_getekend_op", .date),
-             .init("overeenkomst_tot", .date, column: true),
-             .init("privacybijsluiter", .text),
-             .init("certificering", .list),
-             .init("certificering_tot", .date, column: true),
-             .init("subverwerkers", .list),
-             .init("buiten_eer", .flag),
-             .init("herzien_voor", .date)]
+            [
+                .init("naam", .text, required: true, column: true),
+                .init("producten", .list, column: true),
+                .init("overeenkomst", .choice(RegisterField.agreementModels), required: true, column: true),
+                .init("overeenkomst_getekend_op", .date),
+                .init("overeenkomst_tot", .date, column: true),
+                .init("privacybijsluiter", .text),
+                .init("certificering", .list),
+                .init("certificering_tot", .date, column: true),
+                .init("subverwerkers", .list),
+                .init("buiten_eer", .flag),
+                .init("herzien_voor", .date),
+            ]
         case .dpia:
-            [.init("titel", .text, required: true, column: true),
-             .init("verwerking", .reference(.verwerkingen), required: true, column: true),
-             .init("datum", .date, required: true, column: true),
-             .init("fg_advies_op", .date),
-             .init("fg_advies", .text),
-             .init("uitkomst", .choice(RegisterField.dpiaOutcomes), required: true, column: true),
-             .init("restrisico", .text),
-             .init("maatregelen", .actions),
-             .init("herbeoordeling_op", .date, column: true)]
+            [
+                .init("titel", .text, required: true, column: true),
+                .init("verwerking", .reference(.verwerkingen), required: true, column: true),
+                .init("datum", .date, required: true, column: true),
+                .init("fg_advies_op", .date),
+                .init("fg_advies", .text),
+                .init("uitkomst", .choice(RegisterField.dpiaOutcomes), required: true, column: true),
+                .init("restrisico", .text),
+                .init("maatregelen", .actions),
+                .init("herbeoordeling_op", .date, column: true),
+            ]
         case .datalekken:
-            [.init("titel", .text, required: true, column: true),
-             .init("ontdekt_op", .date, required: true, column: true),
-             .init("gemeld_ap_op", .date, column: true),
-             .init("niet_gemeld_reden", .text),
-             .init("te_laat_reden", .text),
-             .init("betrokkenen_geinformeerd", .flag),
-             .init("categorieen", .list),
-             .init("aantal_betrokkenen", .number, column: true),
-             .init("oorzaak", .text),
-             .init("maatregelen", .text)]
+            [
+                .init("titel", .text, required: true, column: true),
+                .init("ontdekt_op", .date, required: true, column: true),
+                .init("gemeld_ap_op", .date, column: true),
+                .init("niet_gemeld_reden", .text),
+                .init("te_laat_reden", .text),
+                .init("betrokkenen_geinformeerd", .flag),
+                .init("categorieen", .list),
+                .init("aantal_betrokkenen", .number, column: true),
+                .init("oorzaak", .text),
+                .init("maatregelen", .text),
+            ]
         case .bevindingen:
-            [.init("titel", .text, required: true, column: true),
-             .init("bron", .choice(RegisterField.findingSources), required: true, column: true),
-             .init("datum", .date, required: true),
-             .init("normen", .norms, column: true),
-             .init("ernst", .choice(RegisterField.severities), required: true, column: true),
-             .init("bevinding", .text),
-             .init("oorzaak", .text),
-             .init("actie", .text),
-             .init("actie_eigenaar", .text),
-             .init("actie_uiterlijk", .date, column: true),
-             .init("actie_status", .choice(RegisterField.actionStatuses), column: true),
-             .init("hertest_op", .date),
-             .init("hertest_resultaat", .text)]
+            [
+                .init("titel", .text, required: true, column: true),
+                .init("bron", .choice(RegisterField.findingSources), required: true, column: true),
+                .init("datum", .date, required: true),
+                .init("normen", .norms, column: true),
+                .init("ernst", .choice(RegisterField.severities), required: true, column: true),
+                .init("bevinding", .text),
+                .init("oorzaak", .text),
+                .init("actie", .text),
+                .init("actie_eigenaar", .text),
+                .init("actie_uiterlijk", .date, column: true),
+                .init("actie_status", .choice(RegisterField.actionStatuses), column: true),
+                .init("hertest_op", .date),
+                .init("hertest_resultaat", .text),
+            ]
         }
     }
 
@@ -109,9 +119,10 @@ public enum RegisterKind: String, Sendable, CaseIterable, Comparable {
     /// controller and data protection officer (AVG article 30(1)(a)), the same on every row.
     var exportOnlyColumns: Set<String> {
         guard self == .verwerkingen else { return [] }
-        return Set(Language.allCases.flatMap { language in
-            ["register_controller", "register_dpo"].map { language.strings[$0].lowercased() }
-        })
+        return Set(
+            Language.allCases.flatMap { language in
+                ["register_controller", "register_dpo"].map { language.strings[$0].lowercased() }
+            })
     }
 }
 
@@ -182,24 +193,30 @@ struct RegisterField: Sendable {
     static let legalGrounds: [Choice] = [
         .init(value: "a", aliases: ["toestemming", "consent"], nl: "a. toestemming", en: "a. consent"),
         .init(value: "b", aliases: ["overeenkomst", "contract"], nl: "b. overeenkomst", en: "b. contract"),
-        .init(value: "c", aliases: ["wettelijke-verplichting", "wettelijke verplichting", "legal obligation"],
-              nl: "c. wettelijke verplichting", en: "c. legal obligation"),
+        .init(
+            value: "c", aliases: ["wettelijke-verplichting", "wettelijke verplichting", "legal obligation"],
+            nl: "c. wettelijke verplichting", en: "c. legal obligation"),
         .init(value: "d", aliases: ["vitaal-belang", "vitaal belang", "vital interests"], nl: "d. vitaal belang", en: "d. vital interests"),
-        .init(value: "e", aliases: ["algemeen-belang", "algemeen belang", "openbaar gezag", "public task"],
-              nl: "e. algemeen belang of openbaar gezag", en: "e. public task"),
-        .init(value: "f", aliases: ["gerechtvaardigd-belang", "gerechtvaardigd belang", "legitimate interests"],
-              nl: "f. gerechtvaardigd belang", en: "f. legitimate interests"),
+        .init(
+            value: "e", aliases: ["algemeen-belang", "algemeen belang", "openbaar gezag", "public task"],
+            nl: "e. algemeen belang of openbaar gezag", en: "e. public task"),
+        .init(
+            value: "f", aliases: ["gerechtvaardigd-belang", "gerechtvaardigd belang", "legitimate interests"],
+            nl: "f. gerechtvaardigd belang", en: "f. legitimate interests"),
     ]
 
     /// The kind of processing agreement: the sector's model (Model Verwerkersovereenkomst 4.0 of
     /// the Privacyconvenant), a general one, the supplier's own, or none.
     static let agreementModels: [Choice] = [
-        .init(value: "mvo-4.0", aliases: ["mvo 4.0", "model 4.0", "privacyconvenant"],
-              nl: "Model Verwerkersovereenkomst 4.0", en: "Model processing agreement 4.0"),
-        .init(value: "algemeen", aliases: ["algemene verwerkersovereenkomst"], nl: "algemene verwerkersovereenkomst",
-              en: "general processing agreement"),
-        .init(value: "eigen", aliases: ["eigen verwerkersovereenkomst"], nl: "eigen overeenkomst van de leverancier",
-              en: "the supplier's own agreement"),
+        .init(
+            value: "mvo-4.0", aliases: ["mvo 4.0", "model 4.0", "privacyconvenant"],
+            nl: "Model Verwerkersovereenkomst 4.0", en: "Model processing agreement 4.0"),
+        .init(
+            value: "algemeen", aliases: ["algemene verwerkersovereenkomst"], nl: "algemene verwerkersovereenkomst",
+            en: "general processing agreement"),
+        .init(
+            value: "eigen", aliases: ["eigen verwerkersovereenkomst"], nl: "eigen overeenkomst van de leverancier",
+            en: "the supplier's own agreement"),
         .init(value: "geen", aliases: ["none"], nl: "geen", en: "none"),
     ]
 
@@ -207,8 +224,9 @@ struct RegisterField: Sendable {
         .init(value: "uitvoeren", en: "go ahead"),
         .init(value: "uitvoeren-met-maatregelen", nl: "uitvoeren met maatregelen", en: "go ahead with measures"),
         .init(value: "niet-uitvoeren", nl: "niet uitvoeren", en: "do not go ahead"),
-        .init(value: "voorafgaande-raadpleging", aliases: ["raadpleging AP"], nl: "voorafgaande raadpleging van de AP",
-              en: "prior consultation of the Dutch DPA"),
+        .init(
+            value: "voorafgaande-raadpleging", aliases: ["raadpleging AP"], nl: "voorafgaande raadpleging van de AP",
+            en: "prior consultation of the Dutch DPA"),
     ]
 
     static let findingSources: [Choice] = [

@@ -9,7 +9,8 @@ public enum RegisterTemplate {
         var lines = [
             "# \(kind.rawValue): " + (dutch ? "'normfolio docs registers' noemt alle velden." : "'normfolio docs registers' lists every field."),
             "title: \(title[kind] ?? kind.rawValue)",
-            "norms: [\(norms[kind] ?? "")]       # " + (dutch ? "de normen waarvoor dit register bewijs is" : "the norms this register is evidence for"),
+            "norms: [\(norms[kind] ?? "")]       # "
+                + (dutch ? "de normen waarvoor dit register bewijs is" : "the norms this register is evidence for"),
             "classification: \(kind == .datalekken || kind == .dpia ? "vertrouwelijk" : "intern")",
             "owner:                 # " + (dutch ? "wie het register bijhoudt" : "who keeps the register"),
             "review_by: \(today.adding(years: 1))",
@@ -20,7 +21,9 @@ public enum RegisterTemplate {
         for field in kind.fields {
             let value = sample(field, kind: kind, today: today)
             let line = "\(field.name): \(value)"
-            let comment = dutch ? (field.required ? "verplicht; " : "") + (helpNL[field.name] ?? describeNL(field.kind))
+            let comment =
+                dutch
+                ? (field.required ? "verplicht; " : "") + (helpNL[field.name] ?? describeNL(field.kind))
                 : (field.required ? "required; " : "") + (help[field.name] ?? describe(field.kind))
             // A reference needs an entry in another register: left for the author to fill in.
             let prefix = field.target != nil ? "# " : ""

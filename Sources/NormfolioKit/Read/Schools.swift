@@ -77,8 +77,10 @@ extension School {
                 continue
             }
             guard let name else { continue }
-            schools.append(School(id: id, name: name, brin: school.string("brin", limit: Limits.nameCharacters),
-                                  town: school.string("town", limit: Limits.nameCharacters), location: location))
+            schools.append(
+                School(
+                    id: id, name: name, brin: school.string("brin", limit: Limits.nameCharacters),
+                    town: school.string("town", limit: Limits.nameCharacters), location: location))
         }
         return schools
     }

@@ -82,7 +82,8 @@ public struct Snapshot: Sendable {
             var content = text
             for name in Snapshot.sealMembers {
                 guard let start = content.range(of: "\n  \"\(name)\": \""),
-                      let end = content[start.upperBound...].range(of: "\",\n") else { continue }
+                    let end = content[start.upperBound...].range(of: "\",\n")
+                else { continue }
                 members[name] = String(content[start.upperBound..<end.lowerBound])
                 content = String(content[..<start.lowerBound]) + "\n" + String(content[end.upperBound...])
             }
@@ -110,8 +111,9 @@ public struct Snapshot: Sendable {
     public static func signing(_ text: String, with key: SigningKey) -> String? {
         let seal = Seal(text)
         guard seal.checksumHolds == true, seal.members["signature"] == nil, let digest = seal.members["seal"],
-              let signature = try? key.signature(for: Data(seal.content.utf8)),
-              let line = text.range(of: "\n  \"seal\": \"\(digest)\",\n") else { return nil }
+            let signature = try? key.signature(for: Data(seal.content.utf8)),
+            let line = text.range(of: "\n  \"seal\": \"\(digest)\",\n")
+        else { return nil }
         let lines = "  \"signature\": \"\(signature.base64EncodedString())\",\n  \"signature_key\": \"\(key.publicKey.id)\",\n"
         return String(text[..<line.upperBound]) + lines + String(text[line.upperBound...])
     }
@@ -128,8 +130,10 @@ public struct Snapshot: Sendable {
         switch OwnJSON.read(ExportModel.self, from: Data(seal.content.utf8)) {
         case .success(let read): model = read
         case .failure(let error):
-            diagnostics.append(.invalidSnapshot("it is not a portfolio.json of normfolio: \(error.problem)",
-                                                nl: "het is geen portfolio.json van normfolio: \(error.problem)", at: place))
+            diagnostics.append(
+                .invalidSnapshot(
+                    "it is not a portfolio.json of normfolio: \(error.problem)",
+                    nl: "het is geen portfolio.json van normfolio: \(error.problem)", at: place))
             return nil
         }
         guard let asOf = Day(model.as_of) else {
@@ -157,13 +161,17 @@ public struct Snapshot: Sendable {
         for norm in model.norms {
             snapshot.norms[norm.id] = NormState(coverage: norm.status, level: norm.level, target: norm.target)
             for action in norm.actions {
-                if action.status == Action.Status.gereed.rawValue { snapshot.doneActions.insert(norm.id + "|" + action.title) }
-                else { snapshot.openActions.insert(norm.id + "|" + action.title) }
+                if action.status == Action.Status.gereed.rawValue {
+                    snapshot.doneActions.insert(norm.id + "|" + action.title)
+                } else {
+                    snapshot.openActions.insert(norm.id + "|" + action.title)
+                }
             }
         }
         func figures(_ summary: ExportModel.Summary) -> Figures {
-            Figures(averageLevel: summary.average_level, atTarget: summary.at_target, applicable: summary.applicable,
-                    coveredPercentage: summary.covered_percentage)
+            Figures(
+                averageLevel: summary.average_level, atTarget: summary.at_target, applicable: summary.applicable,
+                coveredPercentage: summary.covered_percentage)
         }
         snapshot.figures[""] = figures(model.summary.figures)
         for part in model.parts {

@@ -33,9 +33,11 @@ struct YAMLFields {
         // No text holds more values than bytes: beyond that, only aliases can have made them.
         var budget = text.utf8.count + Limits.aliasedYAMLValues
         guard let node = FieldNode(root, path: path, lineOffset: lineOffset, budget: &budget) else {
-            diagnostics.append(.yamlSyntax("its aliases (*name) repeat more than \(Limits.aliasedYAMLValues) values; write the values out instead",
-                                           nl: "de aliassen (*naam) herhalen meer dan \(Limits.aliasedYAMLValues) waarden; schrijf de waarden uit",
-                                           at: start))
+            diagnostics.append(
+                .yamlSyntax(
+                    "its aliases (*name) repeat more than \(Limits.aliasedYAMLValues) values; write the values out instead",
+                    nl: "de aliassen (*naam) herhalen meer dan \(Limits.aliasedYAMLValues) waarden; schrijf de waarden uit",
+                    at: start))
             return nil
         }
         return fields(of: node, path: path, lineOffset: lineOffset, diagnostics: &diagnostics)
@@ -160,9 +162,11 @@ struct YAMLFields {
     mutating func classification(default fallback: Classification) -> Classification {
         guard let name = string("classification") else { return fallback }
         if let known = Classification(name: name) { return known }
-        report(.unknownValue("classification", name, allowed: Array(Classification.allNames.prefix(4)),
-                             suggestion: Suggestion.closest(to: name, in: Classification.allNames), severity: .error,
-                             code: "unknown-classification", at: location(ofValue: "classification")))
+        report(
+            .unknownValue(
+                "classification", name, allowed: Array(Classification.allNames.prefix(4)),
+                suggestion: Suggestion.closest(to: name, in: Classification.allNames), severity: .error,
+                code: "unknown-classification", at: location(ofValue: "classification")))
         return fallback
     }
 
@@ -211,8 +215,10 @@ struct YAMLFields {
             var items: [(String, SourceLocation)] = []
             var offset = 0
             guard scalar.string.utf8.count <= Limits.valueCharacters else {
-                diagnostics.append(.valueTooLong(key, length: scalar.string.unicodeScalars.count, limit: Limits.valueCharacters,
-                                                 at: base))
+                diagnostics.append(
+                    .valueTooLong(
+                        key, length: scalar.string.unicodeScalars.count, limit: Limits.valueCharacters,
+                        at: base))
                 return nil
             }
             for part in scalar.string.split(separator: ",", omittingEmptySubsequences: false) {
@@ -220,8 +226,12 @@ struct YAMLFields {
                 let text = part.trimmed
                 if !text.isEmpty {
                     let quote = scalar.plain ? 0 : 1
-                    items.append((text, scalar.itemsHaveColumns
-                        ? SourceLocation(path: path, line: base.line, column: base.column + quote + offset + leading) : base))
+                    items.append(
+                        (
+                            text,
+                            scalar.itemsHaveColumns
+                                ? SourceLocation(path: path, line: base.line, column: base.column + quote + offset + leading) : base
+                        ))
                 }
                 offset += part.count + 1
             }
@@ -238,8 +248,10 @@ struct YAMLFields {
                 continue
             }
             guard text.utf8.count <= Limits.valueCharacters else {
-                diagnostics.append(.valueTooLong(key, length: text.unicodeScalars.count, limit: Limits.valueCharacters,
-                                                 at: location(of: item)))
+                diagnostics.append(
+                    .valueTooLong(
+                        key, length: text.unicodeScalars.count, limit: Limits.valueCharacters,
+                        at: location(of: item)))
                 continue
             }
             items.append((text, location(of: item)))
@@ -276,16 +288,20 @@ struct YAMLFields {
     /// Warns about keys outside `known`, suggesting the closest known key.
     mutating func warnUnknownKeys(_ known: [String]) {
         for entry in entries where !known.contains(entry.key) {
-            diagnostics.append(.unknownKey(entry.key, suggestion: Suggestion.closest(to: entry.key, in: known),
-                                           at: location(of: entry.keyNode)))
+            diagnostics.append(
+                .unknownKey(
+                    entry.key, suggestion: Suggestion.closest(to: entry.key, in: known),
+                    at: location(of: entry.keyNode)))
         }
     }
 
     /// Notes keys outside `known` for the whole portfolio to report (see `UnknownKey.report`).
     mutating func collectUnknownKeys(_ known: [String]) {
         for entry in entries where !known.contains(entry.key) {
-            unknownKeys.append(UnknownKey(key: entry.key, suggestion: Suggestion.closest(to: entry.key, in: known),
-                                          location: location(of: entry.keyNode)))
+            unknownKeys.append(
+                UnknownKey(
+                    key: entry.key, suggestion: Suggestion.closest(to: entry.key, in: known),
+                    location: location(of: entry.keyNode)))
         }
     }
 

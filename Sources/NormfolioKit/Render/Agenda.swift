@@ -23,16 +23,25 @@ extension Edition {
                 items.append(AgendaItem(category: text("agenda_adopt"), text: document.title, href: href, overdue: false))
             }
             if let approval = document.approval(.approved), !approval.isCurrent {
-                items.append(AgendaItem(category: text("agenda_adopt_again"),
-                                        text: strings.format("agenda_adopt_again_text", ["name": document.title,
-                                                                                         "date": approval.on.map(format) ?? ""]),
-                                        href: href, overdue: false))
+                items.append(
+                    AgendaItem(
+                        category: text("agenda_adopt_again"),
+                        text: strings.format(
+                            "agenda_adopt_again_text",
+                            [
+                                "name": document.title,
+                                "date": approval.on.map(format) ?? "",
+                            ]),
+                        href: href, overdue: false))
             }
             if document.type == DocumentTypes.riskAcceptance, let end = document.reviewBy,
-               reference.hasPassed(end) || reference.isSoon(end) {
+                reference.hasPassed(end) || reference.isSoon(end)
+            {
                 let key = reference.hasPassed(end) ? "agenda_risk_expired" : "agenda_risk_ends"
-                items.append(AgendaItem(category: text("agenda_risk"), text: strings.format(key, ["name": document.title, "date": format(end)]),
-                                        href: href, overdue: reference.hasPassed(end)))
+                items.append(
+                    AgendaItem(
+                        category: text("agenda_risk"), text: strings.format(key, ["name": document.title, "date": format(end)]),
+                        href: href, overdue: reference.hasPassed(end)))
             }
         }
         var actions: [(action: Action, norm: String?, path: String)] = []
@@ -43,16 +52,22 @@ extension Edition {
         for (action, norm, path) in actions where action.status != .gereed && portfolio.settings.isBoard(action.owner) {
             let values = ["name": action.title, "norm": norm ?? "", "date": action.due.map(format) ?? ""]
             let key = action.due == nil ? "agenda_action_text_undated" : norm == nil ? "agenda_action_text_plain" : "agenda_action_text"
-            items.append(AgendaItem(category: text("agenda_action"), text: strings.format(key, values), href: link(path),
-                                    overdue: action.isOverdue))
+            items.append(
+                AgendaItem(
+                    category: text("agenda_action"), text: strings.format(key, values), href: link(path),
+                    overdue: action.isOverdue))
         }
-        let registerKinds: [(Finding.Kind, String)] = [(.agreementExpired, "agenda_agreement"), (.noAgreement, "agenda_agreement"),
-                                                        (.findingOverdue, "agenda_finding"), (.dpiaMissing, "agenda_dpia"),
-                                                        (.dpiaOverdue, "agenda_dpia")]
+        let registerKinds: [(Finding.Kind, String)] = [
+            (.agreementExpired, "agenda_agreement"), (.noAgreement, "agenda_agreement"),
+            (.findingOverdue, "agenda_finding"), (.dpiaMissing, "agenda_dpia"),
+            (.dpiaOverdue, "agenda_dpia"),
+        ]
         for (kind, category) in registerKinds {
             for finding in findings where finding.kind == kind {
-                items.append(AgendaItem(category: text(category), text: subjectName(finding.subject) + ": " + attentionText(finding),
-                                        href: link(subjectPath(finding.subject)), overdue: kind != .noAgreement && kind != .dpiaMissing))
+                items.append(
+                    AgendaItem(
+                        category: text(category), text: subjectName(finding.subject) + ": " + attentionText(finding),
+                        href: link(subjectPath(finding.subject)), overdue: kind != .noAgreement && kind != .dpiaMissing))
             }
         }
         return items

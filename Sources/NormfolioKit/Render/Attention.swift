@@ -26,8 +26,9 @@ extension Edition {
 
     /// The finding as an item of the Aandachtspunten list, linked from a page at `page`.
     func attentionItem(_ finding: Finding, on page: String) -> AttentionItem {
-        AttentionItem(subject: subjectName(finding.subject), href: Routes.link(to: subjectPath(finding.subject), from: page),
-                      label: attentionLabel(finding), text: attentionText(finding))
+        AttentionItem(
+            subject: subjectName(finding.subject), href: Routes.link(to: subjectPath(finding.subject), from: page),
+            label: attentionLabel(finding), text: attentionText(finding))
     }
 
     /// The finding's short label, for badges and group headings ("herziening verlopen").

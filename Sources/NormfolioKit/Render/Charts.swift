@@ -17,8 +17,10 @@ enum Chart {
 
     /// Horizontal bars on a scale from 0 to `maximum`, with a mark at each bar's target.
     /// `classes` names the CSS class of each segment (`chart-covered`, `chart-level`, …).
-    static func horizontal(id: String, title: String, description: String, bars: [Bar], maximum: Double,
-                           classes: [String], ticks: [Double], tickLabel: (Double) -> String) -> String {
+    static func horizontal(
+        id: String, title: String, description: String, bars: [Bar], maximum: Double,
+        classes: [String], ticks: [Double], tickLabel: (Double) -> String
+    ) -> String {
         let height = top + Double(bars.count) * (barHeight + gap) + 24
         let width = labelWidth + plotWidth + 20
         var svg = """
@@ -32,20 +34,24 @@ enum Chart {
         for tick in ticks {
             let x = labelWidth + tick * scale
             svg += "<line class=\"chart-grid\" x1=\"\(number(x))\" y1=\"\(number(top))\" x2=\"\(number(x))\" y2=\"\(number(height - 20))\"/>"
-            svg += "<text class=\"chart-tick\" x=\"\(number(x))\" y=\"\(number(height - 6))\" text-anchor=\"middle\">\(tickLabel(tick).htmlEscaped)</text>\n"
+            svg +=
+                "<text class=\"chart-tick\" x=\"\(number(x))\" y=\"\(number(height - 6))\" text-anchor=\"middle\">\(tickLabel(tick).htmlEscaped)</text>\n"
         }
         for (row, bar) in bars.enumerated() {
             let y = top + Double(row) * (barHeight + gap)
-            svg += "<text class=\"chart-label\" x=\"\(number(labelWidth - 8))\" y=\"\(number(y + barHeight * 0.72))\" text-anchor=\"end\">\(bar.label.htmlEscaped)</text>"
+            svg +=
+                "<text class=\"chart-label\" x=\"\(number(labelWidth - 8))\" y=\"\(number(y + barHeight * 0.72))\" text-anchor=\"end\">\(bar.label.htmlEscaped)</text>"
             var x = labelWidth
             for (segment, value) in bar.segments.enumerated() where value > 0 {
                 let w = value * scale
-                svg += "<rect class=\"\(classes[segment % classes.count])\" x=\"\(number(x))\" y=\"\(number(y))\" width=\"\(number(w))\" height=\"\(number(barHeight))\"/>"
+                svg +=
+                    "<rect class=\"\(classes[segment % classes.count])\" x=\"\(number(x))\" y=\"\(number(y))\" width=\"\(number(w))\" height=\"\(number(barHeight))\"/>"
                 x += w
             }
             if let target = bar.target {
                 let tx = labelWidth + target * scale
-                svg += "<line class=\"chart-target\" x1=\"\(number(tx))\" y1=\"\(number(y - 3))\" x2=\"\(number(tx))\" y2=\"\(number(y + barHeight + 3))\"/>"
+                svg +=
+                    "<line class=\"chart-target\" x1=\"\(number(tx))\" y1=\"\(number(y - 3))\" x2=\"\(number(tx))\" y2=\"\(number(y + barHeight + 3))\"/>"
             }
             svg += "\n"
         }
@@ -54,8 +60,10 @@ enum Chart {
 
     /// A line over time: one point per reference date on a scale from 0 to `maximum`, with a
     /// dashed line at `target`; the dates label the axis below.
-    static func trend(id: String, title: String, description: String, points: [(label: String, value: Double?)],
-                      maximum: Double, target: Double?) -> String {
+    static func trend(
+        id: String, title: String, description: String, points: [(label: String, value: Double?)],
+        maximum: Double, target: Double?
+    ) -> String {
         let plotWidth = max(120.0, Double(points.count - 1) * 110), plotHeight = 140.0, left = 36.0, top = 10.0
         let width = left + plotWidth + 40, height = top + plotHeight + 30
         func x(_ index: Int) -> Double { left + (points.count > 1 ? Double(index) * plotWidth / Double(points.count - 1) : plotWidth / 2) }
@@ -68,21 +76,26 @@ enum Chart {
 
             """
         for tick in stride(from: 0.0, through: maximum, by: 1) {
-            svg += "<line class=\"chart-grid\" x1=\"\(number(left))\" y1=\"\(number(y(tick)))\" x2=\"\(number(left + plotWidth))\" y2=\"\(number(y(tick)))\"/>"
+            svg +=
+                "<line class=\"chart-grid\" x1=\"\(number(left))\" y1=\"\(number(y(tick)))\" x2=\"\(number(left + plotWidth))\" y2=\"\(number(y(tick)))\"/>"
             svg += "<text class=\"chart-tick\" x=\"\(number(left - 8))\" y=\"\(number(y(tick) + 4))\" text-anchor=\"end\">\(number(tick))</text>\n"
         }
         if let target {
-            svg += "<line class=\"chart-target\" x1=\"\(number(left))\" y1=\"\(number(y(target)))\" x2=\"\(number(left + plotWidth))\" y2=\"\(number(y(target)))\"/>\n"
+            svg +=
+                "<line class=\"chart-target\" x1=\"\(number(left))\" y1=\"\(number(y(target)))\" x2=\"\(number(left + plotWidth))\" y2=\"\(number(y(target)))\"/>\n"
         }
         let known = points.enumerated().compactMap { index, point in point.value.map { (index, $0) } }
         if known.count > 1 {
-            svg += "<polyline class=\"chart-line\" fill=\"none\" points=\"" + known.map { "\(number(x($0.0))),\(number(y($0.1)))" }.joined(separator: " ") + "\"/>\n"
+            svg +=
+                "<polyline class=\"chart-line\" fill=\"none\" points=\""
+                + known.map { "\(number(x($0.0))),\(number(y($0.1)))" }.joined(separator: " ") + "\"/>\n"
         }
         for (index, value) in known {
             svg += "<circle class=\"chart-level\" cx=\"\(number(x(index)))\" cy=\"\(number(y(value)))\" r=\"4\"/>"
         }
         for (index, point) in points.enumerated() {
-            svg += "<text class=\"chart-tick\" x=\"\(number(x(index)))\" y=\"\(number(height - 8))\" text-anchor=\"middle\">\(point.label.htmlEscaped)</text>"
+            svg +=
+                "<text class=\"chart-tick\" x=\"\(number(x(index)))\" y=\"\(number(height - 8))\" text-anchor=\"middle\">\(point.label.htmlEscaped)</text>"
         }
         return svg + "\n</svg>"
     }
@@ -91,14 +104,19 @@ enum Chart {
     /// row beside it holds the same figures.
     static func sparkline(id: String, title: String, values: [Double?], maximum: Double) -> String {
         let width = 120.0, height = 28.0, pad = 4.0
-        func x(_ index: Int) -> Double { pad + (values.count > 1 ? Double(index) * (width - 2 * pad) / Double(values.count - 1) : (width - 2 * pad) / 2) }
+        func x(_ index: Int) -> Double {
+            pad + (values.count > 1 ? Double(index) * (width - 2 * pad) / Double(values.count - 1) : (width - 2 * pad) / 2)
+        }
         func y(_ value: Double) -> Double { height - pad - value / maximum * (height - 2 * pad) }
         let known = values.enumerated().compactMap { index, value in value.map { (index, $0) } }
-        var svg = "<svg class=\"chart sparkline\" id=\"\(id)\" viewBox=\"0 0 \(number(width)) \(number(height))\" width=\"\(number(width))\" "
+        var svg =
+            "<svg class=\"chart sparkline\" id=\"\(id)\" viewBox=\"0 0 \(number(width)) \(number(height))\" width=\"\(number(width))\" "
             + "height=\"\(number(height))\" role=\"img\" aria-labelledby=\"\(id)-title\" xmlns=\"http://www.w3.org/2000/svg\">"
             + "<title id=\"\(id)-title\">\(title.htmlEscaped)</title>"
         if known.count > 1 {
-            svg += "<polyline class=\"chart-line\" fill=\"none\" points=\"" + known.map { "\(number(x($0.0))),\(number(y($0.1)))" }.joined(separator: " ") + "\"/>"
+            svg +=
+                "<polyline class=\"chart-line\" fill=\"none\" points=\""
+                + known.map { "\(number(x($0.0))),\(number(y($0.1)))" }.joined(separator: " ") + "\"/>"
         }
         for (index, value) in known { svg += "<circle class=\"chart-level\" cx=\"\(number(x(index)))\" cy=\"\(number(y(value)))\" r=\"2.5\"/>" }
         return svg + "</svg>"
@@ -122,8 +140,10 @@ enum Chart {
             let x = 10 + Double(column) * columnWidth + 8
             let y = plotHeight + 20 - h
             svg += "<rect class=\"\(cssClass)\" x=\"\(number(x))\" y=\"\(number(y))\" width=\"\(number(columnWidth - 16))\" height=\"\(number(h))\"/>"
-            svg += "<text class=\"chart-value\" x=\"\(number(x + (columnWidth - 16) / 2))\" y=\"\(number(y - 4))\" text-anchor=\"middle\">\(number(value))</text>"
-            svg += "<text class=\"chart-label\" x=\"\(number(x + (columnWidth - 16) / 2))\" y=\"\(number(plotHeight + 36))\" text-anchor=\"middle\">\(bar.label.htmlEscaped)</text>\n"
+            svg +=
+                "<text class=\"chart-value\" x=\"\(number(x + (columnWidth - 16) / 2))\" y=\"\(number(y - 4))\" text-anchor=\"middle\">\(number(value))</text>"
+            svg +=
+                "<text class=\"chart-label\" x=\"\(number(x + (columnWidth - 16) / 2))\" y=\"\(number(plotHeight + 36))\" text-anchor=\"middle\">\(bar.label.htmlEscaped)</text>\n"
         }
         return svg + "</svg>"
     }

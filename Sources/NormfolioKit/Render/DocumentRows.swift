@@ -40,9 +40,12 @@ final class DocumentRows: Sendable {
         let known = made.withLock { $0[kind] ?? [:] }
         let missing = indices.filter { known[$0] == nil }
         guard !missing.isEmpty else { return indices.map { known[$0] ?? "" } }
-        let rendered = missing.count >= 64
+        let rendered =
+            missing.count >= 64
             ? missing.parallelMap(state: { self.engine.worker() }) { worker, index in self.render(kind, index, worker: &worker) }
-            : { var worker = engine.worker(ownTheme: false); return missing.map { render(kind, $0, worker: &worker) } }()
+            : {
+                var worker = engine.worker(ownTheme: false); return missing.map { render(kind, $0, worker: &worker) }
+            }()
         let all = made.withLock { made in
             for (index, row) in zip(missing, rendered) { made[kind, default: [:]][index] = row }
             return made[kind] ?? [:]
@@ -51,7 +54,8 @@ final class DocumentRows: Sendable {
     }
 
     private func render(_ kind: Kind, _ index: Int, worker: inout RenderEngine.Worker) -> String {
-        let view = kind == .document
+        let view =
+            kind == .document
             ? DocumentSummary(index, in: edition, root: Routes.fromFolder).templateValue
             : EvidenceEntry(index, in: edition).templateValue
         // Rows are fragments: the table template puts the line breaks between them.

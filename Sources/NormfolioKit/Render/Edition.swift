@@ -53,8 +53,10 @@ final class Edition: Sendable {
     /// what it claims), for the Aandachtspunten page; a built site never holds them.
     let authoringWarnings: [Diagnostic]
 
-    init(portfolio board: Portfolio, audience: Audience, version: String, strings: Strings, authoringWarnings: [Diagnostic] = [],
-         school: School? = nil) {
+    init(
+        portfolio board: Portfolio, audience: Audience, version: String, strings: Strings, authoringWarnings: [Diagnostic] = [],
+        school: School? = nil
+    ) {
         self.authoringWarnings = authoringWarnings
         // A school's edition sees the portfolio as that school: its figures, its evidence per norm.
         let portfolio = school.map { board.seen(by: $0) } ?? board
@@ -69,21 +71,27 @@ final class Edition: Sendable {
         let parts = Self.parts(of: audience, settings: portfolio.settings)
         self.parts = parts
         published = portfolio.documents.map { audience.mayRead($0.classification) && inScope($0.scope) }
-        publishedDocuments = portfolio.documents.indices.filter { audience.mayRead(portfolio.documents[$0].classification)
-            && inScope(portfolio.documents[$0].scope) }
+        publishedDocuments = portfolio.documents.indices.filter {
+            audience.mayRead(portfolio.documents[$0].classification)
+                && inScope(portfolio.documents[$0].scope)
+        }
         publishedPages = portfolio.pages.indices.filter { audience.mayRead(portfolio.pages[$0].classification) }
         let showsAssessments = parts.contains(.assessments)
-        readableAssessments = showsAssessments
+        readableAssessments =
+            showsAssessments
             ? Set(portfolio.assessments.filter { audience.mayRead($0.value.classification) && inScope($0.value.scope) }.keys) : []
-        assessments = !showsAssessments ? [:] : portfolio.assessments.filter { inScope($0.value.scope) }.mapValues { assessment in
-            var assessment = assessment
-            assessment.actions.removeAll { !inScope($0.scope) }
-            guard !audience.mayRead(assessment.classification) else { return assessment }
-            var shown = assessment
-            (shown.owner, shown.notApplicable, shown.actions) = (nil, nil, [])
-            shown.body = .empty
-            return shown
-        }
+        assessments =
+            !showsAssessments
+            ? [:]
+            : portfolio.assessments.filter { inScope($0.value.scope) }.mapValues { assessment in
+                var assessment = assessment
+                assessment.actions.removeAll { !inScope($0.scope) }
+                guard !audience.mayRead(assessment.classification) else { return assessment }
+                var shown = assessment
+                (shown.owner, shown.notApplicable, shown.actions) = (nil, nil, [])
+                shown.body = .empty
+                return shown
+            }
         publishedRegisters = portfolio.registers.indices.filter {
             parts.contains(.register(portfolio.registers[$0].kind)) && audience.mayRead(portfolio.registers[$0].classification)
         }
@@ -100,9 +108,11 @@ final class Edition: Sendable {
         var shownSources = Set(publishedDocuments.map { portfolio.documents[$0].source })
         shownSources.formUnion(publishedPages.map { portfolio.pages[$0].source })
         shownSources.formUnion(readableAssessments.compactMap { portfolio.assessments[$0]?.source })
-        attachmentPaths = Linker.sitePaths(for: Set(portfolio.attachmentClassification.filter { file, classification in
-            audience.mayRead(classification) && !(portfolio.attachmentUsers[file] ?? []).isDisjoint(with: shownSources)
-        }.keys))
+        attachmentPaths = Linker.sitePaths(
+            for: Set(
+                portfolio.attachmentClassification.filter { file, classification in
+                    audience.mayRead(classification) && !(portfolio.attachmentUsers[file] ?? []).isDisjoint(with: shownSources)
+                }.keys))
         var index: [RegisterKind: [String: (register: Int, entry: Int)]] = [:]
         var referrers: [String: [(register: Int, entry: Int)]] = [:]
         for (r, register) in portfolio.registers.enumerated() {
@@ -298,9 +308,10 @@ final class Edition: Sendable {
 
     /// The words rendered Markdown adds, in the edition's language.
     var markdownLabels: Markdown.Labels {
-        Markdown.Labels(table: text("table"), headingLink: text("markdown_heading_link"),
-                        footnotes: text("markdown_footnotes"), footnoteBack: text("markdown_footnote_back"),
-                        remoteImage: text("markdown_remote_image"))
+        Markdown.Labels(
+            table: text("table"), headingLink: text("markdown_heading_link"),
+            footnotes: text("markdown_footnotes"), footnoteBack: text("markdown_footnote_back"),
+            remoteImage: text("markdown_remote_image"))
     }
 
     /// A Markdown body as HTML for the page at `page`, its links leading where the link stage

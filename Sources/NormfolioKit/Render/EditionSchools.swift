@@ -38,13 +38,15 @@ extension Edition {
     /// A scope as a register's table and an entry's page show it: the schools, each linked to
     /// its page where the edition has it, or the whole board.
     func scopeValue(_ scope: Scope?, from page: String) -> RegisterValueView {
-        let items: [RegisterValueView.Item] = scope.map { scope in
-            scope.ids.map { id in
-                let shown = has(.coverage) && schools.contains { $0.id == id }
-                return RegisterValueView.Item(text: portfolio.school(id)?.name ?? id,
-                                              href: shown ? Routes.link(to: Routes.school(id), from: page) : nil)
-            }
-        } ?? [RegisterValueView.Item(text: text("scope_board"))]
+        let items: [RegisterValueView.Item] =
+            scope.map { scope in
+                scope.ids.map { id in
+                    let shown = has(.coverage) && schools.contains { $0.id == id }
+                    return RegisterValueView.Item(
+                        text: portfolio.school(id)?.name ?? id,
+                        href: shown ? Routes.link(to: Routes.school(id), from: page) : nil)
+                }
+            } ?? [RegisterValueView.Item(text: text("scope_board"))]
         return RegisterValueView(items: items, actions: [], hasActions: false)
     }
 }

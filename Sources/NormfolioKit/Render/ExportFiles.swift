@@ -74,12 +74,18 @@ final class ExportFiles: Sendable {
     /// live preview a paper is not made for the list: it says that opening it takes a few seconds.
     func listing(on page: String) -> [Listed] {
         let files = files()
-        let later = lazyPapers ? paperPaths.map { Listed(title: title(of: $0), href: Routes.link(to: $0, from: page),
-                                                         size: edition.text("paper_made_on_request"), sha256: "") } : []
+        let later =
+            lazyPapers
+            ? paperPaths.map {
+                Listed(
+                    title: title(of: $0), href: Routes.link(to: $0, from: page),
+                    size: edition.text("paper_made_on_request"), sha256: "")
+            } : []
         return files.map { file in
             let digest = digest(of: file)
-            return Listed(title: title(of: file.path), href: Routes.link(to: file.path, from: page), size: edition.byteCount(digest.size),
-                          sha256: digest.sha256)
+            return Listed(
+                title: title(of: file.path), href: Routes.link(to: file.path, from: page), size: edition.byteCount(digest.size),
+                sha256: digest.sha256)
         } + later
     }
 

@@ -53,8 +53,11 @@ extension Exports {
     /// One row per norm of the catalogue.
     func normsTable() -> ExportTable {
         let portfolio = edition.portfolio
-        let header = ["id", "title", "domain", "part", "coverage", "level", "target", "gap", "owner", "next_review", "documents",
-                      "published_documents", "evidence_dates", "evidence_review_by", "open_actions"].map { edition.strings["csv_" + $0] }
+        let header =
+            [
+                "id", "title", "domain", "part", "coverage", "level", "target", "gap", "owner", "next_review", "documents",
+                "published_documents", "evidence_dates", "evidence_review_by", "open_actions",
+            ].map { edition.strings["csv_" + $0] }
             + (edition.hasSchools ? [edition.text("csv_scope"), edition.text("csv_schools_not_covered")] : [])
         let rows = portfolio.catalog.norms.compactMap { norm -> [ExportTable.Cell]? in
             guard let standing = portfolio.standings[norm.id] else { return nil }
@@ -67,11 +70,14 @@ extension Exports {
             let dates = published.map { $0.date?.description ?? "–" }.joined(separator: " | ")
             let reviews = published.map { $0.reviewBy?.description ?? "–" }.joined(separator: " | ")
             let open = (assessment?.actions ?? []).filter { $0.status != .gereed }.map(\.title).joined(separator: " | ")
-            return [.text(norm.id), .text(edition.normTitle(norm)), .text(domain.map(edition.domainLabel) ?? norm.domain), .init(part),
-                    .text(edition.coverageLabel(standing.coverage)), .init(standing.level), .number(standing.target), .init(standing.gap),
-                    .init(assessment?.owner), .init(assessment?.nextReview), .number(evidence.count),
-                    .text(published.map(\.title).joined(separator: " | ")), .text(dates), .text(reviews), .text(open)]
-                + (edition.hasSchools ? [.init(edition.scopeLabel(portfolio.assessments[norm.id]?.scope)), .text(edition.schoolsNotCovering(norm.id))] : [])
+            return [
+                .text(norm.id), .text(edition.normTitle(norm)), .text(domain.map(edition.domainLabel) ?? norm.domain), .init(part),
+                .text(edition.coverageLabel(standing.coverage)), .init(standing.level), .number(standing.target), .init(standing.gap),
+                .init(assessment?.owner), .init(assessment?.nextReview), .number(evidence.count),
+                .text(published.map(\.title).joined(separator: " | ")), .text(dates), .text(reviews), .text(open),
+            ]
+                + (edition.hasSchools
+                    ? [.init(edition.scopeLabel(portfolio.assessments[norm.id]?.scope)), .text(edition.schoolsNotCovering(norm.id))] : [])
         }
         return ExportTable(name: edition.text("norms"), header: header, rows: rows)
     }
@@ -80,8 +86,11 @@ extension Exports {
     /// and dates, who adopted it and when, the (G)MR's consent and the FG's advice, whether the
     /// adoption still holds for the text, and the SHA-256 of its source.
     func documentsTable() -> ExportTable {
-        let header = ["title", "page", "type", "classification", "owner", "date", "review_by", "approved_by", "approved_on",
-                      "adoption_holds", "consent", "advice", "sha256", "norms"].map { edition.strings["csv_document_" + $0] }
+        let header =
+            [
+                "title", "page", "type", "classification", "owner", "date", "review_by", "approved_by", "approved_on",
+                "adoption_holds", "consent", "advice", "sha256", "norms",
+            ].map { edition.strings["csv_document_" + $0] }
             + (edition.hasSchools ? [edition.text("csv_scope")] : [])
         func approval(_ approval: Approval?) -> ExportTable.Cell {
             guard let approval else { return .text("") }
@@ -91,10 +100,12 @@ extension Exports {
         let rows = edition.documentsByTitle.map { index -> [ExportTable.Cell] in
             let document = edition.portfolio.documents[index]
             let adopted = document.approvedBy != nil && document.approvedOn != nil
-            return [.text(document.title), .text(Routes.document(document.slug)), .init(document.type), .text(document.classification.name),
-                    .init(document.owner), .init(document.date), .init(document.reviewBy), .init(document.approvedBy), .init(document.approvedOn),
-                    .text(adopted ? edition.text(document.isAdopted ? "yes" : "no") : ""), approval(document.approval(.consent)),
-                    approval(document.approval(.advice)), .text(document.sourceSHA256), .text(document.norms.joined(separator: ", "))]
+            return [
+                .text(document.title), .text(Routes.document(document.slug)), .init(document.type), .text(document.classification.name),
+                .init(document.owner), .init(document.date), .init(document.reviewBy), .init(document.approvedBy), .init(document.approvedOn),
+                .text(adopted ? edition.text(document.isAdopted ? "yes" : "no") : ""), approval(document.approval(.consent)),
+                approval(document.approval(.advice)), .text(document.sourceSHA256), .text(document.norms.joined(separator: ", ")),
+            ]
                 + (edition.hasSchools ? [.init(edition.scopeLabel(document.scope))] : [])
         }
         return ExportTable(name: edition.text("documents"), header: header, rows: rows)
@@ -110,7 +121,8 @@ extension Exports {
         let strings = edition.strings
         let settings = edition.portfolio.settings
         let parties = register.kind == .verwerkingen ? [settings.controller, settings.dpo] : []
-        let header = [strings["column_id"]] + fields.map { strings["field_" + $0.name] } + [strings["column_classification"]]
+        let header =
+            [strings["column_id"]] + fields.map { strings["field_" + $0.name] } + [strings["column_classification"]]
             + (parties.isEmpty ? [] : [strings["register_controller"], strings["register_dpo"]])
             + (edition.hasSchools ? [strings["column_scope"]] : [])
         let rows = edition.publishedEntries[index].map { e -> [ExportTable.Cell] in
@@ -126,8 +138,10 @@ extension Exports {
         let header = ["kind", "concerns", "text", "page", "place"].map { edition.strings["csv_finding_" + $0] }
         let rows = edition.findings.map { finding -> [ExportTable.Cell] in
             let place = finding.diagnostic.location
-            return [.text(edition.attentionLabel(finding)), .text(edition.subjectName(finding.subject)), .text(edition.attentionText(finding)),
-                    .text(edition.subjectPath(finding.subject)), .text("\(place.path):\(place.line)")]
+            return [
+                .text(edition.attentionLabel(finding)), .text(edition.subjectName(finding.subject)), .text(edition.attentionText(finding)),
+                .text(edition.subjectPath(finding.subject)), .text("\(place.path):\(place.line)"),
+            ]
         }
         return ExportTable(name: edition.text("attention"), header: header, rows: rows)
     }

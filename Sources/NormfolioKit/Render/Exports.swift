@@ -11,11 +11,13 @@ struct Exports {
     func files() -> [Site.File] {
         let made: [String: () -> Data] = [
             Routes.csv: { normsTable().csv }, Routes.documentsCSV: { documentsTable().csv }, Routes.json: portfolioJSON,
-            Routes.calendarICS: { IBPCalendar(edition: edition).ics() }, Routes.workbook: { Workbook(tables: workbookTables(), edition: edition).data },
+            Routes.calendarICS: { IBPCalendar(edition: edition).ics() },
+            Routes.workbook: { Workbook(tables: workbookTables(), edition: edition).data },
             Routes.schoolsCSV: { schoolsTable().csv },
         ]
         return paths.map { path in
-            let data = made[path]?() ?? edition.publishedRegisters.first { Routes.registerCSV(portfolio.registers[$0].kind) == path }
+            let data =
+                made[path]?() ?? edition.publishedRegisters.first { Routes.registerCSV(portfolio.registers[$0].kind) == path }
                 .map { registerTable($0).csv } ?? Data()
             return Site.File(path: path, contents: .data(data))
         }
@@ -113,8 +115,9 @@ struct Exports {
             ExportModel.Part(
                 id: part.id, title: edition.title(part.title, part.titleEN), summary: summary(portfolio.tally(domains.flatMap(\.norms))),
                 domains: domains.map { entry in
-                    ExportModel.Domain(code: entry.domain.code, number: entry.domain.number,
-                                       title: edition.title(entry.domain.title, entry.domain.titleEN), summary: summary(portfolio.tally(entry.norms)))
+                    ExportModel.Domain(
+                        code: entry.domain.code, number: entry.domain.number,
+                        title: edition.title(entry.domain.title, entry.domain.titleEN), summary: summary(portfolio.tally(entry.norms)))
                 })
         }
         let norms = catalog.norms.compactMap { norm -> ExportModel.Norm? in
@@ -139,8 +142,9 @@ struct Exports {
                 approved_on: document.approvedOn?.description, review_by: document.reviewBy?.description, stale: document.isStale,
                 url: Routes.document(document.slug), adopted: document.isAdopted,
                 approvals: document.approvals.map { approval in
-                    ExportModel.Approval(kind: approval.kind.rawValue, by: approval.by, on: approval.on?.description,
-                                         sha256: approval.sha256, current: approval.isCurrent)
+                    ExportModel.Approval(
+                        kind: approval.kind.rawValue, by: approval.by, on: approval.on?.description,
+                        sha256: approval.sha256, current: approval.isCurrent)
                 }, scope: scopeField(document.scope))
         }
         let registers = edition.publishedRegisters.map { index in
@@ -183,8 +187,9 @@ struct Exports {
 
     /// An action in the JSON model, in a norm's record and in a register's field alike.
     static func action(_ action: Action) -> ExportModel.Action {
-        ExportModel.Action(title: action.title, owner: action.owner, due: action.due?.description, status: action.status.rawValue,
-                           overdue: action.isOverdue)
+        ExportModel.Action(
+            title: action.title, owner: action.owner, due: action.due?.description, status: action.status.rawValue,
+            overdue: action.isOverdue)
     }
 
     func summary(_ tally: Tally) -> ExportModel.Summary {

@@ -8,18 +8,24 @@ extension Figures {
         edition.catalog.parts.map { part in
             let tally = portfolio.tally(edition.norms(in: part))
             let title = edition.title(part.title, part.titleEN)
-            let counts = ["covered": String(tally.count(.covered)), "applicable": String(tally.applicable),
-                          "assessed": String(tally.assessed), "atTarget": String(tally.atTarget)]
-            let figures = [
-                Figure(value: edition.percentage(tally.coveredPercentage), label: edition.strings.format("figure_coverage_over", counts),
-                       key: "coverage-\(part.id)", href: edition.has(.coverage) ? Routes.coverage + "#dekking-\(part.id)" : nil),
-                Figure(value: edition.decimal(tally.averageLevel), label: edition.strings.format("figure_average_over", counts),
-                       key: "average-\(part.id)", href: edition.has(.maturity) ? Routes.maturity + "#volwassenheid-\(part.id)" : nil),
-                Figure(value: String(tally.atTarget), label: edition.strings.format("figure_at_target_over", counts),
-                       key: "at-target-\(part.id)", href: edition.has(.maturity) ? Routes.maturity + "#onder-doel" : nil),
+            let counts = [
+                "covered": String(tally.count(.covered)), "applicable": String(tally.applicable),
+                "assessed": String(tally.assessed), "atTarget": String(tally.atTarget),
             ]
-            return FigureGroup(title: title, id: part.id, figures: figures, note: catalogNote(part),
-                               noteHref: edition.has(.catalog) ? Routes.catalog + "#aanvullen" : nil)
+            let figures = [
+                Figure(
+                    value: edition.percentage(tally.coveredPercentage), label: edition.strings.format("figure_coverage_over", counts),
+                    key: "coverage-\(part.id)", href: edition.has(.coverage) ? Routes.coverage + "#dekking-\(part.id)" : nil),
+                Figure(
+                    value: edition.decimal(tally.averageLevel), label: edition.strings.format("figure_average_over", counts),
+                    key: "average-\(part.id)", href: edition.has(.maturity) ? Routes.maturity + "#volwassenheid-\(part.id)" : nil),
+                Figure(
+                    value: String(tally.atTarget), label: edition.strings.format("figure_at_target_over", counts),
+                    key: "at-target-\(part.id)", href: edition.has(.maturity) ? Routes.maturity + "#onder-doel" : nil),
+            ]
+            return FigureGroup(
+                title: title, id: part.id, figures: figures, note: catalogNote(part),
+                noteHref: edition.has(.catalog) ? Routes.catalog + "#aanvullen" : nil)
         }
     }
 
@@ -28,9 +34,11 @@ extension Figures {
     func catalogNote(_ part: Catalog.Part) -> String? {
         let known = edition.norms(in: part).count
         guard let official = part.officialNormCount, known < official else { return nil }
-        return edition.strings.format("figure_catalog_incomplete", [
-            "known": String(known), "official": String(official), "part": edition.title(part.title, part.titleEN).lowercased(),
-        ])
+        return edition.strings.format(
+            "figure_catalog_incomplete",
+            [
+                "known": String(known), "official": String(official), "part": edition.title(part.title, part.titleEN).lowercased(),
+            ])
     }
 
     /// The headline figures besides the parts': expired documents and late actions over what this
@@ -39,17 +47,21 @@ extension Figures {
     func summary() -> [Figure] {
         let staleDocuments = edition.findings.count { $0.kind == .evidenceExpired && $0.subject.isDocument }
         var figures = [
-            Figure(value: String(staleDocuments),
-                   label: edition.strings.plural("figure_stale_over", staleDocuments, ["documents": String(edition.publishedDocuments.count)]),
-                   key: "stale-documents", href: Routes.documents),
-            Figure(value: String(edition.overdueActions.count), label: edition.strings.plural("figure_overdue", edition.overdueActions.count),
-                   key: "overdue-actions",
-                   href: edition.has(.plan) ? Routes.plan : nil),
+            Figure(
+                value: String(staleDocuments),
+                label: edition.strings.plural("figure_stale_over", staleDocuments, ["documents": String(edition.publishedDocuments.count)]),
+                key: "stale-documents", href: Routes.documents),
+            Figure(
+                value: String(edition.overdueActions.count), label: edition.strings.plural("figure_overdue", edition.overdueActions.count),
+                key: "overdue-actions",
+                href: edition.has(.plan) ? Routes.plan : nil),
         ]
         if edition.has(.attention) {
-            figures.append(Figure(value: String(edition.findings.count), label: edition.strings.plural("figure_attention", edition.findings.count),
-                                  key: "attention",
-                                  href: Routes.attention))
+            figures.append(
+                Figure(
+                    value: String(edition.findings.count), label: edition.strings.plural("figure_attention", edition.findings.count),
+                    key: "attention",
+                    href: Routes.attention))
         }
         return figures + progressFigures() + registerFigures()
     }
@@ -66,14 +78,18 @@ extension Figures {
             if let now = values.last??.averageLevel, let then = values[values.count - 2]?.averageLevel {
                 // From the averages as the pages show them (one decimal).
                 let change = (((now * 10).rounded() - (then * 10).rounded())).rounded() / 10
-                figures.append(Figure(value: (change > 0 ? "+" : change < 0 ? "−" : "±") + edition.decimal(abs(change)),
-                                      label: edition.strings.format("figure_change", ["part": name, "date": edition.format(previous.asOf)]),
-                                      key: "change-\(part.id)", href: Routes.progress))
+                figures.append(
+                    Figure(
+                        value: (change > 0 ? "+" : change < 0 ? "−" : "±") + edition.decimal(abs(change)),
+                        label: edition.strings.format("figure_change", ["part": name, "date": edition.format(previous.asOf)]),
+                        key: "change-\(part.id)", href: Routes.progress))
             }
             if let toward = progress.towardTarget(part.id) {
-                figures.append(Figure(value: edition.percentage(toward),
-                                      label: edition.strings.format("figure_toward_target", ["part": name, "date": edition.format(first.asOf)]),
-                                      key: "toward-target-\(part.id)", href: Routes.progress))
+                figures.append(
+                    Figure(
+                        value: edition.percentage(toward),
+                        label: edition.strings.format("figure_toward_target", ["part": name, "date": edition.format(first.asOf)]),
+                        key: "toward-target-\(part.id)", href: Routes.progress))
             }
         }
         return figures
@@ -90,18 +106,24 @@ extension Figures {
         var figures: [Figure] = []
         if let suppliers = entries(.verwerkers) {
             let ending = suppliers.count { entry in entry.date("overeenkomst_tot").map(reference.isSoon) ?? false }
-            figures.append(Figure(value: "\(ending)", label: edition.strings.plural("figure_agreements_ending", ending, ["total": String(suppliers.count)]),
-                                  key: "agreements-ending", href: Routes.register(.verwerkers)))
+            figures.append(
+                Figure(
+                    value: "\(ending)", label: edition.strings.plural("figure_agreements_ending", ending, ["total": String(suppliers.count)]),
+                    key: "agreements-ending", href: Routes.register(.verwerkers)))
         }
         if let findings = entries(.bevindingen) {
             let open = findings.count { $0.values["actie_status"] != .choice("gereed") }
-            figures.append(Figure(value: "\(open)", label: edition.strings.plural("figure_open_findings", open, ["total": String(findings.count)]),
-                                  key: "open-findings", href: Routes.register(.bevindingen)))
+            figures.append(
+                Figure(
+                    value: "\(open)", label: edition.strings.plural("figure_open_findings", open, ["total": String(findings.count)]),
+                    key: "open-findings", href: Routes.register(.bevindingen)))
         }
         if let breaches = entries(.datalekken) {
             let thisYear = breaches.count { $0.date("ontdekt_op").map(reference.isInYear) ?? false }
-            figures.append(Figure(value: "\(thisYear)", label: edition.strings.plural("figure_breaches_this_year", thisYear, ["year": String(reference.day.year)]),
-                                  key: "breaches-this-year", href: Routes.register(.datalekken)))
+            figures.append(
+                Figure(
+                    value: "\(thisYear)", label: edition.strings.plural("figure_breaches_this_year", thisYear, ["year": String(reference.day.year)]),
+                    key: "breaches-this-year", href: Routes.register(.datalekken)))
         }
         return figures
     }
@@ -116,12 +138,17 @@ extension Figures {
             let uncovered = standings.count { $0.coverage != .covered }
             let strings = edition.strings
             let counts = ["assessed": String(tally.assessed), "applicable": String(tally.applicable)]
-            let values = ["part": title, "applicable": String(tally.applicable), "average": edition.decimal(tally.averageLevel),
-                          "below": belowMinimum > 0 ? strings.plural("verdict_below", belowMinimum, counts)
-                              : strings.plural("verdict_none_below", tally.assessed, counts),
-                          "not_assessed": tally.notAssessed > 0 ? strings.plural("verdict_not_assessed_count", tally.notAssessed, counts) : "",
-                          "uncovered": uncovered > 0 ? strings.plural("verdict_uncovered", uncovered, counts) : ""]
-            let key = tally.assessed == 0 ? "verdict_not_assessed"
+            let values = [
+                "part": title, "applicable": String(tally.applicable), "average": edition.decimal(tally.averageLevel),
+                "below": belowMinimum > 0
+                    ? strings.plural("verdict_below", belowMinimum, counts)
+                    : strings.plural("verdict_none_below", tally.assessed, counts),
+                "not_assessed": tally.notAssessed > 0 ? strings.plural("verdict_not_assessed_count", tally.notAssessed, counts) : "",
+                "uncovered": uncovered > 0 ? strings.plural("verdict_uncovered", uncovered, counts) : "",
+            ]
+            let key =
+                tally.assessed == 0
+                ? "verdict_not_assessed"
                 : belowMinimum == 0 && tally.notAssessed == 0 && uncovered == 0 ? "verdict_in_order" : "verdict_short"
             return strings.format(key, values) + (catalogNote(part).map { " " + $0 } ?? "")
         }
@@ -133,10 +160,12 @@ extension Figures {
         let all = portfolio.tally(edition.catalog.norms)
         let partAverages = edition.catalog.parts.map { part in
             let tally = portfolio.tally(edition.norms(in: part))
-            return strings.format("annual_average_part", [
-                "average": edition.decimal(tally.averageLevel), "part": edition.title(part.title, part.titleEN).lowercased(),
-                "assessed": String(tally.assessed), "norms": String(tally.norms),
-            ])
+            return strings.format(
+                "annual_average_part",
+                [
+                    "average": edition.decimal(tally.averageLevel), "part": edition.title(part.title, part.titleEN).lowercased(),
+                    "assessed": String(tally.assessed), "norms": String(tally.norms),
+                ])
         }
         let atThreeOrMore = portfolio.standings.values.count { ($0.level ?? 0) >= 3 }
         let stale = edition.findings.count { $0.kind == .evidenceExpired && $0.subject.isDocument }
@@ -150,8 +179,12 @@ extension Figures {
         .prefix(3)
         let overdue = edition.overdueActions.count
         var text = strings.format("annual_intro", ["organisation": portfolio.settings.organisation])
-        text += strings.format("annual_average", ["date": edition.format(portfolio.asOf),
-                                                   "averages": partAverages.joined(separator: strings["annual_average_separator"])])
+        text += strings.format(
+            "annual_average",
+            [
+                "date": edition.format(portfolio.asOf),
+                "averages": partAverages.joined(separator: strings["annual_average_separator"]),
+            ])
         text += strings.plural("annual_at_three", atThreeOrMore, ["assessed": String(all.assessed)])
         text += strings.format("annual_evidence", ["covered": String(all.count(.covered)), "applicable": String(all.applicable)])
         text += strings.plural("annual_stale", stale)
@@ -160,10 +193,12 @@ extension Figures {
         }
         if !planned.isEmpty {
             let actions = planned.map { norm, action in
-                strings.format("annual_planned_action", [
-                    "action": action.title.lowercasedFirst, "norm": norm.id,
-                    "due": action.due.map { strings.format("annual_planned_due", ["date": edition.format($0)]) } ?? "",
-                ])
+                strings.format(
+                    "annual_planned_action",
+                    [
+                        "action": action.title.lowercasedFirst, "norm": norm.id,
+                        "due": action.due.map { strings.format("annual_planned_due", ["date": edition.format($0)]) } ?? "",
+                    ])
             }
             text += strings.format("annual_planned", ["actions": actions.joined(separator: "; ")])
         }

@@ -33,9 +33,10 @@ struct Figures {
     }
 
     func coverageRow(_ label: String, _ tally: Tally, part: String? = nil) -> CoverageRow {
-        CoverageRow(part: part, label: label, norms: tally.norms, covered: tally.count(.covered), stale: tally.count(.stale),
-                    missing: tally.count(.missing), notApplicable: tally.count(.notApplicable),
-                    percentage: edition.percentage(tally.coveredPercentage))
+        CoverageRow(
+            part: part, label: label, norms: tally.norms, covered: tally.count(.covered), stale: tally.count(.stale),
+            missing: tally.count(.missing), notApplicable: tally.count(.notApplicable),
+            percentage: edition.percentage(tally.coveredPercentage))
     }
 
     func coverageParts() -> [CoveragePart] {
@@ -43,9 +44,10 @@ struct Figures {
             let rows = domains.map { coverageRow(edition.domainLabel($0.domain), portfolio.tally($0.norms)) }
             let bars = domains.map { entry -> Chart.Bar in
                 let tally = portfolio.tally(entry.norms)
-                return Chart.Bar(label: edition.domainLabel(entry.domain),
-                                 segments: [tally.count(.covered), tally.count(.stale), tally.count(.missing), tally.count(.notApplicable)]
-                                     .map { Double($0) * 100 / Double(max(tally.norms, 1)) })
+                return Chart.Bar(
+                    label: edition.domainLabel(entry.domain),
+                    segments: [tally.count(.covered), tally.count(.stale), tally.count(.missing), tally.count(.notApplicable)]
+                        .map { Double($0) * 100 / Double(max(tally.norms, 1)) })
             }
             let partTitle = edition.title(part.title, part.titleEN)
             return CoveragePart(
@@ -107,9 +109,10 @@ struct Figures {
     }
 
     func maturityRow(_ label: String, _ tally: Tally, part: String? = nil) -> MaturityRow {
-        MaturityRow(part: part, label: label, assessed: tally.assessed, average: edition.decimal(tally.averageLevel),
-                    lowest: tally.lowestLevel.map(String.init) ?? "–", atTarget: tally.atTarget,
-                    notAssessed: tally.notAssessed, applicable: tally.applicable)
+        MaturityRow(
+            part: part, label: label, assessed: tally.assessed, average: edition.decimal(tally.averageLevel),
+            lowest: tally.lowestLevel.map(String.init) ?? "–", atTarget: tally.atTarget,
+            notAssessed: tally.notAssessed, applicable: tally.applicable)
     }
 
     func maturityParts() -> [MaturityPart] {
@@ -118,8 +121,9 @@ struct Figures {
             let bars = domains.map { entry -> Chart.Bar in
                 let standings = entry.norms.compactMap { portfolio.standings[$0.id] }.filter(\.isApplicable)
                 let targets = standings.map { Double($0.target) }
-                return Chart.Bar(label: edition.domainLabel(entry.domain), segments: [portfolio.tally(entry.norms).averageLevel ?? 0],
-                                 target: targets.isEmpty ? nil : targets.reduce(0, +) / Double(targets.count))
+                return Chart.Bar(
+                    label: edition.domainLabel(entry.domain), segments: [portfolio.tally(entry.norms).averageLevel ?? 0],
+                    target: targets.isEmpty ? nil : targets.reduce(0, +) / Double(targets.count))
             }
             return MaturityPart(
                 title: partTitle, id: part.id, note: catalogNote(part),
@@ -138,10 +142,12 @@ struct Figures {
             Distribution.Level(label: edition.levelLabel($0.level), count: tally.distribution[$0.level - 1])
         }
         let bars = edition.catalog.levels.map { Chart.Bar(label: String($0.level), segments: [Double(tally.distribution[$0.level - 1])]) }
-        return Distribution(levels: levels, notAssessed: tally.notAssessed,
-                            chart: Chart.vertical(id: "chart-distribution", title: edition.text("distribution"),
-                                                  description: edition.text("distribution_chart_description"), bars: bars,
-                                                  cssClass: "chart-level"))
+        return Distribution(
+            levels: levels, notAssessed: tally.notAssessed,
+            chart: Chart.vertical(
+                id: "chart-distribution", title: edition.text("distribution"),
+                description: edition.text("distribution_chart_description"), bars: bars,
+                cssClass: "chart-level"))
     }
 
     /// Norms below their target, the largest gap first.
@@ -153,9 +159,10 @@ struct Figures {
         .sorted { ($1.1.gap ?? 0, $0.0.id) < ($0.1.gap ?? 0, $1.0.id) }
         .map { norm, standing in
             let reference = NormReference(norm, in: edition)
-            return BelowTarget(id: reference.id, title: reference.title, titleLang: reference.titleLang, href: reference.href,
-                               level: edition.levelLabel(standing.level ?? 0), target: edition.levelLabel(standing.target),
-                               gap: standing.gap ?? 0, owner: edition.assessments[norm.id]?.owner)
+            return BelowTarget(
+                id: reference.id, title: reference.title, titleLang: reference.titleLang, href: reference.href,
+                level: edition.levelLabel(standing.level ?? 0), target: edition.levelLabel(standing.target),
+                gap: standing.gap ?? 0, owner: edition.assessments[norm.id]?.owner)
         }
     }
 
@@ -192,14 +199,18 @@ struct Figures {
         }
         return Action.Status.allCases.map { status in
             let actions = all.filter { $0.action.status == status }
-                .sorted { ($0.action.due ?? Day.distantFuture, $0.norm?.id ?? "~", $0.action.title)
-                    < ($1.action.due ?? Day.distantFuture, $1.norm?.id ?? "~", $1.action.title) }
-                .map { norm, action, source in
-                    ActionEntry(title: action.title, owner: action.owner, due: action.due.map(edition.format),
-                                overdue: action.isOverdue, norm: norm.map { NormReference($0, in: edition) }, source: source)
+                .sorted {
+                    ($0.action.due ?? Day.distantFuture, $0.norm?.id ?? "~", $0.action.title)
+                        < ($1.action.due ?? Day.distantFuture, $1.norm?.id ?? "~", $1.action.title)
                 }
-            return ActionGroup(status: edition.text("status_" + status.rawValue).uppercasedFirst, id: status.styleName,
-                               actions: actions, count: actions.count, hasActions: !actions.isEmpty)
+                .map { norm, action, source in
+                    ActionEntry(
+                        title: action.title, owner: action.owner, due: action.due.map(edition.format),
+                        overdue: action.isOverdue, norm: norm.map { NormReference($0, in: edition) }, source: source)
+                }
+            return ActionGroup(
+                status: edition.text("status_" + status.rawValue).uppercasedFirst, id: status.styleName,
+                actions: actions, count: actions.count, hasActions: !actions.isEmpty)
         }
     }
 }

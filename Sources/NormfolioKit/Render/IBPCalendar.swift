@@ -60,8 +60,10 @@ struct IBPCalendar {
     /// The dates of register entries that go into the calendar, with the text that says what they are.
     static let registerDates: [RegisterKind: [(field: String, key: String)]] = [
         .verwerkingen: [("herzien_voor", "calendar_review")],
-        .verwerkers: [("overeenkomst_tot", "calendar_agreement_ends"), ("certificering_tot", "calendar_certificate_ends"),
-                      ("herzien_voor", "calendar_review")],
+        .verwerkers: [
+            ("overeenkomst_tot", "calendar_agreement_ends"), ("certificering_tot", "calendar_certificate_ends"),
+            ("herzien_voor", "calendar_review"),
+        ],
         .dpia: [("herbeoordeling_op", "calendar_dpia")],
         .bevindingen: [("actie_uiterlijk", "calendar_finding"), ("hertest_op", "calendar_retest")],
     ]
@@ -73,8 +75,10 @@ struct IBPCalendar {
     /// same input gives the same bytes.
     func ics() -> Data {
         let stamp = Self.compact(edition.portfolio.asOf) + "T000000Z"
-        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//normfolio//IBP-kalender//NL", "CALSCALE:GREGORIAN",
-                     "METHOD:PUBLISH", "X-WR-CALNAME:" + Self.escaped(edition.text("calendar") + " " + edition.portfolio.settings.organisation)]
+        var lines = [
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//normfolio//IBP-kalender//NL", "CALSCALE:GREGORIAN",
+            "METHOD:PUBLISH", "X-WR-CALNAME:" + Self.escaped(edition.text("calendar") + " " + edition.portfolio.settings.organisation),
+        ]
         for event in events {
             lines += [
                 "BEGIN:VEVENT", "UID:" + Self.escaped(event.uid), "DTSTAMP:" + stamp,

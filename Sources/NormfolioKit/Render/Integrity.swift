@@ -40,15 +40,18 @@ public enum Integrity {
             audience: audience.rawValue, git_commit: portfolio.gitCommit,
             files: digests.map { Manifest.File(path: $0.path, size: $0.size, sha256: $0.sha256) },
             sources: edition.publishedDocuments.map { index in
-                Manifest.Source(source: documents[index].source, page: Routes.document(documents[index].slug),
-                                sha256: documents[index].sourceSHA256)
+                Manifest.Source(
+                    source: documents[index].source, page: Routes.document(documents[index].slug),
+                    sha256: documents[index].sourceSHA256)
             })
         let manifestData = Data(JSONValue(encoding: manifest).text.utf8)
         var sums = digests.map { ($0.path, $0.sha256) }
         sums.append((manifestPath, sha256(manifestData)))
         let sumsText = sums.sorted { $0.0 < $1.0 }.map { "\($0.1)  \($0.0)\n" }.joined()
-        sealed.files += [Site.File(path: manifestPath, contents: .data(manifestData)),
-                         Site.File(path: sumsPath, contents: .data(Data(sumsText.utf8)))]
+        sealed.files += [
+            Site.File(path: manifestPath, contents: .data(manifestData)),
+            Site.File(path: sumsPath, contents: .data(Data(sumsText.utf8))),
+        ]
         sealed.files.sort { $0.path < $1.path }
         return sealed
     }
@@ -151,8 +154,10 @@ public enum Integrity {
     /// Checks a site folder: every file listed in `export/SHA256SUMS` is hashed again and nothing
     /// else is there; the manifest lists exactly those files with the same hashes; the fingerprint
     /// is `expected` (when given); the signature was made with `key` (when given).
-    public static func verify(site folder: String, expectedFingerprint expected: String? = nil,
-                              key: VerifyingKey? = nil) throws -> Report {
+    public static func verify(
+        site folder: String, expectedFingerprint expected: String? = nil,
+        key: VerifyingKey? = nil
+    ) throws -> Report {
         guard let sums = readRegularFile(folder + "/" + sumsPath) else {
             throw WriteError(description: "'\(folder)' has no \(sumsPath); it is not a site built by normfolio")
         }
@@ -189,14 +194,16 @@ public enum Integrity {
         // and a web server may serve it: it must hold normfolio's text, nothing else.
         var marker = stat()
         if lstat(folder + "/" + SiteWriter.marker, &marker) == 0,
-           Int(marker.st_size) != SiteWriter.markerText.count || readRegularFile(folder + "/" + SiteWriter.marker) != SiteWriter.markerText {
+            Int(marker.st_size) != SiteWriter.markerText.count || readRegularFile(folder + "/" + SiteWriter.marker) != SiteWriter.markerText
+        {
             report.changed.append(SiteWriter.marker)
         }
         let notContent: Set<String> = [sumsPath, signaturePath, SiteWriter.marker]
         report.extra = allEntries(in: folder).filter { !notContent.contains($0) && listed[$0] == nil }.sorted()
         // Sizes of the files that are as listed: the manifest must give those (a changed file is reported once, above).
-        let sizes = Dictionary(uniqueKeysWithValues: results.filter { $0.hash != nil && $0.hash == listed[$0.path] }
-            .map { ($0.path, $0.size) })
+        let sizes = Dictionary(
+            uniqueKeysWithValues: results.filter { $0.hash != nil && $0.hash == listed[$0.path] }
+                .map { ($0.path, $0.size) })
         report.manifestProblems = crossCheck(folder: folder, listed: listed, sizes: sizes)
         report.sourcesFingerprint = sourcesFingerprint(inManifest: folder + "/" + manifestPath)
         if let expected {

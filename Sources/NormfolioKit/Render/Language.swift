@@ -131,21 +131,26 @@ struct Strings: Sendable {
             switch entry.value.kind {
             case .scalar(let scalar):
                 if let known, known.texts[entry.key] == nil {
-                    diagnostics.append(.unknownString(entry.key, suggestion: Suggestion.closest(to: entry.key, in: Array(known.texts.keys)),
-                                                      at: location))
+                    diagnostics.append(
+                        .unknownString(
+                            entry.key, suggestion: Suggestion.closest(to: entry.key, in: Array(known.texts.keys)),
+                            at: location))
                     continue
                 }
                 merged.texts[entry.key] = scalar.string
             case .mapping(let mapping):
-                let forms = Dictionary(mapping.compactMap { key, value in key.scalar.map { ($0.string, value.scalar?.string ?? "") } },
-                                       uniquingKeysWith: { first, _ in first })
+                let forms = Dictionary(
+                    mapping.compactMap { key, value in key.scalar.map { ($0.string, value.scalar?.string ?? "") } },
+                    uniquingKeysWith: { first, _ in first })
                 guard let one = forms["one"], let other = forms["other"], forms.count == 2 else {
                     diagnostics.append(.invalidString(entry.key, at: location))
                     continue
                 }
                 if let known, known.plurals[entry.key] == nil {
-                    diagnostics.append(.unknownString(entry.key, suggestion: Suggestion.closest(to: entry.key, in: Array(known.plurals.keys)),
-                                                      at: location))
+                    diagnostics.append(
+                        .unknownString(
+                            entry.key, suggestion: Suggestion.closest(to: entry.key, in: Array(known.plurals.keys)),
+                            at: location))
                     continue
                 }
                 merged.plurals[entry.key] = Plural(one: one, other: other)

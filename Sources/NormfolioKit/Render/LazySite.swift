@@ -41,17 +41,21 @@ public final class LazySite: Sendable {
     /// The site of `edition` in `theme`; `searchEntries` keeps search-index entries between
     /// sites of the same portfolio; with `pdf`, the papers too (in the live preview, `lazyPapers`:
     /// made only when asked for).
-    init(edition: Edition, theme: Theme, io: FileIO, searchEntries: SearchEntryMemo? = nil, fast: Bool = RenderEngine.fastByDefault,
-         pdf: PDFVariant? = nil, lazyPapers: Bool = false) {
+    init(
+        edition: Edition, theme: Theme, io: FileIO, searchEntries: SearchEntryMemo? = nil, fast: Bool = RenderEngine.fastByDefault,
+        pdf: PDFVariant? = nil, lazyPapers: Bool = false
+    ) {
         self.edition = edition
         self.theme = theme
         self.io = io
         self.engine = RenderEngine(theme: theme, edition: edition, fast: fast)
         self.rows = DocumentRows(edition: edition, engine: engine)
         let (engine, rows) = (self.engine, self.rows)
-        self.exports = ExportFiles(edition: edition, papers: pdf.map { variant in
-            PaperMaker(edition: edition, engine: engine, theme: theme, io: io, rows: rows, variant: variant)
-        }, lazyPapers: lazyPapers)
+        self.exports = ExportFiles(
+            edition: edition,
+            papers: pdf.map { variant in
+                PaperMaker(edition: edition, engine: engine, theme: theme, io: io, rows: rows, variant: variant)
+            }, lazyPapers: lazyPapers)
         self.chrome = LayoutView.Chrome(edition)
         self.searchIndex = SearchIndexOnce(SearchIndex(edition: edition, memo: searchEntries))
         self.kinds = PageKinds.all
@@ -60,8 +64,9 @@ public final class LazySite: Sendable {
             pages += kind.pages(in: edition).map { (index, $0) }
         }
         self.pages = pages
-        sources = Self.sources(pages: pages.map { ($0.route.path, Source.page(kind: $0.kind, $0.route)) }, edition: edition, theme: theme,
-                               papers: pdf != nil)
+        sources = Self.sources(
+            pages: pages.map { ($0.route.path, Source.page(kind: $0.kind, $0.route)) }, edition: edition, theme: theme,
+            papers: pdf != nil)
         self.pageCount = pages.count
     }
 
@@ -80,8 +85,9 @@ public final class LazySite: Sendable {
         case .page(let kind, let route):
             var worker = engine.worker(ownTheme: false)
             let page = content(kind, route, worker: &worker)
-            let html = RenderEngine.Frame(layout(page), engine: engine).wrap(title: page.title, content: page.html, engine: engine,
-                                                                              layout: { self.layout(page) })
+            let html = RenderEngine.Frame(layout(page), engine: engine).wrap(
+                title: page.title, content: page.html, engine: engine,
+                layout: { self.layout(page) })
             files = [(path, Data(html.utf8))]
         case .exports:
             files = exports.files().compactMap { file in file.bytes().map { (file.path, $0) } }
@@ -125,20 +131,27 @@ public final class LazySite: Sendable {
         }
         var frames: [String: RenderEngine.Frame] = [:]
         for (page, head) in zip(pages, heads) where frames[head.frameKey] == nil {
-            frames[head.frameKey] = RenderEngine.Frame(LayoutView(page: page.route.path, title: "", content: "", crumbs: head.crumbs,
-                                                                  chrome: chrome), engine: engine)
+            frames[head.frameKey] = RenderEngine.Frame(
+                LayoutView(
+                    page: page.route.path, title: "", content: "", crumbs: head.crumbs,
+                    chrome: chrome), engine: engine)
         }
         let frozen = frames
         let engine = self.engine
-        var (files, generated) = concurrently({
-            self.pages.parallelMap(state: { self.engine.worker() }) { worker, page in
-                let page = self.content(page.kind, page.route, worker: &worker)
-                let html = frozen[page.frameKey].map { $0.wrap(title: page.title, content: page.html, engine: engine,
-                                                               layout: { self.layout(page) }) }
-                    ?? engine.layout(self.layout(page))
-                return Site.File(path: page.path, contents: .data(Data(html.utf8)))
-            }
-        }, side: { self.exports.files() + [self.searchIndex.value.file] + SchoolFilter.files(in: self.edition) })
+        var (files, generated) = concurrently(
+            {
+                self.pages.parallelMap(state: { self.engine.worker() }) { worker, page in
+                    let page = self.content(page.kind, page.route, worker: &worker)
+                    let html =
+                        frozen[page.frameKey].map {
+                            $0.wrap(
+                                title: page.title, content: page.html, engine: engine,
+                                layout: { self.layout(page) })
+                        }
+                        ?? engine.layout(self.layout(page))
+                    return Site.File(path: page.path, contents: .data(Data(html.utf8)))
+                }
+            }, side: { self.exports.files() + [self.searchIndex.value.file] + SchoolFilter.files(in: self.edition) })
         // Which file is at a path is the table's to say (`sources`), as it is for the preview.
         let made = generated.filter { file in
             switch sources[file.path] {
@@ -157,8 +170,9 @@ public final class LazySite: Sendable {
         for (source, sitePath) in edition.attachmentPaths {
             if let digest = edition.portfolio.attachmentDigests[source] { digests[sitePath] = digest }
         }
-        return Site(files: files, pageCount: pages.count, publishedDocuments: edition.publishedDocuments.count,
-                    withheldDocuments: edition.withheldDocuments, digests: digests)
+        return Site(
+            files: files, pageCount: pages.count, publishedDocuments: edition.publishedDocuments.count,
+            withheldDocuments: edition.withheldDocuments, digests: digests)
     }
 
     /// A page rendered, without the layout around it yet.
@@ -178,11 +192,13 @@ public final class LazySite: Sendable {
     private func content(_ kindIndex: Int, _ route: PageRoute, worker: inout RenderEngine.Worker) -> Content {
         let kind = kinds[kindIndex]
         let context = RenderContext(edition: edition, rows: rows, exports: exports, searchIndex: searchIndex)
-        let html = worker.page(kind.template, kind.templateValue(of: route, in: context), root: Routes.root(of: route.path),
-                               byShape: kind.isNumerous)
+        let html = worker.page(
+            kind.template, kind.templateValue(of: route, in: context), root: Routes.root(of: route.path),
+            byShape: kind.isNumerous)
         let crumbs = kind.crumbs(of: route, in: edition)
-        return Content(path: route.path, title: kind.title(of: route, in: edition), html: html, crumbs: crumbs,
-                       frameKey: LayoutView.frameKey(page: route.path, crumbs: crumbs, chrome: chrome))
+        return Content(
+            path: route.path, title: kind.title(of: route, in: edition), html: html, crumbs: crumbs,
+            frameKey: LayoutView.frameKey(page: route.path, crumbs: crumbs, chrome: chrome))
     }
 
     /// The one rule for which file is at a path, used by a build and the live preview alike: a

@@ -112,8 +112,9 @@ extension RenderContext {
     /// The rows of these published documents in a document table one folder deep.
     func documentRows(_ indices: [Int]) -> [DocumentRowView] {
         zip(indices, rows.rows(.document, of: indices)).map { index, row in
-            DocumentRowView(row: row, title: edition.portfolio.documents[index].title,
-                            href: Routes.fromFolder + Routes.document(edition.portfolio.documents[index].slug))
+            DocumentRowView(
+                row: row, title: edition.portfolio.documents[index].title,
+                href: Routes.fromFolder + Routes.document(edition.portfolio.documents[index].slug))
         }
     }
 }

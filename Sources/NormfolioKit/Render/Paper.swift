@@ -85,7 +85,8 @@ public enum WeasyPrint {
     public static var isInstalled: Bool { locate() != nil }
 
     /// What to say when it is not installed.
-    public static let missing = "build --pdf needs WeasyPrint, which is not installed: install it with 'sudo apt-get install weasyprint' "
+    public static let missing =
+        "build --pdf needs WeasyPrint, which is not installed: install it with 'sudo apt-get install weasyprint' "
         + "(Debian, Ubuntu) or 'pip install weasyprint' (see https://doc.courtbouillon.org/weasyprint/stable/first_steps.html); "
         + "nothing was written"
 
@@ -106,11 +107,13 @@ public enum WeasyPrint {
             try data.write(to: target)
         }
         let identifier = String(Integrity.sha256(Data(html.utf8)).prefix(32))
-        let result = try program.run(["--pdf-variant", variant.rawValue, "--pdf-identifier", identifier, "--quiet", htmlPath, "out.pdf"],
-                                     in: folder, environment: ["PYTHONHASHSEED": "0", "SOURCE_DATE_EPOCH": "0"])
+        let result = try program.run(
+            ["--pdf-variant", variant.rawValue, "--pdf-identifier", identifier, "--quiet", htmlPath, "out.pdf"],
+            in: folder, environment: ["PYTHONHASHSEED": "0", "SOURCE_DATE_EPOCH": "0"])
         guard result.status == 0, let data = try? Data(contentsOf: folder.appendingPathComponent("out.pdf")) else {
-            throw Failure(description: "WeasyPrint could not make \((htmlPath as NSString).deletingPathExtension).pdf: "
-                          + result.messages.trimmingCharacters(in: .whitespacesAndNewlines))
+            throw Failure(
+                description: "WeasyPrint could not make \((htmlPath as NSString).deletingPathExtension).pdf: "
+                    + result.messages.trimmingCharacters(in: .whitespacesAndNewlines))
         }
         return data
     }
@@ -156,7 +159,8 @@ extension Paper {
                 if starts(open, at: index), let end = bytes[index...].firstIndex(of: UInt8(ascii: ">")) {
                     let tag = Array(bytes[index...end])
                     var href = ""
-                    if let at = (0..<max(0, tag.count - hrefMarker.count)).first(where: { tag[$0..<$0 + hrefMarker.count].elementsEqual(hrefMarker) }) {
+                    if let at = (0..<max(0, tag.count - hrefMarker.count)).first(where: { tag[$0..<$0 + hrefMarker.count].elementsEqual(hrefMarker) })
+                    {
                         let value = tag[(at + hrefMarker.count)...].prefix { $0 != UInt8(ascii: "\"") }
                         href = String(decoding: value, as: UTF8.self)
                     }
@@ -224,8 +228,10 @@ extension Paper {
     static func unescaped(_ text: String) -> String {
         guard text.contains("&") else { return text }
         var result = text
-        for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&#123;", "{"), ("&#125;", "}"),
-                                    ("&amp;", "&")] {
+        for (entity, character) in [
+            ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&#123;", "{"), ("&#125;", "}"),
+            ("&amp;", "&"),
+        ] {
             result = result.replacingOccurrences(of: entity, with: character)
         }
         return result

@@ -17,7 +17,8 @@ struct PaperMaker: Sendable {
         // temporary folder's name would make every PDF different.
         var inline = html
         for (path, data) in images.sorted(by: { $0.key < $1.key }) {
-            inline = inline.replacingOccurrences(of: "src=\"\(Routes.fromFolder)\(path)\"", with: "src=\"data:\(Self.mediaType(of: path));base64,\(data.base64EncodedString())\"")
+            inline = inline.replacingOccurrences(
+                of: "src=\"\(Routes.fromFolder)\(path)\"", with: "src=\"data:\(Self.mediaType(of: path));base64,\(data.base64EncodedString())\"")
         }
         var files: [String: Data] = [:]
         // The site's stylesheet, for the look of its tables, charts and badges.
@@ -52,16 +53,20 @@ struct PaperMaker: Sendable {
     func views(_ paper: Paper, exports: ExportFiles) -> (paper: PaperView, handbook: PaperHandbook?) {
         var worker = engine.worker(ownTheme: false)
         var handbook: PaperHandbook?
-        let context = RenderContext(edition: edition, rows: rows, exports: exports,
-                                    searchIndex: SearchIndexOnce(SearchIndex(edition: edition, memo: nil)))
+        let context = RenderContext(
+            edition: edition, rows: rows, exports: exports,
+            searchIndex: SearchIndexOnce(SearchIndex(edition: edition, memo: nil)))
         let content: String
         var contents: [PaperView.Entry]
         switch paper {
         case .report:
             let report = ReportPage()
             let page = PageRoute(path: Routes.report)
-            content = Paper.paintedCharts(Paper.unlinked(worker.page(report.template, report.templateValue(of: page, in: context), root: "",
-                                                                     byShape: false)))
+            content = Paper.paintedCharts(
+                Paper.unlinked(
+                    worker.page(
+                        report.template, report.templateValue(of: page, in: context), root: "",
+                        byShape: false)))
             contents = Paper.headings(in: content).filter { $0.id != "r-inhoud" }
         case .handbook:
             let domains = handbookDomains()
@@ -86,8 +91,12 @@ struct PaperMaker: Sendable {
         let editionName = strings.format("paper_edition", ["audience": edition.audience.rawValue])
         let view = PaperView(
             lang: edition.language.rawValue, title: title,
-            subject: strings.format("paper_subject", ["title": title, "organisation": portfolio.settings.organisation,
-                                                      "edition": editionName, "date": edition.format(portfolio.asOf)]),
+            subject: strings.format(
+                "paper_subject",
+                [
+                    "title": title, "organisation": portfolio.settings.organisation,
+                    "edition": editionName, "date": edition.format(portfolio.asOf),
+                ]),
             organisation: portfolio.settings.organisation, edition: editionName, asOf: edition.format(portfolio.asOf),
             created: portfolio.asOf.description, fingerprint: Integrity.sourcesFingerprint(of: edition),
             header: WeasyPrint.cssString("\(portfolio.settings.organisation) · \(title) · \(editionName) · \(edition.format(portfolio.asOf))"),
@@ -108,8 +117,9 @@ struct PaperMaker: Sendable {
         return edition.catalog.domains.compactMap { domain in
             guard let documents = byDomain[domain.code] else { return nil }
             let part = edition.catalog.part(domain.part).map { edition.title($0.title, $0.titleEN) } ?? ""
-            return PaperDomain(id: "domein-" + domain.code.lowercased(), title: "\(part): \(edition.domainLabel(domain))",
-                               documents: documents.map(handbookDocument))
+            return PaperDomain(
+                id: "domein-" + domain.code.lowercased(), title: "\(part): \(edition.domainLabel(domain))",
+                documents: documents.map(handbookDocument))
         }
     }
 
@@ -119,8 +129,10 @@ struct PaperMaker: Sendable {
         let summary = DocumentSummary(index, in: edition, root: Routes.fromFolder)
         func fact(_ key: String, _ value: String?) -> Crumb? { value.map { Crumb(label: edition.text(key), href: $0) } }
         func approval(_ approval: Approval?) -> String? {
-            approval.map { [$0.by, $0.on.map(edition.format)].compactMap { $0 }.joined(separator: ", ")
-                + ($0.isCurrent ? "" : " (" + edition.text("text_changed") + ")") }
+            approval.map {
+                [$0.by, $0.on.map(edition.format)].compactMap { $0 }.joined(separator: ", ")
+                    + ($0.isCurrent ? "" : " (" + edition.text("text_changed") + ")")
+            }
         }
         // The facts as a list of label and value (`href` holds the value).
         let facts = [
@@ -132,8 +144,9 @@ struct PaperMaker: Sendable {
         let attachments = portfolio.attachmentsOfDocument[index].compactMap { source -> PaperDocument.Attachment? in
             guard edition.attachmentPaths[source] != nil else { return nil }
             let digest = edition.digest(ofAttachment: source)
-            return PaperDocument.Attachment(name: source.split(separator: "/").last.map(String.init) ?? source,
-                                            size: edition.byteCount(digest.size), sha256: digest.sha256)
+            return PaperDocument.Attachment(
+                name: source.split(separator: "/").last.map(String.init) ?? source,
+                size: edition.byteCount(digest.size), sha256: digest.sha256)
         }
         return PaperDocument(
             id: "document-" + document.slug, title: document.title, facts: facts,

@@ -57,9 +57,9 @@ struct RenderEngine: Sendable {
 
         func theme(reparsing theme: Theme) -> Theme {
             #if canImport(Glibc)
-            let thread = UInt(pthread_self())
+                let thread = UInt(pthread_self())
             #else
-            let thread = UInt(bitPattern: pthread_self())
+                let thread = UInt(bitPattern: pthread_self())
             #endif
             if let copy = copies.withLock({ $0[thread] }) { return copy }
             let copy = theme.reparsed()
@@ -212,7 +212,8 @@ struct LayoutView: TemplateView {
                 guard let position = kind.menuPosition, let page = kind.pages(in: edition).first else { return nil }
                 return (position, Crumb(label: kind.title(of: page, in: edition), href: page.path))
             }.sorted { $0.position < $1.position }.map(\.link)
-            footer = edition.publishedPages.map { edition.portfolio.pages[$0] }.map { Crumb(label: $0.title, href: Routes.page($0.slug)) }
+            footer =
+                edition.publishedPages.map { edition.portfolio.pages[$0] }.map { Crumb(label: $0.title, href: Routes.page($0.slug)) }
                 + [Crumb(label: edition.text("integrity"), href: Routes.integrity)]
             language = edition.language.rawValue
             school = edition.school?.label

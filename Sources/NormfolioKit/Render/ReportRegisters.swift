@@ -36,7 +36,8 @@ struct ReportRegisters: TemplateView {
             return (r, edition.publishedEntries[r].map { ($0, portfolio.registers[r].entries[$0]) })
         }
         func row(_ kind: RegisterKind, _ r: Int, _ e: Int, _ entry: RegisterEntry, _ cells: [String]) -> Row {
-            Row(name: entry.name(in: kind), href: Routes.link(to: Routes.registerEntry(kind, entry.id), from: page), cells: cells,
+            Row(
+                name: entry.name(in: kind), href: Routes.link(to: Routes.registerEntry(kind, entry.id), from: page), cells: cells,
                 attention: edition.attention(about: .entry(register: r, entry: e)))
         }
         func value(_ entry: RegisterEntry, _ kind: RegisterKind, _ field: String) -> String {
@@ -52,39 +53,51 @@ struct ReportRegisters: TemplateView {
             default: return Exports.cellText(value)
             }
         }
-        func table(_ kind: RegisterKind, id: String, titleKey: String, fields: [String], summary: String,
-                   rows: [Row]) -> Table {
-            Table(title: edition.text(titleKey), id: id, columns: [edition.text("field_" + kind.nameField)] + fields.map { edition.text("field_" + $0) },
-                  rows: rows, hasRows: !rows.isEmpty, summary: summary, href: Routes.link(to: Routes.register(kind), from: page))
+        func table(
+            _ kind: RegisterKind, id: String, titleKey: String, fields: [String], summary: String,
+            rows: [Row]
+        ) -> Table {
+            Table(
+                title: edition.text(titleKey), id: id,
+                columns: [edition.text("field_" + kind.nameField)] + fields.map { edition.text("field_" + $0) },
+                rows: rows, hasRows: !rows.isEmpty, summary: summary, href: Routes.link(to: Routes.register(kind), from: page))
         }
         var tables: [Table] = []
         if let (r, all) = entries(.verwerkingen) {
             let fields = ["grondslag", "verwerkers", "hoog_risico", "dpia"]
             let highRisk = all.count { $0.1.flag("hoog_risico") }
-            tables.append(table(.verwerkingen, id: "r-verwerkingen", titleKey: "report_processing", fields: fields,
-                                summary: edition.strings.format("report_processing_summary", ["count": String(all.count), "high": String(highRisk)]),
-                                rows: all.map { e, entry in row(.verwerkingen, r, e, entry, fields.map { value(entry, .verwerkingen, $0) }) }))
+            tables.append(
+                table(
+                    .verwerkingen, id: "r-verwerkingen", titleKey: "report_processing", fields: fields,
+                    summary: edition.strings.format("report_processing_summary", ["count": String(all.count), "high": String(highRisk)]),
+                    rows: all.map { e, entry in row(.verwerkingen, r, e, entry, fields.map { value(entry, .verwerkingen, $0) }) }))
         }
         if let (r, all) = entries(.datalekken) {
             let fields = ["ontdekt_op", "gemeld_ap_op", "niet_gemeld_reden", "aantal_betrokkenen"]
             let year = all.filter { $0.1.date("ontdekt_op").map(reference.isInYear) ?? false }
-            tables.append(table(.datalekken, id: "r-datalekken", titleKey: "report_breaches", fields: fields,
-                                summary: edition.strings.plural("report_breaches_summary", year.count, ["year": String(reference.day.year)]),
-                                rows: year.map { e, entry in row(.datalekken, r, e, entry, fields.map { value(entry, .datalekken, $0) }) }))
+            tables.append(
+                table(
+                    .datalekken, id: "r-datalekken", titleKey: "report_breaches", fields: fields,
+                    summary: edition.strings.plural("report_breaches_summary", year.count, ["year": String(reference.day.year)]),
+                    rows: year.map { e, entry in row(.datalekken, r, e, entry, fields.map { value(entry, .datalekken, $0) }) }))
         }
         if let (r, all) = entries(.bevindingen) {
             let fields = ["ernst", "actie", "actie_eigenaar", "actie_uiterlijk", "actie_status"]
             let open = all.count { $0.1.values["actie_status"] != .choice("gereed") }
-            tables.append(table(.bevindingen, id: "r-bevindingen", titleKey: "report_findings", fields: fields,
-                                summary: edition.strings.format("report_findings_summary", ["count": String(all.count), "open": String(open)]),
-                                rows: all.map { e, entry in row(.bevindingen, r, e, entry, fields.map { value(entry, .bevindingen, $0) }) }))
+            tables.append(
+                table(
+                    .bevindingen, id: "r-bevindingen", titleKey: "report_findings", fields: fields,
+                    summary: edition.strings.format("report_findings_summary", ["count": String(all.count), "open": String(open)]),
+                    rows: all.map { e, entry in row(.bevindingen, r, e, entry, fields.map { value(entry, .bevindingen, $0) }) }))
         }
         if let (r, all) = entries(.verwerkers) {
             let fields = ["producten", "overeenkomst", "overeenkomst_tot"]
             let ending = all.filter { $0.1.date("overeenkomst_tot").map(reference.isSoon) ?? false }
-            tables.append(table(.verwerkers, id: "r-overeenkomsten", titleKey: "report_agreements_ending", fields: fields,
-                                summary: edition.strings.plural("report_agreements_ending_summary", ending.count, ["total": String(all.count)]),
-                                rows: ending.map { e, entry in row(.verwerkers, r, e, entry, fields.map { value(entry, .verwerkers, $0) }) }))
+            tables.append(
+                table(
+                    .verwerkers, id: "r-overeenkomsten", titleKey: "report_agreements_ending", fields: fields,
+                    summary: edition.strings.plural("report_agreements_ending_summary", ending.count, ["total": String(all.count)]),
+                    rows: ending.map { e, entry in row(.verwerkers, r, e, entry, fields.map { value(entry, .verwerkers, $0) }) }))
         }
         self.tables = tables
         hasTables = !tables.isEmpty

@@ -12,9 +12,11 @@ extension Exports {
             for (_, domains) in edition.domainsByPart() {
                 for entry in domains {
                     let tally = edition.schoolTally(school.id, over: entry.norms)
-                    rows.append([.text(school.id), .text(school.name), .init(school.brin), .init(school.town),
-                                 .text(edition.domainLabel(entry.domain)), .number(tally.applicable), .number(tally.count(.covered)),
-                                 .init(tally.coveredPercentage.map { Int($0.rounded()) })])
+                    rows.append([
+                        .text(school.id), .text(school.name), .init(school.brin), .init(school.town),
+                        .text(edition.domainLabel(entry.domain)), .number(tally.applicable), .number(tally.count(.covered)),
+                        .init(tally.coveredPercentage.map { Int($0.rounded()) }),
+                    ])
                 }
             }
         }
@@ -24,11 +26,13 @@ extension Exports {
     /// The schools of `portfolio.json`, each with its figures over the catalogue; nil without schools.
     func schoolsField() -> ExportModel.Schools? {
         guard edition.hasSchools else { return nil }
-        return ExportModel.Schools(edition.schools.map { school in
-            ExportModel.Schools.School(id: school.id, name: school.name, brin: school.brin, town: school.town,
-                                       url: edition.has(.coverage) ? Routes.school(school.id) : nil,
-                                       summary: summary(edition.schoolTally(school.id, over: edition.catalog.norms)))
-        })
+        return ExportModel.Schools(
+            edition.schools.map { school in
+                ExportModel.Schools.School(
+                    id: school.id, name: school.name, brin: school.brin, town: school.town,
+                    url: edition.has(.coverage) ? Routes.school(school.id) : nil,
+                    summary: summary(edition.schoolTally(school.id, over: edition.catalog.norms)))
+            })
     }
 
     /// A scope in `portfolio.json`: the school ids, empty for board-wide (nil without schools, so

@@ -60,14 +60,19 @@ struct SearchIndex {
             case .norm(let index):
                 let norm = portfolio.catalog.norms[index]
                 let assessment = edition.assessments[norm.id]
-                return (Entry(title: "\(norm.id) \(edition.normTitle(norm))", url: Routes.norm(norm.id), kind: edition.text("norm"),
-                              norms: norm.id, classification: "", meta: [norm.id, norm.title, norm.titleEN ?? "", assessment?.owner ?? ""],
-                              text: norm.description + " " + (assessment?.body.visibleText ?? "")).line, nil)
+                return (
+                    Entry(
+                        title: "\(norm.id) \(edition.normTitle(norm))", url: Routes.norm(norm.id), kind: edition.text("norm"),
+                        norms: norm.id, classification: "", meta: [norm.id, norm.title, norm.titleEN ?? "", assessment?.owner ?? ""],
+                        text: norm.description + " " + (assessment?.body.visibleText ?? "")
+                    ).line, nil
+                )
             case .document(let index):
                 let document = portfolio.documents[index]
-                let entry = Entry(title: document.title, url: Routes.document(document.slug), kind: document.type ?? "",
-                                  norms: document.norms.joined(separator: ", "), classification: document.classification.name,
-                                  meta: document.norms + [document.owner ?? "", document.type ?? ""], text: document.body.visibleText)
+                let entry = Entry(
+                    title: document.title, url: Routes.document(document.slug), kind: document.type ?? "",
+                    norms: document.norms.joined(separator: ", "), classification: document.classification.name,
+                    meta: document.norms + [document.owner ?? "", document.type ?? ""], text: document.body.visibleText)
                 // A kept line is reused only when everything its entry is made of is equal. Comparing
                 // is cheap where it matters: an unchanged document's text is the very same string.
                 if let kept = known[entry.url], kept.entry == entry { return (kept.line, entry) }
@@ -115,8 +120,11 @@ struct SearchIndex {
         var table: [UInt32: [UInt8]] = [:]
         for value in UInt32(0xC0)...0x24F {
             guard let scalar = Unicode.Scalar(value) else { continue }
-            table[value] = Array(String(scalar).folding(options: [.caseInsensitive, .diacriticInsensitive],
-                                                        locale: Locale(identifier: "en_US_POSIX")).utf8)
+            table[value] = Array(
+                String(scalar).folding(
+                    options: [.caseInsensitive, .diacriticInsensitive],
+                    locale: Locale(identifier: "en_US_POSIX")
+                ).utf8)
         }
         return table
     }()

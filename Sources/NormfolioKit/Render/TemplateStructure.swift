@@ -44,7 +44,7 @@ struct TemplateStructure {
             if !(scans[name]?.problems.isEmpty ?? true) { unusable.insert(name) }
         }
         // Depth-first search for cycles; each cycle is reported once, at its first template's tag.
-        var state: [String: Bool] = [:]    // false: on the current path; true: done
+        var state: [String: Bool] = [:]  // false: on the current path; true: done
         var path: [(name: String, include: Include?)] = []
         func visit(_ name: String) {
             state[name] = false
@@ -53,9 +53,10 @@ struct TemplateStructure {
                 if state[include.name] == false, let start = path.firstIndex(where: { $0.name == include.name }) {
                     let cycle = path[start...].map(\.name) + [include.name]
                     let first = path[start]
-                    problems.append(Problem(
-                        template: first.name, line: first.include?.line ?? 1, column: first.include?.column ?? 1,
-                        message: "template '\(first.name)' includes itself (\(cycle.joined(separator: " → "))), so it would never finish"))
+                    problems.append(
+                        Problem(
+                            template: first.name, line: first.include?.line ?? 1, column: first.include?.column ?? 1,
+                            message: "template '\(first.name)' includes itself (\(cycle.joined(separator: " → "))), so it would never finish"))
                     unusable.formUnion(cycle)
                 } else if state[include.name] == nil {
                     visit(include.name)
@@ -120,8 +121,10 @@ extension TemplateStructure.Scan {
             case ">", "<":
                 let (tagLine, tagColumn) = position(of: tag)
                 if name.hasPrefix("*") {
-                    problems.append(.init(template: template, line: tagLine, column: tagColumn,
-                                          message: "a partial named by the data ('\(content)') is not supported; name the template"))
+                    problems.append(
+                        .init(
+                            template: template, line: tagLine, column: tagColumn,
+                            message: "a partial named by the data ('\(content)') is not supported; name the template"))
                 } else {
                     includes.append(.init(name: name, line: tagLine, column: tagColumn))
                 }
@@ -135,8 +138,10 @@ extension TemplateStructure.Scan {
             }
             if depth > Limits.templateNesting {
                 let (tagLine, tagColumn) = position(of: tag)
-                problems.append(.init(template: template, line: tagLine, column: tagColumn,
-                                      message: "sections are nested more than \(Limits.templateNesting) deep"))
+                problems.append(
+                    .init(
+                        template: template, line: tagLine, column: tagColumn,
+                        message: "sections are nested more than \(Limits.templateNesting) deep"))
                 break
             }
         }

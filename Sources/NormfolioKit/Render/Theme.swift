@@ -58,8 +58,9 @@ public struct Theme: Sendable {
             let key = String(name.dropLast(".mustache".count))
             // The built-in theme is tested to parse; a template that did not would be left out.
             guard let template = try? MustacheTemplate(string: text) else { continue }
-            templates[key] = BuiltInTemplate(text: text, path: "<built-in>/Templates/\(name)", template: template,
-                                             scan: TemplateStructure.scan(key, text))
+            templates[key] = BuiltInTemplate(
+                text: text, path: "<built-in>/Templates/\(name)", template: template,
+                scan: TemplateStructure.scan(key, text))
         }
         return (templates, builtInFiles(under: "Public"))
     }()
@@ -77,8 +78,10 @@ public struct Theme: Sendable {
         var strings = language.strings
         let stringsPath = "Strings/\(language.rawValue).yml"
         if io.fileExists(root + "/" + stringsPath),
-            let text = ContentReader.readText(root + "/" + stringsPath, path: stringsPath, io: io, limit: Limits.settingsFileBytes,
-                                              diagnostics: &diagnostics) {
+            let text = ContentReader.readText(
+                root + "/" + stringsPath, path: stringsPath, io: io, limit: Limits.settingsFileBytes,
+                diagnostics: &diagnostics)
+        {
             strings = strings.merging(text, path: stringsPath, known: language.strings, diagnostics: &diagnostics)
         }
         var sources = builtIn.templates.mapValues { (text: $0.text, path: $0.path) }
@@ -92,8 +95,10 @@ public struct Theme: Sendable {
         }
         for name in templates.files where name.hasSuffix(".mustache") {
             let path = "Templates/" + name
-            if let text = ContentReader.readText(root + "/" + path, path: path, io: io, limit: Limits.settingsFileBytes,
-                                                 diagnostics: &diagnostics) {
+            if let text = ContentReader.readText(
+                root + "/" + path, path: path, io: io, limit: Limits.settingsFileBytes,
+                diagnostics: &diagnostics)
+            {
                 sources[String(name.dropLast(".mustache".count))] = (text, path)
             }
         }
@@ -120,9 +125,10 @@ public struct Theme: Sendable {
             do {
                 library.register(try MustacheTemplate(string: source.text), named: name)
             } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(.templateSyntax(
-                    describe(error.error),
-                    at: SourceLocation(path: source.path, line: error.context.lineNumber, column: error.context.columnNumber + 1)))
+                diagnostics.append(
+                    .templateSyntax(
+                        describe(error.error),
+                        at: SourceLocation(path: source.path, line: error.context.lineNumber, column: error.context.columnNumber + 1)))
             } catch {
                 diagnostics.append(.templateSyntax("\(error)", at: SourceLocation(path: source.path)))
             }

@@ -25,8 +25,10 @@ struct Workbook {
         guard let workbook = workbook_new(path) else { return false }
         let portfolio = edition.portfolio
         var created = tm()
-        (created.tm_year, created.tm_mon, created.tm_mday) = (Int32(portfolio.asOf.year - 1900), Int32(portfolio.asOf.month - 1),
-                                                              Int32(portfolio.asOf.day))
+        (created.tm_year, created.tm_mon, created.tm_mday) = (
+            Int32(portfolio.asOf.year - 1900), Int32(portfolio.asOf.month - 1),
+            Int32(portfolio.asOf.day)
+        )
         let title = strdup(portfolio.settings.title), author = strdup(portfolio.settings.organisation)
         defer { free(title); free(author) }
         var properties = lxw_doc_properties()

@@ -5,8 +5,10 @@
 /// which no browser runs), linked with `download` so that it is saved under its own name, never
 /// shown as an image; `check` warns where it is used, and the preview sends it as a download.
 public enum ActiveContent {
-    static let extensions: Set<String> = ["htm", "html", "xhtml", "xht", "shtml", "mht", "mhtml", "hta", "svg", "svgz", "xml", "xsl",
-                                          "xslt", "js", "mjs"]
+    static let extensions: Set<String> = [
+        "htm", "html", "xhtml", "xht", "shtml", "mht", "mhtml", "hta", "svg", "svgz", "xml", "xsl",
+        "xslt", "js", "mjs",
+    ]
     /// Added to the name an active attachment is published under.
     static let inertSuffix = ".txt"
 

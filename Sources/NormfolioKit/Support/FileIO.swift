@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// What is below a folder: its regular files, and what could not be read.
@@ -115,7 +116,8 @@ extension FileIO {
             else { return }
             guard let directory = opendir(folder) else {
                 let reason = String(cString: strerror(errno))
-                listing.unreadable.append(.init(path: prefix.isEmpty ? "." : String(prefix.dropLast()), reason: "folder could not be read: \(reason)"))
+                listing.unreadable.append(
+                    .init(path: prefix.isEmpty ? "." : String(prefix.dropLast()), reason: "folder could not be read: \(reason)"))
                 return
             }
             defer { closedir(directory) }
@@ -161,8 +163,9 @@ extension FileIO {
             list: { folder, _ in
                 let prefix = folder.hasSuffix("/") ? folder : folder + "/"
                 let below = files.keys.filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }
-                return FileListing(files: below.filter { !$0.split(separator: "/").contains { $0.hasPrefix(".") } }.sorted(),
-                                   exists: !below.isEmpty)
+                return FileListing(
+                    files: below.filter { !$0.split(separator: "/").contains { $0.hasPrefix(".") } }.sorted(),
+                    exists: !below.isEmpty)
             },
             read: { files[$0] },
             size: { files[$0]?.count }

@@ -98,11 +98,13 @@ public enum Fuzzing {
     private static func approval(_ data: Data) {
         var ignored: [Diagnostic] = []
         guard let text = ContentReader.decodeText(data, path: "Content/a.md", diagnostics: &ignored),
-              let digest = Approval.textDigest(ofMarkdown: text, path: "Content/a.md") else { return }
+            let digest = Approval.textDigest(ofMarkdown: text, path: "Content/a.md")
+        else { return }
         for kind in Approval.Kind.allCases {
             guard let recorded = Approval.recording(kind, by: "College \"van\"\nBestuur", on: fuzzDay, digest: digest, in: text) else { continue }
-            precondition(Approval.textDigest(ofMarkdown: recorded, path: "Content/a.md") == digest,
-                         "recording an approval changed the digest of the text")
+            precondition(
+                Approval.textDigest(ofMarkdown: recorded, path: "Content/a.md") == digest,
+                "recording an approval changed the digest of the text")
         }
         _ = Approval.digest(text: digest, attachments: [("b.pdf", digest), ("a.pdf", digest)])
     }
@@ -113,19 +115,24 @@ public enum Fuzzing {
         let budget = BoundedArchive.Budget(entryBytes: 4 << 20, totalBytes: 8 << 20, ratio: 250, ratioFloor: 64 << 10)
         guard let archive = try? BoundedArchive(data: Data(data.dropFirst()), budget: budget) else { return }
         try? archive.measureAll()
-        guard let office = try? OfficeFile(kind: kind, url: URL(fileURLWithPath: "/fuzz." + kind.rawValue),
-                                           archive: BoundedArchive(data: Data(data.dropFirst()), budget: budget)) else { return }
+        guard
+            let office = try? OfficeFile(
+                kind: kind, url: URL(fileURLWithPath: "/fuzz." + kind.rawValue),
+                archive: BoundedArchive(data: Data(data.dropFirst()), budget: budget))
+        else { return }
         _ = try? office.hiddenTextRemoved()
     }
 
     private static let fuzzCatalog = Catalog.builtIn()
     /// A fixed key, so that a run can be replayed.
-    private static let fuzzKey = (try? SigningKey(pem: """
-        -----BEGIN PRIVATE KEY-----
-        MC4CAQAwBQYDK2VwBCIEIAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA
-        -----END PRIVATE KEY-----
+    private static let fuzzKey =
+        (try? SigningKey(
+            pem: """
+                -----BEGIN PRIVATE KEY-----
+                MC4CAQAwBQYDK2VwBCIEIAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA
+                -----END PRIVATE KEY-----
 
-        """)) ?? SigningKey()
+                """)) ?? SigningKey()
 
     private static let fuzzDay = Day("2026-12-01") ?? Day(Date(timeIntervalSince1970: 0))
 }

@@ -27,7 +27,8 @@ public struct Hyphenator: Sendable {
     public init(patternFile data: Data) {
         let firstLine = data.prefix { $0 != 0x0A && $0 != 0x0D }
         let encoding = String(decoding: firstLine, as: UTF8.self).trimmingCharacters(in: .whitespaces).uppercased()
-        let text = encoding.hasPrefix("ISO8859") || encoding.hasPrefix("ISO-8859")
+        let text =
+            encoding.hasPrefix("ISO8859") || encoding.hasPrefix("ISO-8859")
             ? String(data: data, encoding: .isoLatin1) ?? "" : String(decoding: data, as: UTF8.self)
         self.init(patterns: text)
     }

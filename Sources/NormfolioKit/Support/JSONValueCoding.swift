@@ -18,13 +18,21 @@ extension JSONValue: Codable {
 
     init(from decoder: Decoder) throws {
         let container = try decoder.singleValueContainer()
-        if container.decodeNil() { self = .null }
-        else if let value = try? container.decode(Bool.self) { self = .bool(value) }
-        else if let value = try? container.decode(Int.self) { self = .int(value) }
-        else if let value = try? container.decode(Double.self) { self = .double(value) }
-        else if let value = try? container.decode(String.self) { self = .string(value) }
-        else if let value = try? container.decode([JSONValue].self) { self = .array(value) }
-        else { self = .object(try container.decode([String: JSONValue].self)) }
+        if container.decodeNil() {
+            self = .null
+        } else if let value = try? container.decode(Bool.self) {
+            self = .bool(value)
+        } else if let value = try? container.decode(Int.self) {
+            self = .int(value)
+        } else if let value = try? container.decode(Double.self) {
+            self = .double(value)
+        } else if let value = try? container.decode(String.self) {
+            self = .string(value)
+        } else if let value = try? container.decode([JSONValue].self) {
+            self = .array(value)
+        } else {
+            self = .object(try container.decode([String: JSONValue].self))
+        }
     }
 
     func encode(to encoder: Encoder) throws {
@@ -74,7 +82,8 @@ extension JSONValue: Codable {
         switch error as? DecodingError {
         case .keyNotFound(let key, let context)?: return "the field '\(place(context.codingPath + [key]))' is missing"
         case .typeMismatch(let type, let context)?, .valueNotFound(let type, let context)?:
-            return "the field '\(place(context.codingPath))' is not \(type == String.self ? "text" : type == Int.self ? "a whole number" : "of the right kind")"
+            return
+                "the field '\(place(context.codingPath))' is not \(type == String.self ? "text" : type == Int.self ? "a whole number" : "of the right kind")"
         case .dataCorrupted(let context)?:
             return context.codingPath.isEmpty ? "it is not valid JSON" : "the field '\(place(context.codingPath))' is damaged"
         default: return "it cannot be read"

@@ -7,8 +7,10 @@ extension Language {
     /// of build and serve); then the `language` of the portfolio's normfolio.yml (Dutch when it
     /// names none, as for the site); outside a portfolio, or when normfolio.yml cannot be read, the
     /// locale (`LC_ALL`, `LC_MESSAGES`, `LANG`): Dutch for `nl…`, English for anything else.
-    public static func terminal(portfolio: String?, override: Language? = nil,
-                                environment: [String: String] = ProcessInfo.processInfo.environment) -> Language {
+    public static func terminal(
+        portfolio: String?, override: Language? = nil,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> Language {
         if let chosen = environment["NORMFOLIO_LANGUAGE"].flatMap({ Language(rawValue: $0.lowercased()) }) { return chosen }
         if let override { return override }
         if let portfolio, let language = settingsLanguage(of: portfolio) { return language }
@@ -26,9 +28,9 @@ extension Language {
     static func settingsLanguage(of folder: String) -> Language? {
         let path = folder + "/normfolio.yml"
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-              (attributes[.size] as? Int ?? Int.max) <= Limits.settingsFileBytes,
-              let text = try? String(contentsOfFile: path, encoding: .utf8),
-              let settings = (try? Yams.compose(yaml: text))?.flatMap(\.mapping)
+            (attributes[.size] as? Int ?? Int.max) <= Limits.settingsFileBytes,
+            let text = try? String(contentsOfFile: path, encoding: .utf8),
+            let settings = (try? Yams.compose(yaml: text))?.flatMap(\.mapping)
         else { return nil }
         guard let value = settings["language"] else { return .nl }
         return value.scalar.flatMap { Language(rawValue: $0.string) }

@@ -63,7 +63,9 @@ extension String {
     /// always one path component that stays in its folder.
     func slugified() -> String {
         // Folding accents needs Foundation; plain ASCII names (the usual case) skip it.
-        let folded = utf8.allSatisfy({ $0 < 128 }) ? self.lowercased() : self.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_US_POSIX"))
+        let folded =
+            utf8.allSatisfy({ $0 < 128 })
+            ? self.lowercased() : self.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_US_POSIX"))
         var slug = ""
         var pendingHyphen = false
         for scalar in folded.unicodeScalars {

@@ -224,8 +224,10 @@ enum OwnJSON {
         }
         let unknown = tree.unknownKeys(comparedWith: JSONValue(encoding: model))
         if let first = unknown.first {
-            return .failure(ReadError(problem: "the field '\(first)' is not one normfolio writes"
-                                      + (unknown.count > 1 ? " (nor \(unknown.count - 1) more)" : "")))
+            return .failure(
+                ReadError(
+                    problem: "the field '\(first)' is not one normfolio writes"
+                        + (unknown.count > 1 ? " (nor \(unknown.count - 1) more)" : "")))
         }
         return .success(model)
     }

@@ -13,8 +13,9 @@ public enum PortfolioPlace {
         let base = root.appendingPathComponent(folder).path
         let target = SiteWriter.resolve(root.path + "/" + folder + "/" + relative)
         guard target.path.hasPrefix(base + "/") else {
-            throw WriteError(description: "'\(folder)/\(relative)' leads out of the portfolio's \(folder)/ folder through a symbolic link "
-                             + "(to '\(target.path)'); normfolio writes only inside the portfolio")
+            throw WriteError(
+                description: "'\(folder)/\(relative)' leads out of the portfolio's \(folder)/ folder through a symbolic link "
+                    + "(to '\(target.path)'); normfolio writes only inside the portfolio")
         }
         return target
     }
@@ -49,7 +50,8 @@ public enum PortfolioPlace {
             let name = folder.lastPathComponent
             let parent = folder.deletingLastPathComponent()
             if ["Content", "Public", "Templates"].contains(name),
-               exists(parent.appendingPathComponent("Content")) || exists(parent.appendingPathComponent("normfolio.yml")) {
+                exists(parent.appendingPathComponent("Content")) || exists(parent.appendingPathComponent("normfolio.yml"))
+            {
                 return "'\(folder.path)' is the \(name)/ folder of a portfolio, which builds read and publish"
             }
             if folder.path == "/" || parent.path == folder.path { return nil }

@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Why a site could not be written, in words a user can act on.
@@ -79,18 +80,20 @@ enum SiteWriter {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         if !entries.isEmpty {
             guard entries.contains(marker) else {
-                throw WriteError(description:
-                    "output folder '\(output)' is not empty and was not written by normfolio; choose another folder or empty it")
+                throw WriteError(
+                    description:
+                        "output folder '\(output)' is not empty and was not written by normfolio; choose another folder or empty it")
             }
             let foreign = try foreignEntries(in: folder)
             if !foreign.isEmpty {
                 let shown = foreign.prefix(10).map { "  " + $0.escapingControlCharacters }.joined(separator: "\n")
                 let more = foreign.count > 10 ? "\n  … and \(foreign.count - 10) more" : ""
-                throw WriteError(description: """
-                    output folder '\(output)' holds files that normfolio's last build did not write; \
-                    a build replaces the whole folder, so move them elsewhere first (or choose another folder):
-                    \(shown)\(more)
-                    """)
+                throw WriteError(
+                    description: """
+                        output folder '\(output)' holds files that normfolio's last build did not write; \
+                        a build replaces the whole folder, so move them elsewhere first (or choose another folder):
+                        \(shown)\(more)
+                        """)
             }
         }
         return Target(folder: folder, exists: true)
@@ -164,10 +167,11 @@ enum SiteWriter {
             rest.insert(existing.lastPathComponent, at: 0)
             existing.deleteLastPathComponent()
         }
-        var resolved = URL(fileURLWithPath: realpath(existing.path, nil).map { pointer in
-            defer { free(pointer) }
-            return String(cString: pointer)
-        } ?? existing.path)
+        var resolved = URL(
+            fileURLWithPath: realpath(existing.path, nil).map { pointer in
+                defer { free(pointer) }
+                return String(cString: pointer)
+            } ?? existing.path)
         for component in rest { resolved.appendPathComponent(component) }
         return resolved.standardizedFileURL
     }
@@ -178,10 +182,11 @@ enum SiteWriter {
         guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(Integrity.manifestPath).path),
             case .success(let manifest) = OwnJSON.read(Manifest.self, from: data)
         else {
-            throw WriteError(description: """
-                output folder '\(folder.path)' was written by normfolio, but its \(Integrity.manifestPath) is missing or \
-                damaged, so normfolio cannot tell its files from others; empty the folder or choose another
-                """)
+            throw WriteError(
+                description: """
+                    output folder '\(folder.path)' was written by normfolio, but its \(Integrity.manifestPath) is missing or \
+                    damaged, so normfolio cannot tell its files from others; empty the folder or choose another
+                    """)
         }
         var written = Set(manifest.files.map(\.path))
         written.formUnion([Integrity.manifestPath, Integrity.sumsPath, Integrity.signaturePath, marker])
@@ -254,9 +259,9 @@ extension Data {
             var remaining = raw.count
             while remaining > 0 {
                 #if canImport(Glibc)
-                let written = Glibc.write(descriptor, pointer, remaining)
+                    let written = Glibc.write(descriptor, pointer, remaining)
                 #else
-                let written = Darwin.write(descriptor, pointer, remaining)
+                    let written = Darwin.write(descriptor, pointer, remaining)
                 #endif
                 if written < 0 {
                     if errno == EINTR { continue }

@@ -58,13 +58,16 @@ enum ZipWriter {
         // on every machine, whatever its time zone.
         var utc = Calendar(identifier: .gregorian)
         utc.timeZone = TimeZone(identifier: "UTC") ?? utc.timeZone
-        let timestamp = utc.date(from: DateComponents(year: asOf.year, month: asOf.month, day: asOf.day, hour: 12))
+        let timestamp =
+            utc.date(from: DateComponents(year: asOf.year, month: asOf.month, day: asOf.day, hour: 12))
             ?? Date(timeIntervalSince1970: 0)
         for file in site.files.sorted(by: { $0.path < $1.path }) {
             guard let data = file.bytes(io: io) else { throw WriteError(description: "could not read \(file.path) for the zip") }
             do {
-                try archive.addEntry(with: folder + "/" + file.path, type: .file, uncompressedSize: Int64(data.count),
-                                     modificationDate: timestamp, permissions: 0o644, compressionMethod: .deflate) { position, size in
+                try archive.addEntry(
+                    with: folder + "/" + file.path, type: .file, uncompressedSize: Int64(data.count),
+                    modificationDate: timestamp, permissions: 0o644, compressionMethod: .deflate
+                ) { position, size in
                     data.subdata(in: Int(position)..<Int(position) + size)
                 }
             } catch {

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import NormfolioServe
 
 /// Sends raw bytes to a server at `address` and returns everything it answers until it closes the

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import NormfolioKit
 
 /// Every input that fuzzing found a crash with (`Tests/Fuzz/Regressions/<target>/`) and every seed
@@ -17,8 +18,10 @@ import Testing
     /// Every file under `Tests/Fuzz/<folder>/` is replayed: by a test here when its subfolder names a
     /// target of `Fuzzing`, by PreviewServerTests when it is `http/`. A file in a folder no test
     /// reads (a misspelt target) would never run again.
-    func expectEveryFileReplayed(_ folder: String, by cases: [(target: Fuzzing.Target, file: URL)],
-                                 sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    func expectEveryFileReplayed(
+        _ folder: String, by cases: [(target: Fuzzing.Target, file: URL)],
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) {
         let base = Self.fuzzFolder.appendingPathComponent(folder)
         let stored = FileIO.live.listFiles(base.path).filter { !$0.hasPrefix("http/") }
         let replayed = cases.map { "\($0.target.rawValue)/\($0.file.lastPathComponent)" }
@@ -57,8 +60,9 @@ import Testing
             let marked = MarkedText(text)
             let analysis = Markdown.analyze(MarkdownSource(text: marked.text, firstLine: 3), path: "x.md")
             let expected = marked.location("1️⃣", in: "x.md")
-            #expect(analysis.mentions.map(\.location) == [SourceLocation(path: "x.md", line: expected.line + 2, column: expected.column)],
-                    "\(text.debugDescription)")
+            #expect(
+                analysis.mentions.map(\.location) == [SourceLocation(path: "x.md", line: expected.line + 2, column: expected.column)],
+                "\(text.debugDescription)")
         }
     }
 

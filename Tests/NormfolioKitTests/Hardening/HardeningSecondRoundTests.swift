@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ZIPFoundation
+
 @testable import NormfolioKit
 
 /// Regression tests of issue 18, the second round of hardening, named after what each protects.
@@ -86,8 +87,9 @@ import ZIPFoundation
     /// under a name no web server serves as a page, linked as a download, never shown as an image.
     @Test func activeAttachmentsArePublishedAsDownloadsOnly() throws {
         let p = MemoryPortfolio([
-            "Content/a.md": evidence(extra: "attachments: [1️⃣bewijs/pagina.html]\n",
-                                     body: "Zie 2️⃣[het schema](bewijs/schema.SVG) en 3️⃣![het schema](bewijs/schema.SVG) en [het rapport](bewijs/rapport.pdf).\n"),
+            "Content/a.md": evidence(
+                extra: "attachments: [1️⃣bewijs/pagina.html]\n",
+                body: "Zie 2️⃣[het schema](bewijs/schema.SVG) en 3️⃣![het schema](bewijs/schema.SVG) en [het rapport](bewijs/rapport.pdf).\n"),
             "Content/bewijs/pagina.html": "<script>alert(1)</script>",
             "Content/bewijs/schema.SVG": "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>",
             "Content/bewijs/rapport.pdf": "%PDF",
@@ -101,8 +103,10 @@ import ZIPFoundation
         #expect(paths.isSuperset(of: ["bijlagen/bewijs/pagina.html.txt", "bijlagen/bewijs/schema.svg.txt", "bijlagen/bewijs/rapport.pdf"]))
         #expect(!paths.contains { $0.hasSuffix(".html") && $0.hasPrefix("bijlagen/") || $0.hasSuffix(".svg") })
         let document = page(site, "documenten/a.html")
-        #expect(document.contains("<a href=\"../bijlagen/bewijs/schema.svg.txt\" download=\"schema.SVG\">het schema</a> en "
-                                  + "<a href=\"../bijlagen/bewijs/schema.svg.txt\" download=\"schema.SVG\">het schema</a>"))
+        #expect(
+            document.contains(
+                "<a href=\"../bijlagen/bewijs/schema.svg.txt\" download=\"schema.SVG\">het schema</a> en "
+                    + "<a href=\"../bijlagen/bewijs/schema.svg.txt\" download=\"schema.SVG\">het schema</a>"))
         #expect(document.contains("<a href=\"../bijlagen/bewijs/rapport.pdf\">het rapport</a>"))
         #expect(document.contains("<a href=\"../bijlagen/bewijs/pagina.html.txt\" download=\"pagina.html\">pagina.html</a>"))
         #expect(!document.contains("<img"))
@@ -123,11 +127,14 @@ import ZIPFoundation
 
     /// `//host` links are links to another site, as `http(s)` links are, in any case of letters.
     @Test func protocolRelativeAndCapitalisedLinksLeaveTheSiteWithNoopener() throws {
-        let p = MemoryPortfolio(["Content/a.md": evidence(body: """
-            [a](//example.org/a) [b](HTTPS://example.org/b) [c](Http://example.org/c) ![d](//example.org/d.png) ![e](HTTPS://example.org/e.png)
-            <a href="//example.org/f">f</a>
+        let p = MemoryPortfolio([
+            "Content/a.md": evidence(
+                body: """
+                    [a](//example.org/a) [b](HTTPS://example.org/b) [c](Http://example.org/c) ![d](//example.org/d.png) ![e](HTTPS://example.org/e.png)
+                    <a href="//example.org/f">f</a>
 
-            """)])
+                    """)
+        ])
         let document = page(try #require(p.render().site), "documenten/a.html")
         for href in ["//example.org/a", "HTTPS://example.org/b", "Http://example.org/c", "//example.org/d.png", "HTTPS://example.org/e.png"] {
             #expect(document.contains("rel=\"noopener noreferrer\" href=\"\(href)\""), "\(href)")
@@ -167,8 +174,10 @@ import ZIPFoundation
             "Content/geheim.md": "---\ntitle: Geheim\nnorms: [ZZ.02]\nclassification: strikt-vertrouwelijk\nowner: Jan Jansen\n---\nTekst.\n",
             "Content/kapot.md": "---\ntitle: [Kapot\n---\n",
         ])
-        for (audience, shown) in [(Audience.intranet, ["Content/open.md"]), (.accountant, ["Content/open.md"]),
-                                  (.auditor, ["Content/geheim.md", "Content/kapot.md", "Content/open.md"])] {
+        for (audience, shown) in [
+            (Audience.intranet, ["Content/open.md"]), (.accountant, ["Content/open.md"]),
+            (.auditor, ["Content/geheim.md", "Content/kapot.md", "Content/open.md"]),
+        ] {
             var cache = PreviewCache()
             let preview = Normfolio.preview(BuildOptions(portfolio: "/p", audience: audience), io: p.io, today: fixedToday, cache: &cache)
             #expect(preview.site == nil)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import NormfolioKit
 
 /// One test for each way normfolio was found to break under hostile or careless input (issue 9),
@@ -19,15 +20,18 @@ import Testing
     }
 
     func build(_ root: URL, output: URL, zip: URL? = nil, audience: Audience = .auditor) throws -> BuildResult {
-        try Normfolio.build(BuildOptions(portfolio: root.path, output: output.path, audience: audience, zip: zip?.path),
-                            today: fixedToday)
+        try Normfolio.build(
+            BuildOptions(portfolio: root.path, output: output.path, audience: audience, zip: zip?.path),
+            today: fixedToday)
     }
 
     // MARK: No crash
 
     @Test func aNormIDAfterAHardBreakADefinitionOrACarriageReturnNeverCrashes() {
-        for body in ["Zie\\\nSM.02 voor meer.\n", "[ref]: https://example.org\nNa ref SM.02.\n", "Tekst\r# Kop SM.02\r\rGO.02\n",
-                     "a\\\n\\\n\\\nSM.02\n", "> [x]: /a\n> SM.02\n"] {
+        for body in [
+            "Zie\\\nSM.02 voor meer.\n", "[ref]: https://example.org\nNa ref SM.02.\n", "Tekst\r# Kop SM.02\r\rGO.02\n",
+            "a\\\n\\\n\\\nSM.02\n", "> [x]: /a\n> SM.02\n",
+        ] {
             let p = MemoryPortfolio(["Content/a.md": evidence(body: body)])
             let result = p.render(audience: .auditor)
             #expect(result.site != nil, "\(body.debugDescription): \(result.diagnostics.map(\.formatted))")
@@ -45,9 +49,12 @@ import Testing
         let result = p.render()
         #expect(result.site == nil)
         let problems = result.diagnostics.filter { $0.code == "template-syntax" }
-        #expect(problems.map(\.location) == [p.location("3️⃣", in: "Templates/dynamic.mustache"),
-                                             p.location("2️⃣", in: "Templates/footer-a.mustache"),
-                                             p.location("1️⃣", in: "Templates/page.mustache")])
+        #expect(
+            problems.map(\.location) == [
+                p.location("3️⃣", in: "Templates/dynamic.mustache"),
+                p.location("2️⃣", in: "Templates/footer-a.mustache"),
+                p.location("1️⃣", in: "Templates/page.mustache"),
+            ])
         #expect(problems[1].message.contains("footer-a → footer-b → footer-a"))
         #expect(problems[2].message == "template error: template 'page' includes itself (page → page), so it would never finish")
     }
@@ -94,8 +101,9 @@ import Testing
     @Test func theWriterRefusesAnyPathThatWouldLeaveTheSite() {
         for path in ["../x", "a/../../x", "/etc/passwd", "a//b", "a/./b", ".", "", "a\\..\\b", "a\nb", "a/"] {
             #expect(!SitePath.isContained(path), "\(path.debugDescription)")
-            let site = Site(files: [Site.File(path: path, contents: .data(Data()))], pageCount: 0, publishedDocuments: 0,
-                            withheldDocuments: 0)
+            let site = Site(
+                files: [Site.File(path: path, contents: .data(Data()))], pageCount: 0, publishedDocuments: 0,
+                withheldDocuments: 0)
             #expect(throws: WriteError.self) { try SitePath.check(site.files) }
         }
         for path in ["index.html", "bijlagen/a/b.pdf", "assets/.x", "a..b/c"] { #expect(SitePath.isContained(path)) }
@@ -145,9 +153,13 @@ import Testing
             "Content/bijlage.txt": "BIJLAGE-INHOUD-81\n",
         ])
         let warnings = p.check().diagnostics.filter { $0.code == "attachment-withheld" }
-        #expect(warnings.map(\.location) == [p.location("3️⃣", in: "Content/norms/GO.02.md"), p.location("1️⃣", in: "Content/open.md"),
-                                             p.location("2️⃣", in: "Content/pages/over.md")])
-        #expect(warnings.first?.message == "'bijlage.txt' is also used by Content/geheim.md, which is strikt-vertrouwelijk, so it "
+        #expect(
+            warnings.map(\.location) == [
+                p.location("3️⃣", in: "Content/norms/GO.02.md"), p.location("1️⃣", in: "Content/open.md"),
+                p.location("2️⃣", in: "Content/pages/over.md"),
+            ])
+        #expect(
+            warnings.first?.message == "'bijlage.txt' is also used by Content/geheim.md, which is strikt-vertrouwelijk, so it "
                 + "is published only where that may be read; the intranet and accountant editions show this link as text")
         for audience in Audience.allCases {
             let site = try #require(p.render(audience: audience).site)
@@ -172,19 +184,20 @@ import Testing
 
     @Test func theSearchIndexHoldsOnlyWhatThePageShows() throws {
         let p = MemoryPortfolio([
-            "Content/a.md": evidence(body: """
-                Zichtbare tekst.
+            "Content/a.md": evidence(
+                body: """
+                    Zichtbare tekst.
 
-                <!-- COMMENTAAR-91 -->
+                    <!-- COMMENTAAR-91 -->
 
-                <div>RUWE-HTML-92</div>
+                    <div>RUWE-HTML-92</div>
 
-                Tekst met <span data-x="ATTRIBUUT-93">inline</span> html.
+                    Tekst met <span data-x="ATTRIBUUT-93">inline</span> html.
 
-                [ref]: https://example.org/LINKDEFINITIE-94 "TITEL-95"
+                    [ref]: https://example.org/LINKDEFINITIE-94 "TITEL-95"
 
-                [Linktekst](https://example.org/BESTEMMING-96) en `code-blijft`.
-                """),
+                    [Linktekst](https://example.org/BESTEMMING-96) en `code-blijft`.
+                    """)
         ])
         let site = try #require(p.render().site)
         let index = page(site, "assets/zoekindex.js")
@@ -209,18 +222,21 @@ import Testing
             try FileManager.default.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
         }
         try FileManager.default.createSymbolicLink(at: root.appendingPathComponent("Public/map"), withDestinationURL: outside)
-        try FileManager.default.createSymbolicLink(at: root.appendingPathComponent("Public/los.txt"),
-                                                   withDestinationURL: outside.appendingPathComponent("geheim.txt"))
-        try FileManager.default.createSymbolicLink(at: root.appendingPathComponent("Templates/page.mustache"),
-                                                   withDestinationURL: outside.appendingPathComponent("page.mustache"))
+        try FileManager.default.createSymbolicLink(
+            at: root.appendingPathComponent("Public/los.txt"),
+            withDestinationURL: outside.appendingPathComponent("geheim.txt"))
+        try FileManager.default.createSymbolicLink(
+            at: root.appendingPathComponent("Templates/page.mustache"),
+            withDestinationURL: outside.appendingPathComponent("page.mustache"))
         let output = work.appendingPathComponent("out")
         let result = try build(root, output: output)
         #expect(result.site == nil)
-        #expect(result.diagnostics.map(\.formatted) == [
-            "Public/los.txt:1:1: error: 'Public/los.txt' is a symbolic link to a place outside the portfolio; nothing is read or published through it [outside-portfolio]",
-            "Public/map:1:1: error: 'Public/map' is a symbolic link to a place outside the portfolio; nothing is read or published through it [outside-portfolio]",
-            "Templates/page.mustache:1:1: error: 'Templates/page.mustache' is a symbolic link to a place outside the portfolio; nothing is read or published through it [outside-portfolio]",
-        ])
+        #expect(
+            result.diagnostics.map(\.formatted) == [
+                "Public/los.txt:1:1: error: 'Public/los.txt' is a symbolic link to a place outside the portfolio; nothing is read or published through it [outside-portfolio]",
+                "Public/map:1:1: error: 'Public/map' is a symbolic link to a place outside the portfolio; nothing is read or published through it [outside-portfolio]",
+                "Templates/page.mustache:1:1: error: 'Templates/page.mustache' is a symbolic link to a place outside the portfolio; nothing is read or published through it [outside-portfolio]",
+            ])
         #expect(!FileManager.default.fileExists(atPath: output.path))
     }
 
@@ -232,10 +248,11 @@ import Testing
             "Public/documenten/a.html": "<p>nep</p>",
             "Public/assets/normfolio.css": "body { color: teal }",
         ])
-        #expect(p.check().diagnostics.map(\.formatted) == [
-            "Public/bijlagen/bestanden/rapport.pdf:1:1: error: would replace 'bijlagen/bestanden/rapport.pdf', the attachment Content/bestanden/rapport.pdf; rename or move this file [public-collision]",
-            "Public/documenten/a.html:1:1: error: would replace 'documenten/a.html', the page of Content/a.md; rename or move this file [public-collision]",
-        ])
+        #expect(
+            p.check().diagnostics.map(\.formatted) == [
+                "Public/bijlagen/bestanden/rapport.pdf:1:1: error: would replace 'bijlagen/bestanden/rapport.pdf', the attachment Content/bestanden/rapport.pdf; rename or move this file [public-collision]",
+                "Public/documenten/a.html:1:1: error: would replace 'documenten/a.html', the page of Content/a.md; rename or move this file [public-collision]",
+            ])
     }
 
     @Test func publicFilesWithNamesThatAreNotPlainSitePathsAreRefused() {
@@ -245,18 +262,20 @@ import Testing
             "Public/b\u{1B}[2J.txt": "y",
             "Public/gewoon.txt": "z",
         ])
-        #expect(p.check().diagnostics.map(\.formatted) == [
-            "Public/a\\..\\..\\x.txt:1:1: error: 'Public/a\\..\\..\\x.txt' cannot be published under this name (it holds a backslash or a control character); rename it [unsafe-name]",
-            "Public/b\\u{1B}[2J.txt:1:1: error: 'Public/b\\u{1B}[2J.txt' cannot be published under this name (it holds a backslash or a control character); rename it [unsafe-name]",
-        ])
+        #expect(
+            p.check().diagnostics.map(\.formatted) == [
+                "Public/a\\..\\..\\x.txt:1:1: error: 'Public/a\\..\\..\\x.txt' cannot be published under this name (it holds a backslash or a control character); rename it [unsafe-name]",
+                "Public/b\\u{1B}[2J.txt:1:1: error: 'Public/b\\u{1B}[2J.txt' cannot be published under this name (it holds a backslash or a control character); rename it [unsafe-name]",
+            ])
     }
 
     @Test func anOutputFolderReachedThroughALinkIsCheckedWhereItReallyIs() throws {
         let work = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: work) }
         let root = try portfolio(["Content/a.md": evidence()], in: work)
-        try FileManager.default.createSymbolicLink(at: work.appendingPathComponent("naar-content"),
-                                                   withDestinationURL: root.appendingPathComponent("Content"))
+        try FileManager.default.createSymbolicLink(
+            at: work.appendingPathComponent("naar-content"),
+            withDestinationURL: root.appendingPathComponent("Content"))
         for output in ["naar-content", "naar-content/site", "naar-content/nieuw/site"] {
             #expect(throws: WriteError.self, "\(output)") {
                 try build(root, output: work.appendingPathComponent(output))
@@ -293,8 +312,10 @@ import Testing
         defer { try? FileManager.default.removeItem(at: work) }
         let root = try portfolio(["Content/a.md": evidence(), "normfolio.yml": "organisation: X\n"], in: work)
         let output = work.appendingPathComponent("site")
-        for target in [root.appendingPathComponent("normfolio.yml"), root.appendingPathComponent("overdracht.zip"),
-                       root.appendingPathComponent("Content/a.md"), output.appendingPathComponent("site.zip")] {
+        for target in [
+            root.appendingPathComponent("normfolio.yml"), root.appendingPathComponent("overdracht.zip"),
+            root.appendingPathComponent("Content/a.md"), output.appendingPathComponent("site.zip"),
+        ] {
             #expect(throws: WriteError.self, "\(target.path)") { try build(root, output: output, zip: target) }
         }
         #expect(try String(contentsOf: root.appendingPathComponent("normfolio.yml"), encoding: .utf8) == "organisation: X\n")
@@ -332,21 +353,26 @@ import Testing
         let work = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: work) }
         let root = try portfolio(["Content/a.md": evidence()], in: work)
-        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("Content/weg.md").path,
-                                                   withDestinationPath: "bestaat-niet.md")
+        try FileManager.default.createSymbolicLink(
+            atPath: root.appendingPathComponent("Content/weg.md").path,
+            withDestinationPath: "bestaat-niet.md")
         #expect(mkfifo(root.appendingPathComponent("Content/pijp.md").path, 0o644) == 0)
         var diagnostics = Normfolio.check(BuildOptions(portfolio: root.path), today: fixedToday).diagnostics.map(\.formatted)
-        #expect(diagnostics == [
-            "Content/pijp.md:1:1: error: not a regular file; normfolio cannot use it, so it is not part of the portfolio [unreadable-file]",
-            "Content/weg.md:1:1: error: broken symbolic link; normfolio cannot use it, so it is not part of the portfolio [unreadable-file]",
-        ])
+        #expect(
+            diagnostics == [
+                "Content/pijp.md:1:1: error: not a regular file; normfolio cannot use it, so it is not part of the portfolio [unreadable-file]",
+                "Content/weg.md:1:1: error: broken symbolic link; normfolio cannot use it, so it is not part of the portfolio [unreadable-file]",
+            ])
         // A folder the system will not open (simulated: tests run as root, who may open anything).
-        let io = FileIO(list: { folder, _ in
-            FileListing(files: ["a.md"], unreadable: [.init(path: "scholen", reason: "folder could not be read: Permission denied")])
-        }, read: { _ in Data(evidence().utf8) }, size: { _ in 10 })
+        let io = FileIO(
+            list: { folder, _ in
+                FileListing(files: ["a.md"], unreadable: [.init(path: "scholen", reason: "folder could not be read: Permission denied")])
+            }, read: { _ in Data(evidence().utf8) }, size: { _ in 10 })
         diagnostics = Normfolio.check(BuildOptions(portfolio: "/p"), io: io, today: fixedToday).diagnostics.map(\.formatted)
-        #expect(diagnostics.contains(
-            "Content/scholen:1:1: error: folder could not be read: Permission denied; normfolio cannot use it, so it is not part of the portfolio [unreadable-file]"))
+        #expect(
+            diagnostics.contains(
+                "Content/scholen:1:1: error: folder could not be read: Permission denied; normfolio cannot use it, so it is not part of the portfolio [unreadable-file]"
+            ))
     }
 
     @Test func aMissingContentFolderIsAnErrorNotAnEmptySite() throws {
@@ -420,17 +446,21 @@ import Testing
         ])
         let result = p.render()
         #expect(result.site == nil)
-        #expect(result.diagnostics.map(\.formatted) == [
-            "Content/a.md:2:8: error: 'title' is 301 characters long; at most 300 are allowed [value-too-long]",
-            "Content/b.md:5:8: error: 'owner' is 10001 characters long; at most 10000 are allowed [value-too-long]",
-            "normfolio.yml:1:15: error: 'organisation' is 499999 characters long; at most 300 are allowed [value-too-long]",
-        ])
+        #expect(
+            result.diagnostics.map(\.formatted) == [
+                "Content/a.md:2:8: error: 'title' is 301 characters long; at most 300 are allowed [value-too-long]",
+                "Content/b.md:5:8: error: 'owner' is 10001 characters long; at most 10000 are allowed [value-too-long]",
+                "normfolio.yml:1:15: error: 'organisation' is 499999 characters long; at most 300 are allowed [value-too-long]",
+            ])
         // A settings file of megabytes is not even read.
-        let huge = MemoryPortfolio(["normfolio.yml": "organisation: \(String(repeating: "Stichting ", count: 300_000))\n",
-                                    "Content/a.md": evidence()])
-        #expect(huge.check().diagnostics.map(\.formatted) == [
-            "normfolio.yml:1:1: error: file is 2.9 MB, more than the 1.0 MB normfolio reads; split it into smaller documents or attach it as a file [file-too-large]",
+        let huge = MemoryPortfolio([
+            "normfolio.yml": "organisation: \(String(repeating: "Stichting ", count: 300_000))\n",
+            "Content/a.md": evidence(),
         ])
+        #expect(
+            huge.check().diagnostics.map(\.formatted) == [
+                "normfolio.yml:1:1: error: file is 2.9 MB, more than the 1.0 MB normfolio reads; split it into smaller documents or attach it as a file [file-too-large]"
+            ])
     }
 
     @Test func quotedValuesInMessagesAreShortened() {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import NormfolioKit
 
 /// No input crashes normfolio: mangled versions of valid files only produce diagnostics.
@@ -7,8 +8,9 @@ import Testing
     /// The first seed is valid as evidence, assessment and page alike (its links and attachment are
     /// there in every folder), so some mangled portfolios still build.
     static let seeds: [String] = [
-        evidence(extra: "type: beleid\ndate: 2026-01-01\nreview_by: 2027-01-01\nattachments: [a.pdf]\n",
-                 body: "# Kop\n\nZie SM.02 en [x](b.txt) en ![i](c.png).\n\n> citaat\n\n- lijst\n\n```\ncode\n```\n"),
+        evidence(
+            extra: "type: beleid\ndate: 2026-01-01\nreview_by: 2027-01-01\nattachments: [a.pdf]\n",
+            body: "# Kop\n\nZie SM.02 en [x](b.txt) en ![i](c.png).\n\n> citaat\n\n- lijst\n\n```\ncode\n```\n"),
         "---\nlevel: 3\nactions:\n  - title: A\n    due: 2027-01-01\n    status: open\n---\nToelichting bij GO.02.\n",
         "---\ntitle: Pagina\norder: 2\n---\n## Over\n\nTekst met BSN-achtige 123456782 en mail a@b.nl.\n",
     ]
@@ -22,13 +24,13 @@ import Testing
             for _ in 0..<Int.random(in: 1...6, using: &rng) {
                 let position = Int.random(in: 0...bytes.count, using: &rng)
                 switch Int.random(in: 0..<5, using: &rng) {
-                case 0: bytes.insert(UInt8.random(in: 0...255, using: &rng), at: position)   // any byte, also invalid UTF-8
+                case 0: bytes.insert(UInt8.random(in: 0...255, using: &rng), at: position)  // any byte, also invalid UTF-8
                 case 1: if position < bytes.count { bytes.remove(at: position) }
                 case 2: bytes.insert(contentsOf: Array("---\n[{:&*!|>%@`".utf8).shuffled(using: &rng).prefix(4), at: position)
-                case 3: bytes = Array(bytes.prefix(position))                              // truncated
+                case 3: bytes = Array(bytes.prefix(position))  // truncated
                 default:
                     let end = min(bytes.count, position + Int.random(in: 1...20, using: &rng))
-                    bytes.insert(contentsOf: bytes[position..<end], at: position)           // a span doubled
+                    bytes.insert(contentsOf: bytes[position..<end], at: position)  // a span doubled
                 }
             }
             var files: [String: Data] = [

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import NormfolioKit
 
 /// Approvals bound to everything adopted: an edit of the body or of any evidence field, a swapped
@@ -18,11 +19,14 @@ import Testing
         """
 
     /// The document at `path` in `files` with an approval recorded as `normfolio approve` records it.
-    static func approving(_ kind: Approval.Kind = .approved, by: String, on day: String, _ files: [String: String],
-                          path: String = "Content/a.md") throws -> String {
+    static func approving(
+        _ kind: Approval.Kind = .approved, by: String, on day: String, _ files: [String: String],
+        path: String = "Content/a.md"
+    ) throws -> String {
         let checked = MemoryPortfolio(files).check()
-        let recorded = try Approval.recording(kind, by: by, on: Day(day)!, in: Data(try #require(files[path]).utf8), source: path,
-                                              checked: checked)
+        let recorded = try Approval.recording(
+            kind, by: by, on: Day(day)!, in: Data(try #require(files[path]).utf8), source: path,
+            checked: checked)
         return String(decoding: recorded.data, as: UTF8.self)
     }
 
@@ -51,10 +55,12 @@ import Testing
 
     @Test func anEditOfTheBodyOrOfAnEvidenceFieldMakesTheApprovalsStale() throws {
         let text = try approved()
-        for edited in [text.replacingOccurrences(of: "Het beleid.", with: "Het nieuwe beleid."),
-                       text.replacingOccurrences(of: "norms: [GO.02]", with: "norms: [GO.02, SM.02]"),
-                       text.replacingOccurrences(of: "review_by: 2028-03-14", with: "review_by: 2029-03-14"),
-                       text.replacingOccurrences(of: "classification: openbaar\n", with: "classification: openbaar\nowner: ICT\n")] {
+        for edited in [
+            text.replacingOccurrences(of: "Het beleid.", with: "Het nieuwe beleid."),
+            text.replacingOccurrences(of: "norms: [GO.02]", with: "norms: [GO.02, SM.02]"),
+            text.replacingOccurrences(of: "review_by: 2028-03-14", with: "review_by: 2029-03-14"),
+            text.replacingOccurrences(of: "classification: openbaar\n", with: "classification: openbaar\nowner: ICT\n"),
+        ] {
             let diagnostics = changed(edited)
             #expect(diagnostics.count == 2, "\(edited)")
             // At the hash of each approval: lines 8 and 11 of the file (9 and 12 with the added owner).
@@ -68,11 +74,14 @@ import Testing
 
     @Test func editingOnlyTheApprovalFieldsOrTheirStyleLeavesTheApprovalsStanding() throws {
         let text = try approved()
-        for edited in [text.replacingOccurrences(of: "approved_on: 2026-03-14", with: "approved_on: 2026-03-15"),
-                       text.replacingOccurrences(of: "consent_by: \"GMR\"", with: "consent_by: GMR-Noord"),
-                       // The same fields in another order and style.
-                       text.replacingOccurrences(of: "title: Informatiebeveiligingsbeleid\nnorms: [GO.02]",
-                                                 with: "norms:\n  - GO.02\ntitle: 'Informatiebeveiligingsbeleid'")] {
+        for edited in [
+            text.replacingOccurrences(of: "approved_on: 2026-03-14", with: "approved_on: 2026-03-15"),
+            text.replacingOccurrences(of: "consent_by: \"GMR\"", with: "consent_by: GMR-Noord"),
+            // The same fields in another order and style.
+            text.replacingOccurrences(
+                of: "title: Informatiebeveiligingsbeleid\nnorms: [GO.02]",
+                with: "norms:\n  - GO.02\ntitle: 'Informatiebeveiligingsbeleid'"),
+        ] {
             #expect(changed(edited).isEmpty, "\(edited)")
         }
     }
@@ -83,7 +92,8 @@ import Testing
         #expect(!fresh.diagnostics.contains { $0.code == "level-without-adopted-evidence" })
         let edited = try approved().replacingOccurrences(of: "Het beleid.", with: "Ander beleid.")
         let p = MemoryPortfolio(["Content/a.md": edited, "Content/norms/GO.02.md": assessment])
-        #expect(p.check().diagnostics.filter { $0.code == "level-without-adopted-evidence" }.map(\.location)
+        #expect(
+            p.check().diagnostics.filter { $0.code == "level-without-adopted-evidence" }.map(\.location)
                 == [p.location("1️⃣", in: "Content/norms/GO.02.md")])
     }
 
@@ -96,14 +106,18 @@ import Testing
         let stale = try #require(MemoryPortfolio(["Content/a.md": edited]).render(audience: .auditor).site)
         let stalePage = NormfolioKitTests.page(stale, "documenten/a.html")
         // The broken adoption is a point of attention on the page, and no longer shown as the adoption.
-        #expect(stalePage.contains("<li><span class=\"badge badge-attention\">gewijzigd na vaststelling</span> de tekst is gewijzigd na "
-                                   + "de vaststelling op 14 maart 2026; de vaststelling geldt niet voor deze tekst</li>"))
+        #expect(
+            stalePage.contains(
+                "<li><span class=\"badge badge-attention\">gewijzigd na vaststelling</span> de tekst is gewijzigd na "
+                    + "de vaststelling op 14 maart 2026; de vaststelling geldt niet voor deze tekst</li>"))
         #expect(!stalePage.contains("ongewijzigd"))
         #expect(stalePage.contains("GMR, 1 maart 2026 <span class=\"badge badge-stale\">tekst gewijzigd</span>"))
     }
 
     @Test func aHashThatIsNoHashIsAnError() {
-        let p = MemoryPortfolio(["Content/a.md": Self.document.replacingOccurrences(of: "review_by", with: "approved_by: CvB\napproved_sha256: 1️⃣abc\nreview_by")])
+        let p = MemoryPortfolio([
+            "Content/a.md": Self.document.replacingOccurrences(of: "review_by", with: "approved_by: CvB\napproved_sha256: 1️⃣abc\nreview_by")
+        ])
         let errors = p.check().diagnostics.filter { $0.code == "invalid-value" }
         #expect(errors.map(\.location) == [p.location("1️⃣", in: "Content/a.md")])
     }
@@ -114,7 +128,8 @@ import Testing
     /// records is refused.
     @Test func recordingAnApprovalNeverChangesAnotherField() throws {
         let text = "---\ntitle: Beleid\nnorms: [GO.02]\nclassification: openbaar\nadvice_by:x: y\n---\nTekst.\n"
-        let recorded = try #require(Approval.recording(.advice, by: "FG", on: Day("2026-02-20")!, digest: String(repeating: "0", count: 64), in: text))
+        let recorded = try #require(
+            Approval.recording(.advice, by: "FG", on: Day("2026-02-20")!, digest: String(repeating: "0", count: 64), in: text))
         #expect(recorded.contains("\nadvice_by:x: y\n") && recorded.contains("\nadvice_by: \"FG\"\n"))
         #expect(Approval.textDigest(ofMarkdown: recorded, path: "a.md") == Approval.textDigest(ofMarkdown: text, path: "a.md"))
         // A placeholder line that is really part of another field's value (a quoted text over two
@@ -129,15 +144,15 @@ import Testing
     /// A document that uses an attachment (`attachments:`), a linked file and an image.
     static let withFiles: [String: String] = [
         "Content/a.md": """
-            ---
-            title: Informatiebeveiligingsbeleid
-            norms: [GO.02]
-            classification: openbaar
-            attachments: [bijlagen/besluit.pdf]
-            ---
-            Het beleid, met [de risicoanalyse](bijlagen/analyse.xlsx) en ![het schema](bijlagen/schema.png).
+        ---
+        title: Informatiebeveiligingsbeleid
+        norms: [GO.02]
+        classification: openbaar
+        attachments: [bijlagen/besluit.pdf]
+        ---
+        Het beleid, met [de risicoanalyse](bijlagen/analyse.xlsx) en ![het schema](bijlagen/schema.png).
 
-            """,
+        """,
         "Content/bijlagen/besluit.pdf": "%PDF-1.7 het besluit",
         "Content/bijlagen/analyse.xlsx": "de analyse",
         "Content/bijlagen/schema.png": "het schema",
@@ -148,8 +163,10 @@ import Testing
         var files = Self.withFiles
         files["Content/a.md"] = try Self.approving(by: "College van Bestuur", on: "2026-03-14", files)
         #expect(changed(files).isEmpty)
-        for (file, swapped) in [("Content/bijlagen/besluit.pdf", "%PDF-1.7 een ander besluit"), ("Content/bijlagen/analyse.xlsx", "x"),
-                                ("Content/bijlagen/schema.png", "een ander schema")] {
+        for (file, swapped) in [
+            ("Content/bijlagen/besluit.pdf", "%PDF-1.7 een ander besluit"), ("Content/bijlagen/analyse.xlsx", "x"),
+            ("Content/bijlagen/schema.png", "een ander schema"),
+        ] {
             var edited = files
             edited[file] = swapped
             #expect(changed(edited).count == 1, "\(file)")
@@ -180,8 +197,9 @@ import Testing
         for (original, moved) in pairs {
             let approvedText = try Self.approving(by: "CvB", on: "2026-03-14", ["Content/a.md": original, "normfolio.yml": "accept_keys: [zz]\n"])
             let recorded = try #require(approvedText.split(separator: "\n").first { $0.hasPrefix("approved_sha256: ") })
-            let forged = moved.replacingOccurrences(of: "---\n", with: "approved_by: CvB\n\(recorded)\n---\n", options: .backwards,
-                                                    range: moved.index(after: moved.startIndex)..<moved.endIndex)
+            let forged = moved.replacingOccurrences(
+                of: "---\n", with: "approved_by: CvB\n\(recorded)\n---\n", options: .backwards,
+                range: moved.index(after: moved.startIndex)..<moved.endIndex)
             #expect(changed(["Content/a.md": forged, "normfolio.yml": "accept_keys: [zz]\n"]).count == 1, "\(moved.debugDescription)")
         }
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import NormfolioKit
 
 /// Coverage, maturity and claim checks on a small portfolio whose figures are worked out by hand.
@@ -7,8 +8,9 @@ import Testing
     let portfolio = MemoryPortfolio([
         "normfolio.yml": "as_of: 2026-12-01\n",
         // Current and adopted: GO.01 and GO.02 are covered.
-        "Content/a.md": evidence("A", norms: "[GO.01, GO.02]",
-                                 extra: "approved_by: CvB\napproved_on: 2026-01-01\nreview_by: 2027-01-01\n"),
+        "Content/a.md": evidence(
+            "A", norms: "[GO.01, GO.02]",
+            extra: "approved_by: CvB\napproved_on: 2026-01-01\nreview_by: 2027-01-01\n"),
         // Expired: on its own it would leave GO.02 stale, but a.md covers GO.02.
         "Content/b.md": evidence("B", norms: "[GO.02]", extra: "review_by: 1️⃣2026-06-01\n"),
         // SM.02's only evidence has expired: stale.
@@ -23,19 +25,19 @@ import Testing
         "Content/norms/SM.02.md": "---\n5️⃣level: 3\n---\n",
         "Content/norms/SM.03.md": "---\n6️⃣level: 3\n---\n",
         "Content/norms/SM.01.md": """
-            ---
-            level: 1
-            next_review: 7️⃣2026-11-30
-            actions:
-              - title: Te laat
-                due: 8️⃣2026-11-01
-              - title: Te laat maar klaar
-                due: 2026-11-01
-                status: gereed
-              - title: Op tijd
-                due: 2026-12-01
-            ---
-            """,
+        ---
+        level: 1
+        next_review: 7️⃣2026-11-30
+        actions:
+          - title: Te laat
+            due: 8️⃣2026-11-01
+          - title: Te laat maar klaar
+            due: 2026-11-01
+            status: gereed
+          - title: Op tijd
+            due: 2026-12-01
+        ---
+        """,
     ])
 
     @Test func coverageAndLevelPerNorm() throws {
@@ -77,8 +79,11 @@ import Testing
     @Test func everyClaimCheckWithItsPlace() {
         let result = portfolio.check()
         func located(_ code: String) -> [SourceLocation] { result.diagnostics.filter { $0.code == code }.map(\.location) }
-        #expect(located("evidence-expired") == [portfolio.location("1️⃣", in: "Content/b.md"),
-                                                portfolio.location("2️⃣", in: "Content/c.md")])
+        #expect(
+            located("evidence-expired") == [
+                portfolio.location("1️⃣", in: "Content/b.md"),
+                portfolio.location("2️⃣", in: "Content/c.md"),
+            ])
         #expect(located("level-without-evidence") == [portfolio.location("3️⃣", in: "Content/norms/GO.03.md")])
         #expect(located("empty-justification") == [portfolio.location("4️⃣", in: "Content/norms/GO.05.md")])
         #expect(located("level-on-stale-evidence") == [portfolio.location("5️⃣", in: "Content/norms/SM.02.md")])
@@ -88,7 +93,8 @@ import Testing
         // GO.02 at level 2 with current evidence, and GO.01 at level 4 with adopted evidence, are supported.
         #expect(!result.diagnostics.contains { ["Content/norms/GO.01.md", "Content/norms/GO.02.md"].contains($0.location.path) })
         #expect(result.diagnostics.filter { $0.severity == .error }.map(\.code) == ["empty-justification"])
-        #expect(result.diagnostics.first { $0.code == "action-overdue" }?.message
+        #expect(
+            result.diagnostics.first { $0.code == "action-overdue" }?.message
                 == "action 'Te laat' was due on 2026-11-01 and is not done at 2026-12-01")
     }
 

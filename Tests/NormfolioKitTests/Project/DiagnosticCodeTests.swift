@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import NormfolioKit
 
 /// The diagnostic codes are a public interface (scripts grep them): every code the sources emit

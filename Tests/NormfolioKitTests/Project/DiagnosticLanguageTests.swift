@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import NormfolioKit
 
 /// Every diagnostic has its message in English and in Dutch (issue 21, item 4): the terminal of a

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import NormfolioKit
 
 /// The shape the sources keep: files a reader can take in (at most 400 lines each, split along a
@@ -18,7 +19,9 @@ import Testing
         #expect(files.count > 100)
         for file in files {
             let lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).count
-            #expect(lines <= Self.limit, "\(file.path.dropFirst(packageRoot.path.count + 1)) has \(lines) lines, more than \(Self.limit): split it along a seam")
+            #expect(
+                lines <= Self.limit,
+                "\(file.path.dropFirst(packageRoot.path.count + 1)) has \(lines) lines, more than \(Self.limit): split it along a seam")
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import NormfolioKit
 
 /// Real documents written by others (Dutch government security baselines, DPIA material, privacy

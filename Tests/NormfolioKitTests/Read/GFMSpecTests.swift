@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import NormfolioKit
 
 /// The examples of the GitHub Flavored Markdown spec for the extensions normfolio supports
@@ -41,19 +42,27 @@ import Testing
     /// Examples normfolio deliberately does not follow: why, and the spec's expected HTML with
     /// that one rule applied.
     static let deviations: [Int: (reason: String, html: String)] = [
-        629: ("ftp: addresses stay text: browsers no longer open them",
-              """
-              <p><a href="http://commonmark.org">http://commonmark.org</a></p>
-              <p>(Visit <a href="https://encrypted.google.com/search?q=Markup+(business)">https://encrypted.google.com/search?q=Markup+(business)</a>)</p>
-              <p>Anonymous FTP is available at ftp://foo.bar.baz.</p>
+        629: (
+            "ftp: addresses stay text: browsers no longer open them",
+            """
+            <p><a href="http://commonmark.org">http://commonmark.org</a></p>
+            <p>(Visit <a href="https://encrypted.google.com/search?q=Markup+(business)">https://encrypted.google.com/search?q=Markup+(business)</a>)</p>
+            <p>Anonymous FTP is available at ftp://foo.bar.baz.</p>
 
-              """),
-        630: ("bare e-mail addresses stay text: a portfolio should not link every address by accident",
-              "<p>foo@bar.baz</p>\n"),
-        631: ("bare e-mail addresses stay text",
-              "<p>hello@mail+xyz.example isn't valid, but hello+xyz@mail.example is.</p>\n"),
-        632: ("bare e-mail addresses stay text",
-              "<p>a.b-c_d@a.b</p>\n<p>a.b-c_d@a.b.</p>\n<p>a.b-c_d@a.b-</p>\n<p>a.b-c_d@a.b_</p>\n"),
+            """
+        ),
+        630: (
+            "bare e-mail addresses stay text: a portfolio should not link every address by accident",
+            "<p>foo@bar.baz</p>\n"
+        ),
+        631: (
+            "bare e-mail addresses stay text",
+            "<p>hello@mail+xyz.example isn't valid, but hello+xyz@mail.example is.</p>\n"
+        ),
+        632: (
+            "bare e-mail addresses stay text",
+            "<p>a.b-c_d@a.b</p>\n<p>a.b-c_d@a.b.</p>\n<p>a.b-c_d@a.b-</p>\n<p>a.b-c_d@a.b_</p>\n"
+        ),
     ]
 
     /// normfolio's HTML with its deliberate differences from the spec's undone: the scrolling
@@ -107,17 +116,24 @@ import Testing
             }
             return text
         }
-        #expect(tasks(Self.render("- [ ] foo\n- [x] bar\n"))
-            == "<ul>\n<li><input type=\"checkbox\" disabled=\"\" /> foo</li>\n<li><input type=\"checkbox\" checked=\"\" disabled=\"\" /> bar</li>\n</ul>\n")
-        #expect(tasks(Self.render("- [x] foo\n  - [ ] bar\n  - [x] baz\n- [ ] bim\n"))
-            == "<ul>\n<li><input type=\"checkbox\" checked=\"\" disabled=\"\" /> foo\n<ul>\n<li><input type=\"checkbox\" disabled=\"\" /> bar</li>\n<li><input type=\"checkbox\" checked=\"\" disabled=\"\" /> baz</li>\n</ul>\n</li>\n<li><input type=\"checkbox\" disabled=\"\" /> bim</li>\n</ul>\n")
+        #expect(
+            tasks(Self.render("- [ ] foo\n- [x] bar\n"))
+                == "<ul>\n<li><input type=\"checkbox\" disabled=\"\" /> foo</li>\n<li><input type=\"checkbox\" checked=\"\" disabled=\"\" /> bar</li>\n</ul>\n"
+        )
+        #expect(
+            tasks(Self.render("- [x] foo\n  - [ ] bar\n  - [x] baz\n- [ ] bim\n"))
+                == "<ul>\n<li><input type=\"checkbox\" checked=\"\" disabled=\"\" /> foo\n<ul>\n<li><input type=\"checkbox\" disabled=\"\" /> bar</li>\n<li><input type=\"checkbox\" checked=\"\" disabled=\"\" /> baz</li>\n</ul>\n</li>\n<li><input type=\"checkbox\" disabled=\"\" /> bim</li>\n</ul>\n"
+        )
     }
 
     /// cmark reads a table's lines followed by `---` as a setext heading; in GFM the table ends
     /// there and the line is a thematic break (with `===` it is the table's last row: example 203).
     @Test func aDashUnderlineAfterATableIsARule() {
         let html = Self.normalized(Self.render("| a | b |\n| - | - |\n| c | d |\n---\n"))
-        #expect(html == "<table>\n<thead>\n<tr>\n<th>a</th>\n<th>b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>c</td>\n<td>d</td>\n</tr>\n</tbody>\n</table>\n<hr />\n")
+        #expect(
+            html
+                == "<table>\n<thead>\n<tr>\n<th>a</th>\n<th>b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>c</td>\n<td>d</td>\n</tr>\n</tbody>\n</table>\n<hr />\n"
+        )
         // Without a table, the underline still makes a heading.
         #expect(Self.render("a | b\n---\n").hasPrefix("<h2 id=\"a--b\">a | b "))
     }

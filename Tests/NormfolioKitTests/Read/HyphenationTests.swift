@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import NormfolioKit
 
 /// Soft hyphens in the long words of headings, by Liang's algorithm over the built-in patterns.
@@ -39,8 +40,10 @@ import Testing
         // hyph_nl_NL.dic names none (LibreOffice's 2 and 2 apply); hyph_en_US.dic names 2 and 3.
         #expect((dutch.leftMinimum, dutch.rightMinimum) == (2, 2))
         #expect((english.leftMinimum, english.rightMinimum) == (2, 3))
-        for (word, hyphenator) in [("Authenticatiemechanismes", dutch), ("informatiebeveiliging", dutch),
-                                   ("acceptatieomgeving", dutch), ("hyphenation", english), ("responsibilities", english)] {
+        for (word, hyphenator) in [
+            ("Authenticatiemechanismes", dutch), ("informatiebeveiliging", dutch),
+            ("acceptatieomgeving", dutch), ("hyphenation", english), ("responsibilities", english),
+        ] {
             let breaks = hyphenator.breaks(in: word)
             #expect(!breaks.isEmpty)
             #expect(breaks.allSatisfy { $0 >= hyphenator.leftMinimum && word.count - $0 >= hyphenator.rightMinimum }, "\(word): \(breaks)")
@@ -52,20 +55,25 @@ import Testing
         // Words under 12 letters, spaces, punctuation and case stay as they are.
         #expect(dutch.hyphenate("Doel en reikwijdte van het beleid") == "Doel en reikwijdte van het beleid")
         #expect(dutch.hyphenate("Risicoanalyse") == "Ri\u{AD}si\u{AD}co\u{AD}ana\u{AD}ly\u{AD}se")
-        #expect(dutch.hyphenate("Beleid (informatiebeveiliging), 2026") == "Beleid (in\u{AD}for\u{AD}ma\u{AD}tie\u{AD}be\u{AD}vei\u{AD}li\u{AD}ging), 2026")
+        #expect(
+            dutch.hyphenate("Beleid (informatiebeveiliging), 2026")
+                == "Beleid (in\u{AD}for\u{AD}ma\u{AD}tie\u{AD}be\u{AD}vei\u{AD}li\u{AD}ging), 2026")
         #expect(dutch.hyphenate("INFORMATIEBEVEILIGING") == "IN\u{AD}FOR\u{AD}MA\u{AD}TIE\u{AD}BE\u{AD}VEI\u{AD}LI\u{AD}GING")
         #expect(dutch.hyphenate("e-mailbeveiligingsbeleid").hasPrefix("e-mail\u{AD}be"))
         #expect(dutch.hyphenate("informatie\u{00A0}beveiliging") == "informatie\u{00A0}beveiliging")
         #expect(dutch.hyphenate("") == "")
         // An accent written as a combining mark breaks as the composed letter does.
-        #expect(dutch.hyphenate("Continue\u{308}iteitsplan").filter { $0 == "\u{AD}" }.count
+        #expect(
+            dutch.hyphenate("Continue\u{308}iteitsplan").filter { $0 == "\u{AD}" }.count
                 == dutch.hyphenate("Continuïteitsplan").filter { $0 == "\u{AD}" }.count)
     }
 
     @Test func addressesAndTheAuthorsOwnBreaksAreLeftAlone() {
-        for text in ["www.informatiebeveiliging.nl", "https://informatiebeveiliging.example/beleid",
-                     "functionaris@gegevensbescherming.nl", "informatiebeveiligingsbeleid.docx", "leerling_administratie",
-                     "Informatie\u{AD}beveiligingsbeleid"] {
+        for text in [
+            "www.informatiebeveiliging.nl", "https://informatiebeveiliging.example/beleid",
+            "functionaris@gegevensbescherming.nl", "informatiebeveiligingsbeleid.docx", "leerling_administratie",
+            "Informatie\u{AD}beveiligingsbeleid",
+        ] {
             #expect(dutch.hyphenate(text) == text)
         }
     }
@@ -99,13 +107,14 @@ import Testing
     // MARK: Where soft hyphens go
 
     @Test func markdownHeadingsAreHyphenatedButNotTheirIdsOrLabels() {
-        let source = MarkdownSource(text: """
-            # Authenticatiemechanismes en `configuratiebestanden`
+        let source = MarkdownSource(
+            text: """
+                # Authenticatiemechanismes en `configuratiebestanden`
 
-            Authenticatiemechanismes in een alinea blijven heel.
+                Authenticatiemechanismes in een alinea blijven heel.
 
-            ## [Informatiebeveiligingsbeleid](https://example.org/)
-            """, firstLine: 1)
+                ## [Informatiebeveiligingsbeleid](https://example.org/)
+                """, firstLine: 1)
         let html = Markdown.html(source, hyphenator: dutch, normURL: { _ in nil }, resolve: { _, _ in .keep })
         #expect(html.contains("<h2 id=\"authenticatiemechanismes-en-configuratiebestanden\">Au\u{AD}then\u{AD}ti\u{AD}ca\u{AD}tie"))
         #expect(html.contains("<code>configuratiebestanden</code>"))
@@ -116,8 +125,9 @@ import Testing
         #expect(!Markdown.html(source, normURL: { _ in nil }, resolve: { _, _ in .keep }).contains("\u{AD}"))
         // Through the sanitizer of raw HTML too.
         let raw = MarkdownSource(text: "# Authenticatiemechanismes\n\n<details><summary>Meer</summary>x</details>\n", firstLine: 1)
-        #expect(Markdown.html(raw, hyphenator: dutch, normURL: { _ in nil }, resolve: { _, _ in .keep })
-            .contains(">Au\u{AD}then\u{AD}ti\u{AD}ca\u{AD}tie\u{AD}me\u{AD}cha\u{AD}nis\u{AD}mes <a class=\"heading-anchor\""))
+        #expect(
+            Markdown.html(raw, hyphenator: dutch, normURL: { _ in nil }, resolve: { _, _ in .keep })
+                .contains(">Au\u{AD}then\u{AD}ti\u{AD}ca\u{AD}tie\u{AD}me\u{AD}cha\u{AD}nis\u{AD}mes <a class=\"heading-anchor\""))
     }
 
     @Test func onlyHeadingsCarrySoftHyphens() throws {
@@ -127,8 +137,11 @@ import Testing
             "Content/pages/over.md": "---\ntitle: Toegankelijkheidsverklaring\n---\nTekst.\n",
         ])
         let site = try #require(p.render(audience: .accountant).site)
-        #expect(page(site, "documenten/beleid.html").contains("<h1>In\u{AD}for\u{AD}ma\u{AD}tie\u{AD}be\u{AD}vei\u{AD}li\u{AD}gings\u{AD}be\u{AD}leid 2026</h1>"))
-        #expect(page(site, "normen/SM.02.html").contains("<span>Au\u{AD}then\u{AD}ti\u{AD}ca\u{AD}tie\u{AD}me\u{AD}cha\u{AD}nis\u{AD}mes</span></h1>"))
+        #expect(
+            page(site, "documenten/beleid.html").contains(
+                "<h1>In\u{AD}for\u{AD}ma\u{AD}tie\u{AD}be\u{AD}vei\u{AD}li\u{AD}gings\u{AD}be\u{AD}leid 2026</h1>"))
+        #expect(
+            page(site, "normen/SM.02.html").contains("<span>Au\u{AD}then\u{AD}ti\u{AD}ca\u{AD}tie\u{AD}me\u{AD}cha\u{AD}nis\u{AD}mes</span></h1>"))
         #expect(page(site, "paginas/over.html").contains("<h1>Toe\u{AD}gan\u{AD}ke\u{AD}lijk\u{AD}heids\u{AD}ver\u{AD}kla\u{AD}ring</h1>"))
         assertSoftHyphensOnlyInHeadings(site)
     }
@@ -137,8 +150,10 @@ import Testing
         let p = MemoryPortfolio(["normfolio.yml": "language: en\n", "Content/a.md": evidence()])
         let site = try #require(p.render(audience: .accountant).site)
         // PR.03 has no English title: its Dutch one, marked lang="nl", breaks by the Dutch patterns.
-        #expect(page(site, "normen/PR.03.html")
-            .contains("<span lang=\"nl\">Ver\u{AD}wer\u{AD}kings\u{AD}re\u{AD}gis\u{AD}ter ac\u{AD}tu\u{AD}a\u{AD}li\u{AD}sa\u{AD}tie</span></h1>"))
+        #expect(
+            page(site, "normen/PR.03.html")
+                .contains(
+                    "<span lang=\"nl\">Ver\u{AD}wer\u{AD}kings\u{AD}re\u{AD}gis\u{AD}ter ac\u{AD}tu\u{AD}a\u{AD}li\u{AD}sa\u{AD}tie</span></h1>"))
         #expect(page(site, "normen/SM.02.html").contains("<span>Au\u{AD}then\u{AD}ti\u{AD}ca\u{AD}tion mechanisms</span></h1>"))
         assertSoftHyphensOnlyInHeadings(site)
     }
@@ -160,8 +175,10 @@ import Testing
                 continue
             }
             // What is left without the text of headings (their tags and attributes stay).
-            let outside = text.replacingOccurrences(of: "(<h[1-6][^>]*>)(.*?)(</h[1-6]>)", with: "$1$3",
-                                                    options: .regularExpression)
+            let outside =
+                text.replacingOccurrences(
+                    of: "(<h[1-6][^>]*>)(.*?)(</h[1-6]>)", with: "$1$3",
+                    options: .regularExpression)
                 + text.matches(of: /<h[1-6][^>]*>|<a [^>]*>/).map { String($0.output) }.joined()
             #expect(!outside.contains("\u{AD}"), "a soft hyphen outside a heading's text in \(file.path)", sourceLocation: sourceLocation)
             if text.contains("\u{AD}") { hyphenatedPages += 1 }

@@ -1,16 +1,21 @@
 import Testing
+
 @testable import NormfolioKit
 
 /// The cmark stage: norm-ID links, link rewriting, heading levels and safe mode.
 @Suite struct MarkdownTests {
-    func html(_ text: String, known: Set<String> = ["SM.02", "GO.02"],
-              resolve: (String, Bool) -> Markdown.LinkTarget = { _, _ in .keep }) -> String {
-        Markdown.html(MarkdownSource(text: text, firstLine: 1), normURL: { known.contains($0) ? "../normen/\($0).html" : nil },
-                      resolve: resolve)
+    func html(
+        _ text: String, known: Set<String> = ["SM.02", "GO.02"],
+        resolve: (String, Bool) -> Markdown.LinkTarget = { _, _ in .keep }
+    ) -> String {
+        Markdown.html(
+            MarkdownSource(text: text, firstLine: 1), normURL: { known.contains($0) ? "../normen/\($0).html" : nil },
+            resolve: resolve)
     }
 
     @Test func normIDsInTextBecomeLinks() {
-        #expect(html("Zie SM.02 en GO.02.") == "<p>Zie <a href=\"../normen/SM.02.html\">SM.02</a> en <a href=\"../normen/GO.02.html\">GO.02</a>.</p>\n")
+        #expect(
+            html("Zie SM.02 en GO.02.") == "<p>Zie <a href=\"../normen/SM.02.html\">SM.02</a> en <a href=\"../normen/GO.02.html\">GO.02</a>.</p>\n")
     }
 
     @Test func normIDsInCodeLinksAndUnknownOnesStayText() {
@@ -18,7 +23,9 @@ import Testing
         #expect(!out.contains("normen/SM.02"))
         #expect(out.contains("<code>SM.02</code>"))
         #expect(out.contains("<a href=\"x.md\">over SM.02</a>"))
-        #expect(html("[extern](http://x.nl) en [mail](mailto:a@b.nl)") == "<p><a rel=\"noopener noreferrer\" href=\"http://x.nl\">extern</a> en <a href=\"mailto:a@b.nl\">mail</a></p>\n")
+        #expect(
+            html("[extern](http://x.nl) en [mail](mailto:a@b.nl)")
+                == "<p><a rel=\"noopener noreferrer\" href=\"http://x.nl\">extern</a> en <a href=\"mailto:a@b.nl\">mail</a></p>\n")
         #expect(out.contains("SM.20 en XSM.02 en SM.021"))
     }
 
@@ -36,7 +43,10 @@ import Testing
             default: return .keep
             }
         }
-        #expect(out == "<p><a href=\"../documenten/a.html\">a</a> <a rel=\"noopener noreferrer\" href=\"https://b.nl\">b</a> c <img src=\"../bijlagen/d.png\" alt=\"d\" /></p>\n")
+        #expect(
+            out
+                == "<p><a href=\"../documenten/a.html\">a</a> <a rel=\"noopener noreferrer\" href=\"https://b.nl\">b</a> c <img src=\"../bijlagen/d.png\" alt=\"d\" /></p>\n"
+        )
     }
 
     @Test func rawHTMLAndScriptURLsNeverPassThrough() {
@@ -61,20 +71,25 @@ import Testing
 
     @Test func everyHeadingHasAUniqueAnchorWithAVisibleLink() {
         let out = html("# Doel & Reikwijdte\n\n## Doel & reikwijdte\n\n## Ééntje: 1.2 `code`\n\n## Bewijs\n")
-        #expect(out.components(separatedBy: "\n").filter { $0.hasPrefix("<h") } == [
-            "<h2 id=\"doel--reikwijdte\">Doel &amp; Reikwijdte <a class=\"heading-anchor\" href=\"#doel--reikwijdte\" aria-label=\"Link naar dit kopje: Doel &amp; Reikwijdte\">#</a></h2>",
-            "<h3 id=\"doel--reikwijdte-1\">Doel &amp; reikwijdte <a class=\"heading-anchor\" href=\"#doel--reikwijdte-1\" aria-label=\"Link naar dit kopje: Doel &amp; reikwijdte\">#</a></h3>",
-            "<h3 id=\"ééntje-12-code\">Ééntje: 1.2 <code>code</code> <a class=\"heading-anchor\" href=\"#%C3%A9%C3%A9ntje-12-code\" aria-label=\"Link naar dit kopje: Ééntje: 1.2 code\">#</a></h3>",
-            // "bewijs" is a section of the norm page: a heading never takes it.
-            "<h3 id=\"bewijs-1\">Bewijs <a class=\"heading-anchor\" href=\"#bewijs-1\" aria-label=\"Link naar dit kopje: Bewijs\">#</a></h3>",
-        ])
+        #expect(
+            out.components(separatedBy: "\n").filter { $0.hasPrefix("<h") } == [
+                "<h2 id=\"doel--reikwijdte\">Doel &amp; Reikwijdte <a class=\"heading-anchor\" href=\"#doel--reikwijdte\" aria-label=\"Link naar dit kopje: Doel &amp; Reikwijdte\">#</a></h2>",
+                "<h3 id=\"doel--reikwijdte-1\">Doel &amp; reikwijdte <a class=\"heading-anchor\" href=\"#doel--reikwijdte-1\" aria-label=\"Link naar dit kopje: Doel &amp; reikwijdte\">#</a></h3>",
+                "<h3 id=\"ééntje-12-code\">Ééntje: 1.2 <code>code</code> <a class=\"heading-anchor\" href=\"#%C3%A9%C3%A9ntje-12-code\" aria-label=\"Link naar dit kopje: Ééntje: 1.2 code\">#</a></h3>",
+                // "bewijs" is a section of the norm page: a heading never takes it.
+                "<h3 id=\"bewijs-1\">Bewijs <a class=\"heading-anchor\" href=\"#bewijs-1\" aria-label=\"Link naar dit kopje: Bewijs\">#</a></h3>",
+            ])
     }
 
     @Test func analysisReportsPlacesInTheOriginalFile() {
         let source = MarkdownSource(text: "Eerste regel\n\nZie [doc](b.md) en SM.02 en ë XY.01.\n", firstLine: 6)
         let analysis = Markdown.analyze(source, path: "Content/a.md")
-        #expect(analysis.links == [MarkdownLink(destination: "b.md", isImage: false,
-                                                location: SourceLocation(path: "Content/a.md", line: 8, column: 5))])
+        #expect(
+            analysis.links == [
+                MarkdownLink(
+                    destination: "b.md", isImage: false,
+                    location: SourceLocation(path: "Content/a.md", line: 8, column: 5))
+            ])
         #expect(analysis.mentions.map(\.id) == ["SM.02", "XY.01"])
         #expect(analysis.mentions.map(\.location.column) == [20, 31])
         #expect(analysis.mentions.allSatisfy { $0.location.line == 8 })
@@ -145,7 +160,8 @@ import Testing
     }
 
     @Test func anOverlayAddsAndCorrectsNormsWithLocatedErrors() throws {
-        let overlay = MarkedText("""
+        let overlay = MarkedText(
+            """
             domains:
               - {code: XB, part: privacy, number: 9, title: Extra}
             norms:
@@ -164,10 +180,13 @@ import Testing
         let p = MemoryPortfolio(["normfolio.yml": "catalog: extra.yml\n", "extra.yml": overlay.text, "Content/a.md": evidence(norms: "[XB.01]")])
         let result = p.check()
         #expect(result.diagnostics.map(\.code) == ["unknown-domain", "invalid-norm-id", "invalid-value", "missing-field"])
-        #expect(result.diagnostics.map(\.location) == [overlay.location("1️⃣", in: "extra.yml"),
-                                                       overlay.location("2️⃣", in: "extra.yml"),
-                                                       overlay.location("4️⃣", in: "extra.yml"),
-                                                       overlay.location("3️⃣", in: "extra.yml")])
+        #expect(
+            result.diagnostics.map(\.location) == [
+                overlay.location("1️⃣", in: "extra.yml"),
+                overlay.location("2️⃣", in: "extra.yml"),
+                overlay.location("4️⃣", in: "extra.yml"),
+                overlay.location("3️⃣", in: "extra.yml"),
+            ])
         #expect(result.portfolio?.catalog.norm("GB.02")?.url?.hasPrefix("https://") == true)
         let merged = try #require(result.portfolio?.catalog)
         #expect(merged.norm("XB.01")?.title == "Eigen norm")
@@ -177,7 +196,8 @@ import Testing
     }
 
     @Test func anOverlayThatListsADomainOrNormTwiceIsAnErrorAtTheSecond() throws {
-        let overlay = MarkedText("""
+        let overlay = MarkedText(
+            """
             domains:
               - {code: XB, part: privacy, number: 9, title: Extra}
               - {code: 1️⃣XB, part: privacy, number: 10, title: Nog eens}
@@ -189,10 +209,11 @@ import Testing
             """)
         let p = MemoryPortfolio(["normfolio.yml": "catalog: extra.yml\n", "extra.yml": overlay.text, "Content/a.md": evidence(norms: "[XB.01]")])
         let result = p.check()
-        #expect(result.diagnostics.map(\.formatted) == [
-            "extra.yml:3:12: error: domain 'XB' is listed more than once [duplicate-entry]",
-            "extra.yml:7:9: error: norm 'XB.01' is listed more than once [duplicate-entry]",
-        ])
+        #expect(
+            result.diagnostics.map(\.formatted) == [
+                "extra.yml:3:12: error: domain 'XB' is listed more than once [duplicate-entry]",
+                "extra.yml:7:9: error: norm 'XB.01' is listed more than once [duplicate-entry]",
+            ])
         #expect(result.diagnostics.map(\.location) == [overlay.location("1️⃣", in: "extra.yml"), overlay.location("2️⃣", in: "extra.yml")])
         // The first entry counts; the second is left out.
         let merged = try #require(result.portfolio?.catalog)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import NormfolioKit
 
 /// The privacy guard measured on a committed corpus of Dutch sentences (Fixtures/privacy-corpus):
@@ -71,15 +72,16 @@ import Testing
             "Content/bijlagen/Tabel 1.2.3.4.pdf": "%PDF",
         ])
         let found = p.check().diagnostics.filter { $0.code.hasPrefix("personal-data") }
-        #expect(found.map(\.formatted) == [
-            // The link to it holds the name too, and is published in the page.
-            "Content/a.md:6:22: error: BSN-like number 9702***00 (it passes the elfproef); a BSN may never be published: remove it, "
-                + "or, if it is not a BSN (an order or case number), write <!-- geen bsn --> after it on the same line [personal-data-bsn]",
-            "Content/bijlagen/scan-970.282.400.pdf:1:1: error: the name of this file holds a BSN-like number 9702***00 (it passes the "
-                + "elfproef), and names are published (in addresses, the search index, the manifest): rename the file [personal-data-bsn]",
-            "Content/leerlingen/294631665:1:1: error: the name of this folder holds a BSN-like number 2946***65 (it passes the "
-                + "elfproef), and names are published (in addresses, the search index, the manifest): rename the folder [personal-data-bsn]",
-        ])
+        #expect(
+            found.map(\.formatted) == [
+                // The link to it holds the name too, and is published in the page.
+                "Content/a.md:6:22: error: BSN-like number 9702***00 (it passes the elfproef); a BSN may never be published: remove it, "
+                    + "or, if it is not a BSN (an order or case number), write <!-- geen bsn --> after it on the same line [personal-data-bsn]",
+                "Content/bijlagen/scan-970.282.400.pdf:1:1: error: the name of this file holds a BSN-like number 9702***00 (it passes the "
+                    + "elfproef), and names are published (in addresses, the search index, the manifest): rename the file [personal-data-bsn]",
+                "Content/leerlingen/294631665:1:1: error: the name of this folder holds a BSN-like number 2946***65 (it passes the "
+                    + "elfproef), and names are published (in addresses, the search index, the manifest): rename the folder [personal-data-bsn]",
+            ])
     }
 
     /// `<span>1112</span>22333` shows as one number: the guard reads across inline HTML, and

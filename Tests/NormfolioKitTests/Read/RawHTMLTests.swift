@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import NormfolioKit
 
 /// Raw HTML in Markdown: each problem at the tag or attribute it is about (not the block's first
@@ -33,32 +34,38 @@ import Testing
     }
 
     @Test func boxesFiguresAndDetailsKeepTheirStructure() {
-        let html = Markdown.html(MarkdownSource(text: """
-            <aside>
-            <p>Let op</p>
-            </aside>
+        let html = Markdown.html(
+            MarkdownSource(
+                text: """
+                    <aside>
+                    <p>Let op</p>
+                    </aside>
 
-            <figure><img src="https://example.com/g.png" alt="Grafiek"><figcaption>Onderschrift</figcaption></figure>
+                    <figure><img src="https://example.com/g.png" alt="Grafiek"><figcaption>Onderschrift</figcaption></figure>
 
-            <details><summary>Meer</summary>
+                    <details><summary>Meer</summary>
 
-            Inhoud.
+                    Inhoud.
 
-            </details>
+                    </details>
 
-            Zie ![](https://example.com/badge.svg) hier en ![Logo](https://example.com/logo.png).
+                    Zie ![](https://example.com/badge.svg) hier en ![Logo](https://example.com/logo.png).
 
-            """, firstLine: 1), normURL: { _ in nil }, resolve: { _, _ in .keep })
+                    """, firstLine: 1), normURL: { _ in nil }, resolve: { _, _ in .keep })
         #expect(html.contains("<aside>\n<p>Let op</p>\n</aside>"))
-        #expect(html.contains("<figure><a rel=\"noopener noreferrer\" href=\"https://example.com/g.png\">afbeelding: Grafiek</a>"
-                              + "<figcaption>Onderschrift</figcaption></figure>"))
+        #expect(
+            html.contains(
+                "<figure><a rel=\"noopener noreferrer\" href=\"https://example.com/g.png\">afbeelding: Grafiek</a>"
+                    + "<figcaption>Onderschrift</figcaption></figure>"))
         #expect(html.contains("<details><summary>Meer</summary>\n<p>Inhoud.</p>\n</details>"))
         #expect(html.contains("Zie <a rel=\"noopener noreferrer\" href=\"https://example.com/badge.svg\">afbeelding (example.com)</a> hier"))
         #expect(html.contains("<a rel=\"noopener noreferrer\" href=\"https://example.com/logo.png\">afbeelding: Logo</a>."))
     }
 
     @Test func anAnchorInHTMLIsWhereLinksMayLead() {
-        let p = MemoryPortfolio(["Content/a.md": evidence(body: "Zie [hier](#my_bookmark) en [daar](#1️⃣weg).\n\nEen <a id=\"my_bookmark\"></a>plek.\n")])
+        let p = MemoryPortfolio([
+            "Content/a.md": evidence(body: "Zie [hier](#my_bookmark) en [daar](#1️⃣weg).\n\nEen <a id=\"my_bookmark\"></a>plek.\n")
+        ])
         let found = p.check().diagnostics.filter { $0.code == "broken-anchor" }
         #expect(found.count == 1)
         #expect(found.first?.message.contains("'#weg'") == true)

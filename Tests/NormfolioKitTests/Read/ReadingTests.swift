@@ -1,15 +1,19 @@
 import Foundation
 import Testing
+
 @testable import NormfolioKit
 
 /// Every diagnostic of the read and link stages: its code, and where it points.
 @Suite struct ReadingTests {
     /// Asserts that `result` holds exactly one diagnostic with `code`, at `location`.
-    func expectOne(_ result: BuildResult, _ code: String, at location: SourceLocation,
-                   severity: Diagnostic.Severity = .error, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    func expectOne(
+        _ result: BuildResult, _ code: String, at location: SourceLocation,
+        severity: Diagnostic.Severity = .error, sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) {
         let found = result.diagnostics.filter { $0.code == code }
-        #expect(found.count == 1, "expected one [\(code)], got \(result.diagnostics.map(\.formatted))",
-                sourceLocation: sourceLocation)
+        #expect(
+            found.count == 1, "expected one [\(code)], got \(result.diagnostics.map(\.formatted))",
+            sourceLocation: sourceLocation)
         #expect(found.first?.location == location, "\(found.map(\.formatted))", sourceLocation: sourceLocation)
         #expect(found.first?.severity == severity, sourceLocation: sourceLocation)
     }
@@ -24,9 +28,13 @@ import Testing
         let p = MemoryPortfolio(["Content/evidence/mfa.md": "---\ntitle: MFA\nnorms: [1️⃣SM.20, 2️⃣sm.02]\n---\n"])
         let result = p.check()
         let unknown = result.diagnostics.filter { $0.code == "unknown-norm" }
-        #expect(unknown.map(\.location) == [p.location("1️⃣", in: "Content/evidence/mfa.md"),
-                                             p.location("2️⃣", in: "Content/evidence/mfa.md")])
-        #expect(unknown.first?.formatted
+        #expect(
+            unknown.map(\.location) == [
+                p.location("1️⃣", in: "Content/evidence/mfa.md"),
+                p.location("2️⃣", in: "Content/evidence/mfa.md"),
+            ])
+        #expect(
+            unknown.first?.formatted
                 == "Content/evidence/mfa.md:3:9: error: unknown norm ID 'SM.20' (did you mean 'SM.02'?) [unknown-norm]")
         #expect(unknown.last?.message.contains("did you mean 'SM.02'") == true)
     }
@@ -37,8 +45,11 @@ import Testing
         let missing = result.diagnostics.filter { $0.code == "missing-field" }
         #expect(missing.count == 2)
         #expect(missing.allSatisfy { $0.location == p.location("1️⃣", in: "Content/a.md") })
-        #expect(Set(missing.map(\.message)) == ["required field 'title' is missing or empty",
-                                                 "required field 'norms' is missing or empty"])
+        #expect(
+            Set(missing.map(\.message)) == [
+                "required field 'title' is missing or empty",
+                "required field 'norms' is missing or empty",
+            ])
     }
 
     @Test func emptyNormsListIsMissing() {
@@ -72,12 +83,17 @@ import Testing
     /// Keys YAML tells apart by their tag but normfolio reads as the same field: normfolio's own
     /// check reports the second one and keeps the first.
     @Test func aFieldGivenTwiceUnderDifferentTagsIsAnErrorAtTheSecond() throws {
-        let p = MemoryPortfolio(["Content/a.md": "---\ntitle: A\nnorms: [GO.02]\nclassification: openbaar\n1️⃣!tekst title: B\n---\n",
-                                 "Content/norms/GO.02.md": "---\nactions:\n  - title: X\n    2️⃣!tekst title: Y\n---\n"])
+        let p = MemoryPortfolio([
+            "Content/a.md": "---\ntitle: A\nnorms: [GO.02]\nclassification: openbaar\n1️⃣!tekst title: B\n---\n",
+            "Content/norms/GO.02.md": "---\nactions:\n  - title: X\n    2️⃣!tekst title: Y\n---\n",
+        ])
         let result = p.check()
         #expect(result.diagnostics.map(\.code) == ["duplicate-key", "duplicate-key"], "\(result.diagnostics.map(\.formatted))")
-        #expect(result.diagnostics.map(\.location) == [p.location("1️⃣", in: "Content/a.md"),
-                                                       p.location("2️⃣", in: "Content/norms/GO.02.md")])
+        #expect(
+            result.diagnostics.map(\.location) == [
+                p.location("1️⃣", in: "Content/a.md"),
+                p.location("2️⃣", in: "Content/norms/GO.02.md"),
+            ])
         #expect(result.diagnostics.allSatisfy { $0.severity == .error && $0.message == "field 'title' is given more than once" })
         #expect(try #require(result.portfolio).documents.first?.title == "A")
     }
@@ -91,9 +107,12 @@ import Testing
         let result = p.check()
         let invalid = result.diagnostics.filter { $0.code == "invalid-front-matter" }
         // In file order: Content/lijst.md, Content/norms/GO.02.md, Content/sleutel.md.
-        #expect(invalid.map(\.location) == [p.location("1️⃣", in: "Content/lijst.md"), p.location("3️⃣", in: "Content/norms/GO.02.md"),
-                                             p.location("2️⃣", in: "Content/sleutel.md")],
-                "\(result.diagnostics.map(\.formatted))")
+        #expect(
+            invalid.map(\.location) == [
+                p.location("1️⃣", in: "Content/lijst.md"), p.location("3️⃣", in: "Content/norms/GO.02.md"),
+                p.location("2️⃣", in: "Content/sleutel.md"),
+            ],
+            "\(result.diagnostics.map(\.formatted))")
         #expect(invalid.allSatisfy { $0.severity == .error })
         #expect(invalid.first { $0.location.path == "Content/lijst.md" }?.message == "expected fields written as 'key: value'")
         #expect(invalid.first { $0.location.path == "Content/sleutel.md" }?.message == "a field name must be plain text")
@@ -107,9 +126,10 @@ import Testing
         let io = FileIO(list: files.list, read: { $0.hasSuffix("/geheim.md") ? nil : files.read($0) }, size: files.size)
         let result = Normfolio.check(BuildOptions(portfolio: "/p"), io: io, today: fixedToday)
         expectOne(result, "unreadable-file", at: SourceLocation(path: "Content/geheim.md", line: 1, column: 1))
-        #expect(result.diagnostics.map(\.formatted) == [
-            "Content/geheim.md:1:1: error: file could not be read; normfolio cannot use it, so it is not part of the portfolio [unreadable-file]",
-        ])
+        #expect(
+            result.diagnostics.map(\.formatted) == [
+                "Content/geheim.md:1:1: error: file could not be read; normfolio cannot use it, so it is not part of the portfolio [unreadable-file]"
+            ])
         #expect(result.portfolio?.documents.map(\.title) == ["Beleid"])
     }
 
@@ -119,13 +139,15 @@ import Testing
         let p = MemoryPortfolio(["Content/a.md": evidence(), "Content/bestanden/export.csv": "naam;bsn\nx;123456782\n"])
         let files = p.io
         let big = "/p/Content/bestanden/export.csv"
-        let io = FileIO(list: files.list, read: { $0 == big ? nil : files.read($0) },
-                        size: { $0 == big ? Limits.scannedAttachmentBytes + 1 : files.size($0) })
+        let io = FileIO(
+            list: files.list, read: { $0 == big ? nil : files.read($0) },
+            size: { $0 == big ? Limits.scannedAttachmentBytes + 1 : files.size($0) })
         let result = Normfolio.check(BuildOptions(portfolio: "/p"), io: io, today: fixedToday)
         expectOne(result, "not-scanned", at: SourceLocation(path: "Content/bestanden/export.csv", line: 1, column: 1), severity: .warning)
-        #expect(result.diagnostics.map(\.formatted) == [
-            "Content/bestanden/export.csv:1:1: warning: file is 64.0 MB, more than the 64.0 MB the privacy guard scans; it was not checked for personal data [not-scanned]",
-        ])
+        #expect(
+            result.diagnostics.map(\.formatted) == [
+                "Content/bestanden/export.csv:1:1: warning: file is 64.0 MB, more than the 64.0 MB the privacy guard scans; it was not checked for personal data [not-scanned]"
+            ])
         // One byte less is scanned, and the number in it found.
         let scanned = FileIO(list: files.list, read: files.read, size: { $0 == big ? Limits.scannedAttachmentBytes : files.size($0) })
         #expect(Normfolio.check(BuildOptions(portfolio: "/p"), io: scanned, today: fixedToday).diagnostics.map(\.code) == ["personal-data-bsn"])
@@ -147,8 +169,11 @@ import Testing
         let p = MemoryPortfolio(["Content/norms/GO.02.md": "---\nlevel: 1️⃣7\ntarget: 2️⃣0\n---\n"])
         let result = p.check()
         let levels = result.diagnostics.filter { $0.code == "level-out-of-range" }
-        #expect(levels.map(\.location) == [p.location("1️⃣", in: "Content/norms/GO.02.md"),
-                                            p.location("2️⃣", in: "Content/norms/GO.02.md")])
+        #expect(
+            levels.map(\.location) == [
+                p.location("1️⃣", in: "Content/norms/GO.02.md"),
+                p.location("2️⃣", in: "Content/norms/GO.02.md"),
+            ])
         #expect(levels.first?.message == "'level' is 7, outside 1-5")
     }
 
@@ -168,9 +193,10 @@ import Testing
             files["Content/\(index).md"] = "---\ntitle: D\(index)\nnorms: [GO.02]\nlayout: post\npermalink: /x\(index)/\n---\n"
         }
         let diagnostics = MemoryPortfolio(files).check().diagnostics.filter { $0.code == "unknown-key" }
-        #expect(diagnostics.map(\.formatted) == [
-            "Content/0.md:4:1: warning: unknown field 'layout' (and in 4 more files); it is ignored; list it under accept_keys in normfolio.yml to accept it [unknown-key]",
-        ])
+        #expect(
+            diagnostics.map(\.formatted) == [
+                "Content/0.md:4:1: warning: unknown field 'layout' (and in 4 more files); it is ignored; list it under accept_keys in normfolio.yml to accept it [unknown-key]"
+            ])
     }
 
     @Test func unknownKeysAreWarningsWithDidYouMean() {
@@ -212,8 +238,9 @@ import Testing
 
     @Test func brokenLinksAndMissingAttachmentsAreLocated() {
         let p = MemoryPortfolio([
-            "Content/a/doc.md": evidence(extra: "attachments: [1️⃣bestanden/weg.pdf]\n",
-                                         body: "Zie 2️⃣[dit](../b.md) en 3️⃣![x](plaatje.png).\n\nEn ééé 4️⃣[ver weg](../../../etc/passwd).\n"),
+            "Content/a/doc.md": evidence(
+                extra: "attachments: [1️⃣bestanden/weg.pdf]\n",
+                body: "Zie 2️⃣[dit](../b.md) en 3️⃣![x](plaatje.png).\n\nEn ééé 4️⃣[ver weg](../../../etc/passwd).\n")
         ])
         let result = p.check()
         let path = "Content/a/doc.md"
@@ -225,7 +252,8 @@ import Testing
     }
 
     @Test func unknownNormInBodyIsAWarningNotInCode() {
-        let p = MemoryPortfolio(["Content/a.md": evidence(body: "Zie 1️⃣SM.20 en 2️⃣sm.02.\n\n`SM.21` en [SM.22](https://x.nl) en nr.12.\n\n    SM.23\n")])
+        let p = MemoryPortfolio(["Content/a.md": evidence(body: "Zie 1️⃣SM.20 en 2️⃣sm.02.\n\n`SM.21` en [SM.22](https://x.nl) en nr.12.\n\n    SM.23\n")]
+        )
         let result = p.check()
         let mentions = result.diagnostics.filter { $0.code == "unknown-norm-reference" }
         #expect(mentions.map(\.location) == [p.location("1️⃣", in: "Content/a.md"), p.location("2️⃣", in: "Content/a.md")])
@@ -274,9 +302,11 @@ import Testing
     }
 
     @Test func emptyHugeAndDeeplyNestedFilesDoNotCrash() throws {
-        let nested = String(repeating: "> ", count: 5_000) + "diep\n" + String(repeating: "- ", count: 2_000) + "lijst\n"
+        let nested =
+            String(repeating: "> ", count: 5_000) + "diep\n" + String(repeating: "- ", count: 2_000) + "lijst\n"
             + String(repeating: "[", count: 10_000) + String(repeating: "*", count: 10_000) + "\n"
-        let paragraph = String(repeating: "Een gewone zin over informatiebeveiliging en privacy op school, zonder opmaak.\n", count: 99)
+        let paragraph =
+            String(repeating: "Een gewone zin over informatiebeveiliging en privacy op school, zonder opmaak.\n", count: 99)
             + "Met een verwijzing naar SM.02 en een [link](https://example.org).\n\n"
         let huge = String(repeating: paragraph, count: 480)
         let p = MemoryPortfolio([
@@ -289,10 +319,11 @@ import Testing
         // The largest file normfolio reads, and one it refuses unread, with the reason at 1:1.
         #expect((3_500_000..<Limits.markdownFileBytes).contains(p.files["Content/huge.md"]!.utf8.count))
         let result = p.render(audience: .auditor)
-        #expect(result.diagnostics.map(\.formatted) == [
-            "Content/empty.md:1:1: error: evidence document has no front matter; start the file with '---', a 'title:' and 'norms:', and '---' [missing-front-matter]",
-            "Content/too-large.md:1:1: error: file is 7.2 MB, more than the 4.0 MB normfolio reads; split it into smaller documents or attach it as a file [file-too-large]",
-        ])
+        #expect(
+            result.diagnostics.map(\.formatted) == [
+                "Content/empty.md:1:1: error: evidence document has no front matter; start the file with '---', a 'title:' and 'norms:', and '---' [missing-front-matter]",
+                "Content/too-large.md:1:1: error: file is 7.2 MB, more than the 4.0 MB normfolio reads; split it into smaller documents or attach it as a file [file-too-large]",
+            ])
         let checked = p.check()
         #expect(checked.portfolio?.documents.count == 2)
     }
@@ -317,7 +348,8 @@ import Testing
     }
 
     @Test func actionsAreReadWithStatusesAndErrors() throws {
-        let p = MemoryPortfolio(["Content/norms/SM.02.md": """
+        let p = MemoryPortfolio([
+            "Content/norms/SM.02.md": """
             ---
             level: 2
             actions:
@@ -329,7 +361,8 @@ import Testing
                 status: 1️⃣klaar
               - 2️⃣owner: zonder titel
             ---
-            """])
+            """
+        ])
         let result = p.check()
         expectOne(result, "unknown-status", at: p.location("1️⃣", in: "Content/norms/SM.02.md"))
         expectOne(result, "missing-field", at: p.location("2️⃣", in: "Content/norms/SM.02.md"))

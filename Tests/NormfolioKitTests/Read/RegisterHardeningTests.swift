@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import NormfolioKit
 
 /// Registers under hostile and careless input: every problem is a located error or warning, and
@@ -23,19 +24,22 @@ import Testing
             "Content/a.md": "---\ntitle: A\nnorms: [GO.02]\n" + laughs + "---\nTekst.\n",
         ])
         let message = "malformed YAML: its aliases (*name) repeat more than 1000000 values; write the values out instead [yaml-syntax]"
-        #expect(diagnostics(p.check(), "yaml-syntax").map(\.formatted) == [
-            "Content/a.md:2:1: error: " + message, "Content/registers/verwerkers.yml:1:1: error: " + message,
-        ])
+        #expect(
+            diagnostics(p.check(), "yaml-syntax").map(\.formatted) == [
+                "Content/a.md:2:1: error: " + message, "Content/registers/verwerkers.yml:1:1: error: " + message,
+            ])
     }
 
     /// Aliases used as YAML means them still work.
     @Test func aFewAliasesAreRead() throws {
-        let p = MemoryPortfolio(["Content/registers/verwerkers.yml": """
+        let p = MemoryPortfolio([
+            "Content/registers/verwerkers.yml": """
             entries:
               - {id: a, naam: A, overeenkomst: mvo-4.0, certificering: &iso [ISO 27001, NEN 7510]}
               - {id: b, naam: B, overeenkomst: mvo-4.0, certificering: *iso}
 
-            """])
+            """
+        ])
         let register = try #require(p.check().portfolio?.register(.verwerkers))
         #expect(register.entries.map { $0.values["certificering"] } == Array(repeating: .list(["ISO 27001", "NEN 7510"]), count: 2))
     }
@@ -58,7 +62,8 @@ import Testing
     @Test func anEntryIDFitsInAFileNameAndHoldsOnlyLettersDigitsAndHyphens() throws {
         let file = "Content/registers/verwerkers.yml"
         let longest = String(repeating: "a", count: 100)
-        let p = MemoryPortfolio([file: """
+        let p = MemoryPortfolio([
+            file: """
             classification: intern
             entries:
               - {id: 1️⃣\(longest)b, naam: A, overeenkomst: geen}
@@ -66,7 +71,8 @@ import Testing
               - {id: 3️⃣a_b, naam: C, overeenkomst: geen}
               - {id: \(longest), naam: D, overeenkomst: geen}
 
-            """])
+            """
+        ])
         let result = p.check()
         let long = diagnostics(result, "value-too-long")
         #expect(long.map(\.location) == [p.location("1️⃣", in: file)])
@@ -121,11 +127,12 @@ import Testing
             "Content/registers/bevindingen.yml": "bron: 3️⃣weg.csv\n",
         ])
         let result = p.check()
-        #expect(result.diagnostics.map(\.formatted) == [
-            "Content/registers/bevindingen.yml:1:7: error: 'registers/weg.csv' does not exist [missing-file]",
-            "Content/registers/dpia.yml:1:7: error: 'bron' must name a CSV file beside the register in registers/, such as 'dpia.csv' [invalid-value]",
-            "Content/registers/verwerkers.yml:1:7: error: 'bron' must name a CSV file beside the register in registers/, such as 'verwerkers.csv' [invalid-value]",
-        ])
+        #expect(
+            result.diagnostics.map(\.formatted) == [
+                "Content/registers/bevindingen.yml:1:7: error: 'registers/weg.csv' does not exist [missing-file]",
+                "Content/registers/dpia.yml:1:7: error: 'bron' must name a CSV file beside the register in registers/, such as 'dpia.csv' [invalid-value]",
+                "Content/registers/verwerkers.yml:1:7: error: 'bron' must name a CSV file beside the register in registers/, such as 'verwerkers.csv' [invalid-value]",
+            ])
     }
 
     /// A YAML or CSV file in a folder that is nearly `registers/` would be no register, and a link
@@ -138,10 +145,11 @@ import Testing
             "Content/registers/archief/notitie.txt": "Geen register.\n",
         ])
         let message = "is no register: a register is a file directly in the folder registers/ (in lower case); move it there, or out of it"
-        #expect(diagnostics(p.check(), "unknown-register").map(\.formatted) == [
-            "Content/Registers/verwerkers.yml:1:1: error: 'Registers/verwerkers.yml' \(message) [unknown-register]",
-            "Content/registers/archief/dpia.csv:1:1: error: 'registers/archief/dpia.csv' \(message) [unknown-register]",
-        ])
+        #expect(
+            diagnostics(p.check(), "unknown-register").map(\.formatted) == [
+                "Content/Registers/verwerkers.yml:1:1: error: 'Registers/verwerkers.yml' \(message) [unknown-register]",
+                "Content/registers/archief/dpia.csv:1:1: error: 'registers/archief/dpia.csv' \(message) [unknown-register]",
+            ])
     }
 
     /// A register file, or the CSV a register names, that is a symbolic link out of the portfolio
@@ -157,9 +165,10 @@ import Testing
         try Data(evidence().utf8).write(to: root.appendingPathComponent("Content/a.md"))
         try FileManager.default.createSymbolicLink(at: registers.appendingPathComponent("verwerkers.csv"), withDestinationURL: outside)
         let result = Normfolio.check(BuildOptions(portfolio: root.path), today: fixedToday)
-        #expect(result.diagnostics.map(\.formatted) == [
-            "Content/registers/verwerkers.csv:1:1: error: 'Content/registers/verwerkers.csv' is a symbolic link to a place outside the portfolio; nothing is read or published through it [outside-portfolio]",
-        ])
+        #expect(
+            result.diagnostics.map(\.formatted) == [
+                "Content/registers/verwerkers.csv:1:1: error: 'Content/registers/verwerkers.csv' is a symbolic link to a place outside the portfolio; nothing is read or published through it [outside-portfolio]"
+            ])
     }
 
     // MARK: CSV
@@ -173,14 +182,15 @@ import Testing
             "Content/registers/datalekken.csv": "id;titel;x\na;\"Gesloten\" en verder;x\n",
         ])
         let prefix = "error: the CSV file cannot be read: "
-        #expect(diagnostics(p.check(), "csv-syntax").map(\.formatted) == [
-            "Content/registers/bevindingen.csv:2:2: " + prefix + "a quote inside a cell that does not start with one "
-                + "(Excel writes such a cell in quotes, each quote in it doubled) [csv-syntax]",
-            "Content/registers/datalekken.csv:2:2: " + prefix + "text after the closing quote of a quoted cell [csv-syntax]",
-            "Content/registers/dpia.csv:3:2: " + prefix + "a quoted cell is not closed [csv-syntax]",
-            "Content/registers/verwerkers.csv:2:2: " + prefix + "a quote inside a cell that does not start with one "
-                + "(Excel writes such a cell in quotes, each quote in it doubled) [csv-syntax]",
-        ])
+        #expect(
+            diagnostics(p.check(), "csv-syntax").map(\.formatted) == [
+                "Content/registers/bevindingen.csv:2:2: " + prefix + "a quote inside a cell that does not start with one "
+                    + "(Excel writes such a cell in quotes, each quote in it doubled) [csv-syntax]",
+                "Content/registers/datalekken.csv:2:2: " + prefix + "text after the closing quote of a quoted cell [csv-syntax]",
+                "Content/registers/dpia.csv:3:2: " + prefix + "a quoted cell is not closed [csv-syntax]",
+                "Content/registers/verwerkers.csv:2:2: " + prefix + "a quote inside a cell that does not start with one "
+                    + "(Excel writes such a cell in quotes, each quote in it doubled) [csv-syntax]",
+            ])
     }
 
     /// The header names the fields once for all rows: a problem with a name is reported once, at
@@ -188,10 +198,11 @@ import Testing
     @Test func theHeaderRowIsCheckedOnceNotOnEveryRow() {
         let file = "Content/registers/verwerkers.csv"
         let p = MemoryPortfolio([file: "id;\u{FEFF}naam;overeenkomst;product;Overeenkomst\na;A;geen;x;geen\nb;B;geen;y;geen\nc;C;geen;z;geen\n"])
-        #expect(p.check().diagnostics.map(\.formatted) == [
-            "\(file):1:4: warning: unknown field 'product' (did you mean 'producten'?); it is ignored [unknown-key]",
-            "\(file):1:5: error: field 'overeenkomst' is given more than once [duplicate-key]",
-        ])
+        #expect(
+            p.check().diagnostics.map(\.formatted) == [
+                "\(file):1:4: warning: unknown field 'product' (did you mean 'producten'?); it is ignored [unknown-key]",
+                "\(file):1:5: error: field 'overeenkomst' is given more than once [duplicate-key]",
+            ])
     }
 
     /// A value in a column without a name in row 1 (or past the last named column) would be lost:
@@ -200,19 +211,21 @@ import Testing
         let file = "Content/registers/verwerkers.csv"
         let p = MemoryPortfolio([file: "id;naam;;overeenkomst\na;A;;geen\nb;B;vergeten;geen;extra\nc;C;ook;geen;meer\n"])
         let message = "a value in a column without a name in row 1; it is ignored"
-        #expect(p.check().diagnostics.map(\.formatted) == [
-            "\(file):3:3: warning: \(message) [unknown-key]", "\(file):3:5: warning: \(message) [unknown-key]",
-        ])
+        #expect(
+            p.check().diagnostics.map(\.formatted) == [
+                "\(file):3:3: warning: \(message) [unknown-key]", "\(file):3:5: warning: \(message) [unknown-key]",
+            ])
     }
 
     /// A CSV file's first row names the fields; a file without one is no register.
     @Test func aCSVFileWithoutAHeaderRowIsAnError() {
         for text in ["", "\u{FEFF}", "\n", ";;\nid;naam;overeenkomst\na;A;geen\n"] {
             let result = MemoryPortfolio(["Content/registers/verwerkers.csv": text]).check()
-            #expect(result.diagnostics.map(\.formatted) == [
-                "Content/registers/verwerkers.csv:1:1: error: the CSV file cannot be read: its first row names no fields "
-                    + "(it holds the field names, such as id;naam) [csv-syntax]",
-            ], "\(text.debugDescription)")
+            #expect(
+                result.diagnostics.map(\.formatted) == [
+                    "Content/registers/verwerkers.csv:1:1: error: the CSV file cannot be read: its first row names no fields "
+                        + "(it holds the field names, such as id;naam) [csv-syntax]"
+                ], "\(text.debugDescription)")
         }
     }
 
@@ -222,8 +235,11 @@ import Testing
         let path = "Content/registers/verwerkers.csv"
         let utf16 = Data([0xFF, 0xFE]) + "id\tnaam\r\n".data(using: .utf16LittleEndian)!
         let cases: [(Data, String)] = [
-            (utf16, "\(path):1:1: error: file is UTF-16 text (Excel's \"Unicode text\"), not UTF-8; save it as UTF-8 "
-                + "(in Excel: CSV UTF-8) [invalid-utf8]"),
+            (
+                utf16,
+                "\(path):1:1: error: file is UTF-16 text (Excel's \"Unicode text\"), not UTF-8; save it as UTF-8 "
+                    + "(in Excel: CSV UTF-8) [invalid-utf8]"
+            ),
             (Data("id;naam\na;A\0\n".utf8), "\(path):1:1: error: file looks binary, not text; rename it or convert it to text [binary-file]"),
             (Data("id;naam\na;".utf8) + Data([0xFF, 0x0A]), "\(path):2:3: error: file is not valid UTF-8 text; save it as UTF-8 [invalid-utf8]"),
         ]
@@ -238,8 +254,12 @@ import Testing
         let names = (0..<100_000).map { "kolom\($0)" }
         let file = "Content/registers/verwerkers.csv"
         let row = ["a", "A", "geen"] + Array(repeating: "x", count: names.count)
-        let text = (["id;naam;overeenkomst;" + names.joined(separator: ";")] + [row.joined(separator: ";"), row.joined(separator: ";")
-            .replacingOccurrences(of: "a;A", with: "b;B")]).joined(separator: "\n")
+        let text =
+            (["id;naam;overeenkomst;" + names.joined(separator: ";")] + [
+                row.joined(separator: ";"),
+                row.joined(separator: ";")
+                    .replacingOccurrences(of: "a;A", with: "b;B"),
+            ]).joined(separator: "\n")
         let result = MemoryPortfolio([file: text]).check()
         #expect(diagnostics(result, "unknown-key").count == names.count)
         #expect(result.portfolio?.register(.verwerkers)?.entries.map(\.id) == ["a", "b"])
@@ -251,8 +271,9 @@ import Testing
         let file = "Content/a.md"
         let p = MemoryPortfolio([
             "Content/registers/verwerkers.yml": "entries:\n  - {id: leerlingdata, naam: L, overeenkomst: mvo-4.0}\n",
-            file: evidence(body: "Zie 1️⃣[L](registers/verwerkers.yml#leerlingdta), [L](registers/verwerkers.yml#leerlingdata) "
-                           + "en [R](registers/verwerkers.yml).\n"),
+            file: evidence(
+                body: "Zie 1️⃣[L](registers/verwerkers.yml#leerlingdta), [L](registers/verwerkers.yml#leerlingdata) "
+                    + "en [R](registers/verwerkers.yml).\n"),
         ])
         let unknown = diagnostics(p.check(), "unknown-reference")
         #expect(unknown.map(\.location) == [p.location("1️⃣", in: file)])
@@ -295,19 +316,19 @@ import Testing
             // The intranet shows the registers and exports only when asked to.
             "normfolio.yml": "intranet: [registers, export]\n",
             "Content/registers/verwerkers.yml": """
-                classification: intern
-                entries:
-                  - {id: open-bv, naam: Open BV, overeenkomst: mvo-4.0}
-                  - {id: geheim-bv, naam: Leverancier Geheim, overeenkomst: mvo-4.0, classification: strikt-vertrouwelijk}
+            classification: intern
+            entries:
+              - {id: open-bv, naam: Open BV, overeenkomst: mvo-4.0}
+              - {id: geheim-bv, naam: Leverancier Geheim, overeenkomst: mvo-4.0, classification: strikt-vertrouwelijk}
 
-                """,
+            """,
             "Content/registers/verwerkingen.yml": """
-                classification: intern
-                entries:
-                  - {id: lln, naam: Leerlingen, doelen: [a], betrokkenen: [b], gegevens: [c], grondslag: c, bewaartermijn: 1 jaar,
-                     verwerkers: [open-bv, geheim-bv], dpia: dpia-verborgen}
+            classification: intern
+            entries:
+              - {id: lln, naam: Leerlingen, doelen: [a], betrokkenen: [b], gegevens: [c], grondslag: c, bewaartermijn: 1 jaar,
+                 verwerkers: [open-bv, geheim-bv], dpia: dpia-verborgen}
 
-                """,
+            """,
             "Content/registers/dpia.yml": "entries:\n  - {id: dpia-verborgen, titel: DPIA Verborgen, verwerking: lln, datum: 2026-01-01, "
                 + "uitkomst: uitvoeren}\n",
             "Content/a.md": evidence(body: "Zie [de leverancier](registers/verwerkers.yml#geheim-bv).\n"),
@@ -322,7 +343,9 @@ import Testing
         }
         // The entry's page shows no field for a DPIA it cannot show.
         #expect(!page(site, "registers/verwerkingen/lln.html", io: p.io).contains("<dt>DPIA</dt>"))
-        #expect(page(site, "export/verwerkingen.csv", io: p.io).contains("\r\nlln;Leerlingen;a;b;c;;c. wettelijke verplichting;1 jaar;;open-bv;;;;;;;intern;;\r\n"))
+        #expect(
+            page(site, "export/verwerkingen.csv", io: p.io).contains(
+                "\r\nlln;Leerlingen;a;b;c;;c. wettelijke verplichting;1 jaar;;open-bv;;;;;;;intern;;\r\n"))
         let json = try JSONSerialization.jsonObject(with: Data(page(site, "export/portfolio.json", io: p.io).utf8)) as? [String: Any]
         let registers = try #require(json?["registers"] as? [[String: Any]])
         let entries = registers.first { $0["register"] as? String == "verwerkingen" }?["entries"] as? [[String: Any]]

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import NormfolioKit
 
 /// Registers (`Content/registers/`): read from YAML and from CSV saved by Excel, checked against
@@ -37,8 +38,10 @@ import Testing
     func diagnostics(_ result: BuildResult, _ code: String) -> [Diagnostic] { result.diagnostics.filter { $0.code == code } }
 
     @Test func aYAMLRegisterIsReadWithItsEntriesAndCoversItsNorms() throws {
-        let p = MemoryPortfolio(["Content/registers/verwerkers.yml": Self.suppliers,
-                                 "Content/registers/verwerkingen.yml": Self.activities])
+        let p = MemoryPortfolio([
+            "Content/registers/verwerkers.yml": Self.suppliers,
+            "Content/registers/verwerkingen.yml": Self.activities,
+        ])
         let result = p.check(asOf: fixedToday)
         #expect(result.diagnostics.filter { $0.severity == .error }.isEmpty, "\(result.diagnostics.map(\.formatted))")
         let portfolio = try #require(result.portfolio)
@@ -56,7 +59,8 @@ import Testing
 
     @Test func schemaErrorsAreLocatedAtTheValueWithDidYouMean() {
         let file = "Content/registers/verwerkingen.yml"
-        let p = MemoryPortfolio([file: """
+        let p = MemoryPortfolio([
+            file: """
             entries:
               - 1️⃣id: camera
                 naam: Camerabeelden
@@ -69,7 +73,8 @@ import Testing
               - id: 5️⃣Camera Beelden
                 naam: Tweede
 
-            """])
+            """
+        ])
         let result = p.check()
         #expect(diagnostics(result, "missing-field").map(\.location) == [p.location("1️⃣", in: file)])
         #expect(diagnostics(result, "missing-field").first?.message == "required field 'bewaartermijn' is missing or empty")
@@ -87,7 +92,8 @@ import Testing
 
     @Test func aCSVSavedByDutchExcelIsReadWithRowAndColumnPositions() throws {
         // Excel's "CSV UTF-8": a byte-order mark, `;` between cells, CRLF, quoted cells with line breaks.
-        let csv = "\u{FEFF}id;naam;overeenkomst;overeenkomst_tot;producten\r\n"
+        let csv =
+            "\u{FEFF}id;naam;overeenkomst;overeenkomst_tot;producten\r\n"
             + "leerlingdata;LeerlingData BV;mvo-4.0;2027-08-01;\"Administratie, Rapporten\"\r\n"
             + "toets;\"Toets;Net\nBV\";MVO 4.0;2027-02-30;Toetsen\r\n"
             + ";;;;\r\n"
@@ -102,8 +108,11 @@ import Testing
         #expect(register.entries[1].values["naam"] == .text("Toets;Net\nBV"))
         // Row 3 (the header is row 1), column D; row 5 (the empty row 4 is skipped), column C.
         let date = diagnostics(result, "invalid-date")
-        #expect(date.map(\.formatted) == ["Content/registers/verwerkers.csv:3:4: error: 'overeenkomst_tot' is not a valid date "
-                                          + "'2027-02-30'; write YYYY-MM-DD [invalid-date]"])
+        #expect(
+            date.map(\.formatted) == [
+                "Content/registers/verwerkers.csv:3:4: error: 'overeenkomst_tot' is not a valid date "
+                    + "'2027-02-30'; write YYYY-MM-DD [invalid-date]"
+            ])
         let model = diagnostics(result, "invalid-value")
         #expect(model.map(\.location) == [SourceLocation(path: "Content/registers/verwerkers.csv", line: 5, column: 3)])
         #expect(model.first?.message.contains("expected one of: mvo-4.0, algemeen, eigen, geen") == true)
@@ -125,9 +134,12 @@ import Testing
 
     @Test func anUnknownReferenceIsAnErrorAtItsLineWithTheClosestID() {
         let file = "Content/registers/verwerkingen.yml"
-        let p = MemoryPortfolio(["Content/registers/verwerkers.yml": Self.suppliers,
-                                 file: Self.activities.replacingOccurrences(of: "verwerkers: [leerlingdata]",
-                                                                            with: "verwerkers: 1️⃣[leerlingdta]")])
+        let p = MemoryPortfolio([
+            "Content/registers/verwerkers.yml": Self.suppliers,
+            file: Self.activities.replacingOccurrences(
+                of: "verwerkers: [leerlingdata]",
+                with: "verwerkers: 1️⃣[leerlingdta]"),
+        ])
         let unknown = diagnostics(p.check(), "unknown-reference")
         #expect(unknown.map(\.location) == [p.location("1️⃣", in: file)])
         #expect(unknown.first?.message == "no entry 'leerlingdta' in the register verwerkers (did you mean 'leerlingdata'?)")
@@ -147,9 +159,11 @@ import Testing
         #expect(diagnostics(result, "unknown-register").first?.message.contains("did you mean 'registers/verwerkers'") == true)
         #expect(diagnostics(result, "duplicate-register").map(\.location.path) == ["Content/registers/verwerkers.csv"])
         #expect(diagnostics(result, "duplicate-entry").map(\.location.line) == [3])
-        #expect(diagnostics(result, "csv-syntax").map(\.formatted) == [
-            "Content/registers/bevindingen.csv:2:1: error: the CSV file cannot be read: a quoted cell is not closed [csv-syntax]",
-            "Content/registers/datalekken.csv:2:1: error: the CSV file cannot be read: text after the closing quote of a quoted cell [csv-syntax]"])
+        #expect(
+            diagnostics(result, "csv-syntax").map(\.formatted) == [
+                "Content/registers/bevindingen.csv:2:1: error: the CSV file cannot be read: a quoted cell is not closed [csv-syntax]",
+                "Content/registers/datalekken.csv:2:1: error: the CSV file cannot be read: text after the closing quote of a quoted cell [csv-syntax]",
+            ])
         #expect(diagnostics(result, "unknown-reference").count == 2)
     }
 
@@ -159,52 +173,52 @@ import Testing
         let findings = "Content/registers/bevindingen.yml"
         let p = MemoryPortfolio([
             suppliers: """
-                review_by: 1️⃣2026-06-01
-                entries:
-                  - {id: a, naam: A BV, overeenkomst: mvo-4.0, overeenkomst_tot: 2️⃣2026-11-30, certificering_tot: 3️⃣2026-01-01}
-                  - {id: b, naam: B BV, overeenkomst: geen}
+            review_by: 1️⃣2026-06-01
+            entries:
+              - {id: a, naam: A BV, overeenkomst: mvo-4.0, overeenkomst_tot: 2️⃣2026-11-30, certificering_tot: 3️⃣2026-01-01}
+              - {id: b, naam: B BV, overeenkomst: geen}
 
-                """,
+            """,
             activities: """
-                entries:
-                  - id: camera
-                    naam: Camerabeelden
-                    doelen: [Beveiliging]
-                    betrokkenen: [bezoekers]
-                    gegevens: [beeld]
-                    grondslag: f
-                    bewaartermijn: 4 weken
-                    verwerkers: 4️⃣[a, b]
-                    hoog_risico: 5️⃣ja
+            entries:
+              - id: camera
+                naam: Camerabeelden
+                doelen: [Beveiliging]
+                betrokkenen: [bezoekers]
+                gegevens: [beeld]
+                grondslag: f
+                bewaartermijn: 4 weken
+                verwerkers: 4️⃣[a, b]
+                hoog_risico: 5️⃣ja
 
-                """,
+            """,
             dpia: """
-                entries:
-                  - id: lvs
-                    titel: DPIA leerlingvolgsysteem
-                    verwerking: camera
-                    datum: 2024-01-01
-                    uitkomst: uitvoeren-met-maatregelen
-                    herbeoordeling_op: 6️⃣2026-09-01
-                    maatregelen:
-                      - {title: Logging aanzetten, due: 7️⃣2026-10-01, status: bezig}
-                      - {title: Rollen beperken, due: 2026-10-01, status: gereed}
+            entries:
+              - id: lvs
+                titel: DPIA leerlingvolgsysteem
+                verwerking: camera
+                datum: 2024-01-01
+                uitkomst: uitvoeren-met-maatregelen
+                herbeoordeling_op: 6️⃣2026-09-01
+                maatregelen:
+                  - {title: Logging aanzetten, due: 7️⃣2026-10-01, status: bezig}
+                  - {title: Rollen beperken, due: 2026-10-01, status: gereed}
 
-                """,
+            """,
             breaches: """
-                entries:
-                  - {id: mail, titel: Mail aan verkeerde ouder, ontdekt_op: 2026-03-02, gemeld_ap_op: 8️⃣2026-03-09}
-                  - {id: usb, titel: USB-stick kwijt, ontdekt_op: 2026-04-01, gemeld_ap_op: 2026-04-10, te_laat_reden: Pas na onderzoek bekend}
-                  - {id: app, titel: Groepsapp, ontdekt_op: 2026-05-01, niet_gemeld_reden: Geen risico}
-                  - {id: tel, titel: Telefoon, ontdekt_op: 2026-05-01, gemeld_ap_op: 2026-05-04}
+            entries:
+              - {id: mail, titel: Mail aan verkeerde ouder, ontdekt_op: 2026-03-02, gemeld_ap_op: 8️⃣2026-03-09}
+              - {id: usb, titel: USB-stick kwijt, ontdekt_op: 2026-04-01, gemeld_ap_op: 2026-04-10, te_laat_reden: Pas na onderzoek bekend}
+              - {id: app, titel: Groepsapp, ontdekt_op: 2026-05-01, niet_gemeld_reden: Geen risico}
+              - {id: tel, titel: Telefoon, ontdekt_op: 2026-05-01, gemeld_ap_op: 2026-05-04}
 
-                """,
+            """,
             findings: """
-                entries:
-                  - {id: mfa, titel: Geen MFA, bron: audit, datum: 2026-02-01, ernst: hoog, actie_uiterlijk: 9️⃣2026-06-01, actie_status: bezig}
-                  - {id: log, titel: Logging, bron: pentest, datum: 2026-02-01, ernst: laag, actie_uiterlijk: 2026-06-01, actie_status: gereed}
+            entries:
+              - {id: mfa, titel: Geen MFA, bron: audit, datum: 2026-02-01, ernst: hoog, actie_uiterlijk: 9️⃣2026-06-01, actie_status: bezig}
+              - {id: log, titel: Logging, bron: pentest, datum: 2026-02-01, ernst: laag, actie_uiterlijk: 2026-06-01, actie_status: gereed}
 
-                """,
+            """,
         ])
         let result = p.check(asOf: fixedToday)
         func at(_ code: String) -> [SourceLocation] { diagnostics(result, code).map(\.location) }
@@ -252,8 +266,10 @@ import Testing
         #expect(exported.contains(";Model Verwerkersovereenkomst 4.0;") && exported.contains(";eigen overeenkomst van de leverancier;"))
         // With a YAML file beside it that gives the register its classification (alone, a CSV
         // register is vertrouwelijk, and so is every entry in it).
-        let back = MemoryPortfolio(["Content/registers/verwerkers.csv": exported,
-                                    "Content/registers/verwerkers.yml": "classification: intern\nbron: verwerkers.csv\n"]).check()
+        let back = MemoryPortfolio([
+            "Content/registers/verwerkers.csv": exported,
+            "Content/registers/verwerkers.yml": "classification: intern\nbron: verwerkers.csv\n",
+        ]).check()
         // Read back, it says what the original says: one certificate ran out before the reference date.
         #expect(back.diagnostics.map(\.code) == ["certificate-expired"], "\(back.diagnostics.map(\.formatted))")
         let read = try #require(back.portfolio?.register(.verwerkers))
@@ -278,7 +294,8 @@ import Testing
         #expect(activity.contains("<a href=\"../../documenten/beleid-ib-beleid.html\">"))
         // The document's link to the register file leads to the register's page, never to the file.
         let document = page(site, "documenten/beleid-ib-beleid.html")
-        #expect(document.contains("href=\"../registers/verwerkingen.html\"")
+        #expect(
+            document.contains("href=\"../registers/verwerkingen.html\"")
                 && document.contains("href=\"../registers/verwerkingen/leerlingadministratie.html\""))
         #expect(!site.files.contains { $0.path.hasSuffix(".yml") || $0.path.hasSuffix(".csv") && !$0.path.hasPrefix("export/") })
         // A finding shows on its norm's page; the register covers its norm.
@@ -289,13 +306,16 @@ import Testing
     /// A page name a file system cannot hold is an error at the file, not a failed write later.
     @Test func aFileWhosePageNameIsTooLongIsAnError() {
         let long = String(repeating: "beleid", count: 30)
-        let p = MemoryPortfolio(["Content/\(long)/\(long).md": evidence(), "Content/pages/\(long)/\(long).md": "---\ntitle: P\n---\n",
-                                 "Content/ok.md": evidence()])
-        let result = p.check()
-        #expect(result.diagnostics.map(\.formatted).sorted() == [
-            "Content/\(long)/\(long).md:1:1: error: this file's page would be named with 361 bytes, more than 250; shorten the file or folder names [name-too-long]",
-            "Content/pages/\(long)/\(long).md:1:1: error: this file's page would be named with 361 bytes, more than 250; shorten the file or folder names [name-too-long]",
+        let p = MemoryPortfolio([
+            "Content/\(long)/\(long).md": evidence(), "Content/pages/\(long)/\(long).md": "---\ntitle: P\n---\n",
+            "Content/ok.md": evidence(),
         ])
+        let result = p.check()
+        #expect(
+            result.diagnostics.map(\.formatted).sorted() == [
+                "Content/\(long)/\(long).md:1:1: error: this file's page would be named with 361 bytes, more than 250; shorten the file or folder names [name-too-long]",
+                "Content/pages/\(long)/\(long).md:1:1: error: this file's page would be named with 361 bytes, more than 250; shorten the file or folder names [name-too-long]",
+            ])
         #expect(result.portfolio?.documents.count == 1)
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ZIPFoundation
+
 @testable import NormfolioKit
 
 /// What each audience may see, checked in the bytes of every file written (site and zip).
@@ -48,29 +49,35 @@ import ZIPFoundation
         for (index, level) in Self.levels.enumerated() {
             let classification = level.name.map { "classification: \($0)\n" } ?? ""
             let marker = level.marker
-            try write("---\ntitle: Titel \(marker)\nnorms: [SM.0\(index + 1)]\n\(classification)owner: Eigenaar \(marker)\n"
-                      + "attachments: [bijlage-\(marker).txt, ../namen/\(names[index])]\n---\nTekst \(marker).\n",
-                      to: "Content/doc\(index)/document.md")
+            try write(
+                "---\ntitle: Titel \(marker)\nnorms: [SM.0\(index + 1)]\n\(classification)owner: Eigenaar \(marker)\n"
+                    + "attachments: [bijlage-\(marker).txt, ../namen/\(names[index])]\n---\nTekst \(marker).\n",
+                to: "Content/doc\(index)/document.md")
             try write("Bijlage \(marker)\n", to: "Content/doc\(index)/bijlage-\(marker).txt")
             try write("Naam \(marker)\n", to: "Content/namen/\(names[index])")
-            try write("---\ntitle: Pagina P\(index)\n\(classification)---\nPagina PAGINA-\(marker), zie [bijlage](../pagina-\(marker).txt).\n",
-                      to: "Content/pages/p\(index).md")
+            try write(
+                "---\ntitle: Pagina P\(index)\n\(classification)---\nPagina PAGINA-\(marker), zie [bijlage](../pagina-\(marker).txt).\n",
+                to: "Content/pages/p\(index).md")
             try write("Paginabijlage PAGINABIJLAGE-\(marker)\n", to: "Content/pagina-\(marker).txt")
-            try write("---\nlevel: 1\nowner: Eigenaar BEOORDELING-\(marker)\n\(classification)actions:\n  - title: Actie ACTIE-\(marker)\n"
-                      + "    due: 2027-01-01\n---\nToelichting TOELICHTING-\(marker).\n", to: "Content/norms/GO.0\(index + 1).md")
+            try write(
+                "---\nlevel: 1\nowner: Eigenaar BEOORDELING-\(marker)\n\(classification)actions:\n  - title: Actie ACTIE-\(marker)\n"
+                    + "    due: 2027-01-01\n---\nToelichting TOELICHTING-\(marker).\n", to: "Content/norms/GO.0\(index + 1).md")
         }
         // Register entries at every level, in a register for everyone, and referred to from an
         // entry everyone sees; and a breach log, which is vertrouwelijk unless it says otherwise.
         var suppliers = "classification: openbaar\nentries:\n"
         for (index, level) in Self.levels.enumerated() {
-            suppliers += "  - {id: v\(index), naam: Leverancier LEVERANCIER-\(level.marker), overeenkomst: mvo-4.0"
+            suppliers +=
+                "  - {id: v\(index), naam: Leverancier LEVERANCIER-\(level.marker), overeenkomst: mvo-4.0"
                 + (level.name.map { ", classification: \($0)" } ?? "") + "}\n"
         }
         try write(suppliers, to: "Content/registers/verwerkers.yml")
-        try write("classification: openbaar\nentries:\n  - {id: a, naam: Activiteit, doelen: [x], betrokkenen: [y], gegevens: [z], "
-                  + "grondslag: c, bewaartermijn: 1 jaar, verwerkers: [v0, v1, v2, v3, v4]}\n", to: "Content/registers/verwerkingen.yml")
-        try write("entries:\n  - {id: lek, titel: Lek DATALEK-91f, ontdekt_op: 2026-01-01, niet_gemeld_reden: Geen risico}\n",
-                  to: "Content/registers/datalekken.yml")
+        try write(
+            "classification: openbaar\nentries:\n  - {id: a, naam: Activiteit, doelen: [x], betrokkenen: [y], gegevens: [z], "
+                + "grondslag: c, bewaartermijn: 1 jaar, verwerkers: [v0, v1, v2, v3, v4]}\n", to: "Content/registers/verwerkingen.yml")
+        try write(
+            "entries:\n  - {id: lek, titel: Lek DATALEK-91f, ontdekt_op: 2026-01-01, niet_gemeld_reden: Geen risico}\n",
+            to: "Content/registers/datalekken.yml")
         let visible: [Audience: Set<String?>] = [
             .intranet: ["openbaar", "intern"], .accountant: ["openbaar", "intern", "vertrouwelijk", nil],
             .auditor: ["openbaar", "intern", "vertrouwelijk", "strikt-vertrouwelijk", nil],
@@ -83,8 +90,9 @@ import ZIPFoundation
         for audience in Audience.allCases {
             let output = work.appendingPathComponent("out-\(audience.rawValue)")
             let zip = work.appendingPathComponent("zip-\(audience.rawValue)/site.zip")
-            let result = try Normfolio.build(BuildOptions(portfolio: portfolio.path, output: output.path, audience: audience, zip: zip.path),
-                                             today: fixedToday)
+            let result = try Normfolio.build(
+                BuildOptions(portfolio: portfolio.path, output: output.path, audience: audience, zip: zip.path),
+                today: fixedToday)
             #expect(result.site != nil, "\(result.diagnostics.map(\.formatted))")
             var site = contents(of: output)
             site[".normfolio-site"] = nil
@@ -105,8 +113,9 @@ import ZIPFoundation
                 // Names are made for the edition alone: no gap in the numbering tells of a withheld file.
                 let published = bytes.keys.filter { $0.hasPrefix("bijlagen/namen/") }.sorted()
                 let count = Self.levels.count { visible[audience]!.contains($0.name) }
-                #expect(published == (1...count).map { $0 == 1 ? "bijlagen/namen/verslag.txt" : "bijlagen/namen/verslag-\($0).txt" }.sorted(),
-                        "\(audience) \(place)")
+                #expect(
+                    published == (1...count).map { $0 == 1 ? "bijlagen/namen/verslag.txt" : "bijlagen/namen/verslag-\($0).txt" }.sorted(),
+                    "\(audience) \(place)")
             }
             // The search index is one of the files checked above, and holds what the edition shows.
             #expect(site["assets/zoekindex.js"].map { String(decoding: $0, as: UTF8.self).contains("marker-openbaar-91a") } == true)
@@ -124,7 +133,8 @@ import ZIPFoundation
             _ = try Normfolio.build(BuildOptions(portfolio: portfolioFixture.path, output: output.path, audience: audience))
             let everything = contents(of: output).values.reduce(into: Data()) { $0.append($1) }
             for document in confidential {
-                let present = everything.range(of: Data(document.title.htmlEscaped.utf8)) != nil
+                let present =
+                    everything.range(of: Data(document.title.htmlEscaped.utf8)) != nil
                     || everything.range(of: Data(document.slug.utf8)) != nil
                 #expect(present == (audience == .auditor), "\(audience): \(document.title)")
             }

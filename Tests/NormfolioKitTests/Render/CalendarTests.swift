@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import NormfolioKit
 
 /// The IBP year calendar: RFC 5545's line rules, a real iCalendar parser, stable UIDs, and only
@@ -27,7 +28,8 @@ import TestSupport
         }
         let uids = unfolded.filter { $0.hasPrefix("UID:") }
         #expect(Set(uids).count == uids.count)
-        #expect(unfolded.contains("SUMMARY:Herzien: Informatiebeveiligingsbeleid") && unfolded.contains("UID:review.document.beleid-ib-beleid@normfolio"))
+        #expect(
+            unfolded.contains("SUMMARY:Herzien: Informatiebeveiligingsbeleid") && unfolded.contains("UID:review.document.beleid-ib-beleid@normfolio"))
         #expect(unfolded.contains("SUMMARY:Verwerkersovereenkomst loopt af: Camerabouw Oost BV"))
     }
 

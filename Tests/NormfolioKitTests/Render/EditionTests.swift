@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import NormfolioKit
 
 /// The intranet edition holds what was chosen: its documents and free pages, and each part of the
@@ -26,19 +27,35 @@ import Testing
         "kalender": (["kalender.html", "export/kalender.ics"], false),
         "export": (["export/normen.csv", "export/documenten.csv", "export/portfolio.json", "export/portfolio.xlsx"], false),
         // The intranet reads the registers classified intern: verwerkingen and verwerkers (one entry each) and bevindingen.
-        "verwerkingen": (["registers/index.html", "registers/verwerkingen.html", "registers/verwerkingen/leerlingadministratie.html",
-                          "export/verwerkingen.csv"], false),
-        "verwerkers": (["registers/index.html", "registers/verwerkers.html", "registers/verwerkers/leerlingdata.html",
-                        "export/verwerkers.csv"], false),
-        "bevindingen": (["registers/index.html", "registers/bevindingen.html", "registers/bevindingen/audit-mfa.html",
-                         "export/bevindingen.csv"], false),
+        "verwerkingen": (
+            [
+                "registers/index.html", "registers/verwerkingen.html", "registers/verwerkingen/leerlingadministratie.html",
+                "export/verwerkingen.csv",
+            ], false
+        ),
+        "verwerkers": (
+            [
+                "registers/index.html", "registers/verwerkers.html", "registers/verwerkers/leerlingdata.html",
+                "export/verwerkers.csv",
+            ], false
+        ),
+        "bevindingen": (
+            [
+                "registers/index.html", "registers/bevindingen.html", "registers/bevindingen/audit-mfa.html",
+                "export/bevindingen.csv",
+            ], false
+        ),
         // Above intern: the intranet gets no page of them even when named.
         "dpia": ([], false),
         "datalekken": ([], false),
-        "registers": (["registers/index.html", "registers/verwerkingen.html", "registers/verwerkingen/leerlingadministratie.html",
-                       "export/verwerkingen.csv", "registers/verwerkers.html", "registers/verwerkers/leerlingdata.html",
-                       "export/verwerkers.csv", "registers/bevindingen.html", "registers/bevindingen/audit-mfa.html",
-                       "export/bevindingen.csv"], false),
+        "registers": (
+            [
+                "registers/index.html", "registers/verwerkingen.html", "registers/verwerkingen/leerlingadministratie.html",
+                "export/verwerkingen.csv", "registers/verwerkers.html", "registers/verwerkers/leerlingdata.html",
+                "export/verwerkers.csv", "registers/bevindingen.html", "registers/bevindingen/audit-mfa.html",
+                "export/bevindingen.csv",
+            ], false
+        ),
     ]
 
     @Test func withoutTheSettingTheIntranetHoldsOnlyItsDocumentsAndPages() throws {

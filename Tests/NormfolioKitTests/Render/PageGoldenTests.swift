@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import NormfolioKit
 
 /// Golden files per page kind and edition, so that a change shows where it is made:
@@ -61,7 +62,8 @@ import Testing
     static func englishFixture(in work: URL) throws -> String {
         let copy = work.appendingPathComponent("site")
         try FileManager.default.copyItem(atPath: siteFixture, toPath: copy.path)
-        try Data("""
+        try Data(
+            """
             organisation: Test Board
             title: Test portfolio
             language: en
@@ -70,19 +72,22 @@ import Testing
               - {role: Data protection officer, email: dpo@test.example}
             breach_instructions: Report a data breach to the service desk at once.
 
-            """.utf8).write(to: copy.appendingPathComponent("normfolio.yml"))
+            """.utf8
+        ).write(to: copy.appendingPathComponent("normfolio.yml"))
         return copy.path
     }
 
     @Test func everyKindInDutchAndEnglish() throws {
         let dutch = try Self.render(siteFixture, .accountant)
-        assertGoldenFiles(Self.pages(dutch.site, dutch.edition).merging(["frame.html": Self.frame(dutch.site)]) { a, _ in a },
-                          named: "pages/nl-accountant")
+        assertGoldenFiles(
+            Self.pages(dutch.site, dutch.edition).merging(["frame.html": Self.frame(dutch.site)]) { a, _ in a },
+            named: "pages/nl-accountant")
         let work = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: work) }
         let english = try Self.render(try Self.englishFixture(in: work), .accountant)
-        assertGoldenFiles(Self.pages(english.site, english.edition).merging(["frame.html": Self.frame(english.site)]) { a, _ in a },
-                          named: "pages/en-accountant")
+        assertGoldenFiles(
+            Self.pages(english.site, english.edition).merging(["frame.html": Self.frame(english.site)]) { a, _ in a },
+            named: "pages/en-accountant")
         // A school's page needs `schools:`, which the site fixture leaves out (a site without schools is as it was): its
         // goldens, with the coverage page's school matrix, are SchoolTests' (Snapshots/schools-nl, schools-en).
         let kinds = PageKinds.all.filter { !($0 is SchoolPage) }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import NormfolioKit
 
 /// The page kinds are listed by the build (EmbedTool reads Render/Pages/ and writes
@@ -16,8 +17,9 @@ import Testing
         text.components(separatedBy: "{").compactMap { declaration in
             let words = declaration.split { !$0.isLetter && !$0.isNumber && $0 != "_" && $0 != ":" }.map(String.init)
             guard let colon = declaration.lastIndex(of: ":"), declaration[colon...].contains("PageKind"),
-                  let keyword = words.lastIndex(where: { ["struct", "class", "enum", "extension"].contains($0) }),
-                  keyword + 1 < words.count else { return nil }
+                let keyword = words.lastIndex(where: { ["struct", "class", "enum", "extension"].contains($0) }),
+                keyword + 1 < words.count
+            else { return nil }
             return String(words[keyword + 1].prefix { $0 != ":" })
         }
     }
@@ -34,15 +36,17 @@ import Testing
         let registered = Set(PageKinds.all.map { String(describing: type(of: $0)) })
         let declared = try Self.declaredKinds()
         #expect(declared.count >= 18)
-        #expect(registered == declared,
-                "registered but not declared: \(registered.subtracting(declared)); declared but not registered: \(declared.subtracting(registered))")
+        #expect(
+            registered == declared,
+            "registered but not declared: \(registered.subtracting(declared)); declared but not registered: \(declared.subtracting(registered))")
     }
 
     @Test func everyKindHasItsTemplate() throws {
         let templates = packageRoot.appendingPathComponent("Templates")
         for kind in PageKinds.all {
-            #expect(FileManager.default.fileExists(atPath: templates.appendingPathComponent(kind.template + ".mustache").path),
-                    "\(type(of: kind)) renders with Templates/\(kind.template).mustache, which does not exist")
+            #expect(
+                FileManager.default.fileExists(atPath: templates.appendingPathComponent(kind.template + ".mustache").path),
+                "\(type(of: kind)) renders with Templates/\(kind.template).mustache, which does not exist")
         }
     }
 
@@ -50,7 +54,9 @@ import Testing
     @Test func noTwoKindsClaimOnePath() throws {
         let portfolio = try #require(ExportModelTests.withRegister.check().portfolio)
         for audience in Audience.allCases {
-            let edition = Edition(portfolio: portfolio, audience: audience, version: "test", strings: Theme.load(root: "/p", io: ExportModelTests.withRegister.io).0.strings)
+            let edition = Edition(
+                portfolio: portfolio, audience: audience, version: "test",
+                strings: Theme.load(root: "/p", io: ExportModelTests.withRegister.io).0.strings)
             var owner: [String: String] = [:]
             for kind in PageKinds.all {
                 for page in kind.pages(in: edition) {

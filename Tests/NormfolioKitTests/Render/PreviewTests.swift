@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import NormfolioKit
 
 /// The live preview's model: a read that parses only what changed, and a site made page by page
@@ -165,8 +166,11 @@ import Testing
         ]
         var cache = PreviewCache()
         func text(_ path: String) -> String {
-            PreviewTests.text(Normfolio.preview(BuildOptions(portfolio: "/p", audience: .accountant), io: .memory(root: "/p", files), today: fixedToday,
-                                                cache: &cache).site, path)
+            PreviewTests.text(
+                Normfolio.preview(
+                    BuildOptions(portfolio: "/p", audience: .accountant), io: .memory(root: "/p", files), today: fixedToday,
+                    cache: &cache
+                ).site, path)
         }
         #expect(text("normen/SM.02.html").contains("Beleid B"))
         files["Content/b.md"] = evidence("Beleid Bee", norms: "[GO.02, SM.02]")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import NormfolioKit
 
 /// Parses CSV as Excel does: `;` between cells, double quotes around cells that need them.
@@ -10,14 +11,24 @@ func parseCSV(_ text: String) -> [[String]] {
         if quoted {
             if c == "\"" {
                 if let next = characters.next() {
-                    if next == "\"" { cell.append("\"") } else {
+                    if next == "\"" {
+                        cell.append("\"")
+                    } else {
                         quoted = false
-                        if next == ";" { row.append(cell); cell = "" } else if next == "\r\n" || next == "\n" {
+                        if next == ";" {
+                            row.append(cell); cell = ""
+                        } else if next == "\r\n" || next == "\n" {
                             row.append(cell); rows.append(row); row = []; cell = ""
-                        } else { cell.append(next) }
+                        } else {
+                            cell.append(next)
+                        }
                     }
-                } else { quoted = false }
-            } else { cell.append(c) }
+                } else {
+                    quoted = false
+                }
+            } else {
+                cell.append(c)
+            }
         } else if c == "\"" && cell.isEmpty {
             quoted = true
         } else if c == ";" {
@@ -61,11 +72,13 @@ func parseCSV(_ text: String) -> [[String]] {
     @Test func pagesReportAndExportsAgree() throws {
         let coverage = page(site, "dekking.html"), maturity = page(site, "volwassenheid.html"), report = page(site, "rapport.html")
         // Information security: 69 norms, 36 covered, 6 expired, 24 missing, 3 n/a, 55% (36 / 66).
-        let coverageTotal = "<td class=\"num\">69</td><td class=\"num\">36</td><td class=\"num\">6</td><td class=\"num\">24</td><td class=\"num\">3</td><td class=\"num\" data-figure=\"coverage-informatiebeveiliging\">55%</td>"
+        let coverageTotal =
+            "<td class=\"num\">69</td><td class=\"num\">36</td><td class=\"num\">6</td><td class=\"num\">24</td><td class=\"num\">3</td><td class=\"num\" data-figure=\"coverage-informatiebeveiliging\">55%</td>"
         #expect(coverage.contains(coverageTotal))
         #expect(report.contains(coverageTotal))
         // 24 of 66 assessed, average 2,6, lowest 1, 14 at target, 42 not assessed.
-        let maturityTotal = "<td class=\"num\">24 van 66</td><td class=\"num\" data-figure=\"average-informatiebeveiliging\">2,6</td>"
+        let maturityTotal =
+            "<td class=\"num\">24 van 66</td><td class=\"num\" data-figure=\"average-informatiebeveiliging\">2,6</td>"
             + "<td class=\"num\">1</td><td class=\"num\" data-figure=\"at-target-informatiebeveiliging\">14</td><td class=\"num\">42</td>"
         #expect(maturity.contains(maturityTotal))
         #expect(report.contains(maturityTotal))
@@ -74,10 +87,14 @@ func parseCSV(_ text: String) -> [[String]] {
         #expect(report.contains("6 verbeteracties zijn over de geplande datum."))
         // Each part's figures say what they are over, and privacy that the catalogue holds 10 of its 25 norms.
         let home = page(site, "index.html")
-        #expect(home.contains("<span class=\"figure-value\" data-figure=\"coverage-informatiebeveiliging\">55%</span> "
-                              + "<span class=\"figure-label\">gedekt door actueel bewijs: 36 van de 66 normen die van toepassing zijn</span>"))
-        #expect(home.contains("<span class=\"figure-value\" data-figure=\"average-informatiebeveiliging\">2,6</span> "
-                              + "<span class=\"figure-label\">gemiddeld niveau, over de 24 van 66 normen die zijn beoordeeld</span>"))
+        #expect(
+            home.contains(
+                "<span class=\"figure-value\" data-figure=\"coverage-informatiebeveiliging\">55%</span> "
+                    + "<span class=\"figure-label\">gedekt door actueel bewijs: 36 van de 66 normen die van toepassing zijn</span>"))
+        #expect(
+            home.contains(
+                "<span class=\"figure-value\" data-figure=\"average-informatiebeveiliging\">2,6</span> "
+                    + "<span class=\"figure-label\">gemiddeld niveau, over de 24 van 66 normen die zijn beoordeeld</span>"))
         #expect(home.contains("De catalogus bevat 10 van de 25 privacynormen van het normenkader; deze cijfers gaan alleen over die 10."))
         #expect(report.contains("De catalogus bevat 10 van de 25 privacynormen van het normenkader; deze cijfers gaan alleen over die 10."))
 
@@ -96,11 +113,15 @@ func parseCSV(_ text: String) -> [[String]] {
         let data = try #require(site.files.first { $0.path == "export/normen.csv" }?.bytes())
         #expect(data.starts(with: [0xEF, 0xBB, 0xBF]))
         let text = String(decoding: data.dropFirst(3), as: UTF8.self)
-        #expect(text.hasPrefix("ID;Titel;Domein;Deel;Dekking;Niveau;Doel;Achterstand;Eigenaar;Volgende beoordeling;Documenten;Gepubliceerde documenten;"
-                               + "Datum van het bewijs;Bewijs herzien vóór;Open acties\r\n"))
+        #expect(
+            text.hasPrefix(
+                "ID;Titel;Domein;Deel;Dekking;Niveau;Doel;Achterstand;Eigenaar;Volgende beoordeling;Documenten;Gepubliceerde documenten;"
+                    + "Datum van het bewijs;Bewijs herzien vóór;Open acties\r\n"))
         // The published evidence with its date and review date, in the same order as its title.
-        #expect(text.contains("\r\nSM.02;Authenticatiemechanismes;11 Securitymanagement;Informatiebeveiliging;gedekt;3;3;0;ICT-coördinator;2026-12-15;2;"
-                              + "Invoering meerfactorauthenticatie;2026-05-20;2027-05-20;MFA uitrollen op de laatste vier scholen\r\n"))
+        #expect(
+            text.contains(
+                "\r\nSM.02;Authenticatiemechanismes;11 Securitymanagement;Informatiebeveiliging;gedekt;3;3;0;ICT-coördinator;2026-12-15;2;"
+                    + "Invoering meerfactorauthenticatie;2026-05-20;2027-05-20;MFA uitrollen op de laatste vier scholen\r\n"))
         // Withheld titles are not in the intranet export; the count of documents is.
         #expect(!text.contains("Penetratietest"))
         #expect(text.contains("\r\nSM.05;\"Testen, inspectie en toezicht beveiliging\";"))
@@ -178,8 +199,10 @@ func parseCSV(_ text: String) -> [[String]] {
         var asked: [(key: String, plural: Bool, file: String)] = []
         for file in FileIO.live.listFiles(sources.path) where file.hasSuffix(".swift") {
             let text = try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8)
-            for (marker, plural) in [("text(\"", false), ("strings[\"", false), ("strings.format(\"", false),
-                                     ("strings.plural(\"", true), ("strings.forms(\"", true)] {
+            for (marker, plural) in [
+                ("text(\"", false), ("strings[\"", false), ("strings.format(\"", false),
+                ("strings.plural(\"", true), ("strings.forms(\"", true),
+            ] {
                 for piece in text.components(separatedBy: marker).dropFirst() {
                     let key = String(piece.prefix { $0 != "\"" })
                     // A prefix the code completes (status_, coverage_, csv_) is checked below;
@@ -193,8 +216,9 @@ func parseCSV(_ text: String) -> [[String]] {
         for language in Language.allCases {
             let strings = language.strings
             for (key, plural, file) in asked {
-                #expect(plural ? strings.plurals[key] != nil : strings.texts[key] != nil,
-                        "\(file) asks for '\(key)', which the \(language) table lacks")
+                #expect(
+                    plural ? strings.plurals[key] != nil : strings.texts[key] != nil,
+                    "\(file) asks for '\(key)', which the \(language) table lacks")
             }
             for status in Action.Status.allCases { #expect(strings.texts["status_" + status.rawValue] != nil) }
             for coverage in Coverage.allCases {
@@ -238,10 +262,11 @@ func parseCSV(_ text: String) -> [[String]] {
             let location = portfolio.location(marker, in: "Strings/nl.yml")
             return "\(location.path):\(location.line):\(location.column)"
         }
-        #expect(result.diagnostics.map(\.formatted) == [
-            "\(at("1️⃣")): warning: unknown interface text 'covrage' (did you mean 'coverage'?); it is ignored [unknown-key]",
-            "\(at("2️⃣")): error: interface text 'none' must be a text, or a text per number as {one: …, other: …} [invalid-value]",
-        ])
+        #expect(
+            result.diagnostics.map(\.formatted) == [
+                "\(at("1️⃣")): warning: unknown interface text 'covrage' (did you mean 'coverage'?); it is ignored [unknown-key]",
+                "\(at("2️⃣")): error: interface text 'none' must be a text, or a text per number as {one: …, other: …} [invalid-value]",
+            ])
         let fixed = MemoryPortfolio([
             "Content/a.md": evidence(),
             "Strings/nl.yml": "coverage: Afdekking\nsearch_results: {one: \"één treffer\", other: \"{n} treffers\"}\n",
@@ -266,6 +291,9 @@ func parseCSV(_ text: String) -> [[String]] {
         #expect(report.contains("18 of the 27 assessed norms are at level 3 or higher."))
         #expect(page(site, "dekking.html").contains("<th scope=\"col\" class=\"num\">% covered</th>"))
         let csv = String(decoding: try #require(site.files.first { $0.path == "export/normen.csv" }?.bytes()), as: UTF8.self)
-        #expect(csv.contains("ID;Title;Domain;Part;Coverage;Level;Target;Gap;Owner;Next review;Documents;Published documents;Evidence dates;Evidence review by;Open actions"))
+        #expect(
+            csv.contains(
+                "ID;Title;Domain;Part;Coverage;Level;Target;Gap;Owner;Next review;Documents;Published documents;Evidence dates;Evidence review by;Open actions"
+            ))
     }
 }

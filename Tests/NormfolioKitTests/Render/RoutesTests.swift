@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import NormfolioKit
 
 /// Every path in a site is made by `Routes`. A path written anywhere else in the sources (a folder

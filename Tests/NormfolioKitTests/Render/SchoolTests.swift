@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import NormfolioKit
 
 /// Schools (issue 23): `schools:` in normfolio.yml, `scope:` on evidence, assessments, actions and
@@ -50,27 +51,30 @@ import Testing
             "Content/camera.md": evidence("DPIA camera", norms: "[PH.01]", extra: "scope: [1️⃣de-regenbog]\n"),
             "Content/norms/BC.05.md": "---\nlevel: 2\nscope: [2️⃣het-kompass]\nactions:\n  - title: Oefenen\n    scope: [3️⃣kompas]\n---\n",
             "Content/registers/verwerkingen.yml": """
-                entries:
-                  - id: camera
-                    naam: Camera
-                    scope: [het-kompas, 4️⃣regenboog]
-                    doelen: [Beveiliging]
-                    betrokkenen: [bezoekers]
-                    gegevens: [beelden]
-                    grondslag: f
-                    bewaartermijn: 4 weken
+            entries:
+              - id: camera
+                naam: Camera
+                scope: [het-kompas, 4️⃣regenboog]
+                doelen: [Beveiliging]
+                betrokkenen: [bezoekers]
+                gegevens: [beelden]
+                grondslag: f
+                bewaartermijn: 4 weken
 
-                """,
+            """,
         ])
         let result = portfolio.check()
         let unknown = result.diagnostics.filter { $0.code == "unknown-school" }
-        #expect(unknown.map(\.location) == [
-            portfolio.location("1️⃣", in: "Content/camera.md"), portfolio.location("2️⃣", in: "Content/norms/BC.05.md"),
-            portfolio.location("3️⃣", in: "Content/norms/BC.05.md"), portfolio.location("4️⃣", in: "Content/registers/verwerkingen.yml"),
-        ])
+        #expect(
+            unknown.map(\.location) == [
+                portfolio.location("1️⃣", in: "Content/camera.md"), portfolio.location("2️⃣", in: "Content/norms/BC.05.md"),
+                portfolio.location("3️⃣", in: "Content/norms/BC.05.md"), portfolio.location("4️⃣", in: "Content/registers/verwerkingen.yml"),
+            ])
         #expect(unknown.allSatisfy { $0.severity == .error })
-        #expect(unknown.first?.formatted.hasSuffix(
-            "error: unknown school 'de-regenbog' (did you mean 'de-regenboog'?); expected one of: de-regenboog, het-kompas [unknown-school]") == true)
+        #expect(
+            unknown.first?.formatted.hasSuffix(
+                "error: unknown school 'de-regenbog' (did you mean 'de-regenboog'?); expected one of: de-regenboog, het-kompas [unknown-school]")
+                == true)
         #expect(unknown[1].message.contains("did you mean 'het-kompas'?"))
         // Nothing is written while a scope names no school.
         #expect(portfolio.render(audience: .auditor).site == nil)
@@ -99,8 +103,9 @@ import Testing
 
     @Test func aLevelForEverySchoolOnEvidenceOfSomeIsAFinding() throws {
         let portfolio = Self.portfolio([
-            "Content/noodplan.md": evidence("Noodplan", norms: "[BC.05]",
-                                            extra: "scope: [het-kompas]\napproved_by: Directeur\napproved_on: 2026-09-01\n"),
+            "Content/noodplan.md": evidence(
+                "Noodplan", norms: "[BC.05]",
+                extra: "scope: [het-kompas]\napproved_by: Directeur\napproved_on: 2026-09-01\n"),
             "Content/norms/BC.05.md": "---\n1️⃣level: 3\n---\nUitleg.\n",
             "Content/beleid.md": evidence("Beleid", norms: "[GO.02]", extra: "approved_by: CvB\napproved_on: 2026-01-01\n"),
             "Content/norms/GO.02.md": "---\nlevel: 3\n---\n",
@@ -114,8 +119,10 @@ import Testing
         let finding = try #require(findings.first)
         #expect(finding.subject == .assessment("BC.05") && finding.schools == ["de-regenboog"] && finding.number == 3)
         #expect(finding.diagnostic.location == portfolio.location("1️⃣", in: "Content/norms/BC.05.md"))
-        #expect(finding.diagnostic.formatted.hasSuffix(
-            "warning: level 3 is claimed for BC.05 for 2 schools, but 1 of them have no current evidence for it: De Regenboog [level-not-for-every-school]"))
+        #expect(
+            finding.diagnostic.formatted.hasSuffix(
+                "warning: level 3 is claimed for BC.05 for 2 schools, but 1 of them have no current evidence for it: De Regenboog [level-not-for-every-school]"
+            ))
         // Shown on the page of what it concerns, and on the school's page.
         let site = try #require(portfolio.render(audience: .auditor).site)
         #expect(page(site, "normen/BC.05.html").contains("er is geen actueel bewijs voor De Regenboog"))
@@ -126,8 +133,10 @@ import Testing
 
     /// Markers of what is scoped to De Regenboog: a document's title and page name, an entry's
     /// name and id, an action's title, and the text of the document's attachment.
-    static let otherSchool = ["DPIA camera Regenboog", "camera-regenboog", "Camerabeelden Regenboog", "cameraregenboog",
-                              "Oefening Regenboog", "Bijlage van de Regenboog"]
+    static let otherSchool = [
+        "DPIA camera Regenboog", "camera-regenboog", "Camerabeelden Regenboog", "cameraregenboog",
+        "Oefening Regenboog", "Bijlage van de Regenboog",
+    ]
 
     @Test func aSchoolsEditionHoldsNothingScopedToAnotherSchool() throws {
         let work = try temporaryFolder()
@@ -135,20 +144,23 @@ import Testing
         let files = [
             "normfolio.yml": Self.settings + "intranet: [registers, dekking, export, beoordelingen]\n",
             "Content/beleid.md": evidence("Beleid", norms: "[GO.02]"),
-            "Content/camera-regenboog.md": evidence("DPIA camera Regenboog", norms: "[PH.01]",
-                                                    extra: "scope: [de-regenboog]\nattachments: [bijlage-camera.txt]\n",
-                                                    body: "Zie [het plan](noodplan.md).\n"),
+            "Content/camera-regenboog.md": evidence(
+                "DPIA camera Regenboog", norms: "[PH.01]",
+                extra: "scope: [de-regenboog]\nattachments: [bijlage-camera.txt]\n",
+                body: "Zie [het plan](noodplan.md).\n"),
             "Content/bijlage-camera.txt": "Bijlage van de Regenboog\n",
-            "Content/noodplan.md": evidence("Noodplan Kompas", norms: "[BC.05]", extra: "scope: [het-kompas]\n",
-                                            body: "Zie de [camera](camera-regenboog.md) en [register](registers/verwerkingen.yml#cameraregenboog).\n"),
-            "Content/norms/BC.05.md": "---\nlevel: 2\nactions:\n  - {title: Oefening Regenboog, scope: [de-regenboog]}\n  - {title: Oefening Kompas}\n---\n",
+            "Content/noodplan.md": evidence(
+                "Noodplan Kompas", norms: "[BC.05]", extra: "scope: [het-kompas]\n",
+                body: "Zie de [camera](camera-regenboog.md) en [register](registers/verwerkingen.yml#cameraregenboog).\n"),
+            "Content/norms/BC.05.md":
+                "---\nlevel: 2\nactions:\n  - {title: Oefening Regenboog, scope: [de-regenboog]}\n  - {title: Oefening Kompas}\n---\n",
             "Content/registers/verwerkingen.yml": """
-                classification: openbaar
-                entries:
-                  - {id: cameraregenboog, naam: Camerabeelden Regenboog, scope: [de-regenboog], doelen: [x], betrokkenen: [y], gegevens: [z], grondslag: f, bewaartermijn: 1 jaar}
-                  - {id: leerlingen, naam: Leerlingadministratie, doelen: [x], betrokkenen: [y], gegevens: [z], grondslag: c, bewaartermijn: 5 jaar}
+            classification: openbaar
+            entries:
+              - {id: cameraregenboog, naam: Camerabeelden Regenboog, scope: [de-regenboog], doelen: [x], betrokkenen: [y], gegevens: [z], grondslag: f, bewaartermijn: 1 jaar}
+              - {id: leerlingen, naam: Leerlingadministratie, doelen: [x], betrokkenen: [y], gegevens: [z], grondslag: c, bewaartermijn: 5 jaar}
 
-                """,
+            """,
         ]
         for (path, text) in files {
             let url = work.appendingPathComponent("p").appendingPathComponent(path)
@@ -233,8 +245,10 @@ import Testing
             let copy = work.appendingPathComponent("site")
             try FileManager.default.copyItem(atPath: siteFixture, toPath: copy.path)
             let settings = copy.appendingPathComponent("normfolio.yml")
-            try Data((try String(contentsOf: settings, encoding: .utf8) + "language: \(language)\n"
-                      + Self.settings.replacingOccurrences(of: "as_of: 2026-12-01\n", with: "")).utf8).write(to: settings)
+            try Data(
+                (try String(contentsOf: settings, encoding: .utf8) + "language: \(language)\n"
+                    + Self.settings.replacingOccurrences(of: "as_of: 2026-12-01\n", with: "")).utf8
+            ).write(to: settings)
             try Data(evidence("Noodplan Het Kompas", norms: "[BC.05, IM.01]", extra: "scope: [het-kompas]\n").utf8)
                 .write(to: copy.appendingPathComponent("Content/procedures/noodplan.md"))
             try Data(evidence("Camerabewaking De Regenboog", norms: "[PH.01]", extra: "scope: [de-regenboog]\n").utf8)

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import NormfolioKit
 
 /// The search index and the search script, run under node as the browser would run it.
@@ -58,7 +59,8 @@ import TestSupport
         #expect(try search("KLIKTE", in: index) == ["Bewustwordingsprogramma 2026"])
         // Accents and case do not matter, and title matches come first: two titles contain
         // "continuïteitsplan", BC.02 only mentions it in its description.
-        #expect(try search("continuiteitsplan", in: index)
+        #expect(
+            try search("continuiteitsplan", in: index)
                 == ["BC.01 Continuïteitsplanning", "Continuïteitsplan ICT", "BC.02 Testen van uitwijk en herstel"])
         #expect(try search("patchmanagement", in: index) == ["Patchmanagement werkplekken en servers", "SM.06 Patchmanagement"])
         // Every word must match; norm IDs and owners are found too.

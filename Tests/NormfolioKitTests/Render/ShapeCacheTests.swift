@@ -1,11 +1,14 @@
 import Foundation
 import Testing
+
 @testable import NormfolioKit
 
 /// Shape-cached rendering must give exactly what plain Mustache rendering gives.
 @Suite struct ShapeCacheTests {
-    static let nasty = ["<script>alert(1)</script>", "Tom & Jerry", "\"quoted\" 'single'", "{{title}}", "{{{body}}}",
-                        "\u{E000}0&\u{E001}", "\u{E000}1&amp;\u{E001}", "ë ü 🙂", "", " ", "a\nb"]
+    static let nasty = [
+        "<script>alert(1)</script>", "Tom & Jerry", "\"quoted\" 'single'", "{{title}}", "{{{body}}}",
+        "\u{E000}0&\u{E001}", "\u{E000}1&amp;\u{E001}", "ë ü 🙂", "", " ", "a\nb",
+    ]
 
     func theme(_ templates: [String: String]) throws -> Theme {
         let files = Dictionary(uniqueKeysWithValues: templates.map { ("Templates/\($0.key).mustache", $0.value) })
@@ -29,19 +32,22 @@ import Testing
     var constants: [String: Any] { ["t": ["label": "Label"]] }
 
     @Test func splicedPagesEqualPlainRendering() throws {
-        let theme = try theme(["document": """
+        let theme = try theme([
+            "document": """
             <h1>{{title}}</h1>{{site.title}} {{t.label}}
             {{#owner}}<p title="{{.}}">{{owner}}</p>{{/owner}}{{^owner}}-{{/owner}}
             {{#stale}}<b>{{title}}</b>{{/stale}} {{count}}
             <ul>{{#norms}}<li data-id="{{id}}">{{title}} {{#title}}({{.}}){{/title}}</li>{{/norms}}</ul>
             {{{body}}}
-            """])
+            """
+        ])
         var cache = ShapeCache(theme: theme)
         var rng = SeededGenerator(seed: 42)
         var shapes = Set<String>()
         for _ in 0..<400 {
             let view = randomView(&rng)
-            #expect(cache.render("document", view, constants: constants, theme: theme)
+            #expect(
+                cache.render("document", view, constants: constants, theme: theme)
                     == ShapeCache.plain("document", view, constants: constants, theme: theme))
             guard case .list(let norms)? = view["norms"] else { continue }
             shapes.insert("\(view["stale"]!)\(view["owner"] == .absent)\(norms.count)")
@@ -53,8 +59,10 @@ import Testing
     /// shape, shared rows) sits behind `RenderEngine`'s one switch. With it off, every page is
     /// plain Mustache over its view; with it on, every file must be byte for byte the same. Checked
     /// on the test fixtures and on the sample portfolio, in every audience and both languages.
-    @Test(arguments: ["Tests/NormfolioKitTests/Fixtures/portfolio", "Tests/NormfolioKitTests/Fixtures/site",
-                      "Tests/NormfolioKitTests/Fixtures/evidence", "."])
+    @Test(arguments: [
+        "Tests/NormfolioKitTests/Fixtures/portfolio", "Tests/NormfolioKitTests/Fixtures/site",
+        "Tests/NormfolioKitTests/Fixtures/evidence", ".",
+    ])
     func fastRenderingWritesTheSameBytesAsPlainRendering(_ folder: String) throws {
         let root = packageRoot.appendingPathComponent(folder).standardizedFileURL.path
         for language in Language.allCases {

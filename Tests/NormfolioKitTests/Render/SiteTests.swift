@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import NormfolioKit
 
 /// The render stage on the fixture portfolio: golden files, audiences, escaping and links.
@@ -10,8 +11,11 @@ import Testing
         // its adoption, consent and advice; the incident procedure and the findings register have
         // expired, so IM.01's level rests on expired evidence; a breach was reported late; a
         // processor's certificate ran out.
-        #expect(result.diagnostics.map(\.code) == ["approval-changed", "approval-changed", "approval-changed", "level-on-stale-evidence",
-                                                   "evidence-expired", "evidence-expired", "breach-reported-late", "certificate-expired"])
+        #expect(
+            result.diagnostics.map(\.code) == [
+                "approval-changed", "approval-changed", "approval-changed", "level-on-stale-evidence",
+                "evidence-expired", "evidence-expired", "breach-reported-late", "certificate-expired",
+            ])
         #expect(result.diagnostics.allSatisfy { $0.severity == .warning })
         return try #require(result.site)
     }
@@ -26,17 +30,21 @@ import Testing
     /// it, the search and integrity pages, and nothing else.
     @Test func theIntranetSiteHasOnlyItsPages() throws {
         let site = try render(.intranet)
-        #expect(site.files.map(\.path).filter { $0.hasSuffix(".html") } == [
-            "documenten/beleid-ib-beleid.html", "documenten/index.html", "documenten/procedures-incident.html", "index.html",
-            "integriteit.html", "paginas/over.html", "zoeken.html",
-        ])
+        #expect(
+            site.files.map(\.path).filter { $0.hasSuffix(".html") } == [
+                "documenten/beleid-ib-beleid.html", "documenten/index.html", "documenten/procedures-incident.html", "index.html",
+                "integriteit.html", "paginas/over.html", "zoeken.html",
+            ])
     }
 
     @Test func theEnglishSiteMarksDutchTitles() throws {
         let work = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: work) }
-        let site = try #require(Normfolio.render(BuildOptions(portfolio: try PageGoldenTests.englishFixture(in: work), audience: .auditor),
-                                                 today: fixedToday).site)
+        let site = try #require(
+            Normfolio.render(
+                BuildOptions(portfolio: try PageGoldenTests.englishFixture(in: work), audience: .auditor),
+                today: fixedToday
+            ).site)
         try assertCopiedAndIntegrityFiles(site)
         // A privacy norm has no English title: its Dutch one is marked for screen readers.
         #expect(page(site, "normen/index.html").contains("<span lang=\"nl\">Toestemming</span>"))
@@ -47,14 +55,17 @@ import Testing
         let site = try render(.accountant)
         let pages = site.files.map(\.path).filter { $0.hasSuffix(".html") && !$0.hasPrefix("normen/") }
         // The accountant reads up to vertrouwelijk: every register, and every entry but the strikt-vertrouwelijk finding.
-        #expect(pages == ["aandachtspunten.html", "dekking.html", "documenten/beleid-ib-beleid.html", "documenten/index.html",
-                          "documenten/procedures-incident.html", "index.html", "integriteit.html", "kalender.html", "paginas/over.html",
-                          "rapport.html", "registers/bevindingen.html", "registers/bevindingen/audit-mfa.html", "registers/datalekken.html",
-                          "registers/datalekken/2026-mail.html", "registers/dpia.html", "registers/dpia/dpia-camera.html", "registers/index.html",
-                          "registers/verwerkers.html", "registers/verwerkers/camerabouw.html", "registers/verwerkers/leerlingdata.html",
-                          "registers/verwerkingen.html", "registers/verwerkingen/camerabeelden.html",
-                          "registers/verwerkingen/leerlingadministratie.html", "verbeterplan.html", "volwassenheid.html", "voortgang.html",
-                          "zoeken.html"])
+        #expect(
+            pages == [
+                "aandachtspunten.html", "dekking.html", "documenten/beleid-ib-beleid.html", "documenten/index.html",
+                "documenten/procedures-incident.html", "index.html", "integriteit.html", "kalender.html", "paginas/over.html",
+                "rapport.html", "registers/bevindingen.html", "registers/bevindingen/audit-mfa.html", "registers/datalekken.html",
+                "registers/datalekken/2026-mail.html", "registers/dpia.html", "registers/dpia/dpia-camera.html", "registers/index.html",
+                "registers/verwerkers.html", "registers/verwerkers/camerabouw.html", "registers/verwerkers/leerlingdata.html",
+                "registers/verwerkingen.html", "registers/verwerkingen/camerabeelden.html",
+                "registers/verwerkingen/leerlingadministratie.html", "verbeterplan.html", "volwassenheid.html", "voortgang.html",
+                "zoeken.html",
+            ])
         #expect(site.files.contains { $0.path == "export/normen.csv" } && site.files.contains { $0.path == "export/portfolio.json" })
         #expect(site.files.count { $0.path.hasPrefix("normen/") } == 80)
         #expect(site.files.contains { $0.path == "bijlagen/beleid/bestanden/verslag-1.txt" })
@@ -118,7 +129,8 @@ import Testing
 
     @Test func everyPageIsHardened() throws {
         let site = try render(.auditor)
-        let policy = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'self'; img-src 'self'; script-src 'self'; font-src 'self'; base-uri 'none'; form-action 'self'\">"
+        let policy =
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'self'; img-src 'self'; script-src 'self'; font-src 'self'; base-uri 'none'; form-action 'self'\">"
         for file in site.files where file.path.hasSuffix(".html") {
             let html = page(site, file.path)
             #expect(html.contains(policy), "\(file.path)")
@@ -140,19 +152,19 @@ import Testing
         let p = MemoryPortfolio([
             "normfolio.yml": "organisation: \"<img src=x onerror=alert(1)> {{t.skip}} {{{content}}}\"\n",
             "Content/x.md": """
-                ---
-                title: <script>alert(1)</script>
-                norms: [GO.02]
-                classification: openbaar
-                owner: '"onmouseover=alert(1) x="'
-                type: beleid
-                ---
-                <script>alert(2)</script>
+            ---
+            title: <script>alert(1)</script>
+            norms: [GO.02]
+            classification: openbaar
+            owner: '"onmouseover=alert(1) x="'
+            type: beleid
+            ---
+            <script>alert(2)</script>
 
-                <div onclick="alert(3)">klik</div>
+            <div onclick="alert(3)">klik</div>
 
-                Een [link](javascript:alert(4)) en <b onmouseover="alert(5)">vet</b>.
-                """,
+            Een [link](javascript:alert(4)) en <b onmouseover="alert(5)">vet</b>.
+            """,
         ])
         let result = p.render()
         let site = try #require(result.site)
@@ -191,8 +203,10 @@ import Testing
     }
 
     @Test func aTemplateStartingWithAStandaloneTagKeepsItsWhitespace() throws {
-        let p = MemoryPortfolio(["Content/a.md": evidence(), "Templates/page.mustache": "{{#title}}\n<h1>{{.}}</h1>\n{{/title}}\n",
-                                 "Content/pages/x.md": "---\ntitle: X\n---\n"])
+        let p = MemoryPortfolio([
+            "Content/a.md": evidence(), "Templates/page.mustache": "{{#title}}\n<h1>{{.}}</h1>\n{{/title}}\n",
+            "Content/pages/x.md": "---\ntitle: X\n---\n",
+        ])
         let site = try #require(p.render().site)
         #expect(page(site, "paginas/x.html").contains("<main id=\"inhoud\" tabindex=\"-1\">\n<h1>X</h1>\n\n</main>"))
     }
@@ -223,8 +237,10 @@ import Testing
         let a = try temporaryFolder(), b = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: a); try? FileManager.default.removeItem(at: b) }
         for out in [a, b] {
-            _ = try Normfolio.build(BuildOptions(portfolio: siteFixture, output: out.appendingPathComponent("site").path,
-                                                 audience: .accountant))
+            _ = try Normfolio.build(
+                BuildOptions(
+                    portfolio: siteFixture, output: out.appendingPathComponent("site").path,
+                    audience: .accountant))
         }
         let first = contents(of: a.appendingPathComponent("site")), second = contents(of: b.appendingPathComponent("site"))
         #expect(first.count > 80)
@@ -247,10 +263,13 @@ import Testing
             }
             let names = files.keys.filter { $0.contains("pentest") }
             if audience == .auditor {
-                #expect(leaks.sorted() == ["assets/zoekindex.js", "bijlagen/geheim/pentest-bijlage.txt", "documenten/geheim-pentest.html",
-                                           "documenten/index.html", "export/documenten.csv", "export/kalender.ics", "export/normen.csv",
-                                           "export/portfolio.json", "kalender.html",
-                                           "normen/GO.02.html", "normen/SM.05.html", "rapport.html"])
+                #expect(
+                    leaks.sorted() == [
+                        "assets/zoekindex.js", "bijlagen/geheim/pentest-bijlage.txt", "documenten/geheim-pentest.html",
+                        "documenten/index.html", "export/documenten.csv", "export/kalender.ics", "export/normen.csv",
+                        "export/portfolio.json", "kalender.html",
+                        "normen/GO.02.html", "normen/SM.05.html", "rapport.html",
+                    ])
                 #expect(names.count == 3)
             } else {
                 #expect(leaks.isEmpty, "\(audience): \(leaks.sorted())")
@@ -259,8 +278,10 @@ import Testing
             // Register entries above the audience leave no trace either: no page, no row, no
             // link, no name, in any file (pages, search index, exports, manifest).
             let withheld: [Audience: [String]] = [
-                .intranet: ["Camerabouw", "camerabeelden", "Camerabeelden bij de entree", "dpia-camera", "DPIA camerabewaking",
-                            "2026-mail", "Rapport naar een verkeerde ouder", "pentest-portaal", "Sessie blijft geldig"],
+                .intranet: [
+                    "Camerabouw", "camerabeelden", "Camerabeelden bij de entree", "dpia-camera", "DPIA camerabewaking",
+                    "2026-mail", "Rapport naar een verkeerde ouder", "pentest-portaal", "Sessie blijft geldig",
+                ],
                 .accountant: ["pentest-portaal", "Sessie blijft geldig"],
                 .auditor: [],
             ]
@@ -307,8 +328,9 @@ import Testing
         }
         let good = try Normfolio.build(BuildOptions(portfolio: portfolio.path, output: output.path))
         // Only warnings: the fixture's points of attention (the incident procedure is gone, so IM.01's level has no evidence).
-        #expect(good.diagnostics.allSatisfy { $0.severity == .warning } && good.diagnostics.contains { $0.code == "level-without-evidence" },
-                "\(good.diagnostics.map(\.formatted))")
+        #expect(
+            good.diagnostics.allSatisfy { $0.severity == .warning } && good.diagnostics.contains { $0.code == "level-without-evidence" },
+            "\(good.diagnostics.map(\.formatted))")
         #expect(good.site != nil)
         #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("documenten/procedures-incident.html").path))
         #expect(try FileManager.default.contentsOfDirectory(atPath: work.path).sorted() == ["out", "p"])
@@ -335,7 +357,8 @@ import Testing
         try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(atPath: content.appendingPathComponent("link.txt").path, withDestinationPath: secret.path)
         try FileManager.default.createSymbolicLink(atPath: content.appendingPathComponent("link.md").path, withDestinationPath: secret.path)
-        let text = MarkedText("""
+        let text = MarkedText(
+            """
             ---
             title: Lek
             norms: [GO.02]
@@ -348,8 +371,9 @@ import Testing
         let result = try Normfolio.build(BuildOptions(portfolio: portfolio.path, output: work.appendingPathComponent("out").path))
         #expect(result.site == nil)
         let outside = result.diagnostics.filter { $0.code == "outside-portfolio" }
-        #expect(outside.map(\.location) == ["1️⃣", "2️⃣", "3️⃣", "4️⃣", "5️⃣"].map { text.location($0, in: "Content/a.md") }
-                    + [SourceLocation(path: "Content/link.md")])
+        #expect(
+            outside.map(\.location) == ["1️⃣", "2️⃣", "3️⃣", "4️⃣", "5️⃣"].map { text.location($0, in: "Content/a.md") }
+                + [SourceLocation(path: "Content/link.md")])
         #expect(!FileManager.default.fileExists(atPath: work.appendingPathComponent("out").path))
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import NormfolioKit
 
 /// Templates see a closed set of values. A view field of another type is an error that names the
@@ -15,8 +16,12 @@ import Testing
 
     @Test func plainViewsBecomeTemplateValues() throws {
         let value = try TemplateEncoder.checkedEncode(Plain())
-        #expect(value == .object(["title": .text("Beleid"), "count": .number(3), "shown": .flag(true),
-                                  "rows": .list([.object(["name": .text("a"), "level": .absent])])]))
+        #expect(
+            value
+                == .object([
+                    "title": .text("Beleid"), "count": .number(3), "shown": .flag(true),
+                    "rows": .list([.object(["name": .text("a"), "level": .absent])]),
+                ]))
     }
 
     struct WithDouble: TemplateView { var title = "x"; var score = 2.5 }
@@ -26,7 +31,9 @@ import Testing
     struct WithListOfDoubles: TemplateView { var values: [Double] = [1] }
 
     @Test func anUnsupportedFieldIsNamed() {
-        #expect(message(WithDouble()) == "template view WithDouble, field 'score': Double is not a template value (use String, Int, Bool, an optional, an array or a view)")
+        #expect(
+            message(WithDouble())
+                == "template view WithDouble, field 'score': Double is not a template value (use String, Int, Bool, an optional, an array or a view)")
         #expect(message(WithDate())?.hasPrefix("template view WithDate, field 'adopted': Double") == true)
         #expect(message(WithInt64())?.hasPrefix("template view WithInt64, field 'rows[0].size': Int64") == true)
         #expect(message(WithData())?.hasPrefix("template view WithData, field 'bytes': UInt8") == true)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ZIPFoundation
+
 @testable import NormfolioKit
 
 /// normfolio's SourceLocation, not Swift Testing's.
@@ -163,8 +164,10 @@ func filesNotSnapshotted() -> (copied: Set<String>, integrity: Set<String>) {
 /// Asserts what a snapshot leaves out: every static file of the built-in theme is in the site,
 /// byte for byte as in `Public/`, and the site's integrity files are there and verify (every file
 /// written to a folder, then checked as `normfolio verify` checks it).
-func assertCopiedAndIntegrityFiles(_ site: Site, io: FileIO = .live,
-                                   sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+func assertCopiedAndIntegrityFiles(
+    _ site: Site, io: FileIO = .live,
+    sourceLocation: Testing.SourceLocation = #_sourceLocation
+) throws {
     let (copied, _) = filesNotSnapshotted()
     #expect(!copied.isEmpty, "no theme files found in \(themeFolder.path)", sourceLocation: sourceLocation)
     for path in copied.sorted() {
@@ -200,8 +203,10 @@ func assertCopiedAndIntegrityFiles(_ site: Site, io: FileIO = .live,
 /// and the integrity files are not compared (nor recorded) but checked by
 /// `assertCopiedAndIntegrityFiles`, so a change to the stylesheet or to normfolio's version
 /// number does not touch every snapshot.
-func assertSnapshot(_ site: Site, named name: String, only: Set<String>? = nil, io: FileIO = .live,
-                    sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+func assertSnapshot(
+    _ site: Site, named name: String, only: Set<String>? = nil, io: FileIO = .live,
+    sourceLocation: Testing.SourceLocation = #_sourceLocation
+) throws {
     let files: [Site.File]
     if let only {
         files = site.files.filter { only.contains($0.path) }
@@ -228,8 +233,9 @@ func assertGoldenFiles(_ files: [String: Data], named name: String, sourceLocati
             try? fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
             try? data.write(to: target)
         }
-        Issue.record("recorded snapshot \(name) (RECORD_SNAPSHOTS=1): review it with git diff, then run the tests without it",
-                     sourceLocation: sourceLocation)
+        Issue.record(
+            "recorded snapshot \(name) (RECORD_SNAPSHOTS=1): review it with git diff, then run the tests without it",
+            sourceLocation: sourceLocation)
         return
     }
     let recorded = Set(FileIO.live.listFiles(folder.path))
@@ -238,8 +244,9 @@ func assertGoldenFiles(_ files: [String: Data], named name: String, sourceLocati
         Issue.record("snapshot \(name) has \(missing), which the build no longer writes", sourceLocation: sourceLocation)
     }
     for extra in produced.subtracting(recorded).sorted() {
-        Issue.record("the build writes \(extra), which snapshot \(name) lacks (RECORD_SNAPSHOTS=1 to record)",
-                     sourceLocation: sourceLocation)
+        Issue.record(
+            "the build writes \(extra), which snapshot \(name) lacks (RECORD_SNAPSHOTS=1 to record)",
+            sourceLocation: sourceLocation)
     }
     for (path, actual) in files.sorted(by: { $0.key < $1.key }) where recorded.contains(path) {
         let expected = (try? Data(contentsOf: folder.appendingPathComponent(path))) ?? Data()
@@ -249,8 +256,9 @@ func assertGoldenFiles(_ files: [String: Data], named name: String, sourceLocati
             let line = zip(e, a).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(e.count, a.count)
             let want = line < e.count ? String(e[line]) : "<end>"
             let got = line < a.count ? String(a[line]) : "<end>"
-            Issue.record("\(path) differs from snapshot \(name) at line \(line + 1):\n  expected: \(want)\n  actual:   \(got)",
-                         sourceLocation: sourceLocation)
+            Issue.record(
+                "\(path) differs from snapshot \(name) at line \(line + 1):\n  expected: \(want)\n  actual:   \(got)",
+                sourceLocation: sourceLocation)
         }
     }
 }

@@ -1,15 +1,18 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import NormfolioKit
 
 /// Every cell of every CSV export is made by one rule (`Exports.csvCell`): whatever a value
 /// holds, it stays one cell of its own row and never starts a formula.
 @Suite struct CSVExportTests {
     /// The characters that broke out of a cell or started a formula, among ordinary ones.
-    static let alphabet: [String] = ["a", "Z", "é", "1", " ", "\u{A0}", "\t", ";", ",", "\"", "'", "=", "+", "-", "@", "\u{FF1D}",
-                                     "\n", "\r", "\r\n", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}", "\u{200B}", "\u{FEFF}",
-                                     "(", ")", "|", "€"]
+    static let alphabet: [String] = [
+        "a", "Z", "é", "1", " ", "\u{A0}", "\t", ";", ",", "\"", "'", "=", "+", "-", "@", "\u{FF1D}",
+        "\n", "\r", "\r\n", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}", "\u{200B}", "\u{FEFF}",
+        "(", ")", "|", "€",
+    ]
 
     static func values(count: Int, seed: UInt64) -> [[String]] {
         var generator = SeededGenerator(seed: seed)

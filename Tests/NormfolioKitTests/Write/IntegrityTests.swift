@@ -1,14 +1,17 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import NormfolioKit
 
 /// The manifest, the checksum list, `verify`, and the hashes on evidence pages.
 @Suite struct IntegrityTests {
     func build(_ audience: Audience = .accountant) throws -> (URL, BuildResult) {
         let out = try temporaryFolder()
-        let result = try Normfolio.build(BuildOptions(portfolio: siteFixture, output: out.appendingPathComponent("site").path,
-                                                      audience: audience))
+        let result = try Normfolio.build(
+            BuildOptions(
+                portfolio: siteFixture, output: out.appendingPathComponent("site").path,
+                audience: audience))
         return (out, result)
     }
 
@@ -63,9 +66,10 @@ import TestSupport
         let page = site.appendingPathComponent("index.html")
         try Data("<p>vervalst</p>".utf8).write(to: page)
         let sums = site.appendingPathComponent("export/SHA256SUMS")
-        let forged = try String(contentsOf: sums, encoding: .utf8).split(separator: "\n").map { line in
-            line.hasSuffix("  index.html") ? Integrity.sha256(Data("<p>vervalst</p>".utf8)) + "  index.html" : String(line)
-        }.joined(separator: "\n") + "\n"
+        let forged =
+            try String(contentsOf: sums, encoding: .utf8).split(separator: "\n").map { line in
+                line.hasSuffix("  index.html") ? Integrity.sha256(Data("<p>vervalst</p>".utf8)) + "  index.html" : String(line)
+            }.joined(separator: "\n") + "\n"
         try Data(forged.utf8).write(to: sums)
         let report = try Integrity.verify(site: site.path, expectedFingerprint: fingerprint, key: key.publicKey)
         #expect(report.changed.isEmpty && report.missing.isEmpty && report.extra.isEmpty)
@@ -107,9 +111,11 @@ import TestSupport
         // The key files are the standard forms: OpenSSL reads them, and their key is the one in use.
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
-        process.arguments = ["pkeyutl", "-verify", "-pubin", "-inkey", out.appendingPathComponent("sleutel.pub").path, "-rawin",
-                             "-in", site.appendingPathComponent("export/SHA256SUMS").path,
-                             "-sigfile", site.appendingPathComponent("export/SHA256SUMS.sig").path]
+        process.arguments = [
+            "pkeyutl", "-verify", "-pubin", "-inkey", out.appendingPathComponent("sleutel.pub").path, "-rawin",
+            "-in", site.appendingPathComponent("export/SHA256SUMS").path,
+            "-sigfile", site.appendingPathComponent("export/SHA256SUMS.sig").path,
+        ]
         process.standardOutput = FileHandle.nullDevice
         try process.run()
         process.waitUntilExit()
@@ -144,15 +150,22 @@ import TestSupport
     @Test func attachmentsShowTheirSizeAndHash() throws {
         let site = try #require(Normfolio.render(BuildOptions(portfolio: siteFixture), today: fixedToday).site)
         let policy = page(site, "documenten/beleid-ib-beleid.html")
-        #expect(policy.contains("<td><a href=\"../bijlagen/beleid/bestanden/verslag-1.txt\">Verslag 1.txt</a></td><td class=\"num\">24 bytes</td><td><code class=\"hash\">94a6bae8717de21562b4649e87744d9365289b3b7a9564e7dec6452c4288e9ea</code></td>"))
+        #expect(
+            policy.contains(
+                "<td><a href=\"../bijlagen/beleid/bestanden/verslag-1.txt\">Verslag 1.txt</a></td><td class=\"num\">24 bytes</td><td><code class=\"hash\">94a6bae8717de21562b4649e87744d9365289b3b7a9564e7dec6452c4288e9ea</code></td>"
+            ))
     }
 
     @Test func theGitCommitIsReadWithoutGit() throws {
         let commit = String(repeating: "ab12", count: 10)
         let loose = FileIO.memory(root: "/p", [".git/HEAD": "ref: refs/heads/main\n", ".git/refs/heads/main": commit + "\n"])
         #expect(Integrity.gitCommit(of: "/p", io: loose) == commit)
-        let packed = FileIO.memory(root: "/p", [".git/HEAD": "ref: refs/heads/main\n",
-                                                ".git/packed-refs": "# pack-refs\n\(commit) refs/heads/main\n"])
+        let packed = FileIO.memory(
+            root: "/p",
+            [
+                ".git/HEAD": "ref: refs/heads/main\n",
+                ".git/packed-refs": "# pack-refs\n\(commit) refs/heads/main\n",
+            ])
         #expect(Integrity.gitCommit(of: "/p", io: packed) == commit)
         let detached = FileIO.memory(root: "/p", [".git/HEAD": commit + "\n"])
         #expect(Integrity.gitCommit(of: "/p", io: detached) == commit)
@@ -163,9 +176,11 @@ import TestSupport
     /// HEAD and a `commondir` pointing back at the main repository, where the branches are.
     @Test func theGitCommitIsReadInALinkedWorktree() throws {
         let commit = String(repeating: "cd34", count: 10)
-        let files = ["/w/.git": "gitdir: /repo/.git/worktrees/w\n",
-                     "/repo/.git/worktrees/w/HEAD": "ref: refs/heads/feature\n",
-                     "/repo/.git/worktrees/w/commondir": "../..\n"]
+        let files = [
+            "/w/.git": "gitdir: /repo/.git/worktrees/w\n",
+            "/repo/.git/worktrees/w/HEAD": "ref: refs/heads/feature\n",
+            "/repo/.git/worktrees/w/commondir": "../..\n",
+        ]
         func io(_ more: [String: String]) -> FileIO { .memory(files.merging(more) { $1 }.mapValues { Data($0.utf8) }) }
         #expect(Integrity.gitCommit(of: "/w", io: io(["/repo/.git/refs/heads/feature": commit + "\n"])) == commit)
         #expect(Integrity.gitCommit(of: "/w", io: io(["/repo/.git/packed-refs": "\(commit) refs/heads/feature\n"])) == commit)
@@ -184,8 +199,10 @@ import TestSupport
             let folder = work.appendingPathComponent(run)
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             let zip = folder.appendingPathComponent("overdracht.zip")
-            _ = try Normfolio.build(BuildOptions(portfolio: siteFixture, output: folder.appendingPathComponent("site").path,
-                                                 audience: .auditor, zip: zip.path))
+            _ = try Normfolio.build(
+                BuildOptions(
+                    portfolio: siteFixture, output: folder.appendingPathComponent("site").path,
+                    audience: .auditor, zip: zip.path))
             zips.append(try Data(contentsOf: zip))
         }
         #expect(zips[0] == zips[1])
@@ -193,7 +210,9 @@ import TestSupport
 
         let unzip = Process()
         unzip.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        unzip.arguments = ["python3", "-m", "zipfile", "-e", work.appendingPathComponent("a/overdracht.zip").path, work.appendingPathComponent("x").path]
+        unzip.arguments = [
+            "python3", "-m", "zipfile", "-e", work.appendingPathComponent("a/overdracht.zip").path, work.appendingPathComponent("x").path,
+        ]
         try unzip.run()
         unzip.waitUntilExit()
         #expect(unzip.terminationStatus == 0)

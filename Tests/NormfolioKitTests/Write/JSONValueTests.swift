@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import NormfolioKit
 
 /// The exports and the search index are written by `JSONValue`, not Foundation: its text must be
@@ -7,18 +8,19 @@ import Testing
 @Suite struct JSONValueTests {
     @Test func stringsAreEscapedExactlyWhereJSONNeedsIt() {
         let value = JSONValue.strings(["plain", "say \"hi\"", "back\\slash", "line\nbreak\r\ttab", "\u{1}\u{1F}", "</script>", "ë 🙂"])
-        #expect(value.text == """
-            [
-              "plain",
-              "say \\"hi\\"",
-              "back\\\\slash",
-              "line\\nbreak\\r\\ttab",
-              "\\u0001\\u001f",
-              "</script>",
-              "ë 🙂"
-            ]
+        #expect(
+            value.text == """
+                [
+                  "plain",
+                  "say \\"hi\\"",
+                  "back\\\\slash",
+                  "line\\nbreak\\r\\ttab",
+                  "\\u0001\\u001f",
+                  "</script>",
+                  "ë 🙂"
+                ]
 
-            """)
+                """)
         #expect(JSONValue.string("a</script>b").text(escapingLessThan: true) == "\"a\\u003c/script>b\"\n")
     }
 

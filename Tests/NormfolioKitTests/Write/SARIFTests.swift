@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import NormfolioKit
 
 /// `check --format sarif`: one rule per code with the words of docs/format.md, each result at its
@@ -27,7 +28,8 @@ import Testing
         let rules = try #require(driver["rules"] as? [[String: Any]])
         #expect(rules.map { $0["id"] as? String } == ["broken-link", "unknown-norm"])
         let unknown = rules[1]
-        #expect((unknown["help"] as? [String: Any])?["text"] as? String
+        #expect(
+            (unknown["help"] as? [String: Any])?["text"] as? String
                 == "unknown-norm: norms: names an ID that is not in the catalogue. See 'Diagnostics' in docs/format.md.")
         #expect((unknown["defaultConfiguration"] as? [String: Any])?["level"] as? String == "error")
         let results = try #require(run["results"] as? [[String: Any]])

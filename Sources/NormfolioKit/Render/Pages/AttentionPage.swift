@@ -40,9 +40,10 @@ struct AttentionPage: PageKind {
             let place = diagnostic.location
             return Warning(place: "\(place.path):\(place.line):\(place.column)", message: diagnostic.message, code: diagnostic.code)
         }
-        return View(count: edition.findings.count, countText: edition.strings.plural("attention_count", edition.findings.count),
-                    groups: groups, hasGroups: !groups.isEmpty, authoring: authoring, hasAuthoring: !authoring.isEmpty,
-                    authoringCount: authoring.count)
+        return View(
+            count: edition.findings.count, countText: edition.strings.plural("attention_count", edition.findings.count),
+            groups: groups, hasGroups: !groups.isEmpty, authoring: authoring, hasAuthoring: !authoring.isEmpty,
+            authoringCount: authoring.count)
     }
 }
 
@@ -52,8 +53,9 @@ extension AttentionPage {
         Finding.Kind.allCases.compactMap { kind -> Group? in
             let items = edition.findings.filter { $0.kind == kind }.map { edition.attentionItem($0, on: page) }
             guard !items.isEmpty else { return nil }
-            return Group(label: edition.text("attention_\(kind.key)").uppercasedFirst, id: "aandachtspunt-\(kind.rawValue)",
-                         count: items.count, items: items)
+            return Group(
+                label: edition.text("attention_\(kind.key)").uppercasedFirst, id: "aandachtspunt-\(kind.rawValue)",
+                count: items.count, items: items)
         }
     }
 }

@@ -36,8 +36,10 @@ struct CalendarPage: PageKind {
                 let name = edition.strings.months[event.day.month - 1]
                 months.append(Month(title: "\(name.uppercasedFirst) \(event.day.year)", id: id, events: []))
             }
-            months[months.count - 1].events.append(EventView(date: edition.format(event.day), dateISO: event.day.description,
-                                                             summary: event.summary, href: event.page))
+            months[months.count - 1].events.append(
+                EventView(
+                    date: edition.format(event.day), dateISO: event.day.description,
+                    summary: event.summary, href: event.page))
         }
         return View(months: months, hasEvents: !months.isEmpty, ics: Routes.calendarICS)
     }

@@ -58,13 +58,18 @@ struct CatalogPage: PageKind {
             return Part(
                 title: title, id: part.id, incomplete: part.officialNormCount.map { known < $0 } ?? false,
                 completeness: part.officialNormCount.map { official in
-                    edition.strings.format("catalog_completeness", ["known": String(known), "official": String(official),
-                                                                    "part": title.lowercased()])
+                    edition.strings.format(
+                        "catalog_completeness",
+                        [
+                            "known": String(known), "official": String(official),
+                            "part": title.lowercased(),
+                        ])
                 } ?? "",
                 domains: domains.map { domain in
-                    Domain(code: domain.code, anchor: Routes.domainAnchor(domain.code), number: domain.number,
-                           title: edition.title(domain.title, domain.titleEN),
-                           norms: catalog.norms(in: domain).map { summary($0, in: edition) })
+                    Domain(
+                        code: domain.code, anchor: Routes.domainAnchor(domain.code), number: domain.number,
+                        title: edition.title(domain.title, domain.titleEN),
+                        norms: catalog.norms(in: domain).map { summary($0, in: edition) })
                 })
         }
         let levels = catalog.levels.map { Level(level: $0.level, title: edition.title($0.title, $0.titleEN), description: $0.description) }
@@ -74,9 +79,10 @@ struct CatalogPage: PageKind {
     private func summary(_ norm: Catalog.Norm, in edition: Edition) -> NormSummary {
         let level = edition.assessments[norm.id]?.level
         let coverage = edition.portfolio.standings[norm.id]?.coverage ?? .missing
-        return NormSummary(status: coverage.styleName, statusLabel: edition.coverageLabel(coverage), id: norm.id,
-                           href: Routes.norm(norm.id), title: edition.normTitle(norm), titleLang: edition.normTitleLanguage(norm),
-                           evidenceCount: (edition.portfolio.evidenceByNorm[norm.id] ?? []).count,
-                           level: level.map(edition.levelLabel), levelNumber: level, notAssessed: level == nil)
+        return NormSummary(
+            status: coverage.styleName, statusLabel: edition.coverageLabel(coverage), id: norm.id,
+            href: Routes.norm(norm.id), title: edition.normTitle(norm), titleLang: edition.normTitleLanguage(norm),
+            evidenceCount: (edition.portfolio.evidenceByNorm[norm.id] ?? []).count,
+            level: level.map(edition.levelLabel), levelNumber: level, notAssessed: level == nil)
     }
 }

@@ -44,23 +44,28 @@ struct CoveragePage: PageKind {
         let edition = context.edition
         let matrix = edition.domainsByPart().flatMap { _, domains in
             domains.map { entry in
-                MatrixDomain(label: edition.domainLabel(entry.domain), norms: entry.norms.map { norm in
-                    let coverage = edition.portfolio.standings[norm.id]?.coverage ?? .missing
-                    return MatrixDomain.Cell(id: norm.id, href: Routes.norm(norm.id), status: coverage.styleName,
-                                             statusLabel: edition.coverageLabel(coverage))
-                })
+                MatrixDomain(
+                    label: edition.domainLabel(entry.domain),
+                    norms: entry.norms.map { norm in
+                        let coverage = edition.portfolio.standings[norm.id]?.coverage ?? .missing
+                        return MatrixDomain.Cell(
+                            id: norm.id, href: Routes.norm(norm.id), status: coverage.styleName,
+                            statusLabel: edition.coverageLabel(coverage))
+                    })
             }
         }
         let gaps = norms(with: .missing, in: edition), stale = norms(with: .stale, in: edition)
-        return View(parts: Figures(edition).coverageParts(), matrix: matrix, gaps: gaps, hasGaps: !gaps.isEmpty,
-                    stale: stale, hasStale: !stale.isEmpty, schoolMatrix: edition.schoolMatrix(from: page.path))
+        return View(
+            parts: Figures(edition).coverageParts(), matrix: matrix, gaps: gaps, hasGaps: !gaps.isEmpty,
+            stale: stale, hasStale: !stale.isEmpty, schoolMatrix: edition.schoolMatrix(from: page.path))
     }
 
     private func norms(with coverage: Coverage, in edition: Edition) -> [NormInDomain] {
         edition.catalog.norms.filter { edition.portfolio.standings[$0.id]?.coverage == coverage }.map { norm in
             let reference = NormReference(norm, in: edition)
-            return NormInDomain(id: reference.id, title: reference.title, titleLang: reference.titleLang, href: reference.href,
-                                domain: edition.catalog.domain(norm.domain).map(edition.domainLabel) ?? norm.domain)
+            return NormInDomain(
+                id: reference.id, title: reference.title, titleLang: reference.titleLang, href: reference.href,
+                domain: edition.catalog.domain(norm.domain).map(edition.domainLabel) ?? norm.domain)
         }
     }
 }

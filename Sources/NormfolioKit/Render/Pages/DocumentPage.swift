@@ -68,27 +68,30 @@ struct DocumentPage: PageKind {
             guard let sitePath = edition.attachmentPaths[source] else { return nil }
             let digest = edition.digest(ofAttachment: source)
             let name = Edition.fileName(source)
-            return Attachment(name: name, href: root + sitePath, download: ActiveContent.isActive(source) ? name : nil,
-                              size: edition.byteCount(digest.size), sha256: digest.sha256)
+            return Attachment(
+                name: name, href: root + sitePath, download: ActiveContent.isActive(source) ? name : nil,
+                size: edition.byteCount(digest.size), sha256: digest.sha256)
         }
         let linkers = portfolio.linkedFrom[page.item].filter { edition.published[$0] }.map { DocumentSummary($0, in: edition, root: root) }
-        return View(summary, Details(
-            titleHyphenated: edition.hyphenated(summary.title),
-            owner: document.owner, approvedBy: document.approvedBy, approvedOn: document.approvedOn.map(edition.format),
-            redacted: document.redacted,
-            consent: document.approval(.consent).map { ApprovalView(by: $0.by, on: $0.on.map(edition.format), changed: !$0.isCurrent) },
-            advice: document.approval(.advice).map { ApprovalView(by: $0.by, on: $0.on.map(edition.format), changed: !$0.isCurrent) },
-            // A changed text is a point of attention; an unchanged one is said here.
-            approvalNote: document.approval(.approved).flatMap { approval in
-                approval.sha256 != nil && approval.isCurrent
-                    ? edition.strings.format("approval_unchanged", ["date": approval.on.map(edition.format) ?? ""]) : nil
-            },
-            norms: document.norms.compactMap { portfolio.catalog.norm($0) }.map {
-                NormReference($0, in: edition, from: page.path)
-            },
-            body: edition.bodyHTML(of: document, on: page.path),
-            attachments: attachments, hasAttachments: !attachments.isEmpty,
-            linkedFrom: linkers, hasLinkedFrom: !linkers.isEmpty, hasAttention: !summary.attention.isEmpty,
-            scope: edition.scopeLabel(document.scope)))
+        return View(
+            summary,
+            Details(
+                titleHyphenated: edition.hyphenated(summary.title),
+                owner: document.owner, approvedBy: document.approvedBy, approvedOn: document.approvedOn.map(edition.format),
+                redacted: document.redacted,
+                consent: document.approval(.consent).map { ApprovalView(by: $0.by, on: $0.on.map(edition.format), changed: !$0.isCurrent) },
+                advice: document.approval(.advice).map { ApprovalView(by: $0.by, on: $0.on.map(edition.format), changed: !$0.isCurrent) },
+                // A changed text is a point of attention; an unchanged one is said here.
+                approvalNote: document.approval(.approved).flatMap { approval in
+                    approval.sha256 != nil && approval.isCurrent
+                        ? edition.strings.format("approval_unchanged", ["date": approval.on.map(edition.format) ?? ""]) : nil
+                },
+                norms: document.norms.compactMap { portfolio.catalog.norm($0) }.map {
+                    NormReference($0, in: edition, from: page.path)
+                },
+                body: edition.bodyHTML(of: document, on: page.path),
+                attachments: attachments, hasAttachments: !attachments.isEmpty,
+                linkedFrom: linkers, hasLinkedFrom: !linkers.isEmpty, hasAttention: !summary.attention.isEmpty,
+                scope: edition.scopeLabel(document.scope)))
     }
 }

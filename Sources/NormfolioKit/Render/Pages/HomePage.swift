@@ -57,18 +57,21 @@ struct HomePage: PageKind {
         let agenda = forBoard ? edition.agenda(on: page.path) : []
         let domains = forBoard ? [] : documentsByDomain(in: edition)
         let contacts = edition.portfolio.settings.contacts.map { contact in
-            ContactView(role: contact.role, name: contact.name, email: contact.email, phone: contact.phone,
-                        phoneLink: contact.phone.map { phone in String(phone.filter { $0.isASCII && ($0.isNumber || $0 == "+") }) })
+            ContactView(
+                role: contact.role, name: contact.name, email: contact.email, phone: contact.phone,
+                phoneLink: contact.phone.map { phone in String(phone.filter { $0.isASCII && ($0.isNumber || $0 == "+") }) })
         }
         // The site's pages as the navigation has them, then the free pages.
-        let pages = LayoutView.Chrome(edition).navigation.filter { $0.href != Routes.home }.map { PageLink(title: $0.label, href: $0.href) }
+        let pages =
+            LayoutView.Chrome(edition).navigation.filter { $0.href != Routes.home }.map { PageLink(title: $0.label, href: $0.href) }
             + edition.publishedPages.map { edition.portfolio.pages[$0] }.map { PageLink(title: $0.title, href: Routes.page($0.slug)) }
         let exports = context.exports.listing(on: page.path)
-        return View(forBoard: forBoard, agenda: agenda, hasAgenda: !agenda.isEmpty, verdicts: forBoard ? figures.verdicts() : [],
-                    parts: forBoard ? figures.partFigures() : [], figures: forBoard ? figures.summary() : [],
-                    domains: domains, hasDomains: !domains.isEmpty, contacts: contacts, hasContacts: !contacts.isEmpty,
-                    breachInstructions: edition.portfolio.settings.breachInstructions, pages: pages, exports: exports,
-                    hasExports: !exports.isEmpty)
+        return View(
+            forBoard: forBoard, agenda: agenda, hasAgenda: !agenda.isEmpty, verdicts: forBoard ? figures.verdicts() : [],
+            parts: forBoard ? figures.partFigures() : [], figures: forBoard ? figures.summary() : [],
+            domains: domains, hasDomains: !domains.isEmpty, contacts: contacts, hasContacts: !contacts.isEmpty,
+            breachInstructions: edition.portfolio.settings.breachInstructions, pages: pages, exports: exports,
+            hasExports: !exports.isEmpty)
     }
 
     /// The published documents by the domain of their first norm, in the normenkader's order.
@@ -82,9 +85,11 @@ struct HomePage: PageKind {
         return edition.catalog.domains.compactMap { domain in
             guard let documents = byDomain[domain.code] else { return nil }
             let part = edition.catalog.part(domain.part).map { edition.title($0.title, $0.titleEN) } ?? ""
-            return DomainDocuments(title: "\(part): \(edition.domainLabel(domain))", documents: documents.map {
-                PageLink(title: portfolio.documents[$0].title, href: Routes.document(portfolio.documents[$0].slug))
-            })
+            return DomainDocuments(
+                title: "\(part): \(edition.domainLabel(domain))",
+                documents: documents.map {
+                    PageLink(title: portfolio.documents[$0].title, href: Routes.document(portfolio.documents[$0].slug))
+                })
         }
     }
 }

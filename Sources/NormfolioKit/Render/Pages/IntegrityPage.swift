@@ -17,7 +17,8 @@ struct IntegrityPage: PageKind {
 
     func view(of page: PageRoute, in context: RenderContext) -> View {
         let exports = context.exports.listing(on: page.path)
-        return View(gitCommit: context.edition.portfolio.gitCommit, manifest: Routes.manifest, sums: Routes.sums, exports: exports,
-                    hasExports: !exports.isEmpty)
+        return View(
+            gitCommit: context.edition.portfolio.gitCommit, manifest: Routes.manifest, sums: Routes.sums, exports: exports,
+            hasExports: !exports.isEmpty)
     }
 }

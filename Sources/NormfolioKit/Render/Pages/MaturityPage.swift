@@ -17,7 +17,8 @@ struct MaturityPage: PageKind {
     func view(of page: PageRoute, in context: RenderContext) -> View {
         let figures = Figures(context.edition)
         let below = figures.belowTarget()
-        return View(parts: figures.maturityParts(), distribution: figures.distribution(), belowTarget: below,
-                    hasBelowTarget: !below.isEmpty)
+        return View(
+            parts: figures.maturityParts(), distribution: figures.distribution(), belowTarget: below,
+            hasBelowTarget: !below.isEmpty)
     }
 }

@@ -125,20 +125,29 @@ struct NormPage: PageKind {
         let domain = catalog.domain(norm.domain)
         let evidence = edition.portfolio.evidenceByNorm[norm.id] ?? []
         let snapshots = edition.portfolio.snapshots
-        let history = snapshots.isEmpty ? [] : snapshots.map { snapshot in
-            HistoryRow(date: edition.format(snapshot.asOf), level: snapshot.norms[norm.id]?.level.map(edition.levelLabel) ?? "–",
-                       coverage: snapshot.norms[norm.id].flatMap { Coverage(rawValue: $0.coverage) }.map(edition.coverageLabel) ?? "–")
-        } + [HistoryRow(date: edition.format(edition.portfolio.asOf),
-                        level: edition.portfolio.standings[norm.id]?.level.map(edition.levelLabel) ?? "–",
-                        coverage: edition.coverageLabel(edition.portfolio.standings[norm.id]?.coverage ?? .missing))]
+        let history =
+            snapshots.isEmpty
+            ? []
+            : snapshots.map { snapshot in
+                HistoryRow(
+                    date: edition.format(snapshot.asOf), level: snapshot.norms[norm.id]?.level.map(edition.levelLabel) ?? "–",
+                    coverage: snapshot.norms[norm.id].flatMap { Coverage(rawValue: $0.coverage) }.map(edition.coverageLabel) ?? "–")
+            } + [
+                HistoryRow(
+                    date: edition.format(edition.portfolio.asOf),
+                    level: edition.portfolio.standings[norm.id]?.level.map(edition.levelLabel) ?? "–",
+                    coverage: edition.coverageLabel(edition.portfolio.standings[norm.id]?.coverage ?? .missing))
+            ]
         let registers = (edition.portfolio.registersByNorm[norm.id] ?? []).filter(edition.publishedRegisters.contains).map { r in
             let register = edition.portfolio.registers[r]
-            return RegisterValueView.Item(text: edition.registerTitle(register), href: Routes.link(to: Routes.register(register.kind), from: page.path))
+            return RegisterValueView.Item(
+                text: edition.registerTitle(register), href: Routes.link(to: Routes.register(register.kind), from: page.path))
         }
         let findings = edition.findings(about: norm.id).map { entry in
-            AuditFinding(title: entry.name(in: .bevindingen), href: Routes.link(to: Routes.registerEntry(.bevindingen, entry.id), from: page.path),
-                    severity: entry.values["ernst"]?.text ?? "", status: edition.text("status_" + (entry.values["actie_status"]?.text ?? "open")),
-                    overdue: entry.followUp?.isOverdue ?? false)
+            AuditFinding(
+                title: entry.name(in: .bevindingen), href: Routes.link(to: Routes.registerEntry(.bevindingen, entry.id), from: page.path),
+                severity: entry.values["ernst"]?.text ?? "", status: edition.text("status_" + (entry.values["actie_status"]?.text ?? "open")),
+                overdue: entry.followUp?.isOverdue ?? false)
         }
         let shown = evidence.filter { edition.published[$0] }
         var withheld: [Classification: Int] = [:]
@@ -147,8 +156,9 @@ struct NormPage: PageKind {
         let coverage = standing?.coverage ?? .missing
         let attention = edition.attention(about: .assessment(norm.id))
         let link = { (other: Catalog.Norm) in
-            NormLink(id: other.id, title: edition.normTitle(other), titleLang: edition.normTitleLanguage(other),
-                     href: Routes.link(to: Routes.norm(other.id), from: page.path))
+            NormLink(
+                id: other.id, title: edition.normTitle(other), titleLang: edition.normTitleLanguage(other),
+                href: Routes.link(to: Routes.norm(other.id), from: page.path))
         }
         return View(
             id: norm.id, title: edition.normTitle(norm), titleHyphenated: edition.hyphenatedTitle(of: norm),
@@ -181,13 +191,15 @@ struct NormPage: PageKind {
             target: edition.levelLabel(assessment.target ?? edition.portfolio.settings.target),
             owner: assessment.owner, notApplicable: assessment.notApplicable,
             reviewedOn: assessment.reviewedOn.map(edition.format), nextReview: assessment.nextReview.map(edition.format),
-            narrative: assessment.body.isEmpty ? nil
+            narrative: assessment.body.isEmpty
+                ? nil
                 : edition.bodyHTML(of: assessment, on: page),
             textWithheld: !edition.readableAssessments.contains(assessment.normID),
             hasActions: !assessment.actions.isEmpty,
             actions: assessment.actions.map { action in
-                ActionView(title: action.title, owner: action.owner, due: action.due.map(edition.format),
-                           status: edition.text("status_" + action.status.rawValue), overdue: action.isOverdue)
+                ActionView(
+                    title: action.title, owner: action.owner, due: action.due.map(edition.format),
+                    status: edition.text("status_" + action.status.rawValue), overdue: action.isOverdue)
             })
     }
 }

@@ -72,12 +72,14 @@ struct ProgressPage: PageKind {
         let snapshots = edition.portfolio.snapshots
         let (dates, parts, domains) = progress.tables()
         let changes = progress.changes(on: page.path)
-        return View(hasSnapshots: !snapshots.isEmpty, protection: snapshots.isEmpty ? nil : Self.protection(of: edition), dates: dates, parts: parts, domains: domains,
-                    since: snapshots.last.map { edition.format($0.asOf) },
-                    raised: changes.raised, lowered: changes.lowered, hasRaised: !changes.raised.isEmpty, hasLowered: !changes.lowered.isEmpty,
-                    actionsClosed: changes.closed, actionsAdded: changes.added,
-                    evidenceAdded: changes.addedDocuments, evidenceExpired: changes.expiredDocuments,
-                    evidenceAddedCount: changes.addedDocuments.count, evidenceExpiredCount: changes.expiredDocuments.count)
+        return View(
+            hasSnapshots: !snapshots.isEmpty, protection: snapshots.isEmpty ? nil : Self.protection(of: edition), dates: dates, parts: parts,
+            domains: domains,
+            since: snapshots.last.map { edition.format($0.asOf) },
+            raised: changes.raised, lowered: changes.lowered, hasRaised: !changes.raised.isEmpty, hasLowered: !changes.lowered.isEmpty,
+            actionsClosed: changes.closed, actionsAdded: changes.added,
+            evidenceAdded: changes.addedDocuments, evidenceExpired: changes.expiredDocuments,
+            evidenceAddedCount: changes.addedDocuments.count, evidenceExpiredCount: changes.expiredDocuments.count)
     }
 }
 
@@ -105,10 +107,11 @@ struct Progress {
         let parts = edition.catalog.parts.map { part -> ProgressPage.Part in
             let figures = figures(for: part.id)
             let title = edition.title(part.title, part.titleEN)
-            let chart = Chart.trend(id: "voortgang-\(part.id)", title: "\(edition.text("figure_average")) \(title.lowercased())",
-                                    description: edition.text("progress_chart_description"),
-                                    points: zip(dates, figures).map { ($0, $1?.averageLevel) }, maximum: 5,
-                                    target: Double(edition.portfolio.settings.target))
+            let chart = Chart.trend(
+                id: "voortgang-\(part.id)", title: "\(edition.text("figure_average")) \(title.lowercased())",
+                description: edition.text("progress_chart_description"),
+                points: zip(dates, figures).map { ($0, $1?.averageLevel) }, maximum: 5,
+                target: Double(edition.portfolio.settings.target))
             // The last column is now: its figures carry the keys the home page's have.
             func cells(_ key: String, _ value: (Snapshot.Figures?) -> (String, String?)) -> [Cell] {
                 figures.enumerated().map { index, figure in
@@ -116,20 +119,27 @@ struct Progress {
                     return Cell(value: text, over: over, key: index == figures.count - 1 ? "\(key)-\(part.id)" : nil)
                 }
             }
-            return ProgressPage.Part(title: title, id: part.id, chart: chart, rows: [
-                ProgressPage.Row(label: edition.text("figure_average"), values: cells("average") { (edition.decimal($0?.averageLevel), nil) }),
-                ProgressPage.Row(label: edition.text("figure_at_target"), values: cells("at-target") { figures in
-                    (figures.map { String($0.atTarget) } ?? "–", figures.map { "\(edition.text("of")) \($0.applicable)" })
-                }),
-                ProgressPage.Row(label: edition.text("figure_coverage"), values: cells("coverage") { (edition.percentage($0?.coveredPercentage), nil) }),
-            ], progress: towardTarget(part.id).map(edition.percentage))
+            return ProgressPage.Part(
+                title: title, id: part.id, chart: chart,
+                rows: [
+                    ProgressPage.Row(label: edition.text("figure_average"), values: cells("average") { (edition.decimal($0?.averageLevel), nil) }),
+                    ProgressPage.Row(
+                        label: edition.text("figure_at_target"),
+                        values: cells("at-target") { figures in
+                            (figures.map { String($0.atTarget) } ?? "–", figures.map { "\(edition.text("of")) \($0.applicable)" })
+                        }),
+                    ProgressPage.Row(
+                        label: edition.text("figure_coverage"), values: cells("coverage") { (edition.percentage($0?.coveredPercentage), nil) }),
+                ], progress: towardTarget(part.id).map(edition.percentage))
         }
         let domains = edition.catalog.parts.flatMap { edition.catalog.domains(in: $0) }.map { domain in
             let figures = figures(for: domain.code)
-            return ProgressPage.DomainRow(label: edition.domainLabel(domain), values: figures.map { Cell(value: edition.decimal($0?.averageLevel)) },
-                                          chart: Chart.sparkline(id: "verloop-\(domain.code.lowercased())",
-                                                                 title: "\(edition.text("figure_average")) \(edition.domainLabel(domain))",
-                                                                 values: figures.map { $0?.averageLevel }, maximum: 5))
+            return ProgressPage.DomainRow(
+                label: edition.domainLabel(domain), values: figures.map { Cell(value: edition.decimal($0?.averageLevel)) },
+                chart: Chart.sparkline(
+                    id: "verloop-\(domain.code.lowercased())",
+                    title: "\(edition.text("figure_average")) \(edition.domainLabel(domain))",
+                    values: figures.map { $0?.averageLevel }, maximum: 5))
         }
         return (dates, parts, domains)
     }
@@ -137,12 +147,15 @@ struct Progress {
     /// A group's figures at every snapshot, then now (nil where a snapshot lacks the group).
     func figures(for group: String) -> [Snapshot.Figures?] {
         let portfolio = edition.portfolio
-        let norms: [Catalog.Norm] = group.isEmpty ? edition.catalog.norms
+        let norms: [Catalog.Norm] =
+            group.isEmpty
+            ? edition.catalog.norms
             : edition.catalog.part(group).map { edition.norms(in: $0) } ?? edition.catalog.norms.filter { $0.domain == group }
         let tally = portfolio.tally(norms)
         // Now, as every other page shows it (a snapshot stores its figures rounded).
-        let now = Snapshot.Figures(averageLevel: tally.averageLevel, atTarget: tally.atTarget, applicable: tally.applicable,
-                                   coveredPercentage: tally.coveredPercentage)
+        let now = Snapshot.Figures(
+            averageLevel: tally.averageLevel, atTarget: tally.atTarget, applicable: tally.applicable,
+            coveredPercentage: tally.coveredPercentage)
         return portfolio.snapshots.map { $0.figures[group] } + [now]
     }
 
@@ -179,8 +192,9 @@ struct Progress {
             }
             let now = portfolio.standings[norm.id]?.level, then = previous.norms[norm.id]?.level
             guard let now, now != then else { continue }
-            let change = ProgressPage.NormChange(id: norm.id, title: edition.normTitle(norm), href: Routes.link(to: Routes.norm(norm.id), from: page),
-                                                 from: then.map(String.init) ?? "–", to: String(now))
+            let change = ProgressPage.NormChange(
+                id: norm.id, title: edition.normTitle(norm), href: Routes.link(to: Routes.norm(norm.id), from: page),
+                from: then.map(String.init) ?? "–", to: String(now))
             if (then ?? 0) < now { changes.raised.append(change) } else { changes.lowered.append(change) }
         }
         for index in edition.publishedDocuments {

@@ -30,19 +30,20 @@ struct RegistersPage: PageKind {
 
     func view(of page: PageRoute, in context: RenderContext) -> View {
         let edition = context.edition
-        return View(registers: edition.publishedRegisters.map { index in
-            let register = edition.portfolio.registers[index]
-            let count = edition.publishedEntries[index].count
-            let norms = register.norms.compactMap { edition.catalog.norm($0) }.map {
-                NormReference($0, in: edition, from: page.path)
-            }
-            return RegisterLink(
-                title: edition.registerTitle(register), href: Routes.link(to: Routes.register(register.kind), from: page.path),
-                description: edition.text("register_about_" + register.kind.rawValue), count: count,
-                entriesNoun: edition.strings.plural("entries_counted", count), norms: norms, hasNorms: !norms.isEmpty,
-                reviewBy: register.reviewBy.map(edition.format), stale: register.isStale,
-                attention: edition.attention(about: .register(index)))
-        })
+        return View(
+            registers: edition.publishedRegisters.map { index in
+                let register = edition.portfolio.registers[index]
+                let count = edition.publishedEntries[index].count
+                let norms = register.norms.compactMap { edition.catalog.norm($0) }.map {
+                    NormReference($0, in: edition, from: page.path)
+                }
+                return RegisterLink(
+                    title: edition.registerTitle(register), href: Routes.link(to: Routes.register(register.kind), from: page.path),
+                    description: edition.text("register_about_" + register.kind.rawValue), count: count,
+                    entriesNoun: edition.strings.plural("entries_counted", count), norms: norms, hasNorms: !norms.isEmpty,
+                    reviewBy: register.reviewBy.map(edition.format), stale: register.isStale,
+                    attention: edition.attention(about: .register(index)))
+            })
     }
 }
 
@@ -110,36 +111,42 @@ struct RegisterPage: PageKind {
         let columns = register.kind.fields.filter(\.column)
         let rows = edition.publishedEntries[page.item].map { index in
             let entry = register.entries[index]
-            return Row(cells: columns.map { field in
-                var value = edition.registerValue(entry, field, of: register.kind, on: page.path)
-                // The name leads to the entry's page, with the entry's points of attention beside it.
-                if field.name == register.kind.nameField {
-                    value.items = [RegisterValueView.Item(text: entry.name(in: register.kind),
-                                                          href: Routes.link(to: Routes.registerEntry(register.kind, entry.id), from: page.path))]
-                    value.attention = edition.attention(about: .entry(register: page.item, entry: index))
-                }
-                return value
-            } + (edition.hasSchools ? [edition.scopeValue(entry.scope, from: page.path)] : []),
-                       scope: SchoolFilter.isUsed(in: edition) ? entry.scope?.ids.joined(separator: " ") : nil)
+            return Row(
+                cells: columns.map { field in
+                    var value = edition.registerValue(entry, field, of: register.kind, on: page.path)
+                    // The name leads to the entry's page, with the entry's points of attention beside it.
+                    if field.name == register.kind.nameField {
+                        value.items = [
+                            RegisterValueView.Item(
+                                text: entry.name(in: register.kind),
+                                href: Routes.link(to: Routes.registerEntry(register.kind, entry.id), from: page.path))
+                        ]
+                        value.attention = edition.attention(about: .entry(register: page.item, entry: index))
+                    }
+                    return value
+                } + (edition.hasSchools ? [edition.scopeValue(entry.scope, from: page.path)] : []),
+                scope: SchoolFilter.isUsed(in: edition) ? entry.scope?.ids.joined(separator: " ") : nil)
         }
-        let filter = SchoolFilter.isUsed(in: edition) && !rows.isEmpty
+        let filter =
+            SchoolFilter.isUsed(in: edition) && !rows.isEmpty
             ? edition.portfolio.settings.schools.map { SchoolOption(id: $0.id, name: $0.name) } : []
         let norms = register.norms.compactMap { edition.catalog.norm($0) }.map {
             NormReference($0, in: edition, from: page.path)
         }
         let attention = edition.attention(about: .register(page.item))
-        return View(title: edition.registerTitle(register), about: edition.text("register_about_" + register.kind.rawValue),
-                    owner: register.owner, reviewBy: register.reviewBy.map(edition.format), stale: register.isStale,
-                    norms: norms, hasNorms: !norms.isEmpty,
-                    columns: columns.map { Column(label: edition.text("field_" + $0.name)) }
-                        + (edition.hasSchools ? [Column(label: edition.text("scope"))] : []), rows: rows, hasRows: !rows.isEmpty,
-                    attention: attention, hasAttention: !attention.isEmpty,
-                    csv: Routes.link(to: Routes.registerCSV(register.kind), from: page.path),
-                    controller: register.kind == .verwerkingen ? edition.portfolio.settings.controller?.line : nil,
-                    dpo: register.kind == .verwerkingen ? edition.portfolio.settings.dpo?.line : nil,
-                    schoolFilter: filter, hasSchoolFilter: !filter.isEmpty,
-                    filterScript: Routes.link(to: Routes.schoolFilterScript, from: page.path),
-                    filterShown: edition.strings.format("school_filter_shown", ["n": "%n", "total": "%total"]))
+        return View(
+            title: edition.registerTitle(register), about: edition.text("register_about_" + register.kind.rawValue),
+            owner: register.owner, reviewBy: register.reviewBy.map(edition.format), stale: register.isStale,
+            norms: norms, hasNorms: !norms.isEmpty,
+            columns: columns.map { Column(label: edition.text("field_" + $0.name)) }
+                + (edition.hasSchools ? [Column(label: edition.text("scope"))] : []), rows: rows, hasRows: !rows.isEmpty,
+            attention: attention, hasAttention: !attention.isEmpty,
+            csv: Routes.link(to: Routes.registerCSV(register.kind), from: page.path),
+            controller: register.kind == .verwerkingen ? edition.portfolio.settings.controller?.line : nil,
+            dpo: register.kind == .verwerkingen ? edition.portfolio.settings.dpo?.line : nil,
+            schoolFilter: filter, hasSchoolFilter: !filter.isEmpty,
+            filterScript: Routes.link(to: Routes.schoolFilterScript, from: page.path),
+            filterShown: edition.strings.format("school_filter_shown", ["n": "%n", "total": "%total"]))
     }
 }
 
@@ -204,34 +211,41 @@ struct RegisterEntryPage: PageKind {
 
     func crumbs(of page: PageRoute, in edition: Edition) -> [Crumb] {
         let (register, _) = entry(page, in: edition)
-        return [Crumb(label: edition.text("registers"), href: Routes.registers),
-                Crumb(label: edition.registerTitle(register), href: Routes.register(register.kind))]
+        return [
+            Crumb(label: edition.text("registers"), href: Routes.registers),
+            Crumb(label: edition.registerTitle(register), href: Routes.register(register.kind)),
+        ]
     }
 
     func view(of page: PageRoute, in context: RenderContext) -> View {
         let edition = context.edition
         let (register, entry) = entry(page, in: edition)
         // A field that refers only to withheld entries is left out as if it were empty.
-        let fields = register.kind.fields.filter { $0.name != register.kind.nameField && edition.publishedValue(entry, $0) != nil }.map { field in
-            Field(label: edition.text("field_" + field.name), value: edition.registerValue(entry, field, of: register.kind, on: page.path))
-        } + (edition.hasSchools ? [Field(label: edition.text("scope"), value: edition.scopeValue(entry.scope, from: page.path))] : [])
+        let fields =
+            register.kind.fields.filter { $0.name != register.kind.nameField && edition.publishedValue(entry, $0) != nil }.map { field in
+                Field(label: edition.text("field_" + field.name), value: edition.registerValue(entry, field, of: register.kind, on: page.path))
+            } + (edition.hasSchools ? [Field(label: edition.text("scope"), value: edition.scopeValue(entry.scope, from: page.path))] : [])
         let groups = edition.referencesTo(entry, of: register.kind).map { kind, entries in
-            Group(label: edition.registerTitle(edition.portfolio.register(kind)!), entries: entries.map { other in
-                RegisterValueView.Item(text: other.name(in: kind), href: Routes.link(to: Routes.registerEntry(kind, other.id), from: page.path))
-            })
+            Group(
+                label: edition.registerTitle(edition.portfolio.register(kind)!),
+                entries: entries.map { other in
+                    RegisterValueView.Item(text: other.name(in: kind), href: Routes.link(to: Routes.registerEntry(kind, other.id), from: page.path))
+                })
         }
         let documents = (edition.portfolio.documentsLinkingToEntry["\(register.kind.rawValue)/\(entry.id)"] ?? [])
             .filter { edition.published[$0] }.map { index in
-                RegisterValueView.Item(text: edition.portfolio.documents[index].title,
-                                       href: Routes.link(to: Routes.document(edition.portfolio.documents[index].slug), from: page.path))
+                RegisterValueView.Item(
+                    text: edition.portfolio.documents[index].title,
+                    href: Routes.link(to: Routes.document(edition.portfolio.documents[index].slug), from: page.path))
             }
         let name = entry.name(in: register.kind)
         let attention = edition.attention(about: .entry(register: page.item >> 32, entry: page.item & 0xFFFF_FFFF))
-        return View(title: name, titleHyphenated: edition.hyphenated(name), register: edition.registerTitle(register),
-                    registerHref: Routes.link(to: Routes.register(register.kind), from: page.path),
-                    classification: entry.classification.name, classificationClass: entry.classification.styleName,
-                    fields: fields, referencedBy: groups, hasReferencedBy: !groups.isEmpty,
-                    documents: documents, hasDocuments: !documents.isEmpty, attention: attention, hasAttention: !attention.isEmpty)
+        return View(
+            title: name, titleHyphenated: edition.hyphenated(name), register: edition.registerTitle(register),
+            registerHref: Routes.link(to: Routes.register(register.kind), from: page.path),
+            classification: entry.classification.name, classificationClass: entry.classification.styleName,
+            fields: fields, referencedBy: groups, hasReferencedBy: !groups.isEmpty,
+            documents: documents, hasDocuments: !documents.isEmpty, attention: attention, hasAttention: !attention.isEmpty)
     }
 }
 
@@ -284,8 +298,11 @@ extension Edition {
         case .norms(let ids)?:
             items = ids.compactMap { catalog.norm($0) }.map { .init(text: "\($0.id) \(normTitle($0))", href: normHref($0.id, from: page)) }
         case .actions(let list)?:
-            actions = list.map { .init(title: $0.title, owner: $0.owner, due: $0.due.map(format), status: text("status_" + $0.status.rawValue),
-                                       overdue: $0.isOverdue) }
+            actions = list.map {
+                .init(
+                    title: $0.title, owner: $0.owner, due: $0.due.map(format), status: text("status_" + $0.status.rawValue),
+                    overdue: $0.isOverdue)
+            }
         case nil: break
         }
         return RegisterValueView(items: items, actions: actions, hasActions: !actions.isEmpty)
@@ -307,8 +324,9 @@ extension Edition {
     private func referenceItems(_ ids: [String], _ target: RegisterKind, on page: String) -> [RegisterValueView.Item] {
         ids.compactMap { id in
             guard let (r, e) = publishedEntry(target, id: id) else { return nil }
-            return .init(text: portfolio.registers[r].entries[e].name(in: target),
-                         href: Routes.link(to: Routes.registerEntry(target, id), from: page))
+            return .init(
+                text: portfolio.registers[r].entries[e].name(in: target),
+                href: Routes.link(to: Routes.registerEntry(target, id), from: page))
         }
     }
 

@@ -43,26 +43,31 @@ struct SchoolPage: PageKind {
         let edition = context.edition
         let school = edition.schools[page.item]
         let tally = edition.schoolTally(school.id, over: edition.catalog.norms)
-        let coverage = edition.strings.format("school_coverage", [
-            "covered": String(tally.count(.covered)), "applicable": String(tally.applicable),
-            "percentage": edition.percentage(tally.coveredPercentage),
-        ])
+        let coverage = edition.strings.format(
+            "school_coverage",
+            [
+                "covered": String(tally.count(.covered)), "applicable": String(tally.applicable),
+                "percentage": edition.percentage(tally.coveredPercentage),
+            ])
         let documents = context.documentRows(edition.documentsByTitle.filter { edition.portfolio.documents[$0].scope?.includes(school.id) == true })
         var entries: [Entry] = []
         for r in edition.publishedRegisters {
             let register = edition.portfolio.registers[r]
             for e in edition.publishedEntries[r] where register.entries[e].scope?.includes(school.id) == true {
-                entries.append(Entry(name: register.entries[e].name(in: register.kind),
-                                     href: Routes.link(to: Routes.registerEntry(register.kind, register.entries[e].id), from: page.path),
-                                     register: edition.registerTitle(register)))
+                entries.append(
+                    Entry(
+                        name: register.entries[e].name(in: register.kind),
+                        href: Routes.link(to: Routes.registerEntry(register.kind, register.entries[e].id), from: page.path),
+                        register: edition.registerTitle(register)))
             }
         }
         let gaps = edition.schoolGaps(school.id).map { NormReference($0, in: edition, from: page.path) }
         let attention = edition.findings.filter { edition.concerns($0, school: school.id) }.map { edition.attentionItem($0, on: page.path) }
-        return View(name: school.name, nameHyphenated: edition.hyphenated(school.name), brin: school.brin, town: school.town,
-                    coverage: coverage, documents: documents, hasDocuments: !documents.isEmpty, entries: entries,
-                    hasEntries: !entries.isEmpty, gaps: gaps, hasGaps: !gaps.isEmpty, attention: attention,
-                    hasAttention: !attention.isEmpty)
+        return View(
+            name: school.name, nameHyphenated: edition.hyphenated(school.name), brin: school.brin, town: school.town,
+            coverage: coverage, documents: documents, hasDocuments: !documents.isEmpty, entries: entries,
+            hasEntries: !entries.isEmpty, gaps: gaps, hasGaps: !gaps.isEmpty, attention: attention,
+            hasAttention: !attention.isEmpty)
     }
 }
 
@@ -132,16 +137,22 @@ extension Edition {
             let cells = domains.map { entry -> SchoolMatrix.Cell in
                 let tally = schoolTally(school.id, over: entry.norms)
                 let covered = tally.count(.covered)
-                let status = tally.applicable == 0 ? Coverage.notApplicable : covered == tally.applicable ? .covered : covered == 0 ? .missing : .stale
+                let status =
+                    tally.applicable == 0 ? Coverage.notApplicable : covered == tally.applicable ? .covered : covered == 0 ? .missing : .stale
                 return SchoolMatrix.Cell(
                     text: "\(covered)/\(tally.applicable)",
-                    spoken: strings.format("school_matrix_cell", ["domain": domainLabel(entry.domain), "covered": String(covered),
-                                                                  "applicable": String(tally.applicable)]),
+                    spoken: strings.format(
+                        "school_matrix_cell",
+                        [
+                            "domain": domainLabel(entry.domain), "covered": String(covered),
+                            "applicable": String(tally.applicable),
+                        ]),
                     status: status.styleName)
             }
             let total = schoolTally(school.id, over: catalog.norms)
-            return SchoolMatrix.Row(school: school.label, href: has(.coverage) ? Routes.link(to: Routes.school(school.id), from: page) : nil,
-                                    cells: cells, percentage: percentage(total.coveredPercentage))
+            return SchoolMatrix.Row(
+                school: school.label, href: has(.coverage) ? Routes.link(to: Routes.school(school.id), from: page) : nil,
+                cells: cells, percentage: percentage(total.coveredPercentage))
         }
         return SchoolMatrix(columns: columns, rows: rows)
     }

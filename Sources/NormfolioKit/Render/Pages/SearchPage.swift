@@ -17,8 +17,9 @@ struct SearchPage: PageKind {
     func view(of page: PageRoute, in context: RenderContext) -> View {
         let strings = context.edition.strings
         let results = strings.forms("search_results")
-        return View(searchTexts: JSONValue.object([
-            "empty": .string(strings["search_empty"]), "one": .string(results.one), "many": .string(results.other),
-        ]).text(escapingLessThan: true), searchKey: context.searchIndex.value.key)
+        return View(
+            searchTexts: JSONValue.object([
+                "empty": .string(strings["search_empty"]), "one": .string(results.one), "many": .string(results.other),
+            ]).text(escapingLessThan: true), searchKey: context.searchIndex.value.key)
     }
 }

@@ -20,7 +20,8 @@ struct TextPage: PageKind {
 
     func view(of page: PageRoute, in context: RenderContext) -> View {
         let text = context.edition.portfolio.pages[page.item]
-        return View(title: text.title, titleHyphenated: context.edition.hyphenated(text.title),
-                    body: context.edition.bodyHTML(of: text, on: page.path))
+        return View(
+            title: text.title, titleHyphenated: context.edition.hyphenated(text.title),
+            body: context.edition.bodyHTML(of: text, on: page.path))
     }
 }
