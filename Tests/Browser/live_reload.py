@@ -69,7 +69,7 @@ def main():
                     f.write(original.replace("norms: [", "norms: [ZZ.99, ", 1))
                 wait_for(page, lambda p: "niet worden gebouwd" in p.locator("h1").inner_text(), "showing the error page")
                 headings = page.locator("h2").all_inner_texts()
-                if headings[:1] != ["Fouten (1)"] or "unknown norm ID" not in page.locator("ul").first.inner_text():
+                if headings[:1] != ["Fouten (1)"] or "onbekende norm-ID" not in page.locator("ul").first.inner_text():
                     sys.exit("live reload: the error page does not list the error first: %s" % headings)
 
                 with open(document, "w", encoding="utf-8") as f:

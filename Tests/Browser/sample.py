@@ -33,8 +33,9 @@ def copy_sample(work):
 
 def start_serve(binary, portfolio, port, log):
     """`normfolio serve` on `port`, once it says it is serving; its standard error goes to `log`."""
+    # The terminal speaks the portfolio's language (Dutch for the sample); these checks read its English lines.
     server = subprocess.Popen([binary, "serve", portfolio, "--port", str(port)], stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, text=True)
+                              stderr=subprocess.PIPE, text=True, env=dict(os.environ, NORMFOLIO_LANGUAGE="en"))
     for line in server.stderr:
         log.append(line)
         if line.startswith("Serving"):
