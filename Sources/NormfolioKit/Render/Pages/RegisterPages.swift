@@ -109,6 +109,7 @@ struct RegisterPage: PageKind {
         let edition = context.edition
         let register = edition.portfolio.registers[page.item]
         let columns = register.kind.fields.filter(\.column)
+        let filtered = SchoolFilter.isUsed(in: edition)
         let rows = edition.publishedEntries[page.item].map { index in
             let entry = register.entries[index]
             return Row(
@@ -125,10 +126,10 @@ struct RegisterPage: PageKind {
                     }
                     return value
                 } + (edition.hasSchools ? [edition.scopeValue(entry.scope, from: page.path)] : []),
-                scope: SchoolFilter.isUsed(in: edition) ? entry.scope?.ids.joined(separator: " ") : nil)
+                scope: filtered ? entry.scope?.ids.joined(separator: " ") : nil)
         }
         let filter =
-            SchoolFilter.isUsed(in: edition) && !rows.isEmpty
+            filtered && !rows.isEmpty
             ? edition.portfolio.settings.schools.map { SchoolOption(id: $0.id, name: $0.name) } : []
         let norms = register.norms.compactMap { edition.catalog.norm($0) }.map {
             NormReference($0, in: edition, from: page.path)
